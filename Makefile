@@ -1,0 +1,28 @@
+# The two commands a person needs: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?=
+
+.PHONY: setup run test lint model bench screenshot demo clean
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	@$(PY) -m aktindsigt run
+
+test: setup
+	@bash scripts/test.sh
+
+lint: setup
+	$(VENV)/bin/ruff check aktindsigt tests
+	$(VENV)/bin/mypy aktindsigt/core aktindsigt/store aktindsigt/ingest
+
+model: setup
+	$(PY) -m aktindsigt.training build
+
+bench: setup
+	$(PY) scripts/benchmark.py
+
+demo: setup
+	$(PY) -m aktindsigt demo
