@@ -1,0 +1,80 @@
+"""The contract between ingestion and the rest of the program.
+
+``ingest(path)`` (see ``aktindsigt.ingest``) returns an ``IngestResult``: one
+``IngestedDocument`` per file, with attachments as children. Each successfully
+read document has a PDF rendition (a temporary file owned by the result), its
+pages with words and boxes, and its text (the concatenation of the page texts;
+``Word.start/end`` and ``Page.text_start/text_end`` are offsets into it).
+
+A document that cannot be read is not an exception: it has ``failed=True`` and a
+plain-Danish ``failure_reason`` for the caseworker (``failure_detail`` in
+English for the log).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from aktindsigt.core.model import Direction, Page
+
+
+@dataclass
+class IngestOptions:
+    max_pages: int = 3000  # a PDF with more pages fails with a clear reason
+    max_image_pixels: int = 80_000_000  # larger images fail (decompression bombs)
+    max_docx_uncompressed: int = 300_000_000  # bytes; zip bombs fail
+    max_docx_ratio: float = 200.0  # uncompressed/compressed
+    max_attachment_depth: int = 3  # e-mail in e-mail in e-mail ...
+    ocr_language: str = "dan"
+    ocr_dpi: int = 300
+    ocr: bool = True  # off: scanned pages get no text (with a warning)
+
+
+@dataclass
+class IngestedDocument:
+    source_path: Path  # the original bytes (for attachments: a temp file)
+    source_name: str  # file name as the caseworker knows it
+    format: str  # "pdf", "docx", "eml", "msg", "image", "text", "html", ...
+    title: str = ""
+    doc_date: date | None = None
+    direction: Direction = Direction.UNKNOWN
+    sender: str = ""
+    recipient: str = ""
+    rendition: Path | None = None  # PDF for viewing and redaction; None when failed
+    pages: list[Page] = field(default_factory=list)
+    text: str = ""
+    warnings: list[str] = field(default_factory=list)  # Danish, shown on the document
+    approximate: bool = False  # rendition is not layout-faithful (e.g. DOCX without LibreOffice)
+    failed: bool = False
+    failure_reason: str = ""  # Danish, for the caseworker
+    failure_detail: str = ""  # English, for the log
+    children: list[IngestedDocument] = field(default_factory=list)  # attachments
+
+    def walk(self):
+        """This document and all its descendants, parents first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class IngestResult:
+    document: IngestedDocument
+    workdir: Path  # temp folder holding renditions and extracted attachments
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self) -> IngestResult:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cleanup()
+
+
+def new_workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="aktindsigt-ingest-"))

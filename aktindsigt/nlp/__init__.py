@@ -1,0 +1,1 @@
+"""Run-time Danish NER: loading the shipped spaCy pipeline and evaluating it."""

@@ -1,0 +1,47 @@
+"""Load the shipped Danish NER pipeline (``models/da_aktindsigt``) from disk, offline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import spacy
+
+ENV_VAR = "AKTINDSIGT_NER_MODEL"
+MODEL_NAME = "da_aktindsigt"
+
+
+def default_model_path() -> Path:
+    """``<repo>/models/da_aktindsigt``, located relative to this package."""
+    return Path(__file__).resolve().parents[2] / "models" / MODEL_NAME
+
+
+def resolve_model_path(path: Path | str | None = None) -> Path:
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return default_model_path()
+
+
+def load_ner(path: Path | None = None) -> spacy.Language:
+    """Load the NER pipeline (tok2vec + ner, blank Danish tokenizer).
+
+    ``path`` overrides the location; otherwise the environment variable
+    ``AKTINDSIGT_NER_MODEL``; otherwise ``models/da_aktindsigt`` in the repository.
+    Never downloads anything.  Raises ``RuntimeError`` when the model is missing.
+    """
+    # registers the custom embedding architecture used in the config
+    from aktindsigt.nlp import features  # noqa: F401
+
+    model_path = resolve_model_path(path)
+    if not (model_path / "config.cfg").is_file():
+        raise RuntimeError(
+            f"Danish NER model not found at {model_path} (expected a spaCy pipeline directory "
+            f"with config.cfg). Build it with `make model`, or point {ENV_VAR} at a trained pipeline."
+        )
+    try:
+        return spacy.load(model_path)
+    except Exception as exc:  # corrupt/incompatible model
+        raise RuntimeError(f"Could not load the Danish NER model at {model_path}: {exc}") from exc
