@@ -1,0 +1,268 @@
+"""Headless commands over the services layer (scriptable, testable).
+
+Every command prints Danish messages for people; machine-readable output
+(`case create` prints the case id, `text` prints the text) goes to stdout alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from aktindsigt.core.deadlines import Light
+from aktindsigt.core.model import DocumentStatus, Regime, RequesterType
+from aktindsigt.logging_setup import setup_logging
+from aktindsigt.services import ServiceError, Services
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    help="aktindsigt: behandling af anmodninger om aktindsigt.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+case_app = typer.Typer(help="Sager om aktindsigt.", no_args_is_help=True)
+app.add_typer(case_app, name="case")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+LIGHT_STYLE = {Light.GREEN: "green", Light.AMBER: "yellow", Light.RED: "red", Light.DONE: "blue"}
+
+
+def _services() -> Services:
+    try:
+        return Services.open()
+    except Exception as e:  # noqa: BLE001 - turn any start-up failure into a plain message
+        log.exception("cannot open the store")
+        err.print(f"[red]Databasen kunne ikke åbnes:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
+def _fail(e: ServiceError) -> typer.Exit:
+    err.print(f"[red]Fejl:[/red] {e.message}")
+    if e.detail:
+        log.info("detail: %s", e.detail)
+    return typer.Exit(2)
+
+
+def _fmt_date(d: date | None) -> str:
+    return d.strftime("%d.%m.%Y") if d else ""
+
+
+@app.callback()
+def _main() -> None:
+    setup_logging()
+
+
+@case_app.command("create")
+def case_create(
+    title: Annotated[str, typer.Option("--title", help="Sagens titel")],
+    requester: Annotated[str, typer.Option("--requester", help="Anmoderens navn")],
+    regime: Annotated[Regime, typer.Option("--regime", help="Retsgrundlag", case_sensitive=False)],
+    received: Annotated[str | None, typer.Option("--received", help="Modtaget (ÅÅÅÅ-MM-DD)")] = None,
+    kle: Annotated[str, typer.Option("--kle", help="KLE-emnenummer, fx 00.01.10")] = "00.01.10",
+    requester_type: Annotated[RequesterType, typer.Option("--requester-type")] = RequesterType.CITIZEN,
+    case_number: Annotated[str, typer.Option("--case-number", help="Sagsnummer (ellers tildeles et)")] = "",
+    underlying: Annotated[list[str] | None, typer.Option("--underlying", help="Underliggende sag (kan gentages)")] = None,
+    request_text: Annotated[str, typer.Option("--request", help="Hvad der er anmodet om")] = "",
+) -> None:
+    """Opret en sag; skriver sagens id."""
+    try:
+        received_date = date.fromisoformat(received) if received else None
+    except ValueError:
+        err.print(f"[red]Fejl:[/red] Datoen '{received}' skal skrives ÅÅÅÅ-MM-DD.")
+        raise typer.Exit(2) from None
+    svc = _services()
+    try:
+        case = svc.create_case(
+            title, requester, regime, received_date, requester_type=requester_type, kle_subject=kle,
+            case_number=case_number, underlying_cases=underlying or [], request_text=request_text,
+        )
+    except ServiceError as e:
+        raise _fail(e) from e
+    err.print(f"Sag oprettet: {case.case_number}")
+    out.print(case.id)
+
+
+@case_app.command("list")
+def case_list() -> None:
+    """Vis alle sager med frister."""
+    svc = _services()
+    rows = svc.list_cases()
+    if not rows:
+        out.print("Der er ingen sager endnu. Opret en med 'aktindsigt case create' eller prøv 'aktindsigt demo'.")
+        return
+    t = Table("Id", "Sagsnr.", "Titel", "Anmoder", "Retsgrundlag", "Modtaget", "Frist", "Status", "Dok.", "Åbne forslag")
+    for r in rows:
+        d = r.deadlines
+        light = f"[{LIGHT_STYLE[d.light]}]●[/] {d.light.label}"
+        t.add_row(str(r.case.id), r.case.case_number, r.case.title, r.case.requester_name, r.case.regime.label,
+                  _fmt_date(r.case.received), light, r.case.status.label, str(r.documents), str(r.open_suggestions))
+    out.print(t)
+
+
+@case_app.command("show")
+def case_show(case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")]) -> None:
+    """Vis en sag: dokumenter og frister."""
+    svc = _services()
+    try:
+        detail = svc.case_detail(case)
+    except ServiceError as e:
+        raise _fail(e) from e
+    c, d = detail.case, detail.deadlines
+    out.print(f"[bold]{c.case_number} · {c.title}[/bold]")
+    out.print(f"Anmoder: {c.requester_name} ({c.requester_type.label}) · {c.regime.label} · KLE {c.kle}")
+    out.print(f"Modtaget: {_fmt_date(c.received)} · Status: {c.status.label}")
+    out.print(
+        f"Frister: fristbrev senest {_fmt_date(d.fristbrev_due)} (7 arbejdsdage) · "
+        f"klageadgang efter § 39 fra {_fmt_date(d.complaint_possible)} (14 arbejdsdage) · "
+        f"[{LIGHT_STYLE[d.light]}]{d.light.label}[/] ({d.elapsed_working_days} arbejdsdage gået)"
+    )
+    if c.underlying_cases:
+        out.print("Underliggende sager: " + ", ".join(c.underlying_cases))
+    t = Table("Akt", "Titel", "Dato", "Sider", "Bilag til", "Status", "Bemærkning")
+    by_id = {doc.id: doc for doc in detail.documents}
+    for doc in detail.documents:
+        parent = by_id.get(doc.parent_id)
+        note = doc.failure_reason or "; ".join(doc.warnings)
+        status = doc.status.label if not doc.approximate else f"{doc.status.label} (tilnærmet)"
+        t.add_row(str(doc.akt_nr), doc.title, _fmt_date(doc.doc_date), str(doc.page_count),
+                  str(parent.akt_nr) if parent else "", status, note)
+    out.print(t)
+    if not detail.documents:
+        out.print("Sagen har ingen dokumenter endnu. Importér med 'aktindsigt case import'.")
+
+
+@case_app.command("import")
+def case_import(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    paths: Annotated[list[Path], typer.Argument(help="Filer og mapper (mapper gennemløbes rekursivt)")],
+) -> None:
+    """Importér filer og mapper i en sag."""
+    svc = _services()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("Importerer", total=None)
+
+        def progress(done: int, total: int, message: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"Importerer {message}"[:60])
+
+        try:
+            summary = svc.import_paths(case, paths, progress=progress)
+        except ServiceError as e:
+            raise _fail(e) from e
+    t = Table("Fil", "Resultat", "Akt", "Sider", "Bemærkning")
+    for f in summary.files:
+        for doc in f.documents:
+            name = doc.source_name if doc.parent_id is None else f"  ↳ {doc.source_name}"
+            result = "[red]fejlet[/red]" if doc.status is DocumentStatus.FAILED else "importeret"
+            t.add_row(name, result, str(doc.akt_nr), str(doc.page_count), doc.failure_reason or "; ".join(doc.warnings))
+    for path, existing in summary.duplicates:
+        t.add_row(path.name, "[yellow]dublet[/yellow]", str(existing.akt_nr), str(existing.page_count),
+                  f"Findes allerede som akt {existing.akt_nr}")
+    out.print(t)
+    out.print(
+        f"Importeret: {len(summary.imported)} · Dubletter: {len(summary.duplicates)} · Fejlet: {len(summary.failed)}"
+    )
+    if not summary.imported and not summary.duplicates:
+        raise typer.Exit(1)
+
+
+@app.command("text")
+def text_cmd(file: Annotated[Path, typer.Argument(help="En fil i et understøttet format")]) -> None:
+    """Skriv den udtrukne tekst af én fil (uden sag)."""
+    try:
+        text = Services.extract_text(file)
+    except ServiceError as e:
+        raise _fail(e) from e
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.command("demo")
+def demo_cmd(
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Mappe til demo-filerne")] = None,
+) -> None:
+    """Opret en demosag med ca. 20 syntetiske dokumenter i alle formater."""
+    svc = _services()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as bar:
+        task = bar.add_task("Opretter demosag", total=None)
+        case, summary = svc.create_demo_case(
+            out_dir, progress=lambda d, t, m: bar.update(task, completed=d, total=t, description=f"Importerer {m}"[:60])
+        )
+    _print_demo_summary(svc, case.id or 0, summary.imported, summary.failed)
+
+
+def _print_demo_summary(svc: Services, case_id: int, imported: list, failed: list) -> None:
+    detail = svc.case_detail(case_id)
+    c = detail.case
+    out.print(f"Demosag oprettet: [bold]{c.case_number}[/bold] (id {c.id}) · {c.title}")
+    out.print(f"{len(imported)} dokumenter importeret, {len(failed)} fejlet, "
+              f"{sum(d.page_count for d in detail.documents)} sider i alt.")
+    out.print(f"Se sagen med: aktindsigt case show {c.id}")
+
+
+@app.command("run")
+def run_cmd() -> None:
+    """Start programmet (opretter en demosag, hvis der ingen sager er)."""
+    svc = _services()
+    created = svc.ensure_demo_case()
+    try:
+        from aktindsigt.ui.app import main as ui_main  # the desktop app, when installed
+    except ImportError:
+        ui_main = None
+    if ui_main is not None:
+        raise typer.Exit(ui_main())
+    if created is not None:
+        out.print(f"Første start: demosagen {created.case_number} er oprettet.")
+    case_list()
+    out.print("Skrivebordsprogrammet er endnu ikke med i denne version; brug kommandoerne ovenfor "
+              "('aktindsigt --help').")
+
+
+@app.command("doctor")
+def doctor_cmd() -> None:
+    """Vis hvilke systemdele der er installeret, og hvad der ikke virker uden dem."""
+    from aktindsigt.ingest.tools import libreoffice_status, tesseract_status
+
+    t = Table("Del", "Status", "Betydning")
+    ok = True
+    for name, st in (("Tesseract (OCR, dansk)", tesseract_status()), ("LibreOffice", libreoffice_status())):
+        ok &= st.available
+        t.add_row(name, "[green]installeret[/green]" if st.available else "[red]mangler[/red]",
+                  st.detail if st.available else st.consequence)
+    out.print(t)
+    if not ok:
+        raise typer.Exit(1)
+
+
+def _register_optional_commands() -> None:
+    """Commands that live next to their feature (detect, redact, NER evaluation)."""
+    import importlib
+
+    for module in ("aktindsigt.detect.cli", "aktindsigt.redact.cli", "aktindsigt.nlp.cli"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name and module.startswith(e.name):
+                continue
+            raise
+        mod.register(app)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    app()

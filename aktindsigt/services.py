@@ -1,0 +1,431 @@
+"""The use cases: the only API that ``cli.py`` and ``ui/`` call.
+
+Long operations take a progress callback and a cancellation token and return a
+description of what changed (``Changes``) so that views can refresh what they show.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from aktindsigt.config import Paths, current_user, resolve_paths
+from aktindsigt.core.deadlines import Deadlines, WorkCalendar, deadlines
+from aktindsigt.core.model import (
+    Case,
+    Document,
+    DocumentStatus,
+    Page,
+    Regime,
+    RequesterIdentifiers,
+    RequesterType,
+)
+from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
+from aktindsigt.ingest.base import IngestedDocument, IngestOptions
+from aktindsigt.store.blobs import sha256_file
+from aktindsigt.store.store import NewDocument, NotFound, Store, case_counts
+
+log = logging.getLogger(__name__)
+
+# Files that are never case documents (OS clutter in folders)
+IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+class ServiceError(Exception):
+    """A problem the user must act on; ``message`` is plain Danish."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+@dataclass
+class Changes:
+    """What an operation changed, so that views refresh only what they show."""
+
+    cases: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    suggestions: set[int] = field(default_factory=set)
+
+
+@dataclass
+class CaseOverview:
+    case: Case
+    deadlines: Deadlines
+    documents: int
+    failed_documents: int
+    open_suggestions: int
+
+
+@dataclass
+class CaseDetail:
+    case: Case
+    deadlines: Deadlines
+    documents: list[Document]
+
+
+@dataclass
+class ImportedFile:
+    path: Path
+    documents: list[Document]  # the document and its attachments
+
+    @property
+    def failed(self) -> list[Document]:
+        return [d for d in self.documents if d.status is DocumentStatus.FAILED]
+
+
+@dataclass
+class ImportSummary:
+    files: list[ImportedFile] = field(default_factory=list)
+    duplicates: list[tuple[Path, Document]] = field(default_factory=list)  # file, the existing document
+    cancelled: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for f in self.files for d in f.documents]
+
+    @property
+    def imported(self) -> list[Document]:
+        return [d for d in self.documents if d.status is DocumentStatus.READY]
+
+    @property
+    def failed(self) -> list[Document]:
+        return [d for d in self.documents if d.status is DocumentStatus.FAILED]
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Files under ``paths`` (folders recursively, sorted); second value: paths that do not exist."""
+    found: list[Path] = []
+    missing: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                rel = sub.relative_to(p).parts
+                if sub.is_file() and not any(part.startswith(".") for part in rel) and sub.name.lower() not in IGNORED_NAMES:
+                    found.append(sub)
+        elif p.is_file():
+            found.append(p)
+        else:
+            missing.append(p)
+    return found, missing
+
+
+class Services:
+    def __init__(self, store: Store, user: str | None = None, calendar: WorkCalendar | None = None) -> None:
+        self.store = store
+        self.user = user or current_user()
+        self._calendar = calendar
+
+    @classmethod
+    def open(cls, paths: Paths | None = None, user: str | None = None) -> Services:
+        paths = paths or resolve_paths()
+        return cls(Store(paths.db_url, paths.blobs), user=user)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- settings -----------------------------------------------------------
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            raw = self.store.get_setting("closure_days", [])
+            days = []
+            for value in raw or []:
+                try:
+                    days.append(date.fromisoformat(value))
+                except (TypeError, ValueError):
+                    log.warning("ignoring bad closure day %r in settings", value)
+            customary = bool(self.store.get_setting("customary_closure_days", False))
+            self._calendar = WorkCalendar.with_closures(days, customary_days=customary)
+        return self._calendar
+
+    def set_closure_days(self, days: Sequence[date], customary: bool = False) -> None:
+        self.store.set_setting("closure_days", sorted(d.isoformat() for d in days), self.user)
+        self.store.set_setting("customary_closure_days", customary, self.user)
+        self._calendar = None
+
+    # --- cases -------------------------------------------------------------
+
+    def create_case(
+        self,
+        title: str,
+        requester_name: str,
+        regime: Regime | str,
+        received: date | None = None,
+        *,
+        requester_type: RequesterType | str = RequesterType.CITIZEN,
+        kle_subject: str = "00.01.10",
+        case_number: str = "",
+        channel: str = "",
+        request_text: str = "",
+        scope: str = "",
+        underlying_cases: Sequence[str] = (),
+        requester_identifiers: RequesterIdentifiers | None = None,
+    ) -> Case:
+        if not title.strip():
+            raise ServiceError("Sagen skal have en titel.")
+        if not requester_name.strip():
+            raise ServiceError("Angiv navnet på den, der har anmodet om aktindsigt.")
+        try:
+            regime = Regime(regime)
+        except ValueError as e:
+            raise ServiceError(
+                f"Ukendt retsgrundlag '{regime}'. Vælg et af: {', '.join(r.value for r in Regime)}."
+            ) from e
+        try:
+            requester_type = RequesterType(requester_type)
+        except ValueError as e:
+            raise ServiceError(f"Ukendt type anmoder '{requester_type}'.") from e
+        received = received or date.today()
+        if received > date.today():
+            raise ServiceError("Modtagelsesdatoen kan ikke ligge i fremtiden.")
+        if not _valid_kle(kle_subject):
+            raise ServiceError(f"KLE-emnenummeret '{kle_subject}' skal have formen 00.00.00.")
+        case = Case(
+            title=title.strip(),
+            requester_name=requester_name.strip(),
+            regime=regime,
+            received=received,
+            case_number=case_number.strip(),
+            requester_type=requester_type,
+            channel=channel,
+            request_text=request_text,
+            scope=scope,
+            kle_subject=kle_subject,
+            underlying_cases=[u.strip() for u in underlying_cases if u.strip()],
+            requester_identifiers=requester_identifiers or RequesterIdentifiers(),
+            caseworker=self.user,
+        )
+        if case.case_number:
+            try:
+                self.store.find_case(case.case_number)
+            except NotFound:
+                pass
+            else:
+                raise ServiceError(f"Der findes allerede en sag med sagsnummer {case.case_number}.")
+        return self.store.create_case(case, self.user)
+
+    def get_case(self, ref: str | int) -> Case:
+        try:
+            return self.store.find_case(ref)
+        except NotFound as e:
+            raise ServiceError(f"Sagen '{ref}' findes ikke.") from e
+
+    def deadlines(self, case: Case, today: date | None = None) -> Deadlines:
+        return deadlines(case.received, today or date.today(), self.calendar, case.decided)
+
+    def list_cases(self, today: date | None = None) -> list[CaseOverview]:
+        counts = case_counts(self.store)
+        result = []
+        for case in self.store.list_cases():
+            c = counts.get(case.id or 0, {})
+            result.append(
+                CaseOverview(
+                    case=case,
+                    deadlines=self.deadlines(case, today),
+                    documents=c.get("documents", 0),
+                    failed_documents=c.get("failed", 0),
+                    open_suggestions=c.get("open_suggestions", 0),
+                )
+            )
+        return result
+
+    def case_detail(self, ref: str | int, today: date | None = None) -> CaseDetail:
+        case = self.get_case(ref)
+        assert case.id is not None
+        return CaseDetail(case, self.deadlines(case, today), self.store.list_documents(case.id))
+
+    # --- documents ----------------------------------------------------------
+
+    def document(self, document_id: int) -> Document:
+        try:
+            return self.store.get_document(document_id)
+        except NotFound as e:
+            raise ServiceError(f"Dokumentet {document_id} findes ikke.") from e
+
+    def document_text(self, document_id: int) -> str:
+        return self.store.document_text(document_id)
+
+    def document_pages(self, document_id: int) -> list[Page]:
+        return self.store.get_pages(document_id)
+
+    def rendition_path(self, document: Document) -> Path | None:
+        if not document.rendition_sha256:
+            return None
+        return self.store.blobs.path(document.rendition_sha256)
+
+    def original_path(self, document: Document) -> Path | None:
+        if not document.source_sha256:
+            return None
+        return self.store.blobs.path(document.source_sha256)
+
+    # --- import ------------------------------------------------------------
+
+    def import_paths(
+        self,
+        case_ref: str | int,
+        paths: Sequence[Path],
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+        options: IngestOptions | None = None,
+    ) -> ImportSummary:
+        """Import files and folders into a case. Bad files become failed documents; nothing stops the batch."""
+        from aktindsigt.ingest import ingest
+
+        case = self.get_case(case_ref)
+        assert case.id is not None
+        files, missing = collect_files(paths)
+        if not files:
+            if missing:
+                raise ServiceError("Filen eller mappen findes ikke: " + ", ".join(str(m) for m in missing))
+            raise ServiceError("Der blev ikke fundet nogen filer at importere.")
+        summary = ImportSummary()
+        total = len(files)
+        for i, path in enumerate(files):
+            if cancel is not None and cancel.cancelled:
+                summary.cancelled = True
+                break
+            progress(i, total, path.name)
+            try:
+                sha = sha256_file(path)
+            except OSError as e:
+                log.warning("cannot read %s: %s", path, e)
+                docs = self._record_unreadable(case.id, path, e)
+                summary.files.append(ImportedFile(path, docs))
+                continue
+            existing = self.store.find_document_by_source(case.id, sha)
+            if existing is not None:
+                summary.duplicates.append((path, existing))
+                continue
+            try:
+                with ingest(path, options) as result:
+                    new = self._to_new_document(result.document)
+                    docs = self.store.add_documents(case.id, new, self.user)
+            except Exception as e:  # a bug or a full disk must not stop the batch
+                log.exception("import of %s failed unexpectedly", path)
+                docs = self._record_unreadable(case.id, path, e)
+            summary.files.append(ImportedFile(path, docs))
+            for d in docs:
+                if d.status is DocumentStatus.FAILED:
+                    log.info("import of %s (%s) failed: %s", path, d.source_name, d.failure_reason)
+        progress(len(summary.files) + len(summary.duplicates), total, "")
+        summary.changes.cases.add(case.id)
+        summary.changes.documents.update(d.id for d in summary.documents if d.id is not None)
+        if case.status.value == "new" and summary.documents:
+            from aktindsigt.core.model import CaseStatus
+
+            case.status = CaseStatus.IN_PROGRESS
+            self.store.update_case(case, self.user, action="case.status")
+        return summary
+
+    def _record_unreadable(self, case_id: int, path: Path, error: Exception) -> list[Document]:
+        doc = Document(
+            case_id=case_id,
+            akt_nr=0,
+            title=path.stem,
+            source_name=path.name,
+            status=DocumentStatus.FAILED,
+            failure_reason="Filen kunne ikke importeres på grund af en uventet fejl. Prøv igen; "
+            "fortsætter fejlen, så kontakt support og oplys filnavnet.",
+        )
+        try:
+            sha, size, _ = self.store.blobs.put_file(path)
+            doc.source_sha256 = sha
+        except OSError:
+            size = 0
+            doc.failure_reason = "Filen kunne ikke læses fra disken. Kontrollér at den findes og ikke er låst."
+        return self.store.add_documents(case_id, NewDocument(doc, [], "", source_size=size), self.user)
+
+    def _to_new_document(self, ing: IngestedDocument) -> NewDocument:
+        src_sha, src_size, _ = self.store.blobs.put_file(ing.source_path)
+        rend_sha, rend_size = None, 0
+        if ing.rendition is not None and not ing.failed:
+            rend_sha, rend_size, _ = self.store.blobs.put_file(ing.rendition)
+        doc = Document(
+            case_id=0,
+            akt_nr=0,
+            title=ing.title or Path(ing.source_name).stem,
+            public_title=ing.title or Path(ing.source_name).stem,
+            source_name=ing.source_name,
+            doc_date=ing.doc_date,
+            direction=ing.direction,
+            sender=ing.sender,
+            recipient=ing.recipient,
+            source_sha256=src_sha,
+            rendition_sha256=rend_sha,
+            format=ing.format,
+            status=DocumentStatus.FAILED if ing.failed else DocumentStatus.READY,
+            failure_reason=ing.failure_reason if ing.failed else "",
+            warnings=list(ing.warnings),
+            approximate=ing.approximate,
+        )
+        if ing.failed and ing.failure_detail:
+            log.info("%s: %s", ing.source_name, ing.failure_detail)
+        return NewDocument(
+            document=doc,
+            pages=[] if ing.failed else ing.pages,
+            text="" if ing.failed else ing.text,
+            source_size=src_size,
+            rendition_size=rend_size,
+            children=[self._to_new_document(c) for c in ing.children],
+        )
+
+    # --- text without a case -------------------------------------------------
+
+    @staticmethod
+    def extract_text(path: Path) -> str:
+        from aktindsigt.ingest import ingest
+
+        if not Path(path).is_file():
+            raise ServiceError(f"Filen findes ikke: {path}")
+        with ingest(Path(path)) as result:
+            doc = result.document
+            if doc.failed:
+                raise ServiceError(doc.failure_reason, doc.failure_detail)
+            return doc.text
+
+    # --- demo -------------------------------------------------------------
+
+    def create_demo_case(self, out_dir: Path | None = None, progress: ProgressCallback = no_progress,
+                         seed: int = 1234) -> tuple[Case, ImportSummary]:
+        """Generate the synthetic demo documents and import them into a new case."""
+        from aktindsigt.demo.generate import generate_demo_case
+
+        out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="aktindsigt-demo-"))
+        demo = generate_demo_case(out, seed=seed)
+        meta = demo.case
+        case = self.create_case(
+            title=meta["title"],
+            requester_name=meta["requester_name"],
+            regime=meta.get("regime", "ofl7"),
+            received=meta.get("received"),
+            requester_type=meta.get("requester_type", "journalist"),
+            kle_subject=meta.get("kle_subject", "00.01.10"),
+            channel=meta.get("channel", "E-mail"),
+            request_text=meta.get("request_text", ""),
+            underlying_cases=meta.get("underlying_cases", []),
+        )
+        summary = self.import_paths(case.id or 0, [out], progress=progress)
+        return self.get_case(case.id or 0), summary
+
+    def ensure_demo_case(self) -> Case | None:
+        """Create the demo case when the store has no case at all (first start)."""
+        if self.store.count_cases():
+            return None
+        demo_dir = Path(os.environ.get("AKTINDSIGT_HOME") or resolve_paths().home) / "demo"
+        case, _ = self.create_demo_case(demo_dir)
+        return case
+
+
+def _valid_kle(value: str) -> bool:
+    parts = value.split(".")
+    return len(parts) == 3 and all(len(p) == 2 and p.isdigit() for p in parts)

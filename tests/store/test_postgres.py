@@ -1,0 +1,43 @@
+"""The same store on a real PostgreSQL server (the shared team store)."""
+
+from datetime import date
+
+import pytest
+
+from aktindsigt.core.model import Case, Document, Page, Rect, Regime, Word
+from aktindsigt.store import migrate
+from aktindsigt.store.store import NewDocument, Store
+from tests.store.pg import TempPostgres
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    try:
+        server = TempPostgres()
+        url = server.start()
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"no PostgreSQL server available: {e}")
+    yield url
+    server.stop()
+
+
+def test_store_on_postgres(pg_url, tmp_path):
+    store = Store(pg_url, tmp_path / "blobs")
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    c = store.create_case(Case(title="Sag", requester_name="Ole", regime=Regime.FVL9, received=date(2026, 1, 5)), "a")
+    f = tmp_path / "x.pdf"
+    f.write_bytes(b"x")
+    sha, size, _ = store.blobs.put_file(f)
+    doc = Document(case_id=0, akt_nr=0, title="Æble ø å", source_name="x.pdf", source_sha256=sha)
+    page = Page(1, 10, 10, 0, 4, [Word("Åsen", Rect(0, 0, 1, 1), 0, 4, 0)])
+    parent = NewDocument(doc, [page], "Åsen", source_size=size)
+    parent.children.append(NewDocument(Document(case_id=0, akt_nr=0, title="bilag", source_name="b",
+                                                source_sha256=sha), [], "", source_size=size))
+    docs = store.add_documents(c.id, parent, "a")
+    assert [d.akt_nr for d in docs] == [1, 2]
+    assert store.get_pages(docs[0].id)[0].words[0].text == "Åsen"
+    assert store.find_case(c.case_number).regime is Regime.FVL9
+    assert [e.action for e in store.audit_events(c.id)][:1] == ["case.create"]
+    store.close()
