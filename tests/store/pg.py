@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -66,8 +67,6 @@ class TempPostgres:
         return f"postgresql://aktindsigt@127.0.0.1:{self.port}/aktindsigt"
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "stop")
-        except Exception:  # noqa: BLE001
-            pass
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Self
 
 from aktindsigt.config import Paths, current_user, resolve_paths
 from aktindsigt.core.deadlines import Deadlines, WorkCalendar, deadlines
@@ -118,14 +119,14 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return found, missing
 
 
-class Services:
+class CaseServices:
     def __init__(self, store: Store, user: str | None = None, calendar: WorkCalendar | None = None) -> None:
         self.store = store
         self.user = user or current_user()
         self._calendar = calendar
 
     @classmethod
-    def open(cls, paths: Paths | None = None, user: str | None = None) -> Services:
+    def open(cls, paths: Paths | None = None, user: str | None = None) -> Self:
         paths = paths or resolve_paths()
         return cls(Store(paths.db_url, paths.blobs), user=user)
 

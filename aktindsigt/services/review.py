@@ -1,0 +1,333 @@
+"""Review use cases: suggestion groups, accept / reject, manual redactions, document and page
+decisions, and undo / redo.
+
+Every action returns an ``Operation``: what it created, removed and changed. ``undo(op)``
+applies the inverse and returns it, so a UI keeps two stacks of operations and needs no
+business logic of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from aktindsigt.core.model import (
+    AccessType,
+    Decision,
+    DecisionAction,
+    DecisionKind,
+    Document,
+    DocumentStatus,
+    EntityType,
+    Rect,
+    Suggestion,
+    SuggestionStatus,
+)
+from aktindsigt.store.review import ReviewStore
+from aktindsigt.store.store import NotFound
+
+
+def entity_key(entity_type: EntityType, text: str) -> str:
+    """The default grouping key: type + normalised text (case, whitespace, possessive -s)."""
+    norm = " ".join(text.split()).casefold()
+    return f"{entity_type.value}:{norm}"
+
+
+@dataclass
+class Operation:
+    """A reversible review action."""
+
+    case_id: int
+    created: list[Decision] = field(default_factory=list)  # decisions the action added
+    removed: list[Decision] = field(default_factory=list)  # decisions the action deleted
+    status_before: dict[int, SuggestionStatus] = field(default_factory=dict)
+    status_after: dict[int, SuggestionStatus] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def suggestion_ids(self) -> set[int]:
+        return set(self.status_after) | set(self.status_before)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.created or self.removed or self.status_after)
+
+
+@dataclass
+class SuggestionGroup:
+    key: str
+    entity_type: EntityType
+    text: str
+    suggestions: list[Suggestion]
+
+    @property
+    def documents(self) -> set[int]:
+        return {s.document_id for s in self.suggestions}
+
+    @property
+    def status(self) -> str:
+        statuses = {s.status for s in self.suggestions}
+        return next(iter(statuses)).value if len(statuses) == 1 else "mixed"
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for s in self.suggestions if s.status is SuggestionStatus.PENDING)
+
+    @property
+    def label(self) -> str:
+        n, d = len(self.suggestions), len(self.documents)
+        occ = "forekomst" if n == 1 else "forekomster"
+        docs = "dokument" if d == 1 else "dokumenter"
+        return f"{self.text} — {n} {occ} i {d} {docs}"
+
+
+class ReviewServices:
+    """Mixed into ``Services``; uses ``self.store``, ``self.user`` and ``self.get_case``."""
+
+    store: object  # provided by CaseServices
+    user: str
+
+    @property
+    def review(self) -> ReviewStore:
+        rs = getattr(self, "_review_store", None)
+        if rs is None:
+            rs = ReviewStore(self.store)  # type: ignore[arg-type]
+            self._review_store = rs
+        return rs
+
+    # --- reading -------------------------------------------------------------
+
+    def suggestions(self, case_ref: str | int, document_id: int | None = None,
+                    status: SuggestionStatus | None = None) -> list[Suggestion]:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return self.review.list_suggestions(case.id, document_id, status)
+
+    def suggestion_groups(
+        self, case_ref: str | int, entity_type: EntityType | None = None, status: SuggestionStatus | None = None,
+        document_id: int | None = None,
+    ) -> list[SuggestionGroup]:
+        """Suggestions grouped by entity; filters keep a group when any occurrence matches."""
+        groups: dict[str, SuggestionGroup] = {}
+        for s in self.suggestions(case_ref):
+            key = s.entity_key or entity_key(s.entity_type, s.text)
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = SuggestionGroup(key, s.entity_type, " ".join(s.text.split()), [])
+            g.suggestions.append(s)
+        result = []
+        for g in groups.values():
+            if entity_type is not None and g.entity_type is not entity_type:
+                continue
+            if status is not None and not any(s.status is status for s in g.suggestions):
+                continue
+            if document_id is not None and document_id not in g.documents:
+                continue
+            result.append(g)
+        result.sort(key=lambda g: (g.entity_type.value, -len(g.suggestions), g.text.casefold()))
+        return result
+
+    def decisions(self, case_ref: str | int, document_id: int | None = None) -> list[Decision]:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return self.review.list_decisions(case.id, document_id)
+
+    # --- accept / reject -------------------------------------------------------
+
+    def _decide(self, suggestion_ids: Iterable[int], action: DecisionAction, ground_id: str | None = None,
+                reason: str = "") -> Operation:
+        from aktindsigt.services.cases import ServiceError
+
+        ids = list(dict.fromkeys(suggestion_ids))
+        if not ids:
+            raise ServiceError("Vælg mindst ét forslag.")
+        try:
+            sugg = self.review.get_suggestions(ids)
+        except NotFound as e:
+            raise ServiceError("Et af forslagene findes ikke længere. Opdatér visningen.") from e
+        case_ids = {s.case_id for s in sugg}
+        if len(case_ids) != 1:
+            raise ServiceError("Forslagene hører til forskellige sager.")
+        case_id = case_ids.pop()
+        if action is DecisionAction.REDACT and ground_id is None and any(s.ground_id is None for s in sugg):
+            missing = [s for s in sugg if s.ground_id is None]
+            raise ServiceError(
+                f"Vælg en hjemmel for '{missing[0].text}' før den overstreges ({missing[0].entity_type.label} "
+                "har ingen foreslået hjemmel)."
+            )
+        old = self.review.decisions_for_suggestions(ids)
+        new_status = SuggestionStatus.ACCEPTED if action is DecisionAction.REDACT else SuggestionStatus.REJECTED
+        decisions = [
+            Decision(
+                case_id=case_id, document_id=s.document_id, kind=DecisionKind.SPAN, action=action, start=s.start,
+                end=s.end, ground_id=(ground_id or s.ground_id) if action is DecisionAction.REDACT else None,
+                suggestion_id=s.id, entity_key=s.entity_key or entity_key(s.entity_type, s.text),
+                entity_type=s.entity_type, reason=reason,
+            )
+            for s in sugg
+        ]
+        op = Operation(
+            case_id=case_id,
+            removed=old,
+            status_before={s.id: s.status for s in sugg if s.id is not None},
+            status_after={s.id: new_status for s in sugg if s.id is not None},
+            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + f" {len(sugg)} forekomst(er)",
+        )
+        op.created = self.review.apply(decisions, self.user, op.status_after, [d.id for d in old if d.id],
+                                       action="decision." + action.value)
+        return op
+
+    def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None) -> Operation:
+        """Redact these occurrences (with their proposed ground unless ``ground_id`` is given)."""
+        return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id)
+
+    def reject(self, suggestion_ids: Iterable[int], reason: str = "") -> Operation:
+        """Keep these occurrences (they are released)."""
+        return self._decide(suggestion_ids, DecisionAction.KEEP, reason=reason)
+
+    def _group_ids(self, case_ref: str | int, key: str) -> list[int]:
+        from aktindsigt.services.cases import ServiceError
+
+        for g in self.suggestion_groups(case_ref):
+            if g.key == key:
+                return [s.id for s in g.suggestions if s.id is not None]
+        raise ServiceError("Gruppen af forslag findes ikke længere. Opdatér visningen.")
+
+    def accept_group(self, case_ref: str | int, key: str, ground_id: str | None = None) -> Operation:
+        return self.accept(self._group_ids(case_ref, key), ground_id)
+
+    def reject_group(self, case_ref: str | int, key: str, reason: str = "") -> Operation:
+        return self.reject(self._group_ids(case_ref, key), reason)
+
+    def accept_type(self, case_ref: str | int, entity_type: EntityType, only_pending: bool = True) -> Operation:
+        ids = [s.id for s in self.suggestions(case_ref) if s.entity_type is entity_type
+               and (not only_pending or s.status is SuggestionStatus.PENDING) and s.id is not None]
+        return self.accept(ids)
+
+    def reject_type(self, case_ref: str | int, entity_type: EntityType, only_pending: bool = True) -> Operation:
+        ids = [s.id for s in self.suggestions(case_ref) if s.entity_type is entity_type
+               and (not only_pending or s.status is SuggestionStatus.PENDING) and s.id is not None]
+        return self.reject(ids)
+
+    def accept_preselected(self, case_ref: str | int) -> Operation:
+        """Accept every pending suggestion the policy pre-selects (CPR, bank accounts, sensitive data ...)."""
+        ids = [s.id for s in self.suggestions(case_ref, status=SuggestionStatus.PENDING) if s.preselected and s.id]
+        if not ids:
+            case = self.get_case(case_ref)  # type: ignore[attr-defined]
+            return Operation(case_id=case.id, description="Ingen forvalgte forslag")
+        return self.accept(ids)
+
+    def set_ground(self, suggestion_ids: Sequence[int], ground_id: str) -> None:
+        self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user)
+
+    # --- manual redactions -------------------------------------------------------
+
+    def _ready_document(self, document_id: int) -> Document:
+        from aktindsigt.services.cases import ServiceError
+
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        if doc.status is not DocumentStatus.READY:
+            raise ServiceError("Dokumentet kunne ikke importeres og kan derfor ikke overstreges.")
+        return doc
+
+    def redact_text(self, document_id: int, start: int, end: int, ground_id: str, reason: str = "") -> Operation:
+        """The caseworker's own text selection becomes a redaction decision."""
+        from aktindsigt.services.cases import ServiceError
+
+        doc = self._ready_document(document_id)
+        text = self.document_text(document_id)  # type: ignore[attr-defined]
+        if not (0 <= start < end <= len(text)):
+            raise ServiceError("Markeringen ligger uden for dokumentets tekst.")
+        if not ground_id:
+            raise ServiceError("Vælg en hjemmel for overstregningen.")
+        d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.SPAN,
+                     action=DecisionAction.REDACT, start=start, end=end, ground_id=ground_id,
+                     entity_key=entity_key(EntityType.MANUAL, text[start:end]), reason=reason)
+        created = self.review.apply([d], self.user, action="decision.manual_text")
+        return Operation(case_id=doc.case_id, created=created, description="Overstreg markering")
+
+    def redact_area(self, document_id: int, page: int, rect: Rect, ground_id: str, reason: str = "") -> Operation:
+        """A rectangle drawn on a page (signature, photo, stamp) becomes a redaction decision."""
+        from aktindsigt.services.cases import ServiceError
+
+        doc = self._ready_document(document_id)
+        if not 1 <= page <= doc.page_count:
+            raise ServiceError(f"Dokumentet har ikke en side {page}.")
+        if rect.width <= 0 or rect.height <= 0:
+            raise ServiceError("Området er tomt; træk et rektangel over det, der skal overstreges.")
+        if not ground_id:
+            raise ServiceError("Vælg en hjemmel for overstregningen.")
+        d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.AREA,
+                     action=DecisionAction.REDACT, page=page, rect=rect, ground_id=ground_id, reason=reason)
+        created = self.review.apply([d], self.user, action="decision.manual_area")
+        return Operation(case_id=doc.case_id, created=created, description="Overstreg område")
+
+    def redact_everywhere(self, case_ref: str | int, needle: str, ground_id: str, regex: bool = False) -> Operation:
+        """"Overstreg alle forekomster": every occurrence of a text or pattern in every document of the case."""
+        from aktindsigt.services.cases import ServiceError
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if not needle.strip():
+            raise ServiceError("Skriv den tekst, der skal overstreges.")
+        try:
+            pattern = re.compile(needle if regex else r"\s+".join(map(re.escape, needle.split())), re.IGNORECASE)
+        except re.error as e:
+            raise ServiceError(f"Mønsteret kan ikke bruges: {e}") from e
+        key = entity_key(EntityType.MANUAL, needle)
+        found: list[Suggestion] = []
+        for doc in self.store.list_documents(case.id):  # type: ignore[attr-defined]
+            if doc.status is not DocumentStatus.READY:
+                continue
+            text = self.document_text(doc.id)  # type: ignore[attr-defined]
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    found.append(Suggestion(case_id=case.id, document_id=doc.id, entity_type=EntityType.MANUAL,
+                                            start=m.start(), end=m.end(), text=m.group(0), score=1.0,
+                                            detector="manual", ground_id=ground_id, preselected=True,
+                                            entity_key=key))
+        if not found:
+            raise ServiceError(f"'{needle}' blev ikke fundet i sagens dokumenter.")
+        self.review.add_suggestions(case.id, found, self.user)
+        ids = [s.id for s in self.review.list_suggestions(case.id) if s.entity_key == key and s.id is not None]
+        op = self.accept(ids, ground_id)
+        op.description = f"Overstreg alle forekomster af '{needle}'"
+        return op
+
+    # --- undo / redo -------------------------------------------------------------
+
+    def undo(self, op: Operation) -> Operation:
+        """Reverse ``op``; returns the inverse operation (undo it again to redo)."""
+        recreated = [
+            Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action, start=d.start,
+                     end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id, suggestion_id=d.suggestion_id,
+                     entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
+            for d in op.removed
+        ]
+        inverse = Operation(case_id=op.case_id, removed=list(op.created), status_before=dict(op.status_after),
+                            status_after=dict(op.status_before), description=f"Fortryd: {op.description}")
+        inverse.created = self.review.apply(recreated, self.user, inverse.status_after,
+                                            [d.id for d in op.created if d.id], action="decision.undo")
+        return inverse
+
+    # --- document and page decisions -----------------------------------------------
+
+    def set_document_access(self, document_id: int, access: AccessType | str | None,
+                            grounds: Sequence[str] = (), reason: str = "") -> Document:
+        from aktindsigt.services.cases import ServiceError
+
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        access = AccessType(access) if access else None
+        if access is AccessType.WITHHELD and not grounds:
+            raise ServiceError("Angiv hjemmel for at undtage dokumentet.")
+        doc.access = access
+        doc.access_grounds = list(grounds)
+        doc.access_reason = reason
+        return self.store.update_document(doc, self.user, action="document.access")  # type: ignore[attr-defined]
+
+    def withhold_page(self, document_id: int, page: int, ground_id: str | None) -> None:
+        """Withhold one page (replaced by a placeholder naming the ground); ``None`` releases it again."""
+        from aktindsigt.services.cases import ServiceError
+
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        if not 1 <= page <= doc.page_count:
+            raise ServiceError(f"Dokumentet har ikke en side {page}.")
+        self.review.set_page_withheld(document_id, page, ground_id, self.user)

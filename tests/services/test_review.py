@@ -1,0 +1,145 @@
+"""Review use cases on a store with hand-made documents (no ingestion needed)."""
+
+from datetime import date
+
+import pytest
+
+from aktindsigt.core.model import (
+    AccessType,
+    DecisionAction,
+    DecisionKind,
+    Document,
+    EntityType,
+    Page,
+    Rect,
+    Suggestion,
+    SuggestionStatus,
+    Word,
+)
+from aktindsigt.services import ServiceError
+from aktindsigt.store.store import NewDocument
+
+
+def _doc(text: str) -> NewDocument:
+    words, x, pos = [], 10.0, 0
+    for w in text.split(" "):
+        words.append(Word(w, Rect(x, 10, x + 6 * len(w), 20), pos, pos + len(w), 0))
+        x += 6 * len(w) + 4
+        pos += len(w) + 1
+    page = Page(1, 595, 842, 0, len(text), words)
+    return NewDocument(Document(case_id=0, akt_nr=0, title="Notat", source_name="n.txt"), [page], text)
+
+
+@pytest.fixture
+def case_with_docs(services):
+    case = services.create_case("Sag", "Ole Olsen", "ofl7", date(2026, 11, 2))
+    d1 = services.store.add_documents(case.id, _doc("Mette Hansen ringede fra 12345678 om Mette Hansen"), "t")[0]
+    d2 = services.store.add_documents(case.id, _doc("Notat om Mette Hansen og cpr 010203-1234"), "t")[0]
+    t1 = services.document_text(d1.id)
+    t2 = services.document_text(d2.id)
+    sugg = []
+    for doc, text in ((d1, t1), (d2, t2)):
+        start = 0
+        while (i := text.find("Mette Hansen", start)) >= 0:
+            sugg.append(Suggestion(case.id, doc.id, EntityType.PERSON, i, i + 12, "Mette Hansen", 0.85, "ner",
+                                   "ofl30_1", False, entity_key="PERSON:mette hansen"))
+            start = i + 1
+    i = t1.index("12345678")
+    sugg.append(Suggestion(case.id, d1.id, EntityType.PHONE, i, i + 8, "12345678", 0.7, "phone", "ofl30_1", False))
+    i = t2.index("010203-1234")
+    sugg.append(Suggestion(case.id, d2.id, EntityType.CPR, i, i + 11, "010203-1234", 0.95, "cpr", "ofl30_1", True))
+    services.review.add_suggestions(case.id, sugg, "t")
+    return case, d1, d2
+
+
+def test_groups_count_occurrences_across_documents(services, case_with_docs):
+    case, _, _ = case_with_docs
+    groups = services.suggestion_groups(case.id)
+    person = next(g for g in groups if g.entity_type is EntityType.PERSON)
+    assert person.label == "Mette Hansen — 3 forekomster i 2 dokumenter"
+    assert len(services.suggestion_groups(case.id, entity_type=EntityType.CPR)) == 1
+
+
+def test_re_adding_the_same_suggestions_adds_nothing(services, case_with_docs):
+    case, _, _ = case_with_docs
+    before = services.suggestions(case.id)
+    again = [Suggestion(s.case_id, s.document_id, s.entity_type, s.start, s.end, s.text, s.score, s.detector,
+                        s.ground_id, s.preselected) for s in before]
+    assert services.review.add_suggestions(case.id, again, "t") == []
+    assert len(services.suggestions(case.id)) == len(before)
+
+
+def test_accept_group_then_keep_one_occurrence(services, case_with_docs):
+    case, d1, _ = case_with_docs
+    op = services.accept_group(case.id, "PERSON:mette hansen")
+    assert len(op.created) == 3
+    decisions = services.decisions(case.id)
+    assert {d.action for d in decisions} == {DecisionAction.REDACT}
+    one = next(s for s in services.suggestions(case.id) if s.entity_type is EntityType.PERSON and s.document_id == d1.id)
+    services.reject([one.id], reason="Nævnt i egenskab af medarbejder")
+    decisions = services.decisions(case.id)
+    assert len(decisions) == 3  # the accepted decision for that occurrence was replaced, not duplicated
+    kept = [d for d in decisions if d.action is DecisionAction.KEEP]
+    assert len(kept) == 1 and kept[0].suggestion_id == one.id
+    statuses = {s.id: s.status for s in services.suggestions(case.id)}
+    assert statuses[one.id] is SuggestionStatus.REJECTED
+
+
+def test_undo_and_redo_restore_the_store(services, case_with_docs):
+    case, _, _ = case_with_docs
+    op = services.accept_preselected(case.id)
+    assert [d.entity_type for d in services.decisions(case.id)] == [EntityType.CPR]
+    inverse = services.undo(op)
+    assert services.decisions(case.id) == []
+    assert all(s.status is SuggestionStatus.PENDING for s in services.suggestions(case.id))
+    services.undo(inverse)  # redo
+    assert [d.entity_type for d in services.decisions(case.id)] == [EntityType.CPR]
+    actions = [e.action for e in services.store.audit_events(case.id)]
+    assert actions.count("decision.undo") == 2
+
+
+def test_manual_text_and_area_redactions(services, case_with_docs):
+    case, d1, _ = case_with_docs
+    services.redact_text(d1.id, 0, 5, "ofl30_1")
+    services.redact_area(d1.id, 1, Rect(100, 100, 200, 150), "ofl30_1", reason="Underskrift")
+    kinds = sorted(d.kind.value for d in services.decisions(case.id))
+    assert kinds == [DecisionKind.AREA.value, DecisionKind.SPAN.value]
+    with pytest.raises(ServiceError, match="side 9"):
+        services.redact_area(d1.id, 9, Rect(1, 1, 2, 2), "ofl30_1")
+    with pytest.raises(ServiceError, match="uden for"):
+        services.redact_text(d1.id, 0, 10_000, "ofl30_1")
+
+
+def test_redact_everywhere_finds_every_occurrence(services, case_with_docs):
+    case, _, _ = case_with_docs
+    op = services.redact_everywhere(case.id, "mette   hansen", "ofl30_1")
+    assert len(op.created) == 3
+    with pytest.raises(ServiceError, match="ikke fundet"):
+        services.redact_everywhere(case.id, "Findes ikke", "ofl30_1")
+    with pytest.raises(ServiceError, match="Mønsteret"):
+        services.redact_everywhere(case.id, "(", "ofl30_1", regex=True)
+
+
+def test_accept_without_any_ground_is_refused(services, case_with_docs):
+    case, d1, _ = case_with_docs
+    services.review.add_suggestions(case.id, [Suggestion(case.id, d1.id, EntityType.CVR, 0, 5, "Mette", 0.5, "cvr",
+                                                          None, False)], "t")
+    cvr = next(s for s in services.suggestions(case.id) if s.entity_type is EntityType.CVR)
+    with pytest.raises(ServiceError, match="hjemmel"):
+        services.accept([cvr.id])
+    op = services.accept([cvr.id], ground_id="ofl30_2")
+    assert op.created[0].ground_id == "ofl30_2"
+
+
+def test_document_access_and_page_withhold(services, case_with_docs):
+    case, d1, _ = case_with_docs
+    with pytest.raises(ServiceError):
+        services.set_document_access(d1.id, AccessType.WITHHELD)
+    doc = services.set_document_access(d1.id, "withheld", ["ofl23_1_1"], "Internt dokument; § 26 overvejet")
+    assert doc.access is AccessType.WITHHELD and doc.access_grounds == ["ofl23_1_1"]
+    services.withhold_page(d1.id, 1, "ofl30_1")
+    assert services.document_pages(d1.id)[0].withheld_ground == "ofl30_1"
+    services.withhold_page(d1.id, 1, None)
+    assert not services.document_pages(d1.id)[0].withheld
+    actions = [e.action for e in services.store.audit_events(case.id)]
+    assert {"document.access", "page.withhold", "page.release"} <= set(actions)
