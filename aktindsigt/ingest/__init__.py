@@ -1,0 +1,50 @@
+"""Ingestion: files in, ``IngestedDocument``s out (see ``base`` for the contract).
+
+``ingest(path)`` picks the format module by the file suffix (falling back to the
+file's first bytes), and always returns an ``IngestResult``: a file that cannot
+be read becomes a document with ``failed=True`` and a Danish reason.
+
+Formats: PDF (text layer + OCR of scanned pages), images (PNG, JPEG, TIFF),
+Word (DOCX via LibreOffice), e-mail (.eml, .msg, with attachments as children),
+plain text and HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aktindsigt.ingest import docx as _docx  # noqa: F401  (registers the formats)
+from aktindsigt.ingest import email as _email  # noqa: F401
+from aktindsigt.ingest import image as _image  # noqa: F401
+from aktindsigt.ingest import pdf as _pdf  # noqa: F401
+from aktindsigt.ingest import text as _text  # noqa: F401
+from aktindsigt.ingest.base import IngestedDocument, IngestOptions, IngestResult, new_workdir
+from aktindsigt.ingest.registry import IngestContext, ingest_path, supported_suffixes
+from aktindsigt.ingest.tools import ToolStatus, libreoffice_status, tesseract_status, tool_statuses
+
+__all__ = [
+    "IngestOptions",
+    "IngestResult",
+    "IngestedDocument",
+    "ToolStatus",
+    "ingest",
+    "libreoffice_status",
+    "supported_suffixes",
+    "tesseract_status",
+    "tool_statuses",
+]
+
+
+def ingest(path: Path, options: IngestOptions | None = None, name: str | None = None) -> IngestResult:
+    """Read one file (and, for e-mails, its attachments) into an ``IngestResult``.
+
+    ``name`` is the file name as the caseworker knows it (defaults to the path's
+    name). The result owns a temporary work folder with the renditions; call
+    ``cleanup()`` (or use it as a context manager) when done. Never raises for
+    bad input.
+    """
+    path = Path(path)
+    workdir = new_workdir()
+    ctx = IngestContext(options or IngestOptions(), workdir)
+    doc = ingest_path(ctx, path, name or path.name, 0)
+    return IngestResult(doc, workdir)

@@ -32,6 +32,7 @@ class IngestOptions:
     ocr_language: str = "dan"
     ocr_dpi: int = 300
     ocr: bool = True  # off: scanned pages get no text (with a warning)
+    own_email_domains: tuple[str, ...] = ()  # e.g. ("aarhus.dk",): sets e-mail direction
 
 
 @dataclass

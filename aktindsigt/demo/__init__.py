@@ -1,0 +1,1 @@
+"""Synthetic demo cases: files of every supported format with known personal data."""

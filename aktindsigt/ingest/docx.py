@@ -1,0 +1,241 @@
+"""Word documents: DOCX (and DOC/ODT/RTF) → PDF through LibreOffice headless.
+
+Before anything is unpacked the zip is checked for decompression bombs, and an
+encrypted (password-protected) DOCX, which is an OLE container rather than a
+zip, is recognised. Tracked changes, comments and hidden text are reported as
+warnings: they are a leak risk. Without LibreOffice the text is rendered plainly
+(``approximate=True``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pymupdf
+
+from aktindsigt.ingest import tools
+from aktindsigt.ingest.base import IngestedDocument
+from aktindsigt.ingest.layout import Block
+from aktindsigt.ingest.pdf import process_pdf
+from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.text import rendered_pdf_document
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PROTECTED = "Word-filen er beskyttet med adgangskode"
+BOMB = "Word-filen er mistænkeligt stor, når den pakkes ud, og er afvist af sikkerhedshensyn"
+NO_LIBREOFFICE = (
+    "LibreOffice er ikke installeret: dokumentet vises som ren tekst uden det oprindelige layout, "
+    "sidehoved/-fod og billeder. Kontrollér originalen."
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def check_zip(path: Path, max_total: int, max_ratio: float) -> zipfile.ZipFile:
+    """Open the zip and refuse bombs, using only the central directory (nothing is inflated)."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as e:
+        raise IngestError(CORRUPT, f"not a zip file: {e}") from e
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 1_000_000), default=0.0)
+    if total > max_total or total / packed > max_ratio or worst > max_ratio or len(infos) > 10_000:
+        zf.close()
+        raise IngestError(BOMB, f"uncompressed {total} bytes, ratio {total / packed:.0f}, worst member {worst:.0f}")
+    return zf
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """Read a member, stopping at ``limit`` bytes even if the header lied about its size."""
+    with zf.open(name) as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise IngestError(BOMB, f"member {name} larger than declared")
+    return data
+
+
+def leak_warnings(zf: zipfile.ZipFile, limit: int) -> list[str]:
+    """Danish warnings for tracked changes, comments and hidden text in a DOCX."""
+    found = {"ins": False, "del": False, "hidden": False, "comments": False}
+    names = zf.namelist()
+    for name in names:
+        if not (name.startswith("word/") and name.endswith(".xml")):
+            continue
+        base = name.rsplit("/", 1)[-1]
+        xml = _read_member(zf, name, limit)
+        if base.startswith("comments") and b"<w:comment " in xml:
+            found["comments"] = True
+        if re.search(rb"<w:ins\b", xml) or re.search(rb"<w:moveTo\b", xml):
+            found["ins"] = True
+        if re.search(rb"<w:del\b", xml) or re.search(rb"<w:moveFrom\b", xml):
+            found["del"] = True
+        for m in re.finditer(rb"<w:(?:vanish|specVanish)\b([^>]*)/?>", xml):
+            if not re.search(rb'w:val="(?:0|false|off)"', m.group(1)):
+                found["hidden"] = True
+                break
+    out: list[str] = []
+    if found["ins"] or found["del"]:
+        out.append(
+            "Dokumentet indeholder registrerede ændringer (sporede ændringer). Slettet eller tilføjet tekst "
+            "kan være med i originalen – acceptér eller afvis ændringerne, før dokumentet udleveres."
+        )
+    if found["comments"]:
+        out.append("Dokumentet indeholder kommentarer, som kan indeholde oplysninger, der ikke må udleveres.")
+    if found["hidden"]:
+        out.append("Dokumentet indeholder skjult tekst, som ikke vises, men findes i filen.")
+    return out
+
+
+def core_properties(zf: zipfile.ZipFile, limit: int) -> tuple[str, date | None]:
+    try:
+        xml = _read_member(zf, "docProps/core.xml", limit)
+    except KeyError:
+        return "", None
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return "", None
+    title = ""
+    when: date | None = None
+    for el in root:
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "title" and el.text:
+            title = el.text.strip()
+        elif tag in ("created", "modified") and el.text and when is None:
+            with contextlib.suppress(ValueError):
+                when = datetime.fromisoformat(el.text.strip().replace("Z", "+00:00")).date()
+    return title, when
+
+
+def docx_plain_text(path: Path) -> str:
+    """Paragraphs and table cells in document order, via python-docx."""
+    import docx  # python-docx
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter(f"{{{W_NS}}}t")))
+        elif tag == "tbl":
+            for row in child.iter(f"{{{W_NS}}}tr"):
+                cells = []
+                for cell in row.iter(f"{{{W_NS}}}tc"):
+                    cells.append(" ".join("".join(t.text or "" for t in p.iter(f"{{{W_NS}}}t"))
+                                          for p in cell.iter(f"{{{W_NS}}}p")).strip())
+                lines.append("  |  ".join(cells))
+    return "\n".join(lines)
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    try:
+        import olefile
+
+        with olefile.OleFileIO(str(path)) as ole:
+            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
+    except Exception:  # noqa: BLE001
+        return True  # an OLE file named .docx: treat as protected
+
+
+def _convert(ctx: IngestContext, doc: IngestedDocument, stem: str) -> None:
+    """LibreOffice → PDF → the PDF pipeline. Raises ToolError when conversion fails."""
+    tmp = ctx.new_dir("lo")
+    src = tmp / (safe_name(stem) + Path(doc.source_name).suffix.lower())
+    shutil.copyfile(doc.source_path, src)
+    pdf_path = tools.convert_to_pdf(src, tmp / "out")
+    try:
+        pdf = pymupdf.open(pdf_path)
+    except Exception as e:  # noqa: BLE001
+        raise IngestError(CORRUPT, f"LibreOffice output unreadable: {e}") from e
+    try:
+        if pdf.page_count > ctx.options.max_pages:
+            raise IngestError(
+                f"Dokumentet fylder {pdf.page_count} sider; grænsen er {ctx.options.max_pages}", "too many pages"
+            )
+        process_pdf(ctx, doc, pdf, copy_source=False)
+    finally:
+        pdf.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@register([".docx", ".docm", ".dotx"], "docx")
+def ingest_docx(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    path = doc.source_path
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == OLE_MAGIC:
+        if _is_encrypted_ole(path):
+            raise IngestError(PROTECTED, "DOCX is an encrypted OLE container")
+        raise IngestError(CORRUPT, "OLE file with .docx suffix")
+    opts = ctx.options
+    zf = check_zip(path, opts.max_docx_uncompressed, opts.max_docx_ratio)
+    with zf:
+        if "word/document.xml" not in zf.namelist():
+            raise IngestError(CORRUPT, "no word/document.xml in zip")
+        warnings = leak_warnings(zf, opts.max_docx_uncompressed)
+        title, when = core_properties(zf, opts.max_docx_uncompressed)
+    if title:
+        doc.title = title
+    doc.doc_date = when
+    stem = Path(doc.source_name).stem or "dokument"
+    _office_to_pdf(ctx, doc, stem, plain_text=docx_plain_text)
+    doc.warnings[:0] = warnings
+
+
+@register([".doc", ".odt", ".rtf"], "office")
+def ingest_office(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    path = doc.source_path
+    with open(path, "rb") as f:
+        head = f.read(8)
+    suffix = Path(doc.source_name).suffix.lower()
+    doc.format = suffix.lstrip(".")
+    if head == OLE_MAGIC and _is_encrypted_ole(path) and suffix == ".doc":
+        try:
+            import olefile
+
+            with olefile.OleFileIO(str(path)) as ole:
+                if ole.exists("EncryptionInfo"):
+                    raise IngestError(PROTECTED, "encrypted OLE")
+        except IngestError:
+            raise
+        except Exception:  # noqa: BLE001
+            pass
+    if suffix == ".odt":
+        check_zip(path, ctx.options.max_docx_uncompressed, ctx.options.max_docx_ratio).close()
+    _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=None)
+
+
+def _office_to_pdf(ctx: IngestContext, doc: IngestedDocument, stem: str, plain_text) -> None:
+    status = tools.libreoffice_status()
+    if status.available:
+        try:
+            _convert(ctx, doc, stem)
+            return
+        except tools.ToolError as e:
+            if plain_text is None:
+                raise IngestError("Dokumentet kunne ikke konverteres til PDF", str(e)) from e
+            doc.warnings.append(
+                "LibreOffice kunne ikke konvertere dokumentet; det vises som ren tekst uden layout."
+            )
+    elif plain_text is None:
+        raise IngestError(
+            "Dokumentet kan ikke vises, fordi LibreOffice ikke er installeret", "LibreOffice missing"
+        )
+    else:
+        doc.warnings.append(NO_LIBREOFFICE)
+    try:
+        text = plain_text(doc.source_path)
+    except Exception as e:  # noqa: BLE001
+        raise IngestError(CORRUPT, f"python-docx failed: {e}") from e
+    blocks = [Block(line, "body") if line.strip() else Block("", "gap") for line in text.split("\n")]
+    rendered_pdf_document(ctx, doc, blocks, stem)
+    doc.approximate = True

@@ -1,0 +1,167 @@
+"""The format registry and the per-import context shared by the format modules.
+
+Each format module registers a handler for one or more file suffixes with
+``@register``. A handler fills in an ``IngestedDocument`` (rendition, pages,
+text, metadata) or raises ``IngestError`` with a plain-Danish reason.
+``ingest_path`` turns every exception into a failed document, so bad input
+never escapes ``ingest()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aktindsigt.ingest.base import IngestedDocument, IngestOptions
+
+log = logging.getLogger(__name__)
+
+CORRUPT = "Filen er beskadiget og kan ikke læses"
+EMPTY = "Filen er tom (0 byte)"
+
+
+class IngestError(Exception):
+    """A file that cannot be read, with a reason for the caseworker (Danish)."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail or reason
+
+
+Handler = Callable[["IngestContext", IngestedDocument, int], None]
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    format: str
+    handler: Handler
+    label: str
+
+
+_REGISTRY: dict[str, FormatSpec] = {}
+
+
+def register(suffixes: list[str], fmt: str, label: str = "") -> Callable[[Handler], Handler]:
+    """Register ``handler`` for the given suffixes (lower case, with the dot)."""
+
+    def deco(handler: Handler) -> Handler:
+        for s in suffixes:
+            _REGISTRY[s.lower()] = FormatSpec(fmt, handler, label or fmt)
+        return handler
+
+    return deco
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+@dataclass
+class IngestContext:
+    options: IngestOptions
+    workdir: Path
+    _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    def new_path(self, stem: str, suffix: str) -> Path:
+        """A fresh, unused path in the work folder."""
+        n = next(self._counter)
+        return self.workdir / f"{n:04d}-{safe_name(stem)}{suffix}"
+
+    def new_dir(self, stem: str) -> Path:
+        p = self.new_path(stem, "")
+        p.mkdir(parents=True)
+        return p
+
+    def ingest_child(self, path: Path, name: str, depth: int) -> IngestedDocument:
+        return ingest_path(self, path, name, depth)
+
+
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+def safe_name(name: str, limit: int = 60) -> str:
+    """A file-system safe version of ``name`` (keeps letters incl. æøå, digits, dot, dash)."""
+    base = _UNSAFE.sub("_", name).strip("._") or "fil"
+    if len(base) > limit:
+        stem, dot, suf = base.rpartition(".")
+        base = (stem[: limit - len(suf) - 1] + "." + suf) if dot and len(suf) <= 8 else base[:limit]
+    return base
+
+
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF-", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"II*\x00", ".tif"),
+    (b"MM\x00*", ".tif"),
+]
+
+
+def sniff_suffix(path: Path) -> str | None:
+    """Suffix from the file's first bytes, for files without a (known) suffix."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return None
+    for magic, suffix in _MAGIC:
+        if head.startswith(magic) or (suffix == ".pdf" and magic in head):
+            return suffix
+    return None
+
+
+def fail(doc: IngestedDocument, reason: str, detail: str = "") -> IngestedDocument:
+    """Mark ``doc`` failed and drop anything half-made."""
+    if doc.rendition is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(doc.rendition)
+    doc.rendition = None
+    doc.pages = []
+    doc.text = ""
+    doc.children = []
+    doc.failed = True
+    doc.failure_reason = reason
+    doc.failure_detail = detail or reason
+    return doc
+
+
+def ingest_path(ctx: IngestContext, path: Path, name: str, depth: int = 0) -> IngestedDocument:
+    """Ingest one file. Never raises (except KeyboardInterrupt/SystemExit)."""
+    path = Path(path)
+    suffix = Path(name).suffix.lower()
+    doc = IngestedDocument(source_path=path, source_name=name, format=suffix.lstrip(".") or "ukendt")
+    doc.title = Path(name).stem
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        return fail(doc, "Filen kan ikke findes eller læses", f"stat failed: {e}")
+    if not path.is_file():
+        return fail(doc, "Stien er ikke en fil", "not a regular file")
+    if size == 0:
+        return fail(doc, EMPTY, "zero-byte file")
+    spec = _REGISTRY.get(suffix)
+    if spec is None:
+        sniffed = sniff_suffix(path)
+        spec = _REGISTRY.get(sniffed) if sniffed else None
+    if spec is None:
+        reason = f"Filtypen {suffix} understøttes ikke" if suffix else "Filen har ingen filtype og understøttes ikke"
+        return fail(doc, reason, f"unsupported file type {suffix!r}")
+    doc.format = spec.format
+    try:
+        spec.handler(ctx, doc, depth)
+    except IngestError as e:
+        log.info("ingest of %s failed: %s", name, e.detail)
+        return fail(doc, e.reason, e.detail)
+    except MemoryError as e:
+        return fail(doc, "Filen er for stor til at blive læst", f"MemoryError: {e}")
+    except Exception as e:  # noqa: BLE001 - bad input must never escape
+        log.warning("ingest of %s failed", name, exc_info=True)
+        return fail(doc, CORRUPT, f"{type(e).__name__}: {e}")
+    return doc
