@@ -1,0 +1,132 @@
+"""Finding every occurrence of a term on the pages: text layer and OCR of images.
+
+    find_term_boxes(doc, terms, label=DEFAULT_LABEL, ocr="auto", ocr_dpi=300) -> TermSearchResult
+
+Text layer: the page's characters in reading order (rawdict, no mediabox clip),
+folded and compacted (case, whitespace, hyphen at line end, number separators; see
+``textnorm.find_in_units``) -- this finds "Han-\\nsen", "H A N S E N" and text
+written glyph by glyph -- plus PyMuPDF ``search_for`` (case-insensitive).
+Images: pages with images (``ocr="auto"``) or all pages (``ocr="always"``) are
+read with Tesseract (Danish) and hits become area boxes over the pixels; single
+words of 6+ letters also match OCR words one letter off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from aktindsigt.core.model import Rect
+from aktindsigt.redact.engine import page_chars
+from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox
+from aktindsigt.redact.ocr import OcrUnavailable, ocr_page, tesseract_status
+from aktindsigt.redact.textnorm import CharUnit, compact, find_in_units, fold
+from aktindsigt.redact.verify import _levenshtein_le1
+
+
+@dataclass(slots=True)
+class TermSearchResult:
+    boxes: list[RedactionBox] = field(default_factory=list)
+    text_hits: int = 0
+    ocr_hits: int = 0
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_message: str = ""
+
+
+def _rect(r: pymupdf.Rect) -> Rect:
+    return Rect(float(r.x0), float(r.y0), float(r.x1), float(r.y1))
+
+
+def _union_by_line(units: Sequence[CharUnit], idxs: Sequence[int]) -> list[pymupdf.Rect]:
+    by_line: dict[tuple, pymupdf.Rect] = {}
+    for i in idxs:
+        u = units[i]
+        if u.c.isspace():
+            continue
+        r = pymupdf.Rect(u.rect)
+        by_line[u.line] = by_line[u.line] | r if u.line in by_line else r
+    return list(by_line.values())
+
+
+def _covered(r: pymupdf.Rect, others: Sequence[pymupdf.Rect], frac: float = 0.5) -> bool:
+    area = r.get_area() or 1e-9
+    return any((r & o).get_area() >= frac * area for o in others)
+
+
+def text_layer_hits(page: pymupdf.Page, terms: Sequence[str]) -> list[pymupdf.Rect]:
+    units = [CharUnit(c, tuple(r), line) for c, r, line in page_chars(page)]
+    rects: list[pymupdf.Rect] = []
+    for term in terms:
+        for idxs in find_in_units(units, term):
+            rects.extend(_union_by_line(units, idxs))
+    for term in terms:
+        try:
+            found = page.search_for(term)
+        except Exception:  # noqa: BLE001
+            found = []
+        for r in found:
+            if r.is_empty or _covered(r, rects):
+                continue
+            rects.append(pymupdf.Rect(r))
+    return [r for r in rects if not r.is_empty]
+
+
+def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300, pad: float = 1.5) -> list[pymupdf.Rect]:
+    words = ocr_page(page, dpi=dpi)
+    units: list[CharUnit] = []
+    for k, w in enumerate(words):
+        if k and words[k - 1].line == w.line:
+            units.append(CharUnit(" ", tuple(w.rect), w.line))
+        n = len(w.text)
+        cw = w.rect.width / max(n, 1)
+        for j, c in enumerate(w.text):
+            units.append(CharUnit(c, (w.rect.x0 + j * cw, w.rect.y0, w.rect.x0 + (j + 1) * cw, w.rect.y1), w.line))
+    rects: list[pymupdf.Rect] = []
+    for term in terms:
+        for idxs in find_in_units(units, term):
+            rects.extend(_union_by_line(units, idxs))
+        key = compact(fold(term))
+        if len(key) >= 6 and key.isalnum():
+            for w in words:
+                t = re.sub(r"[^\w]", "", fold(w.text))
+                if len(t) >= 5 and t != key and _levenshtein_le1(key, t):
+                    rects.append(pymupdf.Rect(w.rect))
+    return [r + (-pad, -pad, pad, pad) for r in rects if not r.is_empty]
+
+
+def find_term_boxes(
+    doc: pymupdf.Document,
+    terms: Sequence[str],
+    label: str = DEFAULT_LABEL,
+    ocr: str = "auto",
+    ocr_dpi: int = 300,
+) -> TermSearchResult:
+    """Boxes for every occurrence of every term (``ocr``: "auto" | "always" | "never")."""
+    terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
+    res = TermSearchResult()
+    ocr_ok, res.ocr_message = tesseract_status() if ocr != "never" else (False, "OCR slået fra")
+    per_page: dict[int, list[pymupdf.Rect]] = defaultdict(list)
+    for page in doc:
+        pno = page.number + 1
+        rects = text_layer_hits(page, terms)
+        res.text_hits += len(rects)
+        res.boxes.extend(RedactionBox(pno, _rect(r), label, "text") for r in rects)
+        per_page[pno] = rects
+        wants_ocr = ocr == "always" or (ocr == "auto" and bool(page.get_images(full=False)))
+        if wants_ocr and ocr_ok:
+            res.ocr_pages.append(pno)
+            try:
+                found = ocr_hits(page, terms, dpi=ocr_dpi)
+            except OcrUnavailable as exc:
+                res.ocr_message = str(exc)
+                continue
+            for r in found:
+                if _covered(r, per_page[pno]):
+                    continue  # the text layer already has it
+                res.boxes.append(RedactionBox(pno, _rect(r), label, "area"))
+                res.ocr_hits += 1
+    return res

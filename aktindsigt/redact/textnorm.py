@@ -1,0 +1,165 @@
+"""Normalising text for leak search: case, whitespace, hyphenation, CPR separators.
+
+Used by the term search (which also needs positions) and by ``verify``.
+Matching is plain substring matching on normalised forms -- recall first: a
+redacted "Hansen" is also reported inside "Hansens".  Short terms can therefore
+give false alarms; verification then fails closed, which is the safe side.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SOFT_HYPHEN = "\u00ad"
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
+_DEHYPHEN_RE = re.compile(r"[" + _HYPHENS + r"][ \t]*\r?\n\s*")
+_WS_RE = re.compile(r"\s+")
+_DIGIT_SEP_RE = re.compile(r"(?<=\d)[\s\-\u2010\u2011\u2013./]+(?=\d)")
+
+
+def fold(s: str) -> str:
+    """Unicode-compatible, case-folded form (keeps Danish letters: Æ -> æ)."""
+    return unicodedata.normalize("NFKC", s).lower().replace(SOFT_HYPHEN, "")
+
+
+def norm_text(s: str) -> str:
+    """Folded, de-hyphenated across line ends, whitespace collapsed to one space."""
+    s = unicodedata.normalize("NFKC", s).replace(SOFT_HYPHEN, "")
+    s = _DEHYPHEN_RE.sub("", s)
+    return _WS_RE.sub(" ", s).lower().strip()
+
+
+def compact(s: str) -> str:
+    """Without any whitespace (catches spaced-out and character-by-character text)."""
+    return _WS_RE.sub("", s)
+
+
+def digits_joined(s: str) -> str:
+    """Separators between digits removed: '010203-1234' -> '0102031234'."""
+    return _DIGIT_SEP_RE.sub("", s)
+
+
+def is_numberish(term: str) -> bool:
+    digits = sum(c.isdigit() for c in term)
+    alnum = sum(c.isalnum() for c in term)
+    return digits >= 6 and digits >= 0.8 * max(alnum, 1)
+
+
+def needle_forms(term: str) -> list[str]:
+    """Forms of ``term`` to look for in a :class:`Haystack` (all in compact form)."""
+    base = compact(norm_text(term))
+    forms = {base}
+    if any(h in base for h in _HYPHENS):
+        forms.add(re.sub("[" + _HYPHENS + "]", "", base))
+    if is_numberish(term):
+        forms.add(digits_joined(base))
+        forms.add("".join(c for c in base if c.isdigit()))
+    return sorted(f for f in forms if f)
+
+
+@dataclass(slots=True)
+class Haystack:
+    """A text prepared once for many needle searches."""
+
+    text: str
+    _compact: str = ""
+    _digits: str = ""
+
+    def __post_init__(self) -> None:
+        n = norm_text(self.text)
+        self._compact = compact(n)
+        self._digits = digits_joined(n).replace(" ", "")
+
+    def contains(self, term: str) -> bool:
+        for form in needle_forms(term):
+            if form in self._compact:
+                return True
+            if form.isdigit() and form in self._digits:
+                return True
+        return False
+
+
+def contains(text: str, term: str) -> bool:
+    return Haystack(text).contains(term)
+
+
+# ---------------------------------------------------------------- positional search
+
+
+@dataclass(frozen=True, slots=True)
+class CharUnit:
+    """One character with its box and its line, in reading order."""
+
+    c: str
+    rect: tuple[float, float, float, float]
+    line: tuple  # hashable key; characters of one line share it
+
+
+def find_in_units(units: list[CharUnit], term: str) -> list[list[int]]:
+    """Indices of ``units`` for every occurrence of ``term`` (normalised, compact).
+
+    Whitespace is ignored, a hyphen at the end of a line is ignored, case is folded;
+    number-like terms (CPR, phone) also match with or without separators.
+    """
+    forms = needle_forms(term)
+    if not forms:
+        return []
+    # build the compact folded string with a map back to unit indices
+    chars: list[str] = []
+    idx: list[int] = []
+    n = len(units)
+    for i, u in enumerate(units):
+        c = u.c
+        if not c or c.isspace() or c == SOFT_HYPHEN:
+            continue
+        if c in _HYPHENS:
+            # hyphen at the end of a line: skip (word continues on the next line)
+            j = i + 1
+            while j < n and units[j].c.isspace() and units[j].line == u.line:
+                j += 1
+            if j < n and units[j].line != u.line:
+                continue
+        f = fold(c)
+        for fc in f:
+            chars.append(fc)
+            idx.append(i)
+    s = "".join(chars)
+    hits: list[list[int]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(a: int, b: int, mapping: list[int]) -> None:
+        key = (mapping[a], mapping[b - 1])
+        if key in seen:
+            return
+        seen.add(key)
+        hits.append(sorted(set(mapping[a:b])))
+
+    for form in forms:
+        start = s.find(form)
+        while start >= 0:
+            add(start, start + len(form), idx)
+            start = s.find(form, start + 1)
+    if is_numberish(term):
+        # digits-only view: separators between digits are dropped
+        dchars: list[str] = []
+        didx: list[int] = []
+        for k, ch in enumerate(s):
+            if ch.isdigit():
+                dchars.append(ch)
+                didx.append(idx[k])
+            elif ch in "-./\u2010\u2011\u2013" and dchars and k + 1 < len(s) and s[k + 1].isdigit():
+                continue
+            else:
+                dchars.append("\0")
+                didx.append(idx[k])
+        ds = "".join(dchars)
+        for form in forms:
+            if not form.isdigit():
+                continue
+            start = ds.find(form)
+            while start >= 0:
+                add(start, start + len(form), didx)
+                start = ds.find(form, start + 1)
+    return hits
