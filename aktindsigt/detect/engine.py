@@ -1,0 +1,284 @@
+"""The detection engine: presidio ``AnalyzerEngine`` (language ``da``) over our spaCy model
+and the Danish recognizers in ``recognizers/``.
+
+    engine = DetectionEngine()                    # loads models/da_aktindsigt via load_ner()
+    engine = DetectionEngine(nlp=spacy_language)  # any spaCy Language (dependency injection)
+    results = engine.analyze_texts(["...", "..."])  # -> list[list[Detection]]
+
+One spaCy pass per document: texts are batched through ``nlp.pipe``; each Doc becomes
+one ``NlpArtifacts`` handed to ``AnalyzerEngine.analyze(..., nlp_artifacts=...)`` so no
+recognizer re-parses.  Very long texts are cut at line breaks into chunks of at most
+``chunk_chars`` characters (offsets are mapped back).
+
+Overlap resolution (``resolve_overlaps``), recall-first:
+
+1. overlapping detections of the same type are merged into one span (union, highest
+   score, the detector of the best one);
+2. LOCATION / ORGANIZATION (not suggested by default) are dropped where they overlap any
+   suggested detection (e.g. the town inside an ADDRESS, an ORG label on a person name);
+3. a PERSON wholly inside an EMAIL or URL is dropped (the e-mail/URL span covers it;
+   name propagation still finds the name elsewhere);
+4. number-like types that overlap are ambiguous readings of the same digits: the one
+   with the higher precedence wins (CPR > IBAN > CARD > BANK_ACCOUNT > CVR > PHONE >
+   LICENCE_PLATE), so a kontonr. is not also a phone number, but a CPR is never lost;
+5. everything else is kept, even when overlapping: a CPR inside an ADDRESS span, a
+   PERSON inside a SENSITIVE sentence, a PERSON in a c/o address line.  Each has its
+   own ground/pre-selection, and the caseworker may keep one and redact the other.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from spacy.language import Language
+
+from aktindsigt.core.model import EntityType, Regime
+from aktindsigt.detect.nlp import LANGUAGE, InjectedSpacyNlpEngine
+from aktindsigt.detect.policy import Policy
+from aktindsigt.detect.recognizers import all_recognizers
+from aktindsigt.detect.recognizers.ner import DaNerRecognizer
+
+log = logging.getLogger(__name__)
+
+NUMBER_PRECEDENCE: tuple[EntityType, ...] = (
+    EntityType.CPR,
+    EntityType.IBAN,
+    EntityType.CARD,
+    EntityType.BANK_ACCOUNT,
+    EntityType.CVR,
+    EntityType.PHONE,
+    EntityType.LICENCE_PLATE,
+)
+_NUMBER_RANK = {t: i for i, t in enumerate(NUMBER_PRECEDENCE)}
+_QUIET = (EntityType.LOCATION, EntityType.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One suggestion of the engine for one text (offsets are character offsets)."""
+
+    entity_type: EntityType
+    start: int
+    end: int
+    text: str
+    score: float
+    detector: str
+    ground_id: str | None
+    preselected: bool
+
+    def overlaps(self, other: Detection) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "entity": self.entity_type.value,
+            "score": round(self.score, 4),
+            "detector": self.detector,
+            "ground": self.ground_id,
+            "preselected": self.preselected,
+        }
+
+
+@dataclass(slots=True)
+class _Raw:
+    entity_type: EntityType
+    start: int
+    end: int
+    score: float
+    detector: str
+
+
+class _NoContextEnhancer(ContextAwareEnhancer):
+    """Our recognizers score context themselves (Danish words, raw text window)."""
+
+    def __init__(self) -> None:
+        super().__init__(0.0, 0.0, 0, 0)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        return raw_results
+
+
+def _load_default_nlp() -> Language:
+    from aktindsigt.nlp.model import load_ner
+
+    return load_ner()  # RuntimeError with a clear message when the model is missing
+
+
+class DetectionEngine:
+    """Build once, reuse for many texts.  Thread-compatible (not thread-safe)."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        regime: Regime = Regime.OFL7,
+        *,
+        policy: Policy | None = None,
+        allow: Callable[[EntityType, str], bool] | None = None,
+        include_unsuggested: bool = False,
+        batch_size: int = 16,
+        n_process: int = 1,
+        chunk_chars: int = 100_000,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else _load_default_nlp()
+        self.regime = Regime(regime)
+        self.policy = policy or Policy()
+        self.allow = allow  # (entity_type, text) -> True when the text must not be suggested
+        self.include_unsuggested = include_unsuggested
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.chunk_chars = chunk_chars
+        self.nlp_engine = InjectedSpacyNlpEngine(self.nlp)
+        registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+        for rec in [DaNerRecognizer(), *all_recognizers()]:
+            registry.add_recognizer(rec)
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=self.nlp_engine,
+            supported_languages=[LANGUAGE],
+            default_score_threshold=0.0,
+            context_aware_enhancer=_NoContextEnhancer(),
+        )
+
+    # -- public API -------------------------------------------------------------------
+    def analyze_text(self, text: str) -> list[Detection]:
+        return self.analyze_texts([text])[0]
+
+    def analyze_texts(self, texts: Sequence[str]) -> list[list[Detection]]:
+        chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
+        for i, text in enumerate(texts):
+            for offset, chunk in split_text(text, self.chunk_chars):
+                chunks.append((i, offset, chunk))
+        raws: list[list[_Raw]] = [[] for _ in texts]
+        docs = self.nlp_engine.pipe((c[2] for c in chunks), batch_size=self.batch_size, n_process=self.n_process)
+        for (i, offset, chunk), doc in zip(chunks, docs, strict=True):
+            artifacts = self.nlp_engine.to_artifacts(doc)
+            for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts):
+                raws[i].append(_to_raw(r, offset))
+        return [self._finish(text, raw) for text, raw in zip(texts, raws, strict=True)]
+
+    def recognizer_results(self, text: str) -> list[RecognizerResult]:
+        """Plain presidio results for one text (debugging, comparisons)."""
+        doc = next(iter(self.nlp_engine.pipe([text])))
+        return self.analyzer.analyze(text, LANGUAGE, nlp_artifacts=self.nlp_engine.to_artifacts(doc))
+
+    # -- internals ----------------------------------------------------------------------
+    def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
+        out: list[Detection] = []
+        for r in resolve_overlaps(raw):
+            entry = self.policy.entry(self.regime, r.entity_type)
+            if not entry.suggest and not self.include_unsuggested:
+                continue
+            span_text = text[r.start : r.end]
+            if self.allow is not None and self.allow(r.entity_type, span_text):
+                continue
+            out.append(
+                Detection(
+                    entity_type=r.entity_type,
+                    start=r.start,
+                    end=r.end,
+                    text=span_text,
+                    score=round(min(1.0, r.score), 4),
+                    detector=r.detector,
+                    ground_id=entry.ground_id,
+                    preselected=entry.preselected,
+                )
+            )
+        return out
+
+
+def _to_raw(r: RecognizerResult, offset: int) -> _Raw:
+    md = r.recognition_metadata or {}
+    detector = md.get("detector") or md.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "presidio"
+    return _Raw(EntityType(r.entity_type), r.start + offset, r.end + offset, float(r.score), detector)
+
+
+def split_text(text: str, limit: int) -> Iterable[tuple[int, str]]:
+    """Cut ``text`` into chunks of at most ``limit`` characters, preferably at blank lines or
+    line breaks; yields ``(offset, chunk)``."""
+    if len(text) <= limit:
+        yield 0, text
+        return
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(n, pos + limit)
+        if end < n:
+            cut = text.rfind("\n\n", pos + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", pos + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", pos + limit // 2, end)
+            if cut > pos:
+                end = cut + 1
+        yield pos, text[pos:end]
+        pos = end
+
+
+def resolve_overlaps(raw: Iterable[_Raw]) -> list[_Raw]:
+    """See the module docstring for the rules."""
+    # 1. merge same-type overlaps
+    by_type: dict[EntityType, list[_Raw]] = {}
+    for r in raw:
+        by_type.setdefault(r.entity_type, []).append(r)
+    merged: list[_Raw] = []
+    for items in by_type.values():
+        items.sort(key=lambda r: (r.start, -r.end))
+        cur: _Raw | None = None
+        for r in items:
+            if cur is not None and r.start < cur.end:
+                if r.score > cur.score:
+                    cur.detector, cur.score = r.detector, r.score
+                cur.end = max(cur.end, r.end)
+            else:
+                if cur is not None:
+                    merged.append(cur)
+                cur = _Raw(r.entity_type, r.start, r.end, r.score, r.detector)
+        if cur is not None:
+            merged.append(cur)
+    merged.sort(key=lambda r: (r.start, -r.end))
+
+    # sweep: every pair of overlapping detections (of different types) once
+    neighbours: dict[int, list[_Raw]] = {id(r): [] for r in merged}
+    active: list[_Raw] = []
+    for r in merged:
+        active = [a for a in active if a.end > r.start]
+        for a in active:
+            neighbours[id(a)].append(r)
+            neighbours[id(r)].append(a)
+        active.append(r)
+
+    return [r for r in merged if not any(_loses_to(r, o) for o in neighbours[id(r)])]
+
+
+def _loses_to(r: _Raw, o: _Raw) -> bool:
+    """True when detection ``r`` is dropped because it overlaps ``o`` (rules 2-4)."""
+    if r.entity_type in _QUIET and o.entity_type not in _QUIET:
+        return True
+    if (
+        r.entity_type == EntityType.PERSON
+        and o.entity_type in (EntityType.EMAIL, EntityType.URL)
+        and o.start <= r.start
+        and r.end <= o.end
+    ):
+        return True
+    return (
+        r.entity_type in _NUMBER_RANK
+        and o.entity_type in _NUMBER_RANK
+        and _NUMBER_RANK[o.entity_type] < _NUMBER_RANK[r.entity_type]
+    )
+
+
+def baseline_engine(nlp: Language) -> AnalyzerEngine:
+    """Plain presidio for comparison: ``AnalyzerEngine`` with the same spaCy model and
+    presidio's default (predefined) recognizers for ``da``, default context enhancer."""
+    nlp_engine = InjectedSpacyNlpEngine(nlp, lean=False)
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry.load_predefined_recognizers(languages=[LANGUAGE], nlp_engine=nlp_engine)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])

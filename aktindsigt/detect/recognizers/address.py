@@ -1,0 +1,205 @@
+"""Danish postal addresses.
+
+* street name + house number (+ letter) (+ floor/side: ``st. tv.``, ``2. th.``, ``3. mf.``,
+  ``1. sal``) (+ postcode + town), on one line or two (``Nørregade 12, 2. th.\\n8000 Aarhus C``);
+* postcode + town alone (``2840 Holte``) when the town is known or the line holds nothing else;
+* ``c/o`` lines.
+
+Street endings are data (``resources/detect/street_endings.yaml``); towns come from the
+installed Faker package's ``da_DK`` list (MIT licence) plus ``resources/detect/towns_extra.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from aktindsigt.core.model import EntityType
+from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
+from aktindsigt.detect.resources import load_lines, load_yaml
+
+_UC = "A-ZÆØÅÉÜÄÖ"
+_LC = "a-zæøåéüäö"
+_WORD = rf"(?:(?:[{_UC}]\.){{1,3}} ?|[{_UC}][{_LC}{_UC}'’-]*\.? |[{_UC}][{_LC}]*s )"
+_CANDIDATE = re.compile(
+    rf"(?P<street>{_WORD}{{0,3}}[{_UC}][{_LC}{_UC}'’-]+)[ \t]+"
+    rf"(?P<num>\d{{1,4}}(?:[ \t]?-[ \t]?\d{{1,4}})?(?:[ \t]?[A-Za-z](?![\w]))?)(?![\d,.]\d)"
+)
+_FLOOR = re.compile(
+    r",?[ \t]*(?:(?:st|kl|stuen|kælder|kld)\.?|\d{1,2}\.(?:[ \t]?sal\b)?|\d{1,2}[ \t]sal\b)"
+    r"(?:,?[ \t]*(?:tv|th|mf|t\.v|t\.h)\b\.?|,?[ \t]*(?:dør[ \t]*)?\d{1,4}(?![\d.,]))?",
+    re.IGNORECASE,
+)
+_POST_SEP = re.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
+_POSTCODE_ALONE = re.compile(r"(?<![\w.,/-])(?<!\d )(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
+_TOWN_WORD = re.compile(rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?")
+_DISTRICT = re.compile(r"[ \t](?:NV|NØ|SV|SØ|Sj|[NSØVCKJMF])(?![\w])")
+_CO = re.compile(r"(?<![\w])c/o[ \t]+[^\n,;]{2,60}", re.IGNORECASE)
+_PREFIX_WORDS = {
+    "nørre", "søndre", "vester", "øster", "nordre", "store", "lille", "gammel", "gamle", "gl.", "ny",
+    "nye", "sankt", "skt.", "st.", "kongens", "dronning", "dronningens", "prins", "prinsesse",
+    "indre", "ydre", "øvre", "nedre", "ved", "den", "det", "fru", "kong", "hc", "h.c.",
+}
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:i|fra|til|siden|indtil|år|året|januar|februar|marts|april|maj|juni|juli|august|september|"
+    r"oktober|november|december|primo|ultimo|medio)|\d\.)[ \t]+$",
+    re.IGNORECASE,
+)
+_PREP_AFTER = re.compile(r"[ \t]+(?:i|på|ved|og)\b")
+_NOT_AFTER_NUMBER = re.compile(rf"[ \t]+(?:[{_LC}]{{2,}}|%|kr\b|år\b)")
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    data = load_yaml("street_endings.yaml")
+    strong = tuple(sorted({s.lower() for s in data["strong"]}, key=len, reverse=True))
+    weak = tuple(sorted({s.lower() for s in data["weak"]}, key=len, reverse=True))
+    return strong, weak, frozenset(w.lower() for w in data["words"])
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Known Danish town names (Faker da_DK + towns_extra.txt)."""
+    names: set[str] = set(load_lines("towns_extra.txt"))
+    try:
+        from faker.providers.address.da_DK import Provider
+
+        names.update(Provider.cities)
+    except Exception:  # Faker missing: the shipped extra list still works
+        pass
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _town_regex() -> re.Pattern[str]:
+    alts = sorted((re.escape(t) for t in towns()), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(alts) + r")(?![\w])")
+
+
+def _street_kind(last: str, n_words: int) -> str | None:
+    """'strong', 'weak' or None for the last word of a street candidate."""
+    strong, weak, words = _endings()
+    low = last.lower()
+    if low in words:
+        return "strong" if n_words > 1 else None
+    for suf in strong:
+        if low.endswith(suf) and len(low) > len(suf) + 1:
+            return "strong"
+    for suf in weak:
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            return "weak"
+    return None
+
+
+def _town_at(text: str, pos: int) -> int | None:
+    """End offset of the town name starting at ``pos`` (known town, else one capitalised word),
+    including a district letter such as ``Ø`` or ``C``."""
+    m = _town_regex().match(text, pos)
+    if not m:
+        m = _TOWN_WORD.match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    d = _DISTRICT.match(text, end)
+    if d:
+        end = d.end()
+    return end
+
+
+class DaAddressRecognizer(DanishRecognizer):
+    ENTITY = EntityType.ADDRESS
+    DETECTOR = "address"
+
+    def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
+        taken: list[tuple[int, int]] = []
+        for m in _CANDIDATE.finditer(text):
+            street = m.group("street")
+            words = street.split()
+            kind = _street_kind(words[-1], len(words))
+            if kind is None:
+                continue
+            # trim leading words that are not part of the street name
+            strong, weak, sw = _endings()
+            keep = len(words)
+            if words[-1].lower() in sw:
+                keep_from = max(0, len(words) - 3)
+            else:
+                keep_from = len(words) - 1
+                while keep_from > 0 and (
+                    words[keep_from - 1].lower() in _PREFIX_WORDS or re.fullmatch(r"(?:[A-ZÆØÅ]\.)+", words[keep_from - 1])
+                ):
+                    keep_from -= 1
+            del keep
+            offset = 0
+            for w in words[:keep_from]:
+                offset = street.index(w, offset) + len(w)
+            start = m.start("street") + offset
+            while text[start] in " \t":
+                start += 1
+            end = m.end("num")
+            score = 0.6 if kind == "strong" else 0.45
+            f = _FLOOR.match(text, end)
+            has_floor = False
+            if f and f.end() > end and not text[end:f.end()].strip(" \t,").isdigit():
+                end = f.end()
+                has_floor = True
+                score += 0.1
+            p = _POST_SEP.match(text, end)
+            has_post = False
+            if p:
+                t_end = _town_at(text, p.end())
+                if t_end:
+                    end = t_end
+                    has_post = True
+                    score += 0.25
+            if kind == "weak" and not (has_floor or has_post):
+                nxt = text[m.end("num"): m.end("num") + 1]
+                if nxt and nxt not in "\n,;)":
+                    continue
+            # "Rosenvej 3 gange", "Skovvej 12 kr.": a lowercase word after the number
+            if (
+                not (has_floor or has_post)
+                and _NOT_AFTER_NUMBER.match(text, m.end("num"))
+                and (kind == "weak" or not _PREP_AFTER.match(text, m.end("num")))
+            ):
+                continue
+            taken.append((start, end))
+            yield start, end, score
+        # postcode + town alone
+        for m in _POSTCODE_ALONE.finditer(text):
+            start = m.start()
+            if any(s <= start < e for s, e in taken):
+                continue
+            pc = int(m.group("pc"))
+            if 1900 <= pc <= 2099 and _YEAR_BEFORE.search(text, max(0, start - 12), start):
+                continue
+            tm = _town_regex().match(text, m.end())
+            if tm:
+                end = tm.end()
+                d = _DISTRICT.match(text, end)
+                if d:
+                    end = d.end()
+                score = 0.6
+            else:
+                # an unknown town: only when the line holds nothing else
+                line_start = text.rfind("\n", 0, start) + 1
+                w = _TOWN_WORD.match(text, m.end())
+                if not w or text[line_start:start].strip():
+                    continue
+                end = w.end()
+                d = _DISTRICT.match(text, end)
+                if d:
+                    end = d.end()
+                nl = text.find("\n", end)
+                rest = text[end: nl if nl >= 0 else len(text)]
+                if rest.strip():
+                    continue
+                score = 0.45
+            taken.append((start, end))
+            yield start, end, score
+        for m in _CO.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in " \t.":
+                end -= 1
+            yield m.start(), end, 0.7

@@ -1,0 +1,81 @@
+"""Shared helpers for the Danish recognizers: a presidio ``EntityRecognizer`` whose
+subclasses yield ``(start, end, score)`` tuples, and context-word lookups.
+
+Context words come from ``resources/detect/context_da.yaml`` (data, not code).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from aktindsigt.core.model import EntityType
+from aktindsigt.detect.resources import load_yaml
+
+LANGUAGE = "da"
+Hit = tuple[int, int, float]
+
+
+@lru_cache(maxsize=64)
+def context_regex(key: str) -> re.Pattern[str]:
+    """A regex matching any context word of ``key`` in ``context_da.yaml`` (case-insensitive)."""
+    words = load_yaml("context_da.yaml")[key]
+    alts = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![a-zæøå])(?:" + "|".join(alts) + r")", re.IGNORECASE)
+
+
+def near_before(text: str, start: int, key: str, window: int = 40) -> bool:
+    """True when a context word of ``key`` occurs in the ``window`` characters before ``start``."""
+    return context_regex(key).search(text, max(0, start - window), start) is not None
+
+
+def near_after(text: str, end: int, key: str, window: int = 25) -> bool:
+    return context_regex(key).search(text, end, min(len(text), end + window)) is not None
+
+
+class DanishRecognizer(EntityRecognizer):
+    """Base class: subclasses set ``ENTITY`` and ``DETECTOR`` and implement ``find``."""
+
+    ENTITY: EntityType
+    DETECTOR: str = ""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY.value],
+            supported_language=LANGUAGE,
+            name=self.DETECTOR or type(self).__name__,
+        )
+
+    def load(self) -> None:  # everything is compiled at import time
+        pass
+
+    def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def analyze(
+        self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and self.ENTITY.value not in entities:
+            return []
+        return list(self._results(text, nlp_artifacts))
+
+    def _results(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[RecognizerResult]:
+        meta = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        for hit in self.find(text, nlp_artifacts):
+            start, end, score = hit[:3]
+            extra = hit[3] if len(hit) > 3 else None  # type: ignore[misc]
+            md = dict(meta)
+            if extra:
+                md.update(extra)
+            yield RecognizerResult(self.ENTITY.value, start, end, min(1.0, score), recognition_metadata=md)
+
+    def hits(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Convenience for tests: ``(start, end, text, score)`` of every hit."""
+        return [(r.start, r.end, text[r.start : r.end], r.score) for r in self.analyze(text)]

@@ -1,0 +1,131 @@
+"""Sensitive categories (health, social matters, crime, economy, GDPR art. 9) from a
+lexicon kept as data: ``resources/detect/sensitive_da.yaml``.
+
+A hit suggests the sentence around the term (type SENSITIVE, low score; several terms
+in one sentence raise it); overlong sentences are cut to the clause around the term.
+The category is in the detector name: ``sensitive:health``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from aktindsigt.core.model import EntityType
+from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
+from aktindsigt.detect.resources import load_yaml
+
+_ENDINGS = ("", "e", "en", "er", "erne", "et", "ene", "es", "s", "ens", "ers", "ets", "ernes", "ede", "t")
+_SENT_END = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÆØÅ0-9\"“])|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*]|\d+\.)[ \t])|\n")
+_WORD = re.compile(r"[^\W\d_]+")
+MAX_SPAN = 400
+BASE = 0.4
+
+
+class Lexicon:
+    """Fast lookup: single words (with Danish endings) in a dict, multi-word terms by their
+    first word, stems by a 3-letter prefix index, and a few raw regexes."""
+
+    def __init__(self, data: dict) -> None:
+        self.words: dict[str, str] = {}
+        self.phrases: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self.stems: dict[str, list[tuple[str, str]]] = {}
+        self.labels: dict[str, str] = {}
+        for cat, spec in data.items():
+            self.labels[cat] = spec.get("label", cat)
+            for term in spec.get("terms", []):
+                term = term.lower()
+                parts = term.split()
+                if len(parts) == 1:
+                    for end in _ENDINGS:
+                        self.words.setdefault(term + end, cat)
+                else:
+                    rx = re.compile(
+                        r"\s+".join(re.escape(p) for p in parts)
+                        + r"(?:" + "|".join(_ENDINGS[1:]) + r")?(?![\wæøå])",
+                        re.IGNORECASE,
+                    )
+                    self.phrases.setdefault(parts[0], []).append((rx, cat))
+            for stem in spec.get("stems", []):
+                stem = stem.lower()
+                self.stems.setdefault(stem[:3], []).append((stem, cat))
+        self.regex = [(re.compile(r, re.IGNORECASE), cat) for r, cat in spec_regexes(data)]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        words, phrases, stems = self.words, self.phrases, self.stems
+        for m in _WORD.finditer(text):
+            w = m.group(0).lower()
+            cat = words.get(w)
+            if cat is not None:
+                out.append((m.start(), m.end(), cat))
+                continue
+            ph = phrases.get(w)
+            if ph:
+                for rx, c in ph:
+                    pm = rx.match(text, m.start())
+                    if pm:
+                        out.append((pm.start(), pm.end(), c))
+                        break
+                else:
+                    ph = None
+                if ph:
+                    continue
+            st = stems.get(w[:3])
+            if st:
+                for stem, c in st:
+                    if w.startswith(stem):
+                        out.append((m.start(), m.end(), c))
+                        break
+        for rx, cat in self.regex:
+            out.extend((m.start(), m.end(), cat) for m in rx.finditer(text))
+        out.sort()
+        return out
+
+
+def spec_regexes(data: dict) -> list[tuple[str, str]]:
+    return [(r, cat) for cat, spec in data.items() for r in spec.get("regex", [])]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(load_yaml("sensitive_da.yaml")["categories"])
+
+
+class DaSensitiveRecognizer(DanishRecognizer):
+    ENTITY = EntityType.SENSITIVE
+    DETECTOR = "sensitive"
+
+    def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
+        hits = lexicon().find(text)
+        if not hits:
+            return
+        bounds = [0]
+        for m in _SENT_END.finditer(text):
+            bounds.append(m.end())
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        for h in hits:
+            idx = bisect.bisect_right(bounds, h[0]) - 1
+            by_sentence.setdefault(idx, []).append(h)
+        for idx, items in by_sentence.items():
+            s = bounds[idx]
+            e = bounds[idx + 1] if idx + 1 < len(bounds) else len(text)
+            if e - s > MAX_SPAN:
+                s, e = _clause(text, s, e, items[0][0], items[-1][1])
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            cats = sorted({c for _, _, c in items})
+            score = min(0.7, BASE + 0.1 * (len(items) - 1))
+            yield s, e, score, {"detector": "sensitive:" + "+".join(cats)}
+
+
+def _clause(text: str, s: int, e: int, hs: int, he: int) -> tuple[int, int]:
+    left = max(text.rfind(",", s, hs), text.rfind(";", s, hs))
+    right_c = [p for p in (text.find(",", he, e), text.find(";", he, e)) if p >= 0]
+    ns = left + 1 if left >= 0 and hs - left < MAX_SPAN // 2 else max(s, hs - MAX_SPAN // 2)
+    ne = min(right_c) if right_c and min(right_c) - he < MAX_SPAN // 2 else min(e, he + MAX_SPAN // 2)
+    return ns, ne

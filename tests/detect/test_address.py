@@ -1,0 +1,53 @@
+import pytest
+
+from aktindsigt.detect.recognizers.address import DaAddressRecognizer, towns
+
+R = DaAddressRecognizer()
+
+
+def texts(t):
+    return [h[2] for h in R.hits(t)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Solskiftegade 3\n2840 Balle", "Solskiftegade 3\n2840 Balle"),
+        ("bor på Nørregade 12, 2. th., 8000 Aarhus C i øvrigt", "Nørregade 12, 2. th., 8000 Aarhus C"),
+        ("Mette Hansen, Hardenbergstræde 692\n5122 Lille Skensved", "Hardenbergstræde 692\n5122 Lille Skensved"),
+        ("H.C. Andersens Boulevard 27, st. tv.", "H.C. Andersens Boulevard 27, st. tv."),
+        ("Gl. Kongevej 12A, 1. sal", "Gl. Kongevej 12A, 1. sal"),
+        ("Lyngbyvej 3, 3. mf.", "Lyngbyvej 3, 3. mf."),
+        ("Nørre Allé 5", "Nørre Allé 5"),
+        ("Vester Voldgade 2-4", "Vester Voldgade 2-4"),
+        ("Rosenlund 3, 4000 Roskilde", "Rosenlund 3, 4000 Roskilde"),
+        ("Egevænget 14 st. th.\n7100 Vejle", "Egevænget 14 st. th.\n7100 Vejle"),
+        ("2100 København Ø", "2100 København Ø"),
+        ("Borgerservice\n2620 Albertslund", "2620 Albertslund"),
+        ("c/o Mette Hansen\nVestergade 3", "c/o Mette Hansen"),
+        ("Brev til Jens\nTrekronergade 12\n2500 Valby\n", "Trekronergade 12\n2500 Valby"),
+    ],
+)
+def test_positive(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Lund 3 gange",
+        "hun fik 3 børn",
+        "Skovvej 12 kr.",
+        "Sagsnr. 2024 Borgerservice",
+        "i 2021 Ballerup",
+        "Vi har modtaget 3 ansøgninger",
+        "§ 30 nr. 1",
+    ],
+)
+def test_negative(text):
+    assert texts(text) == []
+
+
+def test_towns_from_faker_and_extra_list():
+    t = towns()
+    assert "Odense" in t and "Aarhus" in t

@@ -1,0 +1,136 @@
+import spacy
+from spacy.language import Language
+
+from aktindsigt.core.model import EntityType, Regime
+from aktindsigt.detect.engine import Detection, DetectionEngine, baseline_engine, split_text
+from aktindsigt.detect.policy import Policy
+
+from .conftest import make_ruler_nlp
+
+LETTER = """Fra: Mette Hansen <mette.hansen@gmail.com>
+Til: Aarhus Kommune
+Emne: Lægeerklæring vedr. Jens Jensen 010203-xxxx
+
+Jens Jensen, CPR-nr. 010203-1234, bor på Solskiftegade 3, 2. th.
+2840 Balle. Tlf. 22 34 56 78. Reg.nr. 1234 kontonr. 1234567890.
+Han har en diagnose med skizofreni. Firmaet har CVR 29189752.
+Med venlig hilsen
+Karsten Mikkelsen
+"""
+
+
+def by_type(dets):
+    out = {}
+    for d in dets:
+        out.setdefault(d.entity_type, []).append(d)
+    return out
+
+
+def test_letter_end_to_end(engine):
+    dets = engine.analyze_text(LETTER)
+    assert all(isinstance(d, Detection) for d in dets)
+    assert all(LETTER[d.start : d.end] == d.text for d in dets)
+    t = by_type(dets)
+    assert {d.text for d in t[EntityType.CPR]} == {"010203-xxxx", "010203-1234"}
+    assert all(d.preselected and d.ground_id == "ofl30_1" for d in t[EntityType.CPR])
+    assert {"Mette Hansen", "Jens Jensen", "Karsten Mikkelsen"} <= {d.text for d in t[EntityType.PERSON]}
+    assert t[EntityType.ADDRESS][0].text == "Solskiftegade 3, 2. th.\n2840 Balle"
+    assert t[EntityType.PHONE][0].text == "22 34 56 78"
+    assert t[EntityType.EMAIL][0].text == "mette.hansen@gmail.com"
+    assert EntityType.BANK_ACCOUNT in t and t[EntityType.BANK_ACCOUNT][0].preselected
+    (cvr,) = t[EntityType.CVR]
+    assert cvr.ground_id is None and not cvr.preselected
+    assert any(d.preselected for d in t[EntityType.SENSITIVE])
+    # LOC/ORG from the model are not suggested by default; MISC is ignored
+    assert EntityType.LOCATION not in t and EntityType.ORGANIZATION not in t
+    # no phone inside the bank account, no PERSON inside the e-mail address
+    assert len(t[EntityType.PHONE]) == 1
+    assert not any(d.text == "mette.hansen" for d in t[EntityType.PERSON])
+
+
+def test_location_and_org_kept_as_types_when_asked(ruler_nlp):
+    eng = DetectionEngine(nlp=ruler_nlp, include_unsuggested=True)
+    dets = eng.analyze_text("Mødet var i Aarhus med Aarhus Kommune.")
+    types = {d.entity_type for d in dets}
+    assert EntityType.LOCATION in types and EntityType.ORGANIZATION in types
+    assert all(d.ground_id is None and not d.preselected for d in dets)
+
+
+def test_regime_grounds(ruler_nlp):
+    text = "CPR 010203-1234, tlf. 22 34 56 78"
+    for regime, ground in [
+        (Regime.OFL7, "ofl30_1"),
+        (Regime.OFL8, "ofl30_1"),
+        (Regime.MOL, "ofl30_1"),
+        (Regime.FVL9, "fvl15b"),
+        (Regime.GDPR15, "dbl22"),
+    ]:
+        dets = DetectionEngine(nlp=ruler_nlp, regime=regime).analyze_text(text)
+        assert {d.ground_id for d in dets} == {ground}
+
+
+def test_policy_is_data():
+    pol = Policy({"private_ground": {"ofl7": "x"}, "entities": {"CPR": {"ground": "private", "preselected": True}}})
+    e = pol.entry(Regime.OFL7, EntityType.CPR)
+    assert e.ground_id == "x" and e.preselected
+    assert Policy().entry(Regime.OFL7, EntityType.LOCATION).suggest is False
+
+
+def test_batch_offsets_and_one_spacy_pass_per_document():
+    calls = {"n": 0}
+
+    @Language.component("count_docs_test")
+    def count_docs(doc):
+        calls["n"] += 1
+        return doc
+
+    nlp = make_ruler_nlp()
+    nlp.add_pipe("count_docs_test")
+    eng = DetectionEngine(nlp=nlp)
+    texts = ["tlf. 22 34 56 78", "ingen data her", "CPR 010203-1234 og mette@x.dk"]
+    res = eng.analyze_texts(texts)
+    assert calls["n"] == 3
+    assert [len(r) for r in res] == [1, 0, 2]
+    for text, dets in zip(texts, res, strict=True):
+        assert all(text[d.start : d.end] == d.text for d in dets)
+
+
+def test_long_text_is_chunked_with_correct_offsets(ruler_nlp):
+    filler = "Dette er en almindelig linje uden noget særligt.\n" * 50
+    text = filler + "CPR 010203-1234\n" + filler + "tlf. 22 34 56 78\n"
+    eng = DetectionEngine(nlp=ruler_nlp, chunk_chars=1000)
+    dets = eng.analyze_text(text)
+    assert {d.text for d in dets} == {"010203-1234", "22 34 56 78"}
+    assert all(text[d.start : d.end] == d.text for d in dets)
+    chunks = list(split_text(text, 1000))
+    assert "".join(c for _, c in chunks) == text and all(len(c) <= 1000 for _, c in chunks)
+
+
+def test_cpr_inside_address_keeps_both(engine):
+    dets = engine.analyze_text("Vestergade 12, 010203-1234 8000 Aarhus C")
+    types = {d.entity_type for d in dets}
+    assert EntityType.CPR in types
+
+
+def test_allow_callback_suppresses(ruler_nlp):
+    eng = DetectionEngine(nlp=ruler_nlp, allow=lambda et, txt: txt == "22 34 56 78")
+    assert eng.analyze_text("tlf. 22 34 56 78") == []
+
+
+def test_missing_model_fails_clearly(monkeypatch, tmp_path):
+    import pytest
+
+    monkeypatch.setenv("AKTINDSIGT_NER_MODEL", str(tmp_path / "nope"))
+    with pytest.raises(RuntimeError, match="model not found"):
+        DetectionEngine()
+
+
+def test_baseline_engine_runs(ruler_nlp):
+    base = baseline_engine(ruler_nlp)
+    res = base.analyze("Skriv til mette@x.dk", language="da")
+    assert any(r.entity_type == "EMAIL_ADDRESS" for r in res)
+
+
+def test_accepts_any_language_object():
+    eng = DetectionEngine(nlp=spacy.blank("da"))
+    assert eng.analyze_text("mail: a@b.dk")[0].entity_type == EntityType.EMAIL

@@ -1,0 +1,56 @@
+import pytest
+
+from aktindsigt.detect.recognizers.sensitive import DaSensitiveRecognizer, lexicon
+from aktindsigt.detect.resources import load_yaml
+
+R = DaSensitiveRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Borgeren har en diagnose med skizofreni og får medicin.", "health"),
+        ("Hun er i behandling for kroniske smerter.", "health"),
+        ("Han blev indlagt på psykiatrisk afdeling.", "health"),
+        ("Der er modtaget en underretning om barnet.", "social"),
+        ("Barnet er anbragt i plejefamilie.", "social"),
+        ("Faderen har et alkoholmisbrug.", "social"),
+        ("Han blev sigtet for tyveri i 2019.", "crime"),
+        ("Hun er tidligere dømt for vold.", "crime"),
+        ("Hun har gæld til SKAT.", "economy"),
+        ("Han modtager kontanthjælp.", "economy"),
+    ],
+)
+def test_positive(text, category):
+    results = R.analyze(text)
+    assert results, text
+    assert category in results[0].recognition_metadata["detector"]
+    # the sentence is suggested, with a low score
+    assert results[0].end - results[0].start >= len(text) - 1
+    assert results[0].score <= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reglerne gælder for alle.",
+        "Vi har ingen bemærkninger til sagen.",
+        "Mødet blev holdt på rådhuset.",
+    ],
+)
+def test_negative(text):
+    assert R.analyze(text) == []
+
+
+def test_only_the_sentence_is_suggested():
+    text = "Mødet var kort. Han har diabetes. Vi ses."
+    (r,) = R.analyze(text)
+    assert text[r.start : r.end] == "Han har diabetes."
+
+
+def test_lexicon_is_data_with_hundreds_of_terms():
+    data = load_yaml("sensitive_da.yaml")["categories"]
+    n = sum(len(c.get("terms", [])) + len(c.get("stems", [])) for c in data.values())
+    assert n >= 300
+    assert {"health", "social", "crime", "economy"} <= set(data)
+    assert lexicon().words
