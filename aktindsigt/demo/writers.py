@@ -325,12 +325,20 @@ def write_zero_bytes(path: Path) -> Path:
 
 
 def write_many_pages_pdf(path: Path, pages: int = 5000) -> Path:
-    """A PDF with many (empty) pages: for the page-count limit."""
-    pdf = pymupdf.open()
-    for _ in range(pages):
-        pdf.new_page(width=200, height=200)
-    pdf.save(path, garbage=1, deflate=True)
-    pdf.close()
+    """A PDF with many empty pages (for the page-count limit), written directly: fast at any size."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, b" ".join(b"%d 0 R" % (i + 3) for i in range(pages)))]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    Path(path).write_bytes(bytes(out))
     return Path(path)
 
 
@@ -343,15 +351,11 @@ def write_large_image(path: Path, width: int = 10_000, height: int = 9_000) -> P
 def write_multipage_text_pdf(path: Path, pages: int, lines_per_page: int = 40) -> Path:
     """A long born-digital PDF (speed tests): numbered pages of Danish text."""
     pdf = pymupdf.open()
-    fnt = font("helv")
     for n in range(1, pages + 1):
         page = pdf.new_page()
-        tw = pymupdf.TextWriter(page.rect)
-        for i in range(lines_per_page):
-            tw.append((56, 60 + i * 18), f"Side {n} linje {i + 1}: Kommunen har modtaget din ansøgning om hjælp "
-                                         "til udgifter efter servicelovens § 41.", font=fnt, fontsize=10)
-        tw.write_text(page)
-    pdf.subset_fonts()
+        lines = [f"Side {n} linje {i + 1}: Kommunen har modtaget din ansøgning om hjælp til udgifter "
+                 "efter servicelovens § 41." for i in range(lines_per_page)]
+        page.insert_text((56, 60), lines, fontname="helv", fontsize=10, lineheight=1.8)
     pdf.save(path, garbage=3, deflate=True)
     pdf.close()
     return Path(path)

@@ -156,7 +156,7 @@ def layout_plain_text(content: str, target: Path, max_pages: int = 100_000,
 # ----------------------------------------------------------------------- HTML
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+    "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
     "blockquote", "pre", "section", "article", "header", "footer", "hr", "dd", "dt",
 }
 
@@ -170,7 +170,9 @@ def html_to_text(html: str) -> tuple[str, str]:
     for tag in soup(["script", "style", "head", "noscript", "template"]):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.name in _BLOCK_TAGS:
+        if tag.name == "br":
+            tag.replace_with("\n")
+        elif tag.name in _BLOCK_TAGS:
             tag.insert_before("\n")
             tag.insert_after("\n")
         elif tag.name in ("td", "th"):

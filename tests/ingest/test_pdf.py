@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import time
+
+import pymupdf
+import pytest
+
+from aktindsigt.demo import writers
+from aktindsigt.ingest import IngestOptions, ingest
+
+from .conftest import check_offsets, contains, needs_tesseract, phrase_rect, word_recall
+
+PARAS = [
+    "Kære Jens Peter Hansen",
+    "Aarhus Kommune har den 3. februar 2026 modtaget din ansøgning om hjælp til merudgifter. "
+    "Du bor på Vestergade 12, 2. th., 8000 Aarhus C, og dit CPR-nummer er 010203-1234.",
+    "Du kan kontakte sagsbehandleren på telefon 87 13 20 00 eller jens.hansen@example.dk.",
+]
+SCAN_LINE = "Borgeren oplyste at hun bor sammen med sin datter i Odense"
+
+
+@pytest.fixture
+def text_pdf(tmp_path):
+    return writers.write_text_pdf(tmp_path / "afgørelse.pdf", "Afgørelse om merudgifter", PARAS,
+                                  letterhead="Aarhus Kommune, Socialforvaltningen")
+
+
+def test_text_pdf_words_text_and_metadata(text_pdf):
+    with ingest(text_pdf) as res:
+        doc = res.document
+        check_offsets(doc)
+        assert doc.format == "pdf"
+        assert doc.title == "Afgørelse om merudgifter"
+        assert doc.doc_date is not None and doc.doc_date.year == 2026
+        assert "CPR-nummer er 010203-1234." in doc.text
+        assert "Jens Peter Hansen\n" in doc.text
+        assert not doc.pages[0].ocr
+        # page text: words separated by single spaces, lines end with newline
+        assert "  " not in doc.text
+        assert doc.text.endswith("\n")
+        assert len({w.line for w in doc.pages[0].words}) == doc.text.count("\n")
+
+
+@pytest.mark.parametrize("phrase", ["010203-1234", "Vestergade 12, 2. th.,", "jens.hansen@example.dk"])
+def test_word_boxes_cover_search_hits(text_pdf, phrase):
+    with ingest(text_pdf) as res:
+        doc = res.document
+        page_no, rect = phrase_rect(doc, phrase)
+        with pymupdf.open(doc.rendition) as pdf:
+            hits = pdf[page_no - 1].search_for(phrase)
+        assert hits
+        assert any(contains(rect, h) for h in hits), (rect, hits)
+
+
+def test_rendition_is_a_copy_of_an_unmodified_pdf(text_pdf):
+    with ingest(text_pdf) as res:
+        assert res.document.rendition.read_bytes() == text_pdf.read_bytes()
+        assert res.document.rendition.parent == res.workdir
+    assert not res.workdir.exists()
+
+
+@needs_tesseract
+def test_scanned_pdf_is_ocrd_with_invisible_text_layer(tmp_path):
+    path = writers.write_scanned_pdf(tmp_path / "scan.pdf", ["Journalnotat", SCAN_LINE])
+    with ingest(path) as res:
+        doc = res.document
+        check_offsets(doc)
+        assert doc.pages[0].ocr
+        assert word_recall(SCAN_LINE, doc.text) >= 0.8, doc.text
+        with pymupdf.open(doc.rendition) as pdf:
+            layer = pdf[0].get_text()
+            assert word_recall(SCAN_LINE, layer) >= 0.8
+            # the OCR'd word box of "datter" lies where the invisible text is found
+            page_no, rect = phrase_rect(doc, "datter")
+            hits = pdf[0].search_for("datter")
+            assert any(contains(rect, h, tol=3) for h in hits)
+        assert not doc.warnings
+
+
+@needs_tesseract
+def test_mixed_pdf_is_handled_page_by_page(tmp_path):
+    scan = writers.write_scanned_pdf(tmp_path / "scan.pdf", [SCAN_LINE])
+    text = writers.write_text_pdf(tmp_path / "text.pdf", "Referat", ["Mødet blev holdt på rådhuset."])
+    mixed = pymupdf.open(text)
+    with pymupdf.open(scan) as s:
+        mixed.insert_pdf(s)
+    mixed.save(tmp_path / "mixed.pdf")
+    with ingest(tmp_path / "mixed.pdf") as res:
+        doc = res.document
+        check_offsets(doc)
+        assert [p.ocr for p in doc.pages] == [False, True]
+        assert "Mødet blev holdt på rådhuset." in doc.text[: doc.pages[0].text_end]
+        assert word_recall(SCAN_LINE, doc.text[doc.pages[1].text_start:]) >= 0.8
+
+
+def test_scanned_pdf_without_tesseract_imports_with_warning(tmp_path, no_tesseract):
+    path = writers.write_scanned_pdf(tmp_path / "scan.pdf", [SCAN_LINE])
+    with ingest(path) as res:
+        doc = res.document
+        assert not doc.failed
+        assert doc.pages and not doc.pages[0].words and not doc.pages[0].ocr
+        assert any("scannet, men OCR er ikke installeret" in w for w in doc.warnings)
+
+
+def test_ocr_disabled_by_option(tmp_path):
+    path = writers.write_scanned_pdf(tmp_path / "scan.pdf", [SCAN_LINE])
+    with ingest(path, IngestOptions(ocr=False)) as res:
+        assert not res.document.failed
+        assert res.document.text == ""
+        assert any("OCR er slået fra" in w for w in res.document.warnings)
+
+
+def test_300_page_text_pdf_imports_fast(tmp_path):
+    path = writers.write_multipage_text_pdf(tmp_path / "lang.pdf", 300)
+    t0 = time.perf_counter()
+    with ingest(path) as res:
+        elapsed = time.perf_counter() - t0
+        doc = res.document
+        assert not doc.failed
+        assert len(doc.pages) == 300
+        assert not any(p.ocr for p in doc.pages)
+        assert "Side 300 linje 40:" in doc.text
+    assert elapsed < 10, elapsed
