@@ -1,0 +1,261 @@
+"""The document list (aktliste): every document of the case, including the withheld ones.
+
+Columns as in domain guide § 5 (their headings are in ``resources/templates/aktliste.yaml``).
+Delivered as PDF for the requester (landscape table drawn with PyMuPDF's Story),
+XLSX (openpyxl) and CSV (UTF-8 with BOM, ``;``-separated, for Danish Excel).
+
+"Afsender/modtager" never names a private person. The rule (data in
+``aktliste.yaml``): the caseworker's own public value for the document if set;
+otherwise the part naming an authority, company or organisation; otherwise the
+domain of a non-private e-mail address; otherwise "Borger". Internal documents
+say "Internt".
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from aktindsigt.core.model import AccessType, Direction
+from aktindsigt.outputs.data import CaseData, DocInfo
+from aktindsigt.outputs.render import _atomic_target
+from aktindsigt.outputs.texts import da_date, short_date
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def public_party(raw: str, config: Mapping[str, Any]) -> str:
+    """The public value for a sender/recipient string (see the module docstring)."""
+    raw = (raw or "").strip()
+    if not raw:
+        return str(config.get("unknown_label", ""))
+    markers = [str(m).lower() for m in config.get("organisation_markers") or []]
+    private_domains = {str(d).lower() for d in config.get("private_mail_domains") or []}
+    values = []
+    for party in re.split(r"[;\n]+", raw):
+        without_mail = _EMAIL_RE.sub("", party).replace("<>", "")
+        # pieces like "Jens Hansen, Byggeri og Miljø, Aarhus Kommune"
+        pieces = [p.strip(" <>\"'()") for p in re.split(r"[,/|]| - | – ", without_mail)]
+        org = [p for p in pieces if p and any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", p.lower()) for m in markers)]
+        if org:
+            values.append(", ".join(org))
+            continue
+        domains = [m.group(1).lower() for m in _EMAIL_RE.finditer(party)]
+        public = [d for d in domains if d not in private_domains]
+        if public:
+            values.append(public[0])
+        elif party.strip():
+            values.append(str(config.get("private_label", "Borger")))
+    return "; ".join(dict.fromkeys(values))
+
+
+def party_for(d: DocInfo, data: CaseData, config: Mapping[str, Any]) -> str:
+    override = data.statements.public_parties.get(str(d.doc.id), "").strip()
+    if override:
+        return override
+    doc = d.doc
+    if doc.direction is Direction.INTERNAL:
+        return str(config.get("internal_label", "Internt"))
+    if doc.direction is Direction.INCOMING:
+        return public_party(doc.sender, config)
+    if doc.direction is Direction.OUTGOING:
+        return public_party(doc.recipient, config)
+    return public_party(doc.sender or doc.recipient, config)
+
+
+def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
+    """One row per document, values in the column order of ``aktliste.yaml``."""
+    out = []
+    for d in data.documents:
+        doc = d.doc
+        access = d.access.label if d.access is not None else ("" if doc.in_scope else "–")
+        out.append([
+            doc.akt_nr,
+            doc.esdh_doc_id,
+            doc.public_title or "[titel ikke angivet]",
+            short_date(doc.doc_date),
+            doc.direction.label,
+            party_for(d, data, config),
+            d.parent_akt if d.parent_akt is not None else "",
+            doc.page_count,
+            "ja" if doc.in_scope else "nej",
+            access,
+            ", ".join(data.short_label(g) for g in d.grounds),
+            d.reason if d.access in (AccessType.PARTIAL, AccessType.WITHHELD) else "",
+            d.redactions if doc.in_scope else "",
+        ])
+    return out
+
+
+def columns(config: Mapping[str, Any]) -> list[str]:
+    return [str(c) for c in config.get("columns") or []]
+
+
+def write_csv(path: Path, header: Sequence[str], table: Sequence[Sequence[Any]]) -> Path:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w.writerow(header)
+    w.writerows([["" if v is None else v for v in row] for row in table])
+    tmp = _atomic_target(path)
+    try:
+        tmp.write_bytes(buf.getvalue().encode("utf-8-sig"))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def write_xlsx(path: Path, header: Sequence[str], table: Sequence[Sequence[Any]], title: str) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Aktliste"
+    ws.append(list(header))
+    for row in table:
+        ws.append(list(row))
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDDDDD")
+    for cell in ws[1]:
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [8, 14, 40, 11, 11, 24, 10, 7, 11, 11, 18, 50, 12]
+    for i, w in enumerate(widths[: len(header)], start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.properties.title = title
+    wb.properties.creator = "aktindsigt"
+    tmp = _atomic_target(path)
+    try:
+        wb.save(str(tmp))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+_CSS = """
+* { font-family: sans-serif; }
+body { font-size: 7.5pt; }
+h1 { font-size: 13pt; margin: 0 0 2pt 0; }
+p.meta { font-size: 8pt; margin: 0 0 6pt 0; }
+table { border-collapse: collapse; width: 100%; }
+th { background-color: #dddddd; font-weight: bold; text-align: left; border: 0.5pt solid #777777;
+     padding: 2pt; font-size: 7pt; }
+td { border: 0.5pt solid #999999; padding: 2pt; vertical-align: top; }
+td.n { text-align: right; }
+"""
+
+# relative column widths (percent) for the landscape table
+_WIDTHS = [4, 7, 17, 6, 6, 10, 5, 4, 6, 6, 8, 15, 6]
+
+
+def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]], first: bool) -> str:
+    e = html.escape
+    case = data.case
+    head = "".join(f'<th width="{w}%">{e(h)}</th>' for h, w in zip(header, _WIDTHS, strict=False))
+    numeric = {0, 6, 7, 12}
+    body = []
+    for row in table:
+        cells = "".join(
+            f'<td class="n">{e(str(v))}</td>' if i in numeric else f"<td>{e(str(v))}</td>" for i, v in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    title = ""
+    if first:
+        who = data.municipality.name + (f", {data.municipality.unit}" if data.municipality.unit else "")
+        meta = (f"{e(who)} · Sagsnr. {e(case.esdh_ref or case.case_number)} · {e(case.title)} · "
+                f"dannet {e(da_date(data.today))} · {len(data.documents)} dokumenter")
+        title = f'<h1>Aktliste</h1><p class="meta">{meta}</p>'
+    return f"{title}<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+_MAX_ROWS_PER_PAGE = 80
+
+
+def write_pdf(path: Path, data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]]) -> Path:
+    """A landscape A4 table; every page starts with the column headings; pages are numbered."""
+    import pymupdf
+
+    page_rect = pymupdf.paper_rect("a4-l")
+    where = page_rect + (28, 28, -28, -36)
+
+    def fits(start: int, k: int) -> bool:
+        story = pymupdf.Story(html=_html(data, header, table[start:start + k], start == 0), user_css=_CSS)
+        more, _ = story.place(where)
+        return not more
+
+    tmp = _atomic_target(path)
+    try:
+        writer = pymupdf.DocumentWriter(str(tmp))
+        start = 0
+        while True:
+            remaining = len(table) - start
+            lo, hi = min(1, remaining), min(remaining, _MAX_ROWS_PER_PAGE)
+            if hi and fits(start, hi):
+                lo = hi
+            else:  # the largest k that fits (at least one row, even if it overflows)
+                while lo < hi - 1:
+                    mid = (lo + hi) // 2
+                    if fits(start, mid):
+                        lo = mid
+                    else:
+                        hi = mid
+            story = pymupdf.Story(html=_html(data, header, table[start:start + lo], start == 0), user_css=_CSS)
+            more = True
+            while more:
+                dev = writer.begin_page(page_rect)
+                more, _ = story.place(where)
+                story.draw(dev)
+                writer.end_page()
+            start += lo
+            if start >= len(table):
+                break
+        writer.close()
+        _number_pages(tmp, data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _number_pages(path: Path, data: CaseData) -> None:
+    import pymupdf
+
+    doc = pymupdf.open(str(path))
+    n = doc.page_count
+    for i, page in enumerate(doc, start=1):
+        label = f"Aktliste · Sagsnr. {data.case.esdh_ref or data.case.case_number} · Side {i} af {n}"
+        r = page.rect
+        page.insert_text((28, r.height - 18), label, fontsize=7, fontname="helv")
+    doc.set_metadata({"title": "Aktliste", "creator": "aktindsigt", "producer": "aktindsigt"})
+    data_bytes = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    path.write_bytes(data_bytes)
+
+
+def write_all(data: CaseData, out_dir: Path, config: Mapping[str, Any], stem: str = "02_Aktliste",
+              pdf: bool = True) -> dict[str, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    header = columns(config)
+    table = rows(data, config)
+    result = {
+        "xlsx": write_xlsx(out_dir / f"{stem}.xlsx", header, table, f"Aktliste {data.case.case_number}"),
+        "csv": write_csv(out_dir / f"{stem}.csv", header, table),
+    }
+    if pdf:
+        result["pdf"] = write_pdf(out_dir / f"{stem}.pdf", data, header, table)
+    return result

@@ -1,0 +1,107 @@
+"""Template texts and small formatting helpers for the outputs.
+
+All wording a municipal lawyer may want to change lives in
+``resources/templates/`` (``texts.yaml``, ``aktliste.yaml`` and the ``.docx``
+templates made by ``make_templates.py``); this module only loads it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ENV_VAR = "AKTINDSIGT_RESOURCES"
+
+MONTHS_DA = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+
+# A complaint deadline stated to the requester. There is none under OFL or FVL;
+# the Ombudsman has criticised municipalities that invented one. "inden for 7
+# arbejdsdage" (the municipality's own forwarding time) is not matched.
+DEADLINE_RE = re.compile(
+    r"klagefrist"
+    r"|frist\s+for\s+at\s+klage"
+    r"|\b(?:inden|senest|indenfor)\s+(?:for\s+)?\S+\s+(?:dage|dag|uger|uge|måneder|måned|år)\b"
+    r"|\bskal\s+(?:du\s+)?klage\s+(?:inden|senest)",
+    re.IGNORECASE,
+)
+
+
+def resources_dir() -> Path:
+    """``<repo>/resources`` (or ``$AKTINDSIGT_RESOURCES``)."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """Read a YAML file of ``resources/templates`` (read afresh each time: edits apply at once)."""
+    with (templates_dir() / name).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def load_texts() -> dict[str, Any]:
+    return load_yaml("texts.yaml")
+
+
+def load_aktliste_config() -> dict[str, Any]:
+    return load_yaml("aktliste.yaml")
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, values: Mapping[str, Any]) -> str:
+    """Fill ``{name}`` placeholders; unknown ones are left as they are. Whitespace is normalised."""
+    return " ".join(str(text or "").format_map(_Keep(values)).split())
+
+
+def da_date(d: date | None) -> str:
+    """``28. november 2026``."""
+    if d is None:
+        return ""
+    return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
+
+
+def short_date(d: date | None) -> str:
+    """``28.11.2026`` (tables)."""
+    return d.strftime("%d.%m.%Y") if d else ""
+
+
+def join_da(items: Iterable[str], last: str = "og") -> str:
+    """``a, b og c``."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def akt_list(numbers: Iterable[int]) -> str:
+    """``akt 2`` / ``akt 2, 5 og 7`` (sorted, unique)."""
+    nums = sorted(set(numbers))
+    if not nums:
+        return ""
+    return "akt " + join_da(str(n) for n in nums)
+
+
+def complaint_deadline_phrases(text: str) -> list[str]:
+    """Phrases in ``text`` that look like a complaint deadline (must be empty)."""
+    return [m.group(0) for m in DEADLINE_RE.finditer(text or "")]

@@ -1,0 +1,302 @@
+"""Output use cases: pre-send checklist, decision letter, aktliste, journal note, receipt, fristbrev.
+
+Mixed into ``Services``; uses ``self.store``, ``self.user``, ``self.get_case``,
+``self.case_detail``, ``self.decisions`` and ``self.review`` like ``review.py``.
+
+What the case model has no field for is kept as settings (no schema change):
+- ``municipality``: the authority's profile (name, unit, address, CVR, kommunekode ...);
+- ``case:<id>:statements``: § 14 and extraction statements, complaint body,
+  recipient address, signer, the law named for § 35, public sender/recipient
+  values for the aktliste, free-text parts of the journal note;
+- ``case:<id>:outputs``: every rendered output (who, when, files and SHA-256),
+  ``case:<id>:last_<kind>`` the latest one, ``case:<id>:fristbrev`` the fristbrev.
+``set_setting`` writes an audit event, so every render and every statement is audited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from aktindsigt.core.model import Document, LegalGround, SuggestionStatus
+from aktindsigt.outputs.checklist import Problem, checklist
+from aktindsigt.outputs.data import CaseData, Municipality, Statements, collect
+from aktindsigt.outputs.render import OutputFiles
+from aktindsigt.outputs.texts import da_date, load_aktliste_config, load_texts
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class OutputServices:
+    """Mixed into ``Services``."""
+
+    store: Any
+    user: str
+
+    # --- legal grounds -----------------------------------------------------------
+
+    def legal_grounds(self) -> dict[str, LegalGround]:
+        """The legal-ground catalogue (``resources/legal_grounds.yaml``); tests may set ``grounds_override``."""
+        override = getattr(self, "grounds_override", None)
+        if override is not None:
+            return dict(override)
+        from aktindsigt.services.cases import ServiceError
+
+        try:
+            from aktindsigt.grounds import load_grounds
+        except ImportError as e:
+            raise ServiceError("Kataloget over hjemler kunne ikke indlæses.") from e
+        return load_grounds()
+
+    # --- municipality and statements --------------------------------------------------
+
+    def municipality(self) -> Municipality:
+        return Municipality.from_dict(self.store.get_setting("municipality", {}))
+
+    def set_municipality(self, profile: Municipality | None = None, **changes: str) -> Municipality:
+        """Save the authority's profile; ``changes`` update single fields (name, unit, address, cvr ...)."""
+        from aktindsigt.services.cases import ServiceError
+
+        current = (profile or self.municipality()).to_dict()
+        unknown = set(changes) - set(current)
+        if unknown:
+            raise ServiceError(f"Ukendt felt i kommuneprofilen: {', '.join(sorted(unknown))}.")
+        current.update({k: (v or "").strip() for k, v in changes.items() if v is not None})
+        if current.get("cvr") and not (current["cvr"].isdigit() and len(current["cvr"]) == 8):
+            raise ServiceError("CVR-nummeret skal være 8 cifre.")
+        if current.get("kommunekode") and not (current["kommunekode"].isdigit() and len(current["kommunekode"]) == 3):
+            raise ServiceError("Kommunekoden skal være 3 cifre (fx 751).")
+        m = Municipality.from_dict(current)
+        self.store.set_setting("municipality", m.to_dict(), self.user)
+        return m
+
+    def statements(self, case_ref: str | int) -> Statements:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return Statements.from_dict(self.store.get_setting(f"case:{case.id}:statements", {}))
+
+    def _save_statements(self, case_ref: str | int, st: Statements) -> Statements:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        self.store.set_setting(f"case:{case.id}:statements", st.to_dict(), self.user)
+        return st
+
+    def set_statements(self, case_ref: str | int, **changes: str) -> Statements:
+        """Set text fields of the statements: meroffentlighed, extraction, complaint_body,
+        recipient_address, signer, signer_title."""
+        from aktindsigt.services.cases import ServiceError
+
+        st = self.statements(case_ref)
+        allowed = {"meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ServiceError(f"Ukendt felt: {', '.join(sorted(unknown))}.")
+        for k, v in changes.items():
+            if v is not None:
+                setattr(st, k, v.strip())
+        return self._save_statements(case_ref, st)
+
+    def set_meroffentlighed(self, case_ref: str | int, text: str) -> Statements:
+        """§ 14: that meroffentlighed was considered, and why no more is given."""
+        return self.set_statements(case_ref, meroffentlighed=text)
+
+    def set_extraction(self, case_ref: str | int, text: str) -> Statements:
+        """§§ 28-29: what was extracted, or why nothing was."""
+        return self.set_statements(case_ref, extraction=text)
+
+    def set_scope(self, case_ref: str | int, text: str) -> None:
+        """How the request was understood and delimited (the case's own ``scope`` field)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        case.scope = text.strip()
+        self.store.update_case(case, self.user, action="case.scope")
+
+    def set_law(self, case_ref: str | int, ground_id: str, law: str) -> Statements:
+        """The law that imposes the confidentiality for ``ground_id`` (§ 35), e.g. 'sundhedslovens § 40'."""
+        st = self.statements(case_ref)
+        st.laws[ground_id] = law.strip()
+        return self._save_statements(case_ref, st)
+
+    def set_public_party(self, document_id: int, text: str) -> Statements:
+        """The public "Afsender/modtager" of one document in the aktliste ('' returns to the automatic rule)."""
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        st = self.statements(doc.case_id)
+        if text.strip():
+            st.public_parties[str(document_id)] = text.strip()
+        else:
+            st.public_parties.pop(str(document_id), None)
+        return self._save_statements(doc.case_id, st)
+
+    def set_journal_entry(self, case_ref: str | int, key: str, text: str) -> Statements:
+        """Free text for the journal note: scope_dialogue, third_parties, quality_review, dispatch, complaints."""
+        from aktindsigt.services.cases import ServiceError
+
+        if key not in {"scope_dialogue", "third_parties", "quality_review", "dispatch", "complaints"}:
+            raise ServiceError(f"Ukendt afsnit i journalnotatet: {key}.")
+        st = self.statements(case_ref)
+        st.journal[key] = text.strip()
+        return self._save_statements(case_ref, st)
+
+    def set_document_fields(self, document_id: int, *, esdh_doc_id: str | None = None,
+                            section26_considered: bool | None = None, in_scope: bool | None = None,
+                            public_title: str | None = None) -> Document:
+        """The per-document fields the checklist asks for (journal reference, § 26 considered, scope, title)."""
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        if esdh_doc_id is not None:
+            doc.esdh_doc_id = esdh_doc_id.strip()
+        if section26_considered is not None:
+            doc.section26_considered = section26_considered
+        if in_scope is not None:
+            doc.in_scope = in_scope
+        if public_title is not None:
+            doc.public_title = public_title.strip()
+        return self.store.update_document(doc, self.user, action="document.output_fields")
+
+    # --- case data and checklist -------------------------------------------------------
+
+    def output_data(self, case_ref: str | int, today: date | None = None) -> CaseData:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        documents = self.store.list_documents(case.id)
+        pages = {d.id: self.store.get_pages(d.id) for d in documents if d.id is not None and d.page_count}
+        return collect(
+            case, documents, self.decisions(case.id), pages, self.legal_grounds(), load_texts(),  # type: ignore[attr-defined]
+            self.municipality(), self.statements(case.id), today,
+        )
+
+    def _pending(self, case_id: int) -> dict[int, int]:
+        pending = self.review.list_suggestions(case_id, None, SuggestionStatus.PENDING)  # type: ignore[attr-defined]
+        return dict(Counter(s.document_id for s in pending))
+
+    def checklist(self, case_ref: str | int) -> list[Problem]:
+        """The pre-send checklist: problems in plain Danish, each with where it is fixed."""
+        data = self.output_data(case_ref)
+        return checklist(data, self._pending(data.case.id or 0))
+
+    # --- rendering -------------------------------------------------------------------
+
+    def _record(self, case_id: int, kind: str, files: OutputFiles, **extra: Any) -> None:
+        event = {
+            "kind": kind,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "by": self.user,
+            "files": [{"name": p.name, "sha256": _sha256(p)} for p in files.files],
+            "messages": files.messages,
+            **extra,
+        }
+        history = list(self.store.get_setting(f"case:{case_id}:outputs", []) or [])
+        history.append(event)
+        self.store.set_setting(f"case:{case_id}:outputs", history, self.user)
+        self.store.set_setting(f"case:{case_id}:last_{kind}", event, self.user)
+
+    def output_history(self, case_ref: str | int) -> list[dict[str, Any]]:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return list(self.store.get_setting(f"case:{case.id}:outputs", []) or [])
+
+    def render_letter(self, case_ref: str | int, out_dir: Path, draft: bool = False, pdf: bool = True,
+                      override_reason: str = "") -> OutputFiles:
+        """The decision letter as DOCX (+ PDF). A final letter is refused while the checklist has problems,
+        unless a team lead overrides with a written reason (recorded in the audit log)."""
+        from aktindsigt.outputs.letter import letter_context
+        from aktindsigt.outputs.render import render_document
+        from aktindsigt.services.cases import ServiceError
+
+        data = self.output_data(case_ref)
+        problems = checklist(data, self._pending(data.case.id or 0))
+        if problems and not draft and not override_reason.strip():
+            lines = "\n".join(f"- {p}" for p in problems)
+            err = ServiceError(
+                f"Afgørelsen kan ikke dannes endeligt: tjeklisten har {len(problems)} punkt(er), der skal løses "
+                f"først (et udkast kan dannes):\n{lines}"
+            )
+            err.problems = problems  # type: ignore[attr-defined]
+            raise err
+        draft_reason = f"Tjeklisten har {len(problems)} punkt(er), der skal løses før afsendelse." if problems else ""
+        ctx = letter_context(data, draft=draft, draft_reason=draft_reason if draft else "")
+        stem = "01_Afgoerelse_UDKAST" if draft else "01_Afgoerelse"
+        files = render_document("afgoerelse.docx", ctx, Path(out_dir), stem, "letter", pdf=pdf)
+        self._record(data.case.id or 0, "letter", files, draft=draft, problems=len(problems),
+                     override_reason=override_reason.strip() if problems and not draft else "",
+                     grounds=[b["id"] for b in ctx["reasons"]], outcome=data.outcome)
+        return files
+
+    def render_aktliste(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+        """The document list as PDF (for the requester), XLSX and CSV."""
+        from aktindsigt.outputs.aktliste import write_all
+
+        data = self.output_data(case_ref)
+        written = write_all(data, Path(out_dir), load_aktliste_config(), pdf=pdf)
+        files = OutputFiles("aktliste", pdf=written.get("pdf"), xlsx=written["xlsx"], csv=written["csv"])
+        self._record(data.case.id or 0, "aktliste", files, documents=len(data.documents))
+        return files
+
+    def render_journalnotat(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+        from aktindsigt.outputs.journalnotat import journal_context
+        from aktindsigt.outputs.render import render_document
+
+        data = self.output_data(case_ref)
+        case_id = data.case.id or 0
+        fb = self.store.get_setting(f"case:{case_id}:fristbrev")
+        fristbrev = ""
+        if fb:
+            fristbrev = (f"Dannet {da_date(date.fromisoformat(fb['rendered']))} af {fb.get('by', '')}; forventet "
+                         f"afgørelse senest {da_date(date.fromisoformat(fb['expected']))}.")
+        reviews = []
+        for ev in self.store.audit_events(case_id):
+            if ev.action.startswith(("case.status", "case.submit", "case.approve", "case.return", "review.")):
+                status = (ev.after or {}).get("status", "") if isinstance(ev.after, dict) else ""
+                reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {status}".strip())
+        names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
+                 "kvittering": "Kvittering", "fristbrev": "Fristbrev"}
+        outputs = []
+        for ev in self.output_history(case_id):
+            when = ev.get("at", "")[:16].replace("T", " ")
+            label = names.get(ev.get("kind", ""), ev.get("kind", ""))
+            if ev.get("draft"):
+                label += " (udkast)"
+            outputs.append(f"{when} {label} dannet af {ev.get('by', '')}: "
+                           + ", ".join(f"{f['name']} (SHA-256 {f['sha256'][:12]}…)" for f in ev.get("files", [])))
+        detail = self.case_detail(case_id)  # type: ignore[attr-defined]
+        ctx = journal_context(data, detail.deadlines, fristbrev, reviews, outputs, author=self.user)
+        files = render_document("journalnotat.docx", ctx, Path(out_dir), "03_Journalnotat", "journalnotat", pdf=pdf)
+        self._record(case_id, "journalnotat", files)
+        return files
+
+    def render_kvittering(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+        """Acknowledgement of receipt."""
+        from aktindsigt.outputs.letter import receipt_context
+        from aktindsigt.outputs.render import render_document
+
+        data = self.output_data(case_ref)
+        files = render_document("kvittering.docx", receipt_context(data), Path(out_dir), "00_Kvittering",
+                                "kvittering", pdf=pdf)
+        self._record(data.case.id or 0, "kvittering", files)
+        return files
+
+    def render_fristbrev(self, case_ref: str | int, out_dir: Path, expected_date: date, reason: str = "",
+                         pdf: bool = True) -> OutputFiles:
+        """The fristbrev (OFL § 36, stk. 2 / FVL § 16, stk. 2): why no decision yet, and when to expect one."""
+        from aktindsigt.outputs.letter import deadline_letter_context
+        from aktindsigt.outputs.render import render_document
+        from aktindsigt.services.cases import ServiceError
+
+        data = self.output_data(case_ref)
+        if expected_date <= data.today:
+            raise ServiceError("Datoen for den forventede afgørelse skal ligge efter i dag.")
+        ctx = deadline_letter_context(data, expected_date, reason)
+        files = render_document("fristbrev.docx", ctx, Path(out_dir), "00_Fristbrev", "fristbrev", pdf=pdf)
+        case_id = data.case.id or 0
+        self.store.set_setting(f"case:{case_id}:fristbrev", {
+            "rendered": data.today.isoformat(), "expected": expected_date.isoformat(), "by": self.user,
+            "reason": reason.strip(),
+        }, self.user)
+        self._record(case_id, "fristbrev", files, expected=expected_date.isoformat())
+        return files
+
+
+__all__ = ["OutputServices", "Problem"]

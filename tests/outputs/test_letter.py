@@ -1,0 +1,101 @@
+"""The decision letter: grounds used, akt numbers, no redacted strings, complaint guidance, refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from aktindsigt.outputs.render import docx_text
+from aktindsigt.outputs.texts import complaint_deadline_phrases, load_texts
+from aktindsigt.services.cases import ServiceError
+from tests.outputs.conftest import SECRETS
+
+
+def test_final_letter_contains_exactly_the_grounds_used(svc, ready_case, tmp_path):
+    case, docs = ready_case
+    assert svc.checklist(case.id) == []
+    files = svc.render_letter(case.id, tmp_path, pdf=False)
+    text = docx_text(files.docx)
+    assert "Afgørelse om aktindsigt" in text
+    assert "UDKAST" not in text
+    # one reasoning block per ground used, with the akt numbers
+    assert text.count("Offentlighedsloven § 30, nr. 1 – Private forhold") == 1
+    assert text.count("Offentlighedsloven § 23, stk. 1, nr. 1 – Interne dokumenter") == 1
+    assert "§ 35" not in text
+    assert "Vi har undtaget oplysninger i akt 2 efter Offentlighedsloven § 30, nr. 1." in text
+    assert "Vi har undtaget akt 3 efter Offentlighedsloven § 23, stk. 1, nr. 1." in text
+    assert "offentlighedslovens § 26" in text  # § 26 considered for the § 23 document
+    assert "CPR-numre" in text and "helbredsmæssige" in text  # kinds of information, not the content
+    for secret in SECRETS:
+        assert secret not in text
+    # counts, statements, scope
+    assert "Omfattet af din anmodning er 3 dokument(er). Du får fuld aktindsigt i 1, delvis aktindsigt i 1, " \
+           "og 1 er undtaget" in text
+    assert "intet at ekstrahere" in text and "meroffentlighed efter § 14" in text
+    assert "Eksempel Kommune" in text and "2. november 2026" in text
+    assert "{{" not in text and "{%" not in text and "{#" not in text and "KONTROLLÉR" not in text
+
+
+@pytest.mark.parametrize("regime, expected", [
+    ("ofl7", "Ankestyrelsen"), ("ofl8", "Ankestyrelsen"), ("mol", "Miljø- og Fødevareklagenævnet"),
+    ("gdpr15", "Datatilsynet"), ("fvl9", "Planklagenævnet"),
+])
+def test_complaint_guidance_matches_regime_and_has_no_deadline(svc, ready_case, tmp_path, regime, expected):
+    case, _ = ready_case
+    case = svc.get_case(case.id)
+    from aktindsigt.core.model import Regime
+    case.regime = Regime(regime)
+    svc.store.update_case(case, "t")
+    if regime == "fvl9":
+        svc.set_statements(case.id, complaint_body="Planklagenævnet")
+    files = svc.render_letter(case.id, tmp_path, draft=True, pdf=False)
+    text = docx_text(files.docx)
+    assert expected in text
+    assert "klagefrist" not in text.lower()
+    assert complaint_deadline_phrases(text) == []
+    guidance = load_texts()["complaint"][regime]
+    assert " ".join(guidance.split())[:40] in " ".join(text.split())
+
+
+def test_deadline_detector():
+    assert complaint_deadline_phrases("Klagen skal være modtaget inden 4 uger.")
+    assert complaint_deadline_phrases("Klagefristen er fire uger.")
+    assert complaint_deadline_phrases("senest 3 måneder efter")
+    assert not complaint_deadline_phrases("normalt inden for 7 arbejdsdage")
+    for regime, text in load_texts()["complaint"].items():
+        assert complaint_deadline_phrases(text) == [], regime
+
+
+def test_final_letter_refused_while_problems_remain_draft_allowed(svc, case_docs, tmp_path):
+    case, _ = case_docs
+    assert svc.checklist(case.id)
+    with pytest.raises(ServiceError) as e:
+        svc.render_letter(case.id, tmp_path, pdf=False)
+    assert "tjeklisten" in e.value.message
+    assert not (tmp_path / "01_Afgoerelse.docx").exists()
+    files = svc.render_letter(case.id, tmp_path, draft=True, pdf=False)
+    text = docx_text(files.docx)
+    assert "UDKAST" in text and files.docx.name == "01_Afgoerelse_UDKAST.docx"
+    for secret in SECRETS:
+        assert secret not in text
+
+
+def test_full_grant_has_no_reasons_section(svc, ready_case, tmp_path):
+    case, docs = ready_case
+    for d in docs[1:3]:
+        svc.set_document_access(d.id, None)
+    svc.reject([s.id for s in svc.suggestions(case.id)])
+    files = svc.render_letter(case.id, tmp_path, pdf=False)
+    text = docx_text(files.docx)
+    assert "Du får fuld aktindsigt" in text
+    assert "Begrundelse" not in text and "Ekstrahering" not in text
+
+
+def test_render_is_audited(svc, ready_case, tmp_path):
+    case, _ = ready_case
+    svc.render_letter(case.id, tmp_path, pdf=False)
+    events = [e for e in svc.store.audit_events() if e.action == "setting.set"
+              and e.object_id == f"case:{case.id}:last_letter"]
+    assert events and events[-1].who == "testbruger"
+    last = events[-1].after["value"]
+    assert last["grounds"] == ["ofl23_1_1", "ofl30_1"] or set(last["grounds"]) == {"ofl23_1_1", "ofl30_1"}
+    assert last["files"][0]["name"] == "01_Afgoerelse.docx" and len(last["files"][0]["sha256"]) == 64
