@@ -19,6 +19,7 @@ import typer
 
 from aktindsigt.redact.engine import RedactError, redact_pdf, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
+from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers
 from aktindsigt.redact.search import find_term_boxes
 from aktindsigt.redact.textnorm import Haystack
 from aktindsigt.redact.verify import TEXT_FLAGS, verify
@@ -29,7 +30,11 @@ EXIT_VERIFY = 2
 
 
 def expected_survivors(doc: pymupdf.Document, boxes: list[RedactionBox], terms: list[str], band: float) -> list[str]:
-    """Words of the text layer that no box touches and no term is part of: they must survive."""
+    """Words of the text layer that no box touches and no term is part of: they must survive.
+
+    Text drawn by annotations (removed by sanitising) is not expected; flattened form
+    values are.
+    """
     by_page: dict[int, list[pymupdf.Rect]] = defaultdict(list)
     for b in boxes:
         r = to_rect(b.rect)
@@ -37,6 +42,7 @@ def expected_survivors(doc: pymupdf.Document, boxes: list[RedactionBox], terms: 
     out: list[str] = []
     for page in doc:
         rects = by_page.get(page.number + 1, [])
+        rects = rects + [a.rect for a in page.annots() or [] if a.type[0] != pymupdf.PDF_ANNOT_LINK]
         for w in page.get_text("words", flags=TEXT_FLAGS):
             text = w[4]
             if sum(c.isalnum() for c in text) < 2:
@@ -78,6 +84,10 @@ def run_redact(
         stamp_format=stamp, case_number=case_number, akt_nr=akt_nr, redacted_strings=tuple(terms)
     )
     try:
+        # search what the engine will redact: hidden layers gone, annotations removed,
+        # form values flattened into the page (in memory only)
+        remove_hidden_layers(doc)
+        flatten_and_strip_annotations(doc)
         found = find_term_boxes(doc, terms, label=label, ocr=ocr)
         survivors = expected_survivors(doc, found.boxes, terms, options.text_removal_band)
     finally:
@@ -87,6 +97,9 @@ def run_redact(
         result = redact_pdf(input_path, out, found.boxes, options=options)
     except RedactError as exc:
         typer.echo(str(exc), err=True)
+        return EXIT_INPUT
+    except Exception as exc:  # noqa: BLE001 -- nothing was written (atomic save)
+        typer.echo(f"Overstregning fejlede: {type(exc).__name__}: {exc}", err=True)
         return EXIT_INPUT
     report = verify(
         out,

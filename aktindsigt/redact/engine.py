@@ -220,14 +220,43 @@ def fit_fontsize(label: str, width: float, height: float, max_fs: float) -> floa
     return min(max_fs, height * 0.78, (width - 1.5) / (unit * 1.08))
 
 
+def _drawn_rect(b: RedactionBox, options: RedactOptions) -> pymupdf.Rect:
+    """The painted box: text boxes lose a little at top and bottom (glyph boxes include
+    the line gap, so the full box would paint over the lines above and below)."""
+    r = to_rect(b.rect)
+    if b.kind == "text" and options.text_box_inset > 0:
+        d = r.height * options.text_box_inset
+        r = pymupdf.Rect(r.x0, r.y0 + d, r.x1, r.y1 - d)
+    return r
+
+
+def merge_for_drawing(boxes: Sequence[RedactionBox]) -> list[RedactionBox]:
+    """Boxes with the same label that overlap are painted (and labelled) as one."""
+    merged: list[RedactionBox] = []
+    for b in boxes:
+        cur = b
+        changed = True
+        while changed:
+            changed = False
+            for i, m in enumerate(merged):
+                if m.label == cur.label and m.rect.intersects(cur.rect):
+                    kind = "text" if m.kind == cur.kind == "text" else "area"
+                    cur = RedactionBox(cur.page, m.rect.union(cur.rect), cur.label, kind)
+                    del merged[i]
+                    changed = True
+                    break
+        merged.append(cur)
+    return merged
+
+
 def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: RedactOptions) -> int:
     """Fill each box and write its label (or a footnote number and a margin legend)."""
     notes: dict[str, int] = {}
+    boxes = merge_for_drawing(boxes)
     for b in boxes:
-        r = to_rect(b.rect)
-        page.draw_rect(r, color=None, fill=options.fill, overlay=True, width=0)
+        page.draw_rect(_drawn_rect(b, options), color=None, fill=options.fill, overlay=True, width=0)
     for b in boxes:
-        r = to_rect(b.rect)
+        r = _drawn_rect(b, options)
         label = b.label or ""
         if not label:
             continue

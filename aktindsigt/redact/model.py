@@ -63,6 +63,8 @@ class RedactOptions:
     max_label_fontsize: float = 10.0
     # fraction of a text box's height kept (centred) for glyph removal; 1.0 = no shrink
     text_removal_band: float = 0.3
+    # fraction of a text box's height left unpainted at top and at bottom
+    text_box_inset: float = 0.1
     # page stamp; None disables it.  Fields: case_number, akt_nr, page, pages
     stamp_format: str | None = DEFAULT_STAMP_FORMAT
     case_number: str = ""

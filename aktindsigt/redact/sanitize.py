@@ -252,12 +252,7 @@ def strip_document(doc: pymupdf.Document, title: str = "", producer: str = "akti
             if doc.xref_get_key(page.xref, key)[0] != "null":
                 doc.xref_set_key(page.xref, key, "null")
     # alternate / actual text and similar in any remaining dictionary
-    outline_xrefs = set()
-    if toc:
-        outline_xrefs = {it.xref for it in _outline_items(doc)}
     for x in range(1, doc.xref_length()):
-        if x in outline_xrefs:
-            continue
         try:
             keys = doc.xref_get_keys(x)
         except Exception:  # noqa: BLE001
@@ -280,17 +275,3 @@ def strip_document(doc: pymupdf.Document, title: str = "", producer: str = "akti
         }
     )
     return done
-
-
-def _outline_items(doc: pymupdf.Document) -> list:
-    items = []
-    ol = doc.outline
-    stack = [ol] if ol else []
-    while stack:
-        it = stack.pop()
-        while it is not None:
-            items.append(it)
-            if it.down is not None:
-                stack.append(it.down)
-            it = it.next
-    return items

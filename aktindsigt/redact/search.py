@@ -75,7 +75,54 @@ def text_layer_hits(page: pymupdf.Page, terms: Sequence[str]) -> list[pymupdf.Re
     return [r for r in rects if not r.is_empty]
 
 
-def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300, pad: float = 1.5) -> list[pymupdf.Rect]:
+def _gray(page: pymupdf.Page, dpi: int):
+    import numpy as np
+
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+
+
+def grow_to_ink(gray, page: pymupdf.Page, r: pymupdf.Rect, dpi: int, threshold: int = 160) -> pymupdf.Rect:
+    """Grow ``r`` until its edges run through blank pixels, so no stroke of a glyph sticks out.
+
+    OCR word boxes can miss a stem or a serif; redacting a partial glyph leaves a
+    visible hint.  Growth per side is limited to the box height.
+    """
+    s = dpi / 72.0
+    vis = r * page.rotation_matrix
+    vis.normalize()
+    h_img, w_img = gray.shape
+    x0, y0 = max(int(vis.x0 * s), 0), max(int(vis.y0 * s), 0)
+    x1, y1 = min(int(vis.x1 * s) + 1, w_img - 1), min(int(vis.y1 * s) + 1, h_img - 1)
+    limit = max(int(y1 - y0), 4)
+    ink = gray < threshold
+    for _ in range(limit):
+        if x0 > 0 and ink[y0:y1, x0].any():
+            x0 -= 1
+        else:
+            break
+    for _ in range(limit):
+        if x1 < w_img - 1 and ink[y0:y1, x1].any():
+            x1 += 1
+        else:
+            break
+    for _ in range(limit):
+        if y0 > 0 and ink[y0, x0:x1].any():
+            y0 -= 1
+        else:
+            break
+    for _ in range(limit):
+        if y1 < h_img - 1 and ink[y1, x0:x1].any():
+            y1 += 1
+        else:
+            break
+    grown = pymupdf.Rect(x0 / s, y0 / s, x1 / s, y1 / s) * page.derotation_matrix
+    grown.normalize()
+    return grown | r
+
+
+def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300) -> list[pymupdf.Rect]:
+    """OCR boxes (unpadded) of the terms on ``page``."""
     words = ocr_page(page, dpi=dpi)
     units: list[CharUnit] = []
     for k, w in enumerate(words):
@@ -95,7 +142,12 @@ def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300, pad: floa
                 t = re.sub(r"[^\w]", "", fold(w.text))
                 if len(t) >= 5 and t != key and _levenshtein_le1(key, t):
                     rects.append(pymupdf.Rect(w.rect))
-    return [r + (-pad, -pad, pad, pad) for r in rects if not r.is_empty]
+    return [r for r in rects if not r.is_empty]
+
+
+def pad_ocr_rect(gray, page: pymupdf.Page, r: pymupdf.Rect, dpi: int, pad: float = 1.5) -> pymupdf.Rect:
+    g = grow_to_ink(gray, page, r, dpi)
+    return g + (-pad, -pad, pad, pad)
 
 
 def find_term_boxes(
@@ -124,9 +176,11 @@ def find_term_boxes(
             except OcrUnavailable as exc:
                 res.ocr_message = str(exc)
                 continue
+            gray = _gray(page, ocr_dpi) if found else None
             for r in found:
-                if _covered(r, per_page[pno]):
+                if _covered(r, per_page[pno], 0.9):
                     continue  # the text layer already has it
+                r = pad_ocr_rect(gray, page, r, ocr_dpi)
                 res.boxes.append(RedactionBox(pno, _rect(r), label, "area"))
                 res.ocr_hits += 1
     return res
