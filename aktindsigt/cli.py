@@ -218,17 +218,30 @@ def run_cmd() -> None:
     """Start programmet (opretter en demosag, hvis der ingen sager er)."""
     svc = _services()
     created = svc.ensure_demo_case()
-    try:
-        from aktindsigt.ui.app import main as ui_main  # the desktop app, when installed
-    except ImportError:
-        ui_main = None
-    if ui_main is not None:
-        raise typer.Exit(ui_main())
     if created is not None:
         out.print(f"Første start: demosagen {created.case_number} er oprettet.")
-    case_list()
-    out.print("Skrivebordsprogrammet er endnu ikke med i denne version; brug kommandoerne ovenfor "
-              "('aktindsigt --help').")
+    if not _has_display():
+        case_list()
+        out.print("Der er ingen skærm (DISPLAY er ikke sat), så skrivebordsprogrammet kan ikke vises. "
+                  "Brug kommandoerne ovenfor ('aktindsigt --help') eller start programmet fra skrivebordet.")
+        return
+    try:
+        from aktindsigt.ui.app import main as ui_main  # the desktop app
+    except ImportError as e:
+        log.warning("desktop app not available: %s", e)
+        case_list()
+        out.print("Skrivebordsprogrammet kunne ikke startes; brug kommandoerne ovenfor ('aktindsigt --help').")
+        return
+    raise typer.Exit(ui_main())
+
+
+def _has_display() -> bool:
+    import os
+
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM") in ("offscreen", "xcb", "wayland", "vnc"))
 
 
 @app.command("doctor")
