@@ -18,9 +18,10 @@ Overlap resolution (``resolve_overlaps``), recall-first:
    suggested detection (e.g. the town inside an ADDRESS, an ORG label on a person name);
 3. a PERSON wholly inside an EMAIL or URL is dropped (the e-mail/URL span covers it;
    name propagation still finds the name elsewhere);
-4. number-like types that overlap are ambiguous readings of the same digits: the one
-   with the higher precedence wins (CPR > IBAN > CARD > BANK_ACCOUNT > CVR > PHONE >
-   LICENCE_PLATE), so a kontonr. is not also a phone number, but a CPR is never lost;
+4. number-like types that overlap are ambiguous readings of the same digits: a reading
+   wholly inside a longer one loses (a phone number or a date-like kontonr. inside a bank
+   account); otherwise the higher precedence wins (CPR > IBAN > CARD > BANK_ACCOUNT > CVR >
+   PHONE > LICENCE_PLATE).  A CPR with its own context word ("CPR-nr.") is never dropped;
 5. everything else is kept, even when overlapping: a CPR inside an ADDRESS span, a
    PERSON inside a SENSITIVE sentence, a PERSON in a c/o address line.  Each has its
    own ground/pre-selection, and the caseworker may keep one and redact the other.
@@ -55,6 +56,7 @@ NUMBER_PRECEDENCE: tuple[EntityType, ...] = (
 )
 _NUMBER_RANK = {t: i for i, t in enumerate(NUMBER_PRECEDENCE)}
 _QUIET = (EntityType.LOCATION, EntityType.ORGANIZATION)
+CPR_CONTEXT_SCORE = 0.75  # CPR hits at or above this had a context word (cpr, født ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,11 +270,15 @@ def _loses_to(r: _Raw, o: _Raw) -> bool:
         and r.end <= o.end
     ):
         return True
-    return (
-        r.entity_type in _NUMBER_RANK
-        and o.entity_type in _NUMBER_RANK
-        and _NUMBER_RANK[o.entity_type] < _NUMBER_RANK[r.entity_type]
-    )
+    if r.entity_type in _NUMBER_RANK and o.entity_type in _NUMBER_RANK:
+        if r.entity_type == EntityType.CPR and r.score >= CPR_CONTEXT_SCORE:
+            return False  # a CPR with its own context is never given up
+        if o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start):
+            return True  # the longer reading explains all the digits (kontonr. inside bank account)
+        if r.start <= o.start and o.end <= r.end and (r.end - r.start) > (o.end - o.start):
+            return False
+        return _NUMBER_RANK[o.entity_type] < _NUMBER_RANK[r.entity_type]
+    return False
 
 
 def baseline_engine(nlp: Language) -> AnalyzerEngine:

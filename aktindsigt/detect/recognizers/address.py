@@ -28,7 +28,7 @@ _CANDIDATE = re.compile(
 )
 _FLOOR = re.compile(
     r",?[ \t]*(?:(?:st|kl|stuen|kælder|kld)\.?|\d{1,2}\.(?:[ \t]?sal\b)?|\d{1,2}[ \t]sal\b)"
-    r"(?:,?[ \t]*(?:tv|th|mf|t\.v|t\.h)\b\.?|,?[ \t]*(?:dør[ \t]*)?\d{1,4}(?![\d.,]))?",
+    r"(?:,?[ \t]*(?:tv|th|mf|t\.v|t\.h)\b\.?|,?[ \t]*(?:dør[ \t]*)?\d{1,3}(?![\d.,])(?![ \t]+[A-ZÆØÅ]))?",
     re.IGNORECASE,
 )
 _POST_SEP = re.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
@@ -75,6 +75,17 @@ def towns() -> frozenset[str]:
 def _town_regex() -> re.Pattern[str]:
     alts = sorted((re.escape(t) for t in towns()), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(alts) + r")(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from aktindsigt.detect.recognizers.names import name_lists
+
+    return name_lists()[0]
+
+
+def street_kind(last: str, n_words: int = 1) -> str | None:
+    return _street_kind(last, n_words)
 
 
 def _street_kind(last: str, n_words: int) -> str | None:
@@ -127,7 +138,9 @@ class DaAddressRecognizer(DanishRecognizer):
             else:
                 keep_from = len(words) - 1
                 while keep_from > 0 and (
-                    words[keep_from - 1].lower() in _PREFIX_WORDS or re.fullmatch(r"(?:[A-ZÆØÅ]\.)+", words[keep_from - 1])
+                    words[keep_from - 1].lower() in _PREFIX_WORDS
+                    or re.fullmatch(r"(?:[A-ZÆØÅ]\.)+", words[keep_from - 1])
+                    or words[keep_from - 1] in _first_names()  # "Otto Bachesgade", "Niels Juels Gade"
                 ):
                     keep_from -= 1
             del keep

@@ -28,9 +28,16 @@ def context_regex(key: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-zæøå])(?:" + "|".join(alts) + r")", re.IGNORECASE)
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][ \t]+(?=[A-ZÆØÅ])|\n[ \t]*\n")
+
+
 def near_before(text: str, start: int, key: str, window: int = 40) -> bool:
-    """True when a context word of ``key`` occurs in the ``window`` characters before ``start``."""
-    return context_regex(key).search(text, max(0, start - window), start) is not None
+    """True when a context word of ``key`` occurs in the ``window`` characters before ``start``,
+    within the same sentence."""
+    lo = max(0, start - window)
+    for m in _SENTENCE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    return context_regex(key).search(text, lo, start) is not None
 
 
 def near_after(text: str, end: int, key: str, window: int = 25) -> bool:

@@ -21,6 +21,12 @@ from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
 from aktindsigt.detect.resources import load_lines
 
+
+def street_kind(word: str) -> str | None:
+    from aktindsigt.detect.recognizers.address import street_kind as _sk
+
+    return _sk(word)
+
 _UC = "A-ZÆØÅÉÜÄÖ"
 _LC = "a-zæøåéüäö"
 _NAMEWORD = rf"(?:[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?|[{_UC}]\.)"
@@ -72,6 +78,37 @@ def _common_words() -> frozenset[str]:
     except Exception:
         return frozenset()
     return frozenset(f.lower() for f in first if zipf_frequency(f.lower(), "da") >= 4.0)
+
+
+_COMPANY_AFTER = re.compile(r"[ \t]*(?:&|A/S|ApS|I/S|K/S|P/S|IVS|Holding|og Søn)")
+
+
+@lru_cache(maxsize=4096)
+def _is_common_word(word: str) -> bool:
+    """An ordinary Danish word (capitalised at a sentence start), by wordfreq."""
+    try:
+        from wordfreq import zipf_frequency
+    except Exception:
+        return False
+    return zipf_frequency(word.lower(), "da") >= 3.0
+
+
+def _is_trailing_common(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
+    w = word.rstrip(".,")
+    if w in first or w in last:
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except Exception:
+        return False
+    return zipf_frequency(w.lower(), "da") >= 4.5
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -158,14 +195,27 @@ class DaNamePatternRecognizer(DanishRecognizer):
             while j + 1 < n and text[caps[j][1]:caps[j + 1][0]] in (" ", "\t") and caps[j + 1][2].lower() not in stop:
                 j += 1
             run = caps[i : j + 1]
+            while len(run) > 1 and _is_trailing_common(run[-1][2], first, last):
+                run = run[:-1]
+            j = i + len(run) - 1
             words = [c[2] for c in run]
+            if any(street_kind(x) == "strong" for x in words):
+                i = j + 1
+                continue  # "Otto Bachesgade": a street, not a person
             if w in first and w.lower() not in stop:
                 if len(run) > 1:
                     yield s, run[-1][1], 0.65
                 elif w.lower() not in common:
                     yield s, e, 0.45
             elif len(run) > 1 and any(x in last for x in words[1:]) and w.lower() not in stop:
-                yield s, run[-1][1], 0.55
+                if _COMPANY_AFTER.match(text, run[-1][1]):
+                    pass  # "Kristiansen A/S", "Simonsen & Søn"
+                elif _is_common_word(w):
+                    k = next(idx for idx, x in enumerate(words) if x in last and idx > 0)
+                    if k + 1 < len(run) or _sentence_start(text, s):
+                        pass  # "Leverandøren Kristiansen": a common word, then a surname
+                else:
+                    yield s, run[-1][1], 0.55
             elif len(run) > 1 and any(x in first for x in words[1:]):
                 k = next(idx for idx, x in enumerate(words) if x in first and idx > 0)
                 yield run[k][0], run[-1][1], 0.6
