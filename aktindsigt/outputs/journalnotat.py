@@ -86,9 +86,9 @@ def journal_context(
         "section26": section26,
         "extraction": st.extraction or NOT_NOTED,
         "meroffentlighed": st.meroffentlighed or NOT_NOTED,
-        "quality_review": j.get("quality_review") or ("" if reviews else NOT_NOTED),
+        "quality_review": j.get("quality_review") or NOT_NOTED,
         "reviews": list(reviews),
-        "dispatch": j.get("dispatch") or ("" if outputs else "Ikke sendt endnu."),
+        "dispatch": (j.get("dispatch") or "Ikke sendt endnu.") + (" Dannede udskrifter:" if outputs else ""),
         "outputs": list(outputs),
         "complaints": j.get("complaints") or "Ingen.",
     })

@@ -1,0 +1,291 @@
+"""CLI commands for decisions and outputs, added to the ``case`` sub-app by ``register(app)``.
+
+    aktindsigt case decide CASE --accept 12,13 --reject 14 --accept-group KEY --accept-type CPR
+                               --accept-preselected
+    aktindsigt case decide CASE --document 3 --access withheld --ground ofl23_1_1 --reason "..." --section26
+    aktindsigt case statements CASE --meroffentlighed "..." --extraction "..." --scope "..." --law ofl35="..."
+    aktindsigt case checklist CASE
+    aktindsigt case letter CASE [--draft] [--out DIR]
+    aktindsigt case aktliste CASE [--out DIR]
+    aktindsigt case journalnotat CASE [--out DIR]
+    aktindsigt case kvittering CASE [--out DIR]
+    aktindsigt case fristbrev CASE --expected 2026-12-15 [--reason "..."] [--out DIR]
+    aktindsigt municipality --name "Aarhus Kommune" --cvr 55133018 --kommunekode 751 ...
+
+The commands call services only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from aktindsigt.core.model import AccessType, EntityType
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+ServicesFactory = Callable[[], Any]
+
+
+def _default_services() -> Any:
+    from aktindsigt.services import Services
+
+    try:
+        return Services.open()
+    except Exception as e:  # noqa: BLE001 - any start-up failure becomes a plain message
+        err.print(f"[red]Databasen kunne ikke åbnes:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
+def _case_app(app: typer.Typer) -> typer.Typer:
+    for info in app.registered_groups:
+        if info.name == "case" and info.typer_instance is not None:
+            return info.typer_instance
+    case_app = typer.Typer(help="Sager om aktindsigt.", no_args_is_help=True)
+    app.add_typer(case_app, name="case")
+    return case_app
+
+
+def _ids(values: list[str] | None) -> list[int]:
+    result = []
+    for v in values or []:
+        for part in v.replace(" ", ",").split(","):
+            if part.strip():
+                if not part.strip().isdigit():
+                    err.print(f"[red]Fejl:[/red] '{part}' er ikke et forslags-id (et tal).")
+                    raise typer.Exit(2)
+                result.append(int(part))
+    return result
+
+
+def _default_out(svc: Any, case_ref: str) -> Path:
+    from aktindsigt.config import resolve_paths
+
+    case = svc.get_case(case_ref)
+    return resolve_paths().home / "udskrifter" / (case.case_number or str(case.id))
+
+
+def _print_files(files: Any) -> None:
+    for p in files.files:
+        out.print(str(p))
+    for m in files.messages:
+        err.print(f"[yellow]Bemærk:[/yellow] {m}")
+
+
+def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
+    """Add the decision and output commands to ``app``'s ``case`` sub-app (created if missing)."""
+    from aktindsigt.services.cases import ServiceError
+
+    factory = services or _default_services
+    case_app = _case_app(app)
+
+    def run(fn: Callable[[Any], Any]) -> Any:
+        svc = factory()
+        try:
+            return fn(svc)
+        except ServiceError as e:
+            err.print(f"[red]Fejl:[/red] {e.message}")
+            raise typer.Exit(2) from e
+
+    CaseArg = Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")]
+    OutOpt = Annotated[Path | None, typer.Option("--out", help="Mappe til filerne")]
+    NoPdf = Annotated[bool, typer.Option("--no-pdf", help="Dan kun Word-filen")]
+
+    @case_app.command("checklist")
+    def checklist_cmd(case: CaseArg) -> None:
+        """Tjeklisten før afsendelse; afslutter med kode 1, når der er punkter at løse."""
+        problems = run(lambda svc: svc.checklist(case))
+        if not problems:
+            out.print("Tjeklisten er i orden: afgørelsen kan dannes og sendes.")
+            return
+        t = Table("Akt", "Problem", "Rettes i")
+        for p in problems:
+            t.add_row("" if p.akt_nr is None else str(p.akt_nr), p.message, p.field)
+        out.print(t)
+        out.print(f"{len(problems)} punkt(er) skal løses, før afgørelsen kan sendes.")
+        raise typer.Exit(1)
+
+    @case_app.command("letter")
+    def letter_cmd(
+        case: CaseArg, out_dir: OutOpt = None, no_pdf: NoPdf = False,
+        draft: Annotated[bool, typer.Option("--draft", help="Dan et udkast (mærket UDKAST)")] = False,
+        override: Annotated[str, typer.Option("--override", help="Teamleders skriftlige begrundelse for at "
+                                              "sende trods tjeklisten")] = "",
+    ) -> None:
+        """Dan afgørelsen (Word og PDF). Den endelige afgørelse afvises, så længe tjeklisten har punkter."""
+        def go(svc: Any) -> Any:
+            return svc.render_letter(case, out_dir or _default_out(svc, case), draft=draft, pdf=not no_pdf,
+                                     override_reason=override)
+        _print_files(run(go))
+
+    @case_app.command("aktliste")
+    def aktliste_cmd(case: CaseArg, out_dir: OutOpt = None, no_pdf: NoPdf = False) -> None:
+        """Dan aktlisten som PDF, XLSX og CSV."""
+        _print_files(run(lambda svc: svc.render_aktliste(case, out_dir or _default_out(svc, case), pdf=not no_pdf)))
+
+    @case_app.command("journalnotat")
+    def journalnotat_cmd(case: CaseArg, out_dir: OutOpt = None, no_pdf: NoPdf = False) -> None:
+        """Dan journalnotatet (Word og PDF)."""
+        _print_files(run(lambda svc: svc.render_journalnotat(case, out_dir or _default_out(svc, case),
+                                                             pdf=not no_pdf)))
+
+    @case_app.command("kvittering")
+    def kvittering_cmd(case: CaseArg, out_dir: OutOpt = None, no_pdf: NoPdf = False) -> None:
+        """Dan en kvittering for modtagelsen af anmodningen."""
+        _print_files(run(lambda svc: svc.render_kvittering(case, out_dir or _default_out(svc, case),
+                                                           pdf=not no_pdf)))
+
+    @case_app.command("fristbrev")
+    def fristbrev_cmd(
+        case: CaseArg,
+        expected: Annotated[str, typer.Option("--expected", help="Forventet afgørelse (ÅÅÅÅ-MM-DD)")],
+        reason: Annotated[str, typer.Option("--reason", help="Hvorfor afgørelsen ikke er truffet endnu")] = "",
+        out_dir: OutOpt = None, no_pdf: NoPdf = False,
+    ) -> None:
+        """Dan et fristbrev: hvorfor der ikke er truffet afgørelse, og hvornår den kan forventes."""
+        try:
+            when = date.fromisoformat(expected)
+        except ValueError:
+            err.print(f"[red]Fejl:[/red] Datoen '{expected}' skal skrives ÅÅÅÅ-MM-DD.")
+            raise typer.Exit(2) from None
+        _print_files(run(lambda svc: svc.render_fristbrev(case, out_dir or _default_out(svc, case), when, reason,
+                                                          pdf=not no_pdf)))
+
+    @case_app.command("statements")
+    def statements_cmd(
+        case: CaseArg,
+        meroffentlighed: Annotated[str | None, typer.Option("--meroffentlighed", help="§ 14: overvejet, og hvorfor "
+                                                            "der ikke gives mere")] = None,
+        extraction: Annotated[str | None, typer.Option("--extraction", help="§§ 28-29: hvad er ekstraheret, "
+                                                       "eller hvorfor intet")] = None,
+        scope: Annotated[str | None, typer.Option("--scope", help="Hvordan anmodningen er forstået og "
+                                                  "afgrænset")] = None,
+        complaint_body: Annotated[str | None, typer.Option("--complaint-body", help="Klageinstans")] = None,
+        recipient_address: Annotated[str | None, typer.Option("--recipient-address", help="Modtagerens adresse "
+                                                              "(linjer adskilt af \\n)")] = None,
+        signer: Annotated[str | None, typer.Option("--signer", help="Underskriver")] = None,
+        signer_title: Annotated[str | None, typer.Option("--signer-title", help="Underskriverens titel")] = None,
+        law: Annotated[list[str] | None, typer.Option("--law", help="HJEMMEL=LOV, fx ofl35='sundhedslovens "
+                                                      "§ 40' (kan gentages)")] = None,
+    ) -> None:
+        """Gem afgørelsens tekster: § 14, ekstrahering, afgrænsning, klageinstans, modtager og underskriver."""
+        def go(svc: Any) -> None:
+            if scope is not None:
+                svc.set_scope(case, scope)
+            changes = {"meroffentlighed": meroffentlighed, "extraction": extraction, "complaint_body": complaint_body,
+                       "recipient_address": recipient_address.replace("\\n", "\n") if recipient_address else
+                       recipient_address, "signer": signer, "signer_title": signer_title}
+            changes = {k: v for k, v in changes.items() if v is not None}
+            if changes:
+                svc.set_statements(case, **changes)
+            for item in law or []:
+                gid, sep, text = item.partition("=")
+                if not sep or not gid.strip():
+                    raise ServiceError(f"Skriv --law som HJEMMEL=LOV, fx ofl35='sundhedslovens § 40' (fik '{item}').")
+                svc.set_law(case, gid.strip(), text)
+        run(go)
+        out.print("Gemt.")
+
+    @case_app.command("decide")
+    def decide_cmd(
+        case: CaseArg,
+        accept: Annotated[list[str] | None, typer.Option("--accept", help="Forslags-id'er at overstrege "
+                                                         "(kommasepareret eller gentaget)")] = None,
+        reject: Annotated[list[str] | None, typer.Option("--reject", help="Forslags-id'er at beholde")] = None,
+        accept_group: Annotated[list[str] | None, typer.Option("--accept-group", help="Overstreg en gruppe "
+                                                               "(entitetsnøgle)")] = None,
+        reject_group: Annotated[list[str] | None, typer.Option("--reject-group", help="Behold en gruppe")] = None,
+        accept_type: Annotated[list[EntityType] | None, typer.Option("--accept-type", help="Overstreg alle "
+                                                                     "åbne forslag af en type, fx CPR")] = None,
+        reject_type: Annotated[list[EntityType] | None, typer.Option("--reject-type", help="Behold alle "
+                                                                     "åbne forslag af en type")] = None,
+        accept_preselected: Annotated[bool, typer.Option("--accept-preselected", help="Overstreg alle "
+                                                         "forvalgte forslag")] = False,
+        document: Annotated[int | None, typer.Option("--document", help="Aktnummer for dokumentafgørelsen")] = None,
+        access: Annotated[AccessType | None, typer.Option("--access", help="full, partial eller withheld")] = None,
+        ground: Annotated[list[str] | None, typer.Option("--ground", help="Hjemmel-id (kan gentages); ved "
+                                                         "--accept: hjemlen for overstregningen")] = None,
+        reason: Annotated[str, typer.Option("--reason", help="Konkret begrundelse")] = "",
+        section26: Annotated[bool | None, typer.Option("--section26/--no-section26", help="§ 26 er overvejet "
+                                                       "for dokumentet")] = None,
+        esdh_id: Annotated[str | None, typer.Option("--esdh-id", help="Dokumentets ESDH dok-ID")] = None,
+        in_scope: Annotated[bool | None, typer.Option("--in-scope/--out-of-scope", help="Omfattet af "
+                                                      "anmodningen")] = None,
+    ) -> None:
+        """Afgør forslag (overstreg/behold) og dokumenter (fuld/delvis/undtaget med hjemmel og begrundelse)."""
+        if document is None and (access or section26 is not None or esdh_id is not None or in_scope is not None):
+            err.print("[red]Fejl:[/red] Angiv dokumentets aktnummer med --document.")
+            raise typer.Exit(2)
+
+        def go(svc: Any) -> list[str]:
+            done = []
+            ground_one = (ground or [None])[0] if document is None else None
+            if accept:
+                op = svc.accept(_ids(accept), ground_one)
+                done.append(f"Overstreget: {len(op.created)} forekomst(er).")
+            if reject:
+                op = svc.reject(_ids(reject), reason)
+                done.append(f"Beholdt: {len(op.created)} forekomst(er).")
+            for key in accept_group or []:
+                op = svc.accept_group(case, key, ground_one)
+                done.append(f"Gruppen '{key}' overstreget: {len(op.created)} forekomst(er).")
+            for key in reject_group or []:
+                op = svc.reject_group(case, key, reason)
+                done.append(f"Gruppen '{key}' beholdt: {len(op.created)} forekomst(er).")
+            for t in accept_type or []:
+                op = svc.accept_type(case, t)
+                done.append(f"{t.label}: {len(op.created)} forekomst(er) overstreget.")
+            for t in reject_type or []:
+                op = svc.reject_type(case, t)
+                done.append(f"{t.label}: {len(op.created)} forekomst(er) beholdt.")
+            if accept_preselected:
+                op = svc.accept_preselected(case)
+                done.append(f"Forvalgte forslag overstreget: {len(op.created)} forekomst(er).")
+            if document is not None:
+                docs = [d for d in svc.case_detail(case).documents if d.akt_nr == document]
+                if not docs:
+                    raise ServiceError(f"Sagen har ingen akt {document}.")
+                doc = docs[0]
+                if access is not None:
+                    if access is not AccessType.FULL and not reason.strip():
+                        raise ServiceError("Skriv en konkret begrundelse med --reason.")
+                    svc.set_document_access(doc.id, access, ground or [], reason)
+                    done.append(f"Akt {document}: {access.label.lower()} aktindsigt.")
+                if section26 is not None or esdh_id is not None or in_scope is not None:
+                    svc.set_document_fields(doc.id, esdh_doc_id=esdh_id, section26_considered=section26,
+                                            in_scope=in_scope)
+                    done.append(f"Akt {document}: oplysninger gemt.")
+            return done
+
+        done = run(go)
+        if not done:
+            err.print("Intet at gøre: angiv fx --accept, --accept-type CPR eller --document med --access.")
+            raise typer.Exit(2)
+        for line in done:
+            out.print(line)
+
+    @app.command("municipality")
+    def municipality_cmd(
+        name: Annotated[str | None, typer.Option("--name", help="Kommunens navn")] = None,
+        unit: Annotated[str | None, typer.Option("--unit", help="Enhed/afdeling")] = None,
+        address: Annotated[str | None, typer.Option("--address", help="Adresse (linjer adskilt af \\n)")] = None,
+        cvr: Annotated[str | None, typer.Option("--cvr", help="CVR-nummer (8 cifre)")] = None,
+        kommunekode: Annotated[str | None, typer.Option("--kommunekode", help="Kommunekode (3 cifre)")] = None,
+        phone: Annotated[str | None, typer.Option("--phone")] = None,
+        email: Annotated[str | None, typer.Option("--email")] = None,
+        website: Annotated[str | None, typer.Option("--website")] = None,
+    ) -> None:
+        """Vis eller ret kommuneprofilen, som brevene bruger."""
+        changes = {"name": name, "unit": unit, "address": address.replace("\\n", "\n") if address else address,
+                   "cvr": cvr, "kommunekode": kommunekode, "phone": phone, "email": email, "website": website}
+        changes = {k: v for k, v in changes.items() if v is not None}
+        m = run(lambda svc: svc.set_municipality(**changes) if changes else svc.municipality())
+        for k, v in m.to_dict().items():
+            out.print(f"{k}: {v}")

@@ -1,0 +1,86 @@
+"""The aktliste: one row per document in XLSX and CSV; public sender/recipient; redaction counts; PDF."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from aktindsigt.outputs.aktliste import public_party
+from aktindsigt.outputs.texts import load_aktliste_config
+from tests.outputs.conftest import SECRETS
+
+
+def test_xlsx_and_csv_have_one_row_per_document(svc, ready_case, tmp_path):
+    from openpyxl import load_workbook
+
+    case, docs = ready_case
+    files = svc.render_aktliste(case.id, tmp_path, pdf=False)
+    raw = files.csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Danish Excel
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header == load_aktliste_config()["columns"] and len(header) == 13
+    assert len(body) == len(docs)
+    by_akt = {r[0]: dict(zip(header, r, strict=True)) for r in body}
+    assert by_akt["2"]["Aktindsigt"] == "Delvis" and by_akt["2"]["Antal overstregninger"] == "3"
+    assert by_akt["2"]["Afsender/modtager"] == "Borger"
+    assert by_akt["1"]["Afsender/modtager"] == "Jens Byg ApS"
+    assert by_akt["3"]["Aktindsigt"] == "Nej" and "§ 23" in by_akt["3"]["Hjemmel"]
+    assert by_akt["3"]["Begrundelse"].startswith("Intern e-mail")
+    assert by_akt["4"]["Omfattet af anmodningen"] == "nej"
+    assert by_akt["1"]["ESDH dok-ID"] == "DOK-0001" and by_akt["2"]["Dato"] == "10.09.2026"
+    wb = load_workbook(files.xlsx)
+    ws = wb.active
+    assert ws.max_row == len(docs) + 1
+    assert [c.value for c in ws[1]] == header
+    text = raw.decode("utf-8-sig")
+    for secret in SECRETS:
+        assert secret not in text
+
+
+def test_pdf_lists_every_document(svc, ready_case, tmp_path):
+    import pymupdf
+
+    case, docs = ready_case
+    files = svc.render_aktliste(case.id, tmp_path)
+    doc = pymupdf.open(files.pdf)
+    page = doc[0]
+    assert page.rect.width > page.rect.height  # landscape
+    text = " ".join("".join(p.get_text() for p in doc).split())
+    for d in docs:
+        assert d.public_title in text
+    assert "Side 1 af 1" in text
+    for secret in SECRETS:
+        assert secret not in text
+
+
+def test_long_aktliste_repeats_the_header_on_every_page(svc, ready_case, tmp_path):
+    import pymupdf
+
+    from tests.outputs.conftest import make_doc
+
+    case, _ = ready_case
+    for i in range(60):
+        svc.store.add_documents(case.id, make_doc(f"Notat nummer {i}", f"Notat {i}"), "t")
+    files = svc.render_aktliste(case.id, tmp_path)
+    doc = pymupdf.open(files.pdf)
+    assert doc.page_count >= 2
+    for page in doc:
+        assert "Begrundelse" in page.get_text()
+    text = "".join(p.get_text() for p in doc)
+    words = " ".join(text.split())
+    assert all(f"Notat {i} " in words for i in range(60))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Mette Hansen <mette.h@gmail.com>", "Borger"),
+    ("Jens Hansen", "Borger"),
+    ("Jens Hansen, Byggeri og Miljø, Aarhus Kommune <jh@aarhus.dk>", "Aarhus Kommune"),
+    ("sagsbehandler@aarhus.dk", "aarhus.dk"),
+    ("Kirsten Holm, Advokatfirmaet Holm & Co", "Advokatfirmaet Holm & Co"),
+    ("Jens Byg ApS", "Jens Byg ApS"),
+    ("", ""),
+])
+def test_public_party(raw, expected):
+    assert public_party(raw, load_aktliste_config()) == expected

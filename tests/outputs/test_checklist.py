@@ -1,0 +1,106 @@
+"""The pre-send checklist finds each kind of problem, and says where it is fixed."""
+
+from __future__ import annotations
+
+from aktindsigt.core.model import EntityType, Regime, Suggestion
+
+
+def codes(svc, case_id):
+    return {(p.code, p.akt_nr) for p in svc.checklist(case_id)}
+
+
+def test_ready_case_passes(svc, ready_case):
+    case, _ = ready_case
+    assert svc.checklist(case.id) == []
+
+
+def test_missing_case_level_statements(svc, case_docs):
+    case, _ = case_docs
+    found = {c for c, _ in codes(svc, case.id)}
+    assert {"municipality_missing", "extraction_missing", "meroffentlighed_missing", "journal_ref_missing",
+            "section26_missing"} <= found
+    problems = {p.code: p for p in svc.checklist(case.id)}
+    assert problems["extraction_missing"].field == "statements.extraction"
+    assert problems["section26_missing"].akt_nr == 3
+    assert problems["section26_missing"].field == "document.section26_considered"
+    assert all(p.message[0].isupper() for p in problems.values())
+
+
+def test_every_document_needs_a_journal_reference(svc, ready_case):
+    case, docs = ready_case
+    svc.set_document_fields(docs[3].id, esdh_doc_id="")  # out of scope, but still in the list
+    assert codes(svc, case.id) == {("journal_ref_missing", 4)}
+
+
+def test_withheld_without_ground_or_concrete_reason(svc, ready_case):
+    case, docs = ready_case
+    svc.store.update_document(_with(svc.document(docs[0].id), access="withheld", access_grounds=[],
+                                    access_reason=""), "t")
+    found = codes(svc, case.id)
+    assert ("ground_missing", 1) in found and ("reason_missing", 1) in found
+    svc.set_document_access(docs[0].id, "withheld", ["ofl30_1"], "Undtaget.")
+    assert ("reason_not_concrete", 1) in codes(svc, case.id)
+
+
+def test_manual_redaction_needs_a_written_reason(svc, ready_case):
+    case, docs = ready_case
+    svc.redact_text(docs[0].id, 0, 9, "ofl30_1")  # a manual selection without a reason
+    assert ("reason_missing", 1) in codes(svc, case.id)
+    svc.set_document_access(docs[0].id, "partial", [], "Oplysning om ansøgerens private økonomi i første linje.")
+    assert ("reason_missing", 1) not in codes(svc, case.id)
+
+
+def test_section35_must_name_a_law(svc, ready_case):
+    case, docs = ready_case
+    svc.set_document_access(docs[0].id, "withheld", ["ofl35"],
+                            "Helbredsoplysninger fra en læge, omfattet af tavshedspligt efter særlig lov.")
+    assert ("law_missing", None) in codes(svc, case.id)
+    svc.set_law(case.id, "ofl35", "sundhedslovens § 40")
+    assert ("law_missing", None) not in codes(svc, case.id)
+
+
+def test_unknown_ground_pending_suggestions_and_full_with_redactions(svc, ready_case):
+    case, docs = ready_case
+    svc.set_document_access(docs[2].id, "withheld", ["ofl99"], "Intern e-mail mellem sagsbehandlere om forløbet.")
+    text = svc.document_text(docs[0].id)
+    svc.review.add_suggestions(case.id, [Suggestion(case.id, docs[0].id, EntityType.PERSON, 0, 9, text[:9], 0.5,
+                                                    "t", "ofl30_1", False)], "t")
+    svc.set_document_access(docs[1].id, "full")
+    found = codes(svc, case.id)
+    assert ("ground_unknown", 3) in found
+    assert ("pending_suggestions", 1) in found
+    assert ("full_with_redactions", 2) in found
+
+
+def test_complaint_body_required_for_partsaktindsigt(svc, ready_case):
+    case, _ = ready_case
+    c = svc.get_case(case.id)
+    c.regime = Regime.FVL9
+    svc.store.update_case(c, "t")
+    assert ("complaint_body_missing", None) in codes(svc, case.id)
+    svc.set_statements(case.id, complaint_body="Planklagenævnet")
+    assert svc.checklist(case.id) == []
+
+
+def test_complaint_deadline_in_template_text_is_a_problem(svc, ready_case, monkeypatch):
+    import aktindsigt.services.outputs as so
+
+    case, _ = ready_case
+    real = so.load_texts
+
+    def with_deadline():
+        t = real()
+        t["complaint"]["ofl7"] += " Klagen skal være modtaget inden 4 uger."
+        return t
+
+    monkeypatch.setattr(so, "load_texts", with_deadline)
+    assert ("complaint_deadline", None) in codes(svc, case.id)
+
+
+def _with(doc, **changes):
+    for k, v in changes.items():
+        if k == "access":
+            from aktindsigt.core.model import AccessType
+            v = AccessType(v)
+        setattr(doc, k, v)
+    return doc
