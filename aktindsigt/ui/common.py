@@ -1,0 +1,104 @@
+"""Small presentation helpers shared by the views: Danish dates, colours, the legal-ground catalogue."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from aktindsigt.core.deadlines import Light
+from aktindsigt.core.model import EntityType, LegalGround
+
+log = logging.getLogger(__name__)
+
+
+def da_date(value: date | datetime | None) -> str:
+    """dd.mm.åååå (Danish format); empty for no date."""
+    if value is None:
+        return ""
+    return value.strftime("%d.%m.%Y")
+
+
+def parse_da_date(text: str) -> date | None:
+    text = text.strip()
+    for fmt in ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+LIGHT_COLOURS = {
+    Light.GREEN: QColor("#1a7f37"),
+    Light.AMBER: QColor("#d4a017"),
+    Light.RED: QColor("#c62828"),
+    Light.DONE: QColor("#6e7781"),
+}
+
+# Okabe-Ito based palette: distinguishable for colour-blind users, readable on white paper
+TYPE_COLOURS: dict[EntityType, QColor] = {
+    EntityType.PERSON: QColor("#0072B2"),
+    EntityType.CPR: QColor("#D55E00"),
+    EntityType.PHONE: QColor("#009E73"),
+    EntityType.EMAIL: QColor("#CC79A7"),
+    EntityType.URL: QColor("#56B4E9"),
+    EntityType.ADDRESS: QColor("#E69F00"),
+    EntityType.BANK_ACCOUNT: QColor("#8B0000"),
+    EntityType.IBAN: QColor("#8B0000"),
+    EntityType.CARD: QColor("#8B0000"),
+    EntityType.LICENCE_PLATE: QColor("#6A3D9A"),
+    EntityType.CVR: QColor("#555555"),
+    EntityType.SENSITIVE: QColor("#B8006B"),
+    EntityType.LOCATION: QColor("#7F6000"),
+    EntityType.ORGANIZATION: QColor("#3F5F7F"),
+    EntityType.MANUAL: QColor("#000000"),
+}
+
+
+def dot_icon(colour: QColor, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QColor("#333333"))
+    p.setBrush(colour)
+    p.drawEllipse(1, 1, size - 2, size - 2)
+    p.end()
+    return QIcon(pm)
+
+
+# --- legal grounds ------------------------------------------------------------------
+
+_grounds: dict[str, LegalGround] | None = None
+
+
+def _load_catalogue() -> dict[str, LegalGround]:
+    try:
+        from aktindsigt.grounds import load_grounds  # written in parallel; may not exist yet
+    except ImportError:
+        log.info("legal-ground catalogue not available; ground-dependent actions are hidden")
+        return {}
+    return dict(load_grounds())
+
+
+def load_grounds() -> dict[str, LegalGround]:
+    """The catalogue (reads files: call it from a background operation). Cached."""
+    global _grounds
+    if _grounds is None:
+        _grounds = _load_catalogue()
+    return _grounds
+
+
+def cached_grounds() -> dict[str, LegalGround]:
+    """What ``load_grounds`` found so far (never does I/O)."""
+    return _grounds or {}
+
+
+def ground_label(ground_id: str | None) -> str:
+    if not ground_id:
+        return ""
+    g = cached_grounds().get(ground_id)
+    return g.short_label if g is not None else ground_id

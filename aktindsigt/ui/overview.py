@@ -1,0 +1,258 @@
+"""The start window: the table of cases with deadlines, and the "Ny sag" dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aktindsigt.core.deadlines import Light
+from aktindsigt.core.model import Regime, RequesterIdentifiers, RequesterType
+from aktindsigt.services import CaseOverview, ServiceError, Services
+from aktindsigt.ui.common import LIGHT_COLOURS, da_date, dot_icon
+from aktindsigt.ui.ops import ChangeSet, change_bus, query, run_op
+
+
+def _lines(text: str) -> list[str]:
+    return [s.strip() for s in text.replace(";", "\n").splitlines() if s.strip()]
+
+
+class NewCaseDialog(QDialog):
+    """Create a case. Validation is the service's: its Danish message is shown in the dialog."""
+
+    created = Signal(object)  # Case
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Ny sag"))
+        self.setObjectName("newCaseDialog")
+        form = QFormLayout()
+        self.title_edit = QLineEdit()
+        self.requester_edit = QLineEdit()
+        self.type_combo = QComboBox()
+        for t in RequesterType:
+            self.type_combo.addItem(t.label, t.value)
+        self.regime_combo = QComboBox()
+        for r in Regime:
+            self.regime_combo.addItem(r.label, r.value)
+        self.received_edit = QDateEdit(QDate.currentDate())
+        self.received_edit.setDisplayFormat("dd.MM.yyyy")
+        self.received_edit.setCalendarPopup(True)
+        self.kle_edit = QLineEdit("00.01.10")
+        self.kle_edit.setPlaceholderText("00.00.00")
+        self.underlying_edit = QLineEdit()
+        self.underlying_edit.setPlaceholderText(self.tr("fx 2026-001234; 2026-004567"))
+        form.addRow(self.tr("&Titel:"), self.title_edit)
+        form.addRow(self.tr("&Anmoder:"), self.requester_edit)
+        form.addRow(self.tr("Anmoder&type:"), self.type_combo)
+        form.addRow(self.tr("&Retsgrundlag:"), self.regime_combo)
+        form.addRow(self.tr("&Modtaget:"), self.received_edit)
+        form.addRow(self.tr("&KLE-emne:"), self.kle_edit)
+        form.addRow(self.tr("&Sager der søges indsigt i:"), self.underlying_edit)
+
+        self.own_box = QGroupBox(self.tr("Anmoderens egne oplysninger (overstreges ikke over for anmoderen)"))
+        own = QFormLayout(self.own_box)
+        self.cpr_edit = QLineEdit()
+        self.address_edit = QPlainTextEdit()
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(48)
+        self.phone_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        own.addRow(self.tr("CPR-&nummer:"), self.cpr_edit)
+        own.addRow(self.tr("A&dresse(r):"), self.address_edit)
+        own.addRow(self.tr("&Telefon:"), self.phone_edit)
+        own.addRow(self.tr("&E-mail:"), self.email_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opret sag"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.own_box)
+        lay.addWidget(self.error_label)
+        lay.addWidget(buttons)
+        self.regime_combo.currentIndexChanged.connect(self._regime_changed)
+        self._regime_changed()
+
+    def _regime_changed(self) -> None:
+        self.own_box.setVisible(Regime(self.regime_combo.currentData()).own_data)
+        self.adjustSize()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.ok_button.setEnabled(True)
+
+    def submit(self) -> None:
+        regime = Regime(self.regime_combo.currentData())
+        ids = RequesterIdentifiers()
+        if regime.own_data:
+            ids = RequesterIdentifiers(
+                cpr=_lines(self.cpr_edit.text()), addresses=_lines(self.address_edit.toPlainText()),
+                phones=_lines(self.phone_edit.text()), emails=_lines(self.email_edit.text()),
+                names=[self.requester_edit.text().strip()] if self.requester_edit.text().strip() else [])
+        qd = self.received_edit.date()
+        args = dict(
+            title=self.title_edit.text(), requester_name=self.requester_edit.text(), regime=regime,
+            received=date(qd.year(), qd.month(), qd.day()),
+            requester_type=self.type_combo.currentData(), kle_subject=self.kle_edit.text().strip(),
+            underlying_cases=_lines(self.underlying_edit.text()), requester_identifiers=ids,
+        )
+        self.ok_button.setEnabled(False)
+        self.error_label.hide()
+
+        def failed(e: BaseException) -> None:
+            if isinstance(e, ServiceError):
+                self.show_error(e.message)
+            else:
+                self.show_error(self.tr("Der opstod en uventet fejl. Detaljer er skrevet i logfilen."))
+
+        def ok(case) -> None:
+            self.created.emit(case)
+            self.accept()
+
+        run_op(self, lambda ctx: self.services.create_case(**args), success=ok, failure=failed,
+               changes=lambda case: ChangeSet({case.id}))
+
+
+class CaseOverviewWidget(QWidget):
+    """Table of cases; double-click or Enter opens one."""
+
+    open_case = Signal(int)
+    loaded = Signal()
+
+    COLUMNS = ("Sagsnr.", "Titel", "Anmoder", "Retsgrundlag", "Modtaget", "Frist", "Status", "Dokumenter",
+               "Åbne forslag")
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("caseTable")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
+        self.table.installEventFilter(self)
+        self.empty_label = QLabel(self.tr("Der er ingen sager endnu. Opret en med “Ny sag” (Ctrl+N)."))
+        self.empty_label.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)
+        lay.addWidget(self.empty_label)
+        self.overviews: list[CaseOverview] = []
+        change_bus().changed.connect(self._on_changed)
+        self.refresh()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (obj is self.table and event.type() == event.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentRow() >= 0):
+            self._open_row(self.table.currentRow())
+            return True
+        return super().eventFilter(obj, event)
+
+    def _on_changed(self, ch: ChangeSet) -> None:
+        if ch.cases or ch.documents or ch.suggestions:
+            self.refresh()
+
+    def refresh(self) -> None:
+        query(self, self.services.list_cases, self._show)
+
+    def _show(self, overviews: list[CaseOverview]) -> None:
+        current = self.current_case_id()
+        self.overviews = overviews
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(overviews))
+        for row, ov in enumerate(overviews):
+            c, dl = ov.case, ov.deadlines
+            if dl.light is Light.GREEN:
+                frist = self.tr("Fristbrev senest {0}").format(da_date(dl.fristbrev_due))
+            elif dl.light is Light.AMBER:
+                frist = self.tr("Fristbrev skal sendes (frist {0})").format(da_date(dl.fristbrev_due))
+            elif dl.light is Light.RED:
+                frist = self.tr("§ 39: over 14 arbejdsdage")
+            else:
+                frist = self.tr("Afgjort")
+            values = [c.case_number, c.title, c.requester_name, c.regime.label, da_date(c.received), frist,
+                      c.status.label, ov.documents, ov.open_suggestions]
+            for col, v in enumerate(values):
+                item = QTableWidgetItem()
+                if isinstance(v, int):
+                    item.setData(Qt.ItemDataRole.DisplayRole, v)
+                else:
+                    item.setText(str(v))
+                if col == 4:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, c.received.isoformat())
+                if col == 5:
+                    item.setIcon(dot_icon(LIGHT_COLOURS[dl.light]))
+                    item.setToolTip(self.tr("{0}. {1} arbejdsdage siden modtagelsen; fristbrev {2}; § 39 fra {3}.")
+                                    .format(dl.light.label, dl.elapsed_working_days, da_date(dl.fristbrev_due),
+                                            da_date(dl.complaint_possible)))
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, dl.light.label)
+                if col == 7 and ov.failed_documents:
+                    item.setToolTip(self.tr("{0} kunne ikke importeres").format(ov.failed_documents))
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                self.table.setItem(row, col, item)
+        self.table.setSortingEnabled(True)
+        self.empty_label.setVisible(not overviews)
+        if current is not None:
+            self.select_case(current)
+        elif overviews and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def select_case(self, case_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == case_id:
+                self.table.selectRow(row)
+                return
+
+    def current_case_id(self) -> int | None:
+        row = self.table.currentRow()
+        if row < 0 or self.table.item(row, 0) is None:
+            return None
+        return self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+    def _open_row(self, row: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.open_case.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+NEW_CASE_SHORTCUT = QKeySequence.StandardKey.New

@@ -1,0 +1,838 @@
+"""The document viewer: lazily rendered pages, overlays for suggestions and decisions,
+word-snapping text selection, area drawing, search and page thumbnails.
+
+Pages are rendered with PyMuPDF from the document's rendition PDF on a dedicated render
+thread (which owns its own ``pymupdf.Document``); only the pages that are visible are
+requested, newest request first, and finished images are kept in an LRU cache.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aktindsigt.core.geometry import span_rects
+from aktindsigt.core.model import (
+    Decision,
+    DecisionAction,
+    DecisionKind,
+    Page,
+    Rect,
+    Suggestion,
+    SuggestionStatus,
+    Word,
+)
+from aktindsigt.ui.common import TYPE_COLOURS, ground_label
+
+log = logging.getLogger(__name__)
+
+PAGE_GAP = 12  # pixels between pages and around them
+CACHE_PAGES = 48
+THUMB_WIDTH = 96
+
+
+# --- render thread ---------------------------------------------------------------------
+
+
+class _RenderSignals(QObject):
+    opened = Signal(int, object)  # generation, list of (width, height) in points
+    rendered = Signal(int, str, int, float, QImage)  # generation, kind, page (1-based), zoom, image
+    failed = Signal(int, str)
+
+
+class RenderThread:
+    """One thread that owns the open PDF and renders what the viewer asks for, newest first."""
+
+    def __init__(self) -> None:
+        self.signals = _RenderSignals()
+        self._cond = threading.Condition()
+        self._path: Path | None = None
+        self._generation = 0
+        self._open_request: tuple[int, Path] | None = None
+        self._wanted: list[tuple[str, int, float]] = []  # (kind, page, zoom), first = most urgent
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="aktindsigt-render", daemon=True)
+        self._thread.start()
+
+    def open(self, path: Path) -> int:
+        with self._cond:
+            self._generation += 1
+            self._open_request = (self._generation, path)
+            self._wanted = []
+            self._cond.notify()
+            return self._generation
+
+    def want(self, generation: int, items: list[tuple[str, int, float]]) -> None:
+        """Replace the wish list (stale wishes from earlier scroll positions are dropped)."""
+        with self._cond:
+            if generation != self._generation:
+                return
+            self._wanted = list(dict.fromkeys(items))
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        import pymupdf
+
+        doc = None
+        gen = 0
+        while True:
+            with self._cond:
+                while not self._stop and self._open_request is None and not self._wanted:
+                    self._cond.wait()
+                if self._stop:
+                    break
+                if self._open_request is not None:
+                    gen, path = self._open_request
+                    self._open_request = None
+                    job = ("open", path)
+                else:
+                    job = ("render", self._wanted.pop(0))
+                    if gen != self._generation:
+                        continue
+            try:
+                if job[0] == "open":
+                    if doc is not None:
+                        doc.close()
+                    doc = pymupdf.open(str(job[1]))
+                    sizes = []
+                    for i in range(doc.page_count):
+                        r = doc.page_cropbox(i)
+                        sizes.append((r.width, r.height))
+                    self.signals.opened.emit(gen, sizes)
+                elif doc is not None:
+                    kind, page_no, zoom = job[1]
+                    if not 1 <= page_no <= doc.page_count:
+                        continue
+                    pix = doc[page_no - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+                    img = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+                    self.signals.rendered.emit(gen, kind, page_no, zoom, img)
+            except Exception as e:  # noqa: BLE001 - a broken page must not kill the thread
+                log.exception("rendering failed")
+                self.signals.failed.emit(gen, str(e))
+        if doc is not None:
+            doc.close()
+
+
+# --- overlays ---------------------------------------------------------------------------
+
+
+@dataclass
+class Overlay:
+    page: int
+    rect: Rect
+    kind: str  # "pending", "accepted", "rejected", "redaction", "search", "search-current", "selection"
+    suggestion_id: int | None = None
+    colour: QColor | None = None
+    label: str = ""
+    tooltip: str = ""
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Viewer", text)
+
+
+class PageCanvas(QWidget):
+    """All pages stacked vertically; paints only what is exposed."""
+
+    suggestion_clicked = Signal(int)
+    selection_changed = Signal(int, int, str)  # start, end, text (start == end: nothing selected)
+    area_drawn = Signal(int, object)  # page, Rect in page points
+    first_page_shown = Signal()
+    context_requested = Signal(int, QPoint)  # page, global position
+    current_page_changed = Signal(int)
+
+    def __init__(self, viewer: DocumentViewer) -> None:
+        super().__init__()
+        self.viewer = viewer
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(_tr("Dokumentvisning"))
+        self.sizes: list[tuple[float, float]] = []
+        self.offsets: list[int] = []
+        self.zoom = 1.0
+        self.cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self.pages: list[Page] = []
+        self.text = ""
+        self.overlays: dict[int, list[Overlay]] = {}
+        self.search_overlays: dict[int, list[Overlay]] = {}
+        self.selection: tuple[int, int] | None = None
+        self.selected_suggestion: int | None = None
+        self.area_mode = False
+        self._press: tuple[int, QPointF] | None = None  # page, point in page coordinates
+        self._anchor_word: Word | None = None
+        self._drag_rect: tuple[int, Rect] | None = None
+        self._first_shown = False
+
+    # --- layout -----------------------------------------------------------------------
+
+    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        self.sizes = sizes
+        self.cache.clear()
+        self._first_shown = False
+        self.relayout()
+
+    def relayout(self) -> None:
+        y = PAGE_GAP
+        self.offsets = []
+        maxw = 0
+        for w, h in self.sizes:
+            self.offsets.append(y)
+            y += round(h * self.zoom) + PAGE_GAP
+            maxw = max(maxw, round(w * self.zoom))
+        self.setFixedSize(QSize(maxw + 2 * PAGE_GAP, max(y, 100)))
+        self.update()
+
+    def page_rect(self, page: int) -> QRect:
+        w, h = self.sizes[page - 1]
+        pw = round(w * self.zoom)
+        x = (self.width() - pw) // 2
+        return QRect(x, self.offsets[page - 1], pw, round(h * self.zoom))
+
+    def page_at_y(self, y: int) -> int:
+        if not self.offsets:
+            return 0
+        return max(1, bisect.bisect_right(self.offsets, y))
+
+    def visible_pages(self, rect: QRect) -> list[int]:
+        if not self.sizes:
+            return []
+        first = self.page_at_y(rect.top())
+        last = self.page_at_y(rect.bottom())
+        return list(range(first, min(last, len(self.sizes)) + 1))
+
+    def to_page(self, page: int, pos: QPointF) -> QPointF:
+        r = self.page_rect(page)
+        return QPointF((pos.x() - r.x()) / self.zoom, (pos.y() - r.y()) / self.zoom)
+
+    def to_widget(self, page: int, rect: Rect) -> QRectF:
+        r = self.page_rect(page)
+        z = self.zoom
+        return QRectF(r.x() + rect.x0 * z, r.y() + rect.y0 * z, rect.width * z, rect.height * z)
+
+    # --- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.fillRect(event.rect(), QColor("#8a8f96"))
+        visible = self.visible_pages(event.rect())
+        wanted = []
+        for page in visible:
+            r = self.page_rect(page)
+            img = self.cache.get((page, self.zoom))
+            if img is not None:
+                self.cache.move_to_end((page, self.zoom))
+                p.drawImage(r, img)
+                if page == 1 and not self._first_shown:
+                    self._first_shown = True
+                    QTimer.singleShot(0, self.first_page_shown.emit)
+            else:
+                p.fillRect(r, QColor("white"))
+                p.setPen(QColor("#999999"))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, _tr("Side {0} indlæses …").format(page))
+                wanted.append(("page", page, self.zoom))
+            self._paint_page_overlays(p, page)
+        if wanted or visible:
+            # also prepare one page beyond each edge so that scrolling finds it ready
+            extra = [("page", n, self.zoom) for n in (visible[0] - 1, visible[-1] + 1)
+                     if 1 <= n <= len(self.sizes) and (n, self.zoom) not in self.cache] if visible else []
+            if wanted or extra:
+                self.viewer.request(wanted + extra)
+        p.end()
+
+    def _paint_page_overlays(self, p: QPainter, page: int) -> None:
+        info = self.pages[page - 1] if 0 < page <= len(self.pages) else None
+        if info is not None and info.withheld:
+            r = self.page_rect(page)
+            p.fillRect(r, QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern))
+            p.setPen(QColor("#000000"))
+            f = QFont(self.font())
+            f.setPointSizeF(max(8.0, 14 * self.zoom))
+            f.setBold(True)
+            p.setFont(f)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter,
+                       _tr("Siden undtages ({0})").format(ground_label(info.withheld_ground)))
+        for ov in self.overlays.get(page, []):
+            self._paint_overlay(p, ov)
+        for ov in self.search_overlays.get(page, []):
+            self._paint_overlay(p, ov)
+        if self.selection is not None and self.pages:
+            for pr in span_rects(self.pages, *self.selection):
+                if pr.page == page:
+                    p.fillRect(self.to_widget(page, pr.rect), QColor(31, 111, 235, 80))
+        if self._drag_rect is not None and self._drag_rect[0] == page:
+            p.setPen(QPen(QColor("#000000"), 2, Qt.PenStyle.DashLine))
+            p.setBrush(QColor(0, 0, 0, 60))
+            p.drawRect(self.to_widget(page, self._drag_rect[1]))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_overlay(self, p: QPainter, ov: Overlay) -> None:
+        r = self.to_widget(ov.page, ov.rect).adjusted(-1, -1, 1, 1)
+        selected = ov.suggestion_id is not None and ov.suggestion_id == self.selected_suggestion
+        if ov.kind == "redaction":
+            p.fillRect(r, QColor("#000000"))
+            if ov.label:
+                f = QFont(self.font())
+                f.setPointSizeF(max(5.0, min(r.height() * 0.55, 9 * self.zoom)))
+                p.setFont(f)
+                p.setPen(QColor("#ffffff"))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, ov.label)
+        elif ov.kind == "pending":
+            p.setPen(QPen(ov.colour or QColor("#0072B2"), 2))
+            p.setBrush(QColor((ov.colour or QColor("#0072B2")).red(), (ov.colour or QColor("#0072B2")).green(),
+                              (ov.colour or QColor("#0072B2")).blue(), 40))
+            p.drawRect(r)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        elif ov.kind == "rejected":
+            p.setPen(QPen(QColor(120, 120, 120, 110), 1, Qt.PenStyle.DotLine))
+            p.drawRect(r)
+        elif ov.kind == "search":
+            p.fillRect(r, QColor(255, 230, 0, 110))
+        elif ov.kind == "search-current":
+            p.fillRect(r, QColor(255, 140, 0, 150))
+        if selected:
+            p.setPen(QPen(QColor("#ff00ff"), 3))
+            p.drawRect(r.adjusted(-3, -3, 3, 3))
+
+    # --- hit testing and mouse -------------------------------------------------------------
+
+    def _page_and_point(self, pos: QPointF) -> tuple[int, QPointF] | None:
+        page = self.page_at_y(int(pos.y()))
+        if not page or page > len(self.sizes):
+            return None
+        if not self.page_rect(page).contains(pos.toPoint()):
+            return None
+        return page, self.to_page(page, pos)
+
+    def overlay_at(self, pos: QPointF) -> Overlay | None:
+        hit = self._page_and_point(pos)
+        if hit is None:
+            return None
+        page, pt = hit
+        for ov in reversed(self.overlays.get(page, [])):
+            if ov.rect.x0 - 1 <= pt.x() <= ov.rect.x1 + 1 and ov.rect.y0 - 1 <= pt.y() <= ov.rect.y1 + 1:
+                return ov
+        return None
+
+    def word_at(self, page: int, pt: QPointF) -> Word | None:
+        """The word under the point, or the nearest word on the nearest line (snapping)."""
+        if not 0 < page <= len(self.pages) or not self.pages[page - 1].words:
+            return None
+        best, best_d = None, float("inf")
+        for w in self.pages[page - 1].words:
+            r = w.rect
+            dx = max(r.x0 - pt.x(), 0, pt.x() - r.x1)
+            dy = max(r.y0 - pt.y(), 0, pt.y() - r.y1)
+            d = dy * 4 + dx  # prefer the line under the pointer
+            if d < best_d:
+                best, best_d = w, d
+                if d == 0:
+                    break
+        return best
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        hit = self._page_and_point(event.position())
+        self._press = hit
+        self._anchor_word = None
+        self._drag_rect = None
+        if hit is not None and not self.area_mode:
+            self._anchor_word = self.word_at(*hit)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        pos = event.position()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            page, start = self._press
+            pt = self.to_page(page, pos)
+            if self.area_mode:
+                w, h = self.sizes[page - 1]
+                x0, x1 = sorted((min(max(start.x(), 0), w), min(max(pt.x(), 0), w)))
+                y0, y1 = sorted((min(max(start.y(), 0), h), min(max(pt.y(), 0), h)))
+                self._drag_rect = (page, Rect(x0, y0, x1, y1))
+                self.update()
+            elif self._anchor_word is not None:
+                hit = self._page_and_point(pos)
+                if hit is not None:
+                    word = self.word_at(*hit)
+                    if word is not None:
+                        self.set_selection(min(self._anchor_word.start, word.start),
+                                           max(self._anchor_word.end, word.end))
+            return
+        ov = self.overlay_at(pos)
+        if ov is not None and ov.tooltip:
+            QToolTip.showText(event.globalPosition().toPoint(), ov.tooltip, self)
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return super().mouseReleaseEvent(event)
+        page, start = self._press
+        self._press = None
+        if self.area_mode:
+            drag = self._drag_rect
+            self._drag_rect = None
+            self.update()
+            if drag is not None and drag[1].width > 2 and drag[1].height > 2:
+                self.area_drawn.emit(drag[0], drag[1])
+            return
+        moved = (self.to_page(page, event.position()) - start).manhattanLength() > 3 / max(self.zoom, 0.01)
+        if not moved:
+            ov = self.overlay_at(event.position())
+            self.set_selection(None)
+            if ov is not None and ov.suggestion_id is not None:
+                self.suggestion_clicked.emit(ov.suggestion_id)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        page = self.page_at_y(event.pos().y())
+        if page:
+            self.context_requested.emit(page, event.globalPos())
+
+    def set_selection(self, span: tuple[int, int] | None, end: int | None = None) -> None:
+        if end is not None and span is not None and not isinstance(span, tuple):
+            span = (span, end)
+        self.selection = span if span and span[1] > span[0] else None
+        s = self.selection
+        self.selection_changed.emit(s[0] if s else 0, s[1] if s else 0, self.text[s[0]:s[1]] if s else "")
+        self.update()
+
+
+class DocumentViewer(QWidget):
+    """Toolbar-less viewer widget (the case window owns the actions): scroll area + search bar."""
+
+    suggestion_clicked = Signal(int)
+    selection_changed = Signal(int, int, str)
+    area_drawn = Signal(int, object)
+    first_page_shown = Signal()
+    page_context_requested = Signal(int, QPoint)
+    zoom_changed = Signal(str)
+    current_page_changed = Signal(int)
+
+    FIT_WIDTH, FIT_PAGE = "width", "page"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = RenderThread()
+        self.renderer.signals.opened.connect(self._opened)
+        self.renderer.signals.rendered.connect(self._rendered)
+        self.generation = 0
+        self.document_id: int | None = None
+        self.zoom_mode: str | float = self.FIT_WIDTH
+        self.opened_at = 0.0
+        self.first_page_seconds: float | None = None
+        self.canvas = PageCanvas(self)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll.setFocusProxy(self.canvas)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.thumbs = ThumbnailList(self)
+        self.search_bar = SearchBar(self)
+        self.search_bar.hide()
+        self.empty = QLabel(_tr("Vælg et dokument i listen."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.search_bar)
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.empty, 1)
+        self.scroll.hide()
+        self.canvas.suggestion_clicked.connect(self.suggestion_clicked)
+        self.canvas.selection_changed.connect(self.selection_changed)
+        self.canvas.area_drawn.connect(self.area_drawn)
+        self.canvas.first_page_shown.connect(self._first_shown)
+        self.canvas.context_requested.connect(self.page_context_requested)
+        self.setFocusProxy(self.canvas)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.search_bar.start)
+        self._last_page = 0
+
+    def shutdown(self) -> None:
+        self.renderer.stop()
+
+    # --- opening --------------------------------------------------------------------------
+
+    def open_document(self, document_id: int | None, rendition: Path | None, message: str = "") -> None:
+        self.document_id = document_id
+        self.canvas.pages = []
+        self.canvas.text = ""
+        self.canvas.overlays = {}
+        self.canvas.search_overlays = {}
+        self.canvas.selection = None
+        self.canvas.selected_suggestion = None
+        self.search_bar.reset()
+        if rendition is None:
+            self.canvas.set_sizes([])
+            self.thumbs.set_count(0)
+            self.scroll.hide()
+            self.empty.setText(message or _tr("Vælg et dokument i listen."))
+            self.empty.show()
+            self.generation = -1  # drop whatever the render thread still delivers
+            return
+        self.opened_at = time.perf_counter()
+        self.first_page_seconds = None
+        self.generation = self.renderer.open(rendition)
+        self.empty.hide()
+        self.scroll.show()
+
+    def _opened(self, generation: int, sizes: list) -> None:
+        if generation != self.generation:
+            return
+        self.canvas.set_sizes(sizes)
+        self._apply_zoom()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.thumbs.set_count(len(sizes))
+
+    def _rendered(self, generation: int, kind: str, page: int, zoom: float, img: QImage) -> None:
+        if generation != self.generation:
+            return
+        if kind == "thumb":
+            self.thumbs.set_image(page, img)
+            return
+        self.canvas.cache[(page, zoom)] = img
+        while len(self.canvas.cache) > CACHE_PAGES:
+            self.canvas.cache.popitem(last=False)
+        if zoom == self.canvas.zoom and page <= len(self.canvas.offsets):
+            self.canvas.update(self.canvas.page_rect(page))
+
+    def _first_shown(self) -> None:
+        if self.first_page_seconds is None:
+            self.first_page_seconds = time.perf_counter() - self.opened_at
+            log.info("first page shown after %.3f s", self.first_page_seconds)
+        self.first_page_shown.emit()
+
+    def request(self, items: list[tuple[str, int, float]]) -> None:
+        thumbs = self.thumbs.wanted()
+        self.renderer.want(self.generation, items + thumbs)
+
+    # --- data from the case window --------------------------------------------------------
+
+    def set_pages(self, document_id: int, pages: list[Page], text: str) -> None:
+        if document_id != self.document_id:
+            return
+        self.canvas.pages = pages
+        self.canvas.text = text
+        self.canvas.update()
+
+    def set_annotations(self, document_id: int, suggestions: list[Suggestion], decisions: list[Decision]) -> None:
+        """Pending suggestions as coloured outlines, redactions as black boxes with their label."""
+        if document_id != self.document_id or not self.canvas.pages:
+            return
+        pages = self.canvas.pages
+        overlays: dict[int, list[Overlay]] = {}
+        decided = {d.suggestion_id: d for d in decisions if d.suggestion_id is not None}
+        for s in suggestions:
+            if s.status is SuggestionStatus.ACCEPTED and s.id in decided:
+                kind = "redaction"
+            elif s.status is SuggestionStatus.REJECTED:
+                kind = "rejected"
+            else:
+                kind = "pending"
+            d = decided.get(s.id)
+            ground = d.ground_id if d is not None and d.ground_id else s.ground_id
+            tip = _tr("{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}").format(
+                s.entity_type.label, s.score, s.detector, ground_label(ground) or _tr("ingen"),
+                {"pending": _tr("afventer"), "redaction": _tr("overstreges"), "rejected": _tr("frigives")}[kind])
+            for pr in span_rects(pages, s.start, s.end):
+                overlays.setdefault(pr.page, []).append(Overlay(
+                    pr.page, pr.rect, kind, s.id, TYPE_COLOURS.get(s.entity_type), ground_label(ground), tip))
+        for d in decisions:
+            if d.action is not DecisionAction.REDACT or d.suggestion_id is not None:
+                continue
+            tip = _tr("Manuel overstregning · hjemmel: {0}").format(ground_label(d.ground_id))
+            if d.kind is DecisionKind.AREA and d.rect is not None and d.page:
+                overlays.setdefault(d.page, []).append(Overlay(d.page, d.rect, "redaction", None, None,
+                                                               ground_label(d.ground_id), tip))
+            elif d.start is not None and d.end is not None:
+                for pr in span_rects(pages, d.start, d.end):
+                    overlays.setdefault(pr.page, []).append(Overlay(pr.page, pr.rect, "redaction", None, None,
+                                                                    ground_label(d.ground_id), tip))
+        self.canvas.overlays = overlays
+        self.canvas.update()
+
+    def select_suggestion(self, suggestion_id: int | None, scroll: bool = True) -> None:
+        self.canvas.selected_suggestion = suggestion_id
+        self.canvas.update()
+        if scroll and suggestion_id is not None:
+            for page, ovs in self.canvas.overlays.items():
+                for ov in ovs:
+                    if ov.suggestion_id == suggestion_id:
+                        self.show_rect(page, ov.rect)
+                        return
+
+    def show_rect(self, page: int, rect: Rect) -> None:
+        if not self.canvas.sizes:
+            return
+        r = self.canvas.to_widget(page, rect)
+        self.scroll.ensureVisible(int(r.center().x()), int(r.center().y()), 50,
+                                  max(50, self.scroll.viewport().height() // 3))
+
+    def go_to_page(self, page: int) -> None:
+        if 1 <= page <= len(self.canvas.offsets):
+            self.scroll.verticalScrollBar().setValue(self.canvas.offsets[page - 1] - PAGE_GAP // 2)
+
+    def current_page(self) -> int:
+        return self.canvas.page_at_y(self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3)
+
+    def _scrolled(self, _value: int) -> None:
+        page = self.current_page()
+        if page != self._last_page:
+            self._last_page = page
+            self.current_page_changed.emit(page)
+
+    # --- zoom --------------------------------------------------------------------------------
+
+    def set_zoom(self, mode: str | float) -> None:
+        self.zoom_mode = mode
+        self._apply_zoom()
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_zoom(max(0.25, min(4.0, self.canvas.zoom * factor)))
+
+    def _apply_zoom(self) -> None:
+        sizes = self.canvas.sizes
+        if not sizes:
+            return
+        page = self.current_page()
+        vw = self.scroll.viewport().width() - 2 * PAGE_GAP - 2
+        vh = self.scroll.viewport().height() - 2 * PAGE_GAP
+        maxw = max(w for w, _ in sizes)
+        if self.zoom_mode == self.FIT_WIDTH:
+            zoom = vw / maxw
+        elif self.zoom_mode == self.FIT_PAGE:
+            w, h = sizes[max(page, 1) - 1]
+            zoom = min(vw / w, vh / h)
+        else:
+            zoom = float(self.zoom_mode)
+        zoom = round(max(0.1, min(zoom, 6.0)), 3)
+        if zoom != self.canvas.zoom:
+            self.canvas.zoom = zoom
+            self.canvas.relayout()
+            self.go_to_page(page)
+        self.zoom_changed.emit(f"{round(zoom * 100)} %")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.zoom_mode in (self.FIT_WIDTH, self.FIT_PAGE):
+            QTimer.singleShot(0, self._apply_zoom)
+
+    # --- search ------------------------------------------------------------------------------
+
+    def find_all(self, needle: str) -> list[tuple[int, int]]:
+        text, needle = self.canvas.text, needle.strip()
+        if not needle or not text:
+            return []
+        low, n = text.casefold(), needle.casefold()
+        hits, i = [], low.find(n)
+        while i >= 0:
+            hits.append((i, i + len(n)))
+            i = low.find(n, i + 1)
+        return hits
+
+    def show_search(self, hits: list[tuple[int, int]], current: int) -> None:
+        overlays: dict[int, list[Overlay]] = {}
+        for k, (s, e) in enumerate(hits):
+            for pr in span_rects(self.canvas.pages, s, e):
+                overlays.setdefault(pr.page, []).append(
+                    Overlay(pr.page, pr.rect, "search-current" if k == current else "search"))
+        self.canvas.search_overlays = overlays
+        self.canvas.update()
+        if 0 <= current < len(hits):
+            rects = span_rects(self.canvas.pages, *hits[current])
+            if rects:
+                self.show_rect(rects[0].page, rects[0].rect)
+
+
+class SearchBar(QWidget):
+    """Ctrl+F: find in the open document; Enter / Shift+Enter next / previous, Esc closes."""
+
+    def __init__(self, viewer: DocumentViewer) -> None:
+        super().__init__(viewer)
+        self.viewer = viewer
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(_tr("Søg i dokumentet"))
+        self.edit.setAccessibleName(_tr("Søg i dokumentet"))
+        self.count = QLabel()
+        prev_b = QToolButton(text=_tr("Forrige"))
+        next_b = QToolButton(text=_tr("Næste"))
+        close_b = QToolButton(text=_tr("Luk"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.addWidget(QLabel(_tr("Søg:")))
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.count)
+        lay.addWidget(prev_b)
+        lay.addWidget(next_b)
+        lay.addWidget(close_b)
+        self.hits: list[tuple[int, int]] = []
+        self.current = -1
+        self.edit.textChanged.connect(self._search)
+        self.edit.returnPressed.connect(self.next)
+        next_b.clicked.connect(self.next)
+        prev_b.clicked.connect(self.previous)
+        close_b.clicked.connect(self.close_bar)
+        for seq, slot in (("Shift+Return", self.previous), ("Escape", self.close_bar), ("F3", self.next),
+                          ("Shift+F3", self.previous)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def start(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def reset(self) -> None:
+        self.hits, self.current = [], -1
+        self.count.clear()
+        if self.isVisible() and self.edit.text():
+            QTimer.singleShot(0, self._search)
+
+    def _search(self) -> None:
+        self.hits = self.viewer.find_all(self.edit.text())
+        self.current = 0 if self.hits else -1
+        self._show()
+
+    def _show(self) -> None:
+        if self.edit.text().strip() and not self.hits:
+            self.count.setText(_tr("Ingen fund"))
+        elif self.hits:
+            self.count.setText(_tr("{0} af {1}").format(self.current + 1, len(self.hits)))
+        else:
+            self.count.clear()
+        self.viewer.show_search(self.hits, self.current)
+
+    def next(self) -> None:
+        if self.hits:
+            self.current = (self.current + 1) % len(self.hits)
+            self._show()
+
+    def previous(self) -> None:
+        if self.hits:
+            self.current = (self.current - 1) % len(self.hits)
+            self._show()
+
+    def close_bar(self) -> None:
+        self.hits, self.current = [], -1
+        self.viewer.show_search([], -1)
+        self.hide()
+        self.viewer.canvas.setFocus()
+
+
+class ThumbnailList(QListWidget):
+    """Page thumbnails, rendered lazily for the items in view; activating one jumps to the page."""
+
+    def __init__(self, viewer: DocumentViewer) -> None:
+        super().__init__()
+        self.viewer = viewer
+        self.setObjectName("thumbnails")
+        self.setAccessibleName(_tr("Sideminiaturer"))
+        self.setViewMode(QListWidget.ViewMode.ListMode)
+        self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
+        self.setUniformItemSizes(True)
+        self.setSpacing(2)
+        self.done: set[int] = set()
+        self.itemActivated.connect(lambda item: viewer.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
+        self.itemClicked.connect(lambda item: viewer.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._request())
+        placeholder = QPixmap(self.iconSize())
+        placeholder.fill(QColor("white"))
+        self.placeholder = QIcon(placeholder)
+
+    def set_count(self, n: int) -> None:
+        self.clear()
+        self.done = set()
+        for i in range(1, n + 1):
+            item = QListWidgetItem(self.placeholder, _tr("Side {0}").format(i))
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.addItem(item)
+        QTimer.singleShot(0, self._request)
+
+    def wanted(self) -> list[tuple[str, int, float]]:
+        if not self.isVisible() or not self.count() or not self.viewer.canvas.sizes:
+            return []
+        first = self.indexAt(QPoint(5, 5)).row()
+        last = self.indexAt(QPoint(5, self.viewport().height() - 5)).row()
+        first = max(first, 0)
+        last = self.count() - 1 if last < 0 else last
+        sizes = self.viewer.canvas.sizes
+        out = []
+        for row in range(first, min(last + 2, self.count())):
+            page = row + 1
+            if page not in self.done:
+                out.append(("thumb", page, round(THUMB_WIDTH / sizes[row][0], 4)))
+        return out
+
+    def _request(self) -> None:
+        items = self.wanted()
+        if items:
+            self.viewer.renderer.want(self.viewer.generation, items)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        QTimer.singleShot(0, self._request)
+
+    def set_image(self, page: int, img: QImage) -> None:
+        if not shiboken6.isValid(self) or page > self.count():
+            return
+        self.done.add(page)
+        self.item(page - 1).setIcon(QIcon(QPixmap.fromImage(img)))
+
+
+class ZoomCombo(QComboBox):
+    """Fit width / fit page / percentages (editable)."""
+
+    def __init__(self, viewer: DocumentViewer) -> None:
+        super().__init__()
+        self.viewer = viewer
+        self.setAccessibleName(_tr("Zoom"))
+        self.setToolTip(_tr("Zoom (Ctrl++ / Ctrl+-)"))
+        self.addItem(_tr("Tilpas bredde"), DocumentViewer.FIT_WIDTH)
+        self.addItem(_tr("Hele siden"), DocumentViewer.FIT_PAGE)
+        for pct in (50, 75, 100, 125, 150, 200, 300):
+            self.addItem(f"{pct} %", pct / 100)
+        self.activated.connect(lambda i: viewer.set_zoom(self.itemData(i)))

@@ -1,0 +1,242 @@
+"""Drive the real case window: review by keyboard, undo/redo, manual redactions, document decisions.
+
+Assertions are on the store (through services), not only on widgets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QMouseEvent
+
+from aktindsigt.core.model import (
+    AccessType,
+    DecisionAction,
+    DecisionKind,
+    EntityType,
+    Suggestion,
+    SuggestionStatus,
+)
+from aktindsigt.ui import dialogs, ops
+from aktindsigt.ui.case_window import CaseWindow
+from tests.ui.conftest import make_pdf
+
+LINES = ["Notat om byggesagen.", "Mette Hansen bor på Vestergade 12, 8000 Aarhus.", "Telefon 12345678 hele dagen."]
+
+
+@pytest.fixture
+def case_doc(services, tmp_path):
+    case = services.create_case("Byggesag", "Jens Hansen", "ofl7", date(2026, 11, 20))
+    pdf = make_pdf(tmp_path / "notat.pdf", [LINES, LINES, LINES])
+    doc = services.import_paths(case.id, [pdf]).imported[0]
+    text = services.document_text(doc.id)
+    sugg, start = [], 0
+    while (i := text.find("Mette Hansen", start)) >= 0:
+        sugg.append(Suggestion(case.id, doc.id, EntityType.PERSON, i, i + 12, "Mette Hansen", 0.85, "ner",
+                               "ofl30_1", False, entity_key="PERSON:mette hansen"))
+        start = i + 1
+    i = text.find("12345678")
+    sugg.append(Suggestion(case.id, doc.id, EntityType.PHONE, i, i + 8, "12345678", 0.7, "phone", None, False))
+    services.review.add_suggestions(case.id, sugg, "test")
+    return case, doc
+
+
+@pytest.fixture
+def window(qtbot, services, case_doc, wait_ops, grounds):
+    case, doc = case_doc
+    win = CaseWindow(services, case.id)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: bool(win.viewer.canvas.pages and win.viewer.canvas.sizes), timeout=10000)
+    wait_ops()
+    qtbot.waitUntil(lambda: bool(win.viewer.canvas.overlays), timeout=5000)
+    yield win
+    win.viewer.shutdown()
+
+
+def _press_key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_accept_and_reject_by_keyboard_with_undo_redo(qtbot, services, case_doc, window, wait_ops):
+    case, doc = case_doc
+    tree = window.panel.tree
+    tree.setFocus()
+    # the first group is the name (type PERSON sorts before PHONE)
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert "Mette Hansen — 3 forekomster i 1 dokument" in tree.currentItem().text(0)
+    _press_key(qtbot, tree, Qt.Key.Key_A)
+    wait_ops()
+    person = [s for s in services.suggestions(case.id) if s.entity_type is EntityType.PERSON]
+    assert {s.status for s in person} == {SuggestionStatus.ACCEPTED}
+    assert len([d for d in services.decisions(case.id) if d.action is DecisionAction.REDACT]) == 3
+    # the viewer now shows black boxes for them
+    qtbot.waitUntil(lambda: sum(o.kind == "redaction" for ovs in window.viewer.canvas.overlays.values()
+                                for o in ovs) == 3)
+
+    _press_key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_ops()
+    assert {s.status for s in services.suggestions(case.id)} == {SuggestionStatus.PENDING}
+    assert services.decisions(case.id) == []
+
+    _press_key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_ops()
+    assert len(services.decisions(case.id)) == 3
+
+    # one occurrence: expand the group, go down with J, reject with R
+    wait_ops()
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.currentItem().setExpanded(True)
+    _press_key(qtbot, tree, Qt.Key.Key_J)
+    occ = tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1)
+    assert occ is not None
+    _press_key(qtbot, tree, Qt.Key.Key_R)
+    wait_ops()
+    assert services.review.get_suggestions([occ.id])[0].status is SuggestionStatus.REJECTED
+    keep = [d for d in services.decisions(case.id) if d.action is DecisionAction.KEEP]
+    assert [d.suggestion_id for d in keep] == [occ.id]
+    # Space toggles it back to redacted
+    tree.setFocus()
+    qtbot.waitUntil(lambda: tree.currentItem() is not None)
+    window.panel.select_suggestion(occ.id)
+    _press_key(qtbot, tree, Qt.Key.Key_Space)
+    wait_ops()
+    assert services.review.get_suggestions([occ.id])[0].status is SuggestionStatus.ACCEPTED
+
+
+def test_accept_without_ground_shows_the_danish_message(qtbot, services, case_doc, window, wait_ops):
+    case, _ = case_doc
+    tree = window.panel.tree
+    phone = next(i for i in range(tree.topLevelItemCount()) if "12345678" in tree.topLevelItem(i).text(0))
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(phone))
+    _press_key(qtbot, tree, Qt.Key.Key_A)
+    wait_ops()
+    assert any("Vælg en hjemmel" in m for m in ops.last_messages)
+    assert services.decisions(case.id) == []
+
+
+def test_clicking_an_overlay_selects_it_in_the_panel(qtbot, services, case_doc, window):
+    canvas = window.viewer.canvas
+    ov = next(o for o in canvas.overlays[1] if o.suggestion_id is not None)
+    pos = canvas.to_widget(1, ov.rect).center()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    item = window.panel.tree.currentItem()
+    assert item.data(0, Qt.ItemDataRole.UserRole + 1).id == ov.suggestion_id
+    assert canvas.selected_suggestion == ov.suggestion_id
+
+
+def _drag(canvas, a: QPointF, b: QPointF) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    mods = Qt.KeyboardModifier.NoModifier
+    for typ, pos, button, buttons in ((QEvent.Type.MouseButtonPress, a, left, left),
+                                      (QEvent.Type.MouseMove, (a + b) / 2, none, left),
+                                      (QEvent.Type.MouseMove, b, none, left),
+                                      (QEvent.Type.MouseButtonRelease, b, left, none)):
+        ev = QMouseEvent(typ, pos, canvas.mapToGlobal(pos), button, buttons, mods)
+        QApplication.sendEvent(canvas, ev)
+
+
+def test_select_text_snaps_to_words_and_redacts(qtbot, services, case_doc, window, wait_ops, monkeypatch):
+    case, doc = case_doc
+    canvas = window.viewer.canvas
+    words = canvas.pages[1].words  # page 2
+    w1 = next(w for w in words if w.text == "Vestergade")
+    w2 = next(w for w in words if w.text == "Aarhus.")
+    a = canvas.to_widget(2, w1.rect)
+    b = canvas.to_widget(2, w2.rect)
+    # start inside the first word, end just past the last one: the selection snaps to whole words
+    _drag(canvas, QPointF(a.left() + 3, a.center().y()), QPointF(b.right() + 4, b.center().y()))
+    assert window.selection is not None and window.selection[2] == "Vestergade 12, 8000 Aarhus."
+    assert window.redact_selection_action.isEnabled()
+    monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl30_1")
+    window.redact_selection_action.trigger()
+    wait_ops()
+    text = services.document_text(doc.id)
+    [d] = services.decisions(case.id)
+    assert d.kind is DecisionKind.SPAN and d.ground_id == "ofl30_1"
+    assert text[d.start:d.end] == "Vestergade 12, 8000 Aarhus."
+    # Ctrl+Z removes it again
+    window.undo_action.trigger()
+    wait_ops()
+    assert services.decisions(case.id) == []
+
+
+def test_draw_area_redaction(qtbot, services, case_doc, window, wait_ops, monkeypatch):
+    case, doc = case_doc
+    canvas = window.viewer.canvas
+    monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl33_5")
+    window.area_action.setChecked(True)
+    page = canvas.page_rect(1)
+    z = canvas.zoom
+    a = QPointF(page.x() + 300 * z, page.y() + 400 * z)
+    b = QPointF(page.x() + 450 * z, page.y() + 480 * z)
+    _drag(canvas, a, b)
+    wait_ops()
+    [d] = services.decisions(case.id)
+    assert d.kind is DecisionKind.AREA and d.page == 1 and d.ground_id == "ofl33_5"
+    assert d.rect.x0 == pytest.approx(300, abs=1) and d.rect.y1 == pytest.approx(480, abs=1)
+    qtbot.waitUntil(lambda: any(o.kind == "redaction" for o in canvas.overlays.get(1, [])))
+
+
+def test_redact_everywhere(qtbot, services, case_doc, window, wait_ops, monkeypatch):
+    case, doc = case_doc
+    monkeypatch.setattr(dialogs, "ask_everywhere", lambda *a, **k: ("Vestergade 12", "ofl30_1", False))
+    window.everywhere_action.trigger()
+    wait_ops()
+    text = services.document_text(doc.id)
+    spans = [text[d.start:d.end] for d in services.decisions(case.id)]
+    assert spans == ["Vestergade 12"] * 3
+
+
+def test_document_withheld_and_page_withheld(qtbot, services, case_doc, window, wait_ops, monkeypatch):
+    case, doc = case_doc
+    monkeypatch.setattr(dialogs, "ask_access", lambda *a, **k: ("withheld", ["ofl33_5"], "Internt dokument"))
+    window.access_action.trigger()
+    wait_ops()
+    stored = services.document(doc.id)
+    assert stored.access is AccessType.WITHHELD and stored.access_grounds == ["ofl33_5"]
+    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(5) == "Nej")
+
+    monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl30_1")
+    window.withhold_page(2)
+    wait_ops()
+    pages = services.document_pages(doc.id)
+    assert [p.withheld for p in pages] == [False, True, False]
+    qtbot.waitUntil(lambda: window.viewer.canvas.pages[1].withheld)
+
+
+def test_search_in_document(qtbot, window):
+    qtbot.keyClick(window.viewer.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.viewer.search_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.edit, "vestergade")
+    assert len(bar.hits) == 3 and bar.count.text() == "1 af 3"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.current == 1
+
+
+def test_import_by_drop_lists_failed_files(qtbot, services, case_doc, window, wait_ops, tmp_path):
+    case, _ = case_doc
+    bad = tmp_path / "ødelagt.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not a pdf")
+    good = make_pdf(tmp_path / "brev.pdf", [["Et andet brev."]])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bad)), QUrl.fromLocalFile(str(good))])
+    pos = QPointF(20, 20)
+    # QApplication only routes drops during a real drag; hand the event to the window like Qt would
+    window.event(QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier))
+    wait_ops()
+    docs = services.case_detail(case.id).documents
+    assert {d.source_name for d in docs} >= {"ødelagt.pdf", "brev.pdf"}
+    dlg = window.findChild(dialogs.ImportResultDialog)
+    assert dlg is not None
+    assert dlg.table.item(0, 0).text() == "ødelagt.pdf"
+    assert dlg.table.item(0, 1).text()  # a Danish reason
+    qtbot.waitUntil(lambda: window.docs.topLevelItemCount() == 3)
