@@ -105,7 +105,7 @@ def run_redact(
         out,
         terms,
         expected_surviving=survivors,
-        ocr_pages=sorted(set(result.image_redaction_pages)),
+        ocr_pages=sorted(set(result.image_redaction_pages) | set(found.ocr_pages)),
         require_ocr=require_ocr,
     )
     data = report.to_dict()

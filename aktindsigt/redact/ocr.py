@@ -43,14 +43,33 @@ def tesseract_status(lang: str = DEFAULT_LANG) -> tuple[bool, str]:
     return True, f"tesseract ({exe}), sprog {lang}"
 
 
-def ocr_page(page: pymupdf.Page, dpi: int = 300, lang: str = DEFAULT_LANG, timeout: float = 120) -> list[OcrWord]:
+# Page segmentation modes tried: 3 (automatic layout) and 11 (sparse text).  Mode 3
+# alone misses words next to a black box or in odd layouts; a leak check wants both.
+DEFAULT_PSMS = (3, 11)
+
+
+def ocr_page(
+    page: pymupdf.Page,
+    dpi: int = 300,
+    lang: str = DEFAULT_LANG,
+    timeout: float = 120,
+    psms: tuple[int, ...] = DEFAULT_PSMS,
+) -> list[OcrWord]:
+    """Words read by Tesseract, one run per page segmentation mode (lines keyed per run)."""
     ok, msg = tesseract_status(lang)
     if not ok:
         raise OcrUnavailable(msg)
     pix = page.get_pixmap(dpi=dpi, alpha=False)
     png = pix.tobytes("png")
+    words: list[OcrWord] = []
+    for psm in psms:
+        words += _run(page, png, dpi, lang, psm, timeout)
+    return words
+
+
+def _run(page: pymupdf.Page, png: bytes, dpi: int, lang: str, psm: int, timeout: float) -> list[OcrWord]:
     proc = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", "3", "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm), "tsv"],
         input=png,
         capture_output=True,
         timeout=timeout,
@@ -72,7 +91,7 @@ def ocr_page(page: pymupdf.Page, dpi: int = 300, lang: str = DEFAULT_LANG, timeo
         vis = pymupdf.Rect(left * scale, top * scale, (left + width) * scale, (top + height) * scale)
         rect = vis * page.derotation_matrix
         rect.normalize()
-        words.append(OcrWord(text, rect, (parts[2], parts[3], parts[4]), float(parts[10] or -1)))
+        words.append(OcrWord(text, rect, (psm, parts[2], parts[3], parts[4]), float(parts[10] or -1)))
     return words
 
 

@@ -260,6 +260,9 @@ def strip_document(doc: pymupdf.Document, title: str = "", producer: str = "akti
         for key in _TEXT_KEYS:
             if key in keys:
                 doc.xref_set_key(x, key, "null")
+    _drop_nulls(doc, cat)
+    for page in doc:
+        _drop_nulls(doc, page.xref)
     doc.del_xml_metadata()
     doc.set_metadata(
         {
@@ -275,3 +278,14 @@ def strip_document(doc: pymupdf.Document, title: str = "", producer: str = "akti
         }
     )
     return done
+
+
+_TOP_NULL = re.compile(r"^  /[^\s/]+ null$\n?", re.M)
+
+
+def _drop_nulls(doc: pymupdf.Document, xref: int) -> None:
+    """Remove top-level ``/Key null`` entries left by ``xref_set_key(..., "null")``."""
+    src = doc.xref_object(xref, compressed=False)
+    new = _TOP_NULL.sub("", src)
+    if new != src:
+        doc.update_object(xref, new)

@@ -142,7 +142,11 @@ def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300) -> list[p
                 t = re.sub(r"[^\w]", "", fold(w.text))
                 if len(t) >= 5 and t != key and _levenshtein_le1(key, t):
                     rects.append(pymupdf.Rect(w.rect))
-    return [r for r in rects if not r.is_empty]
+    out: list[pymupdf.Rect] = []
+    for r in rects:  # the two segmentation runs usually agree: keep one of each
+        if not r.is_empty and not _covered(r, out, 0.8):
+            out.append(r)
+    return out
 
 
 def pad_ocr_rect(gray, page: pymupdf.Page, r: pymupdf.Rect, dpi: int, pad: float = 1.5) -> pymupdf.Rect:
