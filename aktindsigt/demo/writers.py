@@ -7,6 +7,7 @@ a zip-bomb DOCX, a password-protected Office stand-in and a huge page count.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import mimetypes
 import zipfile
@@ -54,7 +55,7 @@ def write_text_pdf(path: Path, title: str, paragraphs: Sequence[str], *, letterh
     pdf.set_metadata({"title": title, "author": author, "creationDate": _pdf_date(when),
                       "modDate": _pdf_date(when), "producer": "aktindsigt demo"})
     pdf.subset_fonts()
-    pdf.save(path, garbage=3, deflate=True)
+    pdf.save(path, garbage=3, deflate=True, no_new_id=True)
     pdf.close()
     return Path(path)
 
@@ -91,7 +92,7 @@ def write_scanned_pdf(path: Path, lines: Sequence[str] | Sequence[Sequence[str]]
         page.insert_image(page.rect, stream=pix.tobytes("png"))
         del pix
     pdf.set_metadata({"producer": "Scanner", "creationDate": _pdf_date(DEFAULT_DATE)})
-    pdf.save(path, garbage=3, deflate=True)
+    pdf.save(path, garbage=3, deflate=True, no_new_id=True)
     pdf.close()
     return Path(path)
 
@@ -219,7 +220,8 @@ def _build_eml(sender: str, to: str, subject: str, body: str, attachments: Seque
         msg["Cc"] = cc
     msg["Subject"] = subject
     msg["Date"] = format_datetime(date or DEFAULT_DATE)
-    msg["Message-ID"] = f"<{abs(hash((sender, subject))) % 10**12}@demo.aktindsigt.invalid>"
+    digest = hashlib.sha1(f"{sender}|{to}|{subject}|{msg['Date']}".encode()).hexdigest()[:16]
+    msg["Message-ID"] = f"<{digest}@demo.aktindsigt.invalid>"
     if html:
         from html import escape
 
@@ -236,6 +238,9 @@ def _build_eml(sender: str, to: str, subject: str, body: str, attachments: Seque
         ctype, _ = mimetypes.guess_type(name)
         maintype, subtype = (ctype or "application/octet-stream").split("/", 1)
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    for i, part in enumerate(msg.walk()):  # deterministic MIME boundaries: same input, same bytes
+        if part.is_multipart():
+            part.set_boundary(f"==demo-{digest}-{i}==")
     return msg
 
 
@@ -356,6 +361,6 @@ def write_multipage_text_pdf(path: Path, pages: int, lines_per_page: int = 40) -
         lines = [f"Side {n} linje {i + 1}: Kommunen har modtaget din ansøgning om hjælp til udgifter "
                  "efter servicelovens § 41." for i in range(lines_per_page)]
         page.insert_text((56, 60), lines, fontname="helv", fontsize=10, lineheight=1.8)
-    pdf.save(path, garbage=3, deflate=True)
+    pdf.save(path, garbage=3, deflate=True, no_new_id=True)
     pdf.close()
     return Path(path)
