@@ -33,6 +33,10 @@ err = Console(stderr=True, soft_wrap=True)
 
 ServicesFactory = Callable[[], Any]
 
+CaseArg = Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")]
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Mappe til filerne")]
+NoPdf = Annotated[bool, typer.Option("--no-pdf", help="Dan kun Word-filen")]
+
 
 def _default_services() -> Any:
     from aktindsigt.services import Services
@@ -85,6 +89,8 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
 
     factory = services or _default_services
     case_app = _case_app(app)
+    if any(c.name == "letter" for c in case_app.registered_commands):
+        return  # already registered
 
     def run(fn: Callable[[Any], Any]) -> Any:
         svc = factory()
@@ -93,10 +99,6 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
         except ServiceError as e:
             err.print(f"[red]Fejl:[/red] {e.message}")
             raise typer.Exit(2) from e
-
-    CaseArg = Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")]
-    OutOpt = Annotated[Path | None, typer.Option("--out", help="Mappe til filerne")]
-    NoPdf = Annotated[bool, typer.Option("--no-pdf", help="Dan kun Word-filen")]
 
     @case_app.command("checklist")
     def checklist_cmd(case: CaseArg) -> None:

@@ -1,0 +1,104 @@
+"""The output commands on a typer app where ``register`` was called (services injected)."""
+
+from __future__ import annotations
+
+import typer
+from typer.testing import CliRunner
+
+from aktindsigt.outputs.cli import register
+
+runner = CliRunner()
+
+
+def make_app(svc) -> typer.Typer:
+    app = typer.Typer()
+    case_app = typer.Typer()
+    app.add_typer(case_app, name="case")
+
+    @case_app.command("show")
+    def show() -> None:  # an existing command: register adds to this sub-app
+        pass
+
+    register(app, services=lambda: svc)
+    return app
+
+
+def test_register_adds_commands_to_the_existing_case_app(svc):
+    app = make_app(svc)
+    groups = [g for g in app.registered_groups if g.name == "case"]
+    assert len(groups) == 1
+    names = {c.name for c in groups[0].typer_instance.registered_commands}
+    assert {"show", "letter", "aktliste", "journalnotat", "checklist", "decide", "statements", "fristbrev",
+            "kvittering"} <= names
+
+
+def test_register_on_the_main_app():
+    from aktindsigt.cli import app
+
+    register(app)
+    case = next(g for g in app.registered_groups if g.name == "case")
+    assert "letter" in {c.name for c in case.typer_instance.registered_commands}
+
+
+def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):
+    case, docs = case_docs
+    app = make_app(svc)
+    r = runner.invoke(app, ["case", "checklist", str(case.id)])
+    assert r.exit_code == 1 and "skal løses" in r.output
+    r = runner.invoke(app, ["case", "letter", str(case.id), "--out", str(tmp_path), "--no-pdf"])
+    assert r.exit_code == 2 and not (tmp_path / "01_Afgoerelse.docx").exists()
+    r = runner.invoke(app, ["case", "letter", str(case.id), "--out", str(tmp_path), "--no-pdf", "--draft"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "01_Afgoerelse_UDKAST.docx").exists()
+
+    r = runner.invoke(app, ["municipality", "--name", "Eksempel Kommune", "--cvr", "12345678"])
+    assert r.exit_code == 0, r.output
+    for d in docs:
+        r = runner.invoke(app, ["case", "decide", str(case.id), "--document", str(d.akt_nr), "--esdh-id",
+                                f"D{d.akt_nr}"])
+        assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "3", "--section26"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["case", "statements", str(case.id), "--extraction", "Der er intet at ekstrahere, fordi "
+                            "akt 3 kun indeholder overvejelser.", "--meroffentlighed", "Overvejet; hensynet til de "
+                            "private personer vejer tungere."])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["case", "checklist", str(case.id)])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["case", "letter", str(case.id), "--out", str(tmp_path), "--no-pdf"])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "01_Afgoerelse.docx").exists()
+    r = runner.invoke(app, ["case", "aktliste", str(case.id), "--out", str(tmp_path), "--no-pdf"])
+    assert r.exit_code == 0 and (tmp_path / "02_Aktliste.csv").exists()
+    r = runner.invoke(app, ["case", "journalnotat", str(case.id), "--out", str(tmp_path), "--no-pdf"])
+    assert r.exit_code == 0 and (tmp_path / "03_Journalnotat.docx").exists()
+    r = runner.invoke(app, ["case", "fristbrev", str(case.id), "--expected", "2099-01-15", "--out", str(tmp_path),
+                            "--no-pdf"])
+    assert r.exit_code == 0 and (tmp_path / "00_Fristbrev.docx").exists()
+
+
+def test_decide_suggestions_and_documents(svc, case_docs):
+    from aktindsigt.core.model import DecisionAction, EntityType, Suggestion
+
+    case, docs = case_docs
+    app = make_app(svc)
+    text = svc.document_text(docs[0].id)
+    i = text.index("carport")
+    svc.review.add_suggestions(case.id, [Suggestion(case.id, docs[0].id, EntityType.LOCATION, i, i + 7, "carport",
+                                                    0.4, "t", "ofl30_1", False)], "t")
+    sid = next(s.id for s in svc.suggestions(case.id) if s.text == "carport")
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--reject", str(sid)])
+    assert r.exit_code == 0, r.output
+    assert [d.action for d in svc.decisions(case.id, docs[0].id)] == [DecisionAction.KEEP]
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--accept-type", "LOCATION"])
+    assert r.exit_code == 2 and "forslag" in r.output  # nothing pending of that type: a plain message
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "1", "--access", "withheld",
+                            "--ground", "ofl30_1"])
+    assert r.exit_code == 2 and "begrundelse" in r.output
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "1", "--access", "withheld",
+                            "--ground", "ofl30_1", "--reason", "Ansøgningen indeholder kun private forhold."])
+    assert r.exit_code == 0, r.output
+    d = svc.document(docs[0].id)
+    assert d.access.value == "withheld" and d.access_grounds == ["ofl30_1"]
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "99", "--access", "full"])
+    assert r.exit_code == 2 and "akt 99" in r.output
