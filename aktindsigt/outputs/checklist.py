@@ -8,7 +8,7 @@ letter may be produced.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aktindsigt.core.model import AccessType, DocumentStatus
@@ -81,8 +81,53 @@ def _doc_problems(data: CaseData, d: DocInfo, pending: int) -> list[Problem]:
     return out
 
 
-def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = None) -> list[Problem]:
-    """Everything that must be fixed before the final letter can be sent."""
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def leaks(texts: Mapping[str, str], redacted: Sequence[str]) -> dict[str, str]:
+    """For each named text that contains a redacted string: the string found. Strings under 3 characters
+    are ignored (they would match everywhere)."""
+    needles = sorted({_norm(r) for r in redacted if len(_norm(r)) >= 3}, key=len, reverse=True)
+    found = {}
+    for name, text in texts.items():
+        hay = _norm(text)
+        for n in needles:
+            if n in hay:
+                found[name] = n
+                break
+    return found
+
+
+def _leak_problems(data: CaseData, redacted: Sequence[str]) -> list[Problem]:
+    """Texts that reach the requester must not contain what was redacted."""
+    problems: list[Problem] = []
+    if not redacted:
+        return problems
+    st = data.statements
+    for d in data.documents:
+        doc = d.doc
+        checks = {"document.public_title": doc.public_title, "document.access_reason": doc.access_reason,
+                  "statements.public_parties": st.public_parties.get(str(doc.id), "")}
+        for fld in leaks(checks, redacted):
+            what = {"document.public_title": "Den offentlige titel", "document.access_reason": "Begrundelsen",
+                    "statements.public_parties": "Afsender/modtager i aktlisten"}[fld]
+            problems.append(Problem("leak", f"{what} indeholder en oplysning, der er overstreget i sagen. "
+                                    "Omformulér uden oplysningen.", fld, doc.id, doc.akt_nr))
+    case_texts = {"case.scope": data.case.scope, "statements.extraction": st.extraction,
+                  "statements.meroffentlighed": st.meroffentlighed,
+                  **{f"statements.laws.{k}": v for k, v in st.laws.items()}}
+    for fld in leaks(case_texts, redacted):
+        problems.append(Problem("leak", "Teksten indeholder en oplysning, der er overstreget i sagen. "
+                                "Omformulér uden oplysningen.", fld))
+    return problems
+
+
+def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = None,
+              redacted: Sequence[str] = ()) -> list[Problem]:
+    """Everything that must be fixed before the final letter can be sent.
+
+    ``redacted``: the texts redacted in the case; titles, reasons and statements must not contain them."""
     pending_by_document = pending_by_document or {}
     problems: list[Problem] = []
     if not data.municipality.name.strip():
@@ -114,6 +159,7 @@ def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = No
     elif not data.complaint_body():
         problems.append(Problem("complaint_body_missing", "Klageinstansen er ikke angivet (for partsaktindsigt: "
                                 "klageinstansen i den underliggende sag).", "statements.complaint_body"))
+    problems.extend(_leak_problems(data, redacted))
     deadline = complaint_deadline_phrases(complaint)
     if deadline:
         problems.append(Problem("complaint_deadline", "Klagevejledningen ser ud til at angive en klagefrist ("

@@ -173,10 +173,26 @@ class OutputServices:
         pending = self.review.list_suggestions(case_id, None, SuggestionStatus.PENDING)  # type: ignore[attr-defined]
         return dict(Counter(s.document_id for s in pending))
 
+    def _redacted_texts(self, case_id: int) -> list[str]:
+        """The texts of the case's span redactions (for the leak check of titles, reasons and statements)."""
+        from aktindsigt.core.model import DecisionAction, DecisionKind
+
+        found: list[str] = []
+        texts: dict[int, str] = {}
+        for d in self.decisions(case_id):  # type: ignore[attr-defined]
+            if d.action is DecisionAction.REDACT and d.kind is DecisionKind.SPAN and d.start is not None:
+                if d.document_id not in texts:
+                    texts[d.document_id] = self.store.document_text(d.document_id)
+                found.append(texts[d.document_id][d.start:d.end])
+        return found
+
+    def _checklist(self, data: CaseData) -> list[Problem]:
+        case_id = data.case.id or 0
+        return checklist(data, self._pending(case_id), self._redacted_texts(case_id))
+
     def checklist(self, case_ref: str | int) -> list[Problem]:
         """The pre-send checklist: problems in plain Danish, each with where it is fixed."""
-        data = self.output_data(case_ref)
-        return checklist(data, self._pending(data.case.id or 0))
+        return self._checklist(self.output_data(case_ref))
 
     # --- rendering -------------------------------------------------------------------
 
@@ -207,7 +223,7 @@ class OutputServices:
         from aktindsigt.services.cases import ServiceError
 
         data = self.output_data(case_ref)
-        problems = checklist(data, self._pending(data.case.id or 0))
+        problems = self._checklist(data)
         if problems and not draft and not override_reason.strip():
             lines = "\n".join(f"- {p}" for p in problems)
             err = ServiceError(

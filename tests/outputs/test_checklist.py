@@ -104,3 +104,11 @@ def _with(doc, **changes):
             v = AccessType(v)
         setattr(doc, k, v)
     return doc
+
+
+def test_titles_reasons_and_statements_must_not_contain_redacted_text(svc, ready_case):
+    case, docs = ready_case
+    svc.set_document_fields(docs[1].id, public_title="Partshøring fra METTE  HANSEN")
+    svc.set_extraction(case.id, "Intet at ekstrahere om cpr 010203-1234 og andet.")
+    leaks = {(p.field, p.akt_nr) for p in svc.checklist(case.id) if p.code == "leak"}
+    assert leaks == {("document.public_title", 2), ("statements.extraction", None)}
