@@ -1,0 +1,193 @@
+"""The redaction engine: boxes, labels, neighbours, withheld pages, stamps, scanned pages."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from aktindsigt.core.model import Rect
+from aktindsigt.redact import PageWithhold, RedactionBox, RedactOptions, redact_pdf, verify
+from aktindsigt.redact.engine import RedactError
+from aktindsigt.redact.pdfsyntax import remove_marked_sections, split_tj_arrays, string_texts
+from tests.redact.adversarial import text_png
+
+
+def _rect(r) -> Rect:
+    return Rect(r.x0, r.y0, r.x1, r.y1)
+
+
+def _doc(tmp_path, lines, spacing=14.0, fontsize=11):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    y = 72
+    for line in lines:
+        page.insert_text((72, y), line, fontsize=fontsize)
+        y += spacing
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    return path
+
+
+def _boxes(path, word, label="§ 30, nr. 1"):
+    doc = pymupdf.open(path)
+    return [RedactionBox(p.number + 1, _rect(r), label) for p in doc for r in p.search_for(word)]
+
+
+def test_box_and_label_are_drawn(tmp_path):
+    path = _doc(tmp_path, ["Klagerens navn er Margrethe Vestergaard-Christiansen i dag."], fontsize=14)
+    boxes = _boxes(path, "Vestergaard-Christiansen")
+    out = tmp_path / "out.pdf"
+    redact_pdf(path, out, boxes)
+    page = pymupdf.open(out)[0]
+    r = pymupdf.Rect(boxes[0].rect.x0, boxes[0].rect.y0, boxes[0].rect.x1, boxes[0].rect.y1)
+    inner = r + (1, r.height * 0.15, -1, -r.height * 0.15)
+    pix = page.get_pixmap(dpi=144, clip=inner)
+    samples = pix.samples
+    n = pix.n
+    lum = [samples[i] for i in range(0, len(samples), n)]
+    dark = sum(v < 60 for v in lum) / len(lum)
+    light = sum(v > 200 for v in lum)
+    assert dark > 0.6, dark  # the box is filled
+    assert light > 10  # the white label is written in it
+    assert "§ 30, nr. 1" in page.get_text()
+    assert "Vestergaard" not in page.get_text()
+    # a PNG for a person to look at
+    page.get_pixmap(dpi=110).save(tmp_path / "redacted.png")
+
+
+def test_neighbouring_lines_survive_tight_spacing(tmp_path):
+    lines = ["alpha beta gamma delta", "Jens Hansen mellem linjer", "epsilon zeta eta theta"]
+    path = _doc(tmp_path, lines, spacing=10.5)  # glyph boxes overlap the lines above and below
+    out = tmp_path / "out.pdf"
+    res = redact_pdf(path, out, _boxes(path, "Hansen"))
+    text = pymupdf.open(out)[0].get_text()
+    assert "alpha beta gamma delta" in text
+    assert "epsilon zeta eta theta" in text
+    assert "Jens" in text and "mellem linjer" in text
+    assert "Hansen" not in text
+    assert res.collateral_loss == []
+
+
+def test_text_after_the_box_keeps_its_position(tmp_path):
+    path = _doc(tmp_path, ["Borgeren Jens Hansen bor her."])
+    before = {w[4]: w[0] for w in pymupdf.open(path)[0].get_text("words")}
+    out = tmp_path / "out.pdf"
+    redact_pdf(path, out, _boxes(path, "Hansen"))
+    after = {w[4]: w[0] for w in pymupdf.open(out)[0].get_text("words")}
+    assert after["bor"] == pytest.approx(before["bor"], abs=0.1)
+    assert after["her."] == pytest.approx(before["her."], abs=0.1)
+
+
+def test_small_box_gets_footnote_and_legend(tmp_path):
+    path = _doc(tmp_path, ["Initialer: JH og mere tekst"], fontsize=6)
+    boxes = _boxes(path, "JH", label="§ 30, nr. 1")
+    out = tmp_path / "out.pdf"
+    res = redact_pdf(path, out, boxes)
+    assert res.footnotes == 1
+    text = pymupdf.open(out)[0].get_text()
+    assert "1) § 30, nr. 1" in text
+
+
+def test_withheld_page_placeholder_and_stamp(tmp_path):
+    doc = pymupdf.open()
+    for i in range(3):
+        doc.new_page().insert_text((72, 72), f"Side {i + 1} med fortroligt indhold {i}")
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    out = tmp_path / "out.pdf"
+    opts = RedactOptions(case_number="SAG-2026-17", akt_nr=12)
+    res = redact_pdf(path, out, [], [PageWithhold(2, "offentlighedslovens § 30, nr. 1")], opts)
+    assert res.withheld_pages == [2]
+    d = pymupdf.open(out)
+    assert d.page_count == 3
+    t2 = d[1].get_text()
+    assert "fortroligt indhold 1" not in t2
+    assert "Siden er undtaget fra aktindsigt, jf. offentlighedslovens § 30, nr. 1" in " ".join(t2.split())
+    for i, page in enumerate(d, start=1):
+        assert f"Aktindsigt · SAG-2026-17 · Akt 12 · side {i} af 3" in page.get_text()
+    rep = verify(out, ["fortroligt indhold 1"], ["fortroligt indhold 0", "fortroligt indhold 2"])
+    assert rep.passed, rep.to_json()
+
+
+def test_area_box_removes_pixels_vectors_and_text(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(pymupdf.Rect(72, 72, 332, 117), stream=text_png("Underskrift"))
+    page.draw_bezier((80, 200), (120, 150), (160, 250), (200, 200), color=(0, 0, 1), width=2)  # a "signature"
+    page.insert_text((90, 210), "Stempel", fontsize=9)
+    page.insert_text((72, 300), "Tekst udenfor", fontsize=11)
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    out = tmp_path / "out.pdf"
+    boxes = [
+        RedactionBox(1, Rect(70, 70, 335, 120), "§ 30, nr. 1", "area"),
+        RedactionBox(1, Rect(75, 140, 205, 255), "§ 30, nr. 1", "area"),
+    ]
+    res = redact_pdf(path, out, boxes, options=RedactOptions(stamp_format=None))
+    assert res.image_redaction_pages == [1]
+    p = pymupdf.open(out)[0]
+    assert "Stempel" not in p.get_text() and "Tekst udenfor" in p.get_text()
+    # only our two filled boxes are left as drawings: the bezier path is gone
+    assert not [d for d in p.get_drawings() if any(it[0] == "c" for it in d["items"])]
+    rep = verify(out, ["Underskrift", "Stempel"], ["Tekst udenfor"], ocr_pages=[1])
+    assert rep.passed, rep.to_json()
+
+
+def test_scanned_page_pixels_and_ocr_layer_removed(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(pymupdf.Rect(72, 72, 332, 117), stream=text_png("Patient Hansen"))
+    page.insert_text((80, 105), "Patient Hansen", fontsize=20, render_mode=3)  # OCR layer
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    src = pymupdf.open(path)[0]
+    word = [w for w in src.get_text("words") if w[4] == "Hansen"][0]
+    out = tmp_path / "out.pdf"
+    # a text box from the OCR word map, widened to cover the pixels of the word
+    box = RedactionBox(1, Rect(word[0] - 4, 72, 335, 117), "§ 30, nr. 1", "text")
+    res = redact_pdf(path, out, [box])
+    assert res.image_redaction_pages == [1]
+    p = pymupdf.open(out)[0]
+    assert "Hansen" not in p.get_text() and "Patient" in p.get_text()
+    rep = verify(out, ["Hansen"], ["Patient"], ocr_pages=[1])
+    assert rep.passed, rep.to_json()
+    assert rep.check("ocr").status == "passed"
+
+
+def test_hidden_layer_content_removed(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    ocg = doc.add_ocg("skjult", on=False)
+    page.insert_text((72, 72), "Synlig tekst", fontsize=11)
+    page.insert_text((72, 90), "Skjult lag om Hansen", fontsize=11, oc=ocg)
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    out = tmp_path / "out.pdf"
+    res = redact_pdf(path, out, [])
+    assert any("hidden layer" in s for s in res.sanitised)
+    rep = verify(out, ["Skjult lag"], ["Synlig tekst"])
+    assert rep.passed, rep.to_json()
+
+
+def test_refuses_to_overwrite_the_original_and_bad_pages(tmp_path):
+    path = _doc(tmp_path, ["x"])
+    with pytest.raises(RedactError):
+        redact_pdf(path, path, [])
+    with pytest.raises(RedactError):
+        redact_pdf(path, tmp_path / "o.pdf", [RedactionBox(5, Rect(1, 1, 2, 2))])
+    with pytest.raises(ValueError):
+        RedactionBox(0, Rect(1, 1, 2, 2))
+
+
+def test_split_tj_arrays_keeps_strings_and_spacing():
+    data = b"BT /F1 11 Tf [(Han) -20 <73656e> 5 (x\\)y)] TJ ET"
+    new, n = split_tj_arrays(data)
+    assert n == 1
+    assert b"(Han) Tj [-20] TJ <73656e> Tj [5] TJ (x\\)y) Tj" in new
+    assert "Hansenx)y" in string_texts(new)
+
+
+def test_remove_marked_sections_nested():
+    data = b"q /OC /MC0 BDC BT (a) Tj ET /Span <</MCID 1>> BDC (b) Tj EMC EMC (c) Tj Q"
+    new, n = remove_marked_sections(data, {b"MC0"})
+    assert n == 1 and b"(a)" not in new and b"(b)" not in new and b"(c) Tj" in new
