@@ -10,6 +10,7 @@
     aktindsigt case journalnotat CASE [--out DIR]
     aktindsigt case kvittering CASE [--out DIR]
     aktindsigt case fristbrev CASE --expected 2026-12-15 [--reason "..."] [--out DIR]
+    aktindsigt case klage CASE --received 2026-12-20 [--remarks "..."] [--out DIR]
     aktindsigt municipality --name "Aarhus Kommune" --cvr 55133018 --kommunekode 751 ...
 
 The commands call services only.
@@ -159,6 +160,22 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
             raise typer.Exit(2) from None
         _print_files(run(lambda svc: svc.render_fristbrev(case, out_dir or _default_out(svc, case), when, reason,
                                                           pdf=not no_pdf)))
+
+    @case_app.command("klage")
+    def klage_cmd(
+        case: CaseArg,
+        received: Annotated[str, typer.Option("--received", help="Klagen modtaget (ÅÅÅÅ-MM-DD)")],
+        remarks: Annotated[str, typer.Option("--remarks", help="Kommunens bemærkninger til klagen")] = "",
+        out_dir: OutOpt = None, no_pdf: NoPdf = False,
+    ) -> None:
+        """Dan brevet, der sender en klage videre til klageinstansen efter genvurdering."""
+        try:
+            when = date.fromisoformat(received)
+        except ValueError:
+            err.print(f"[red]Fejl:[/red] Datoen '{received}' skal skrives ÅÅÅÅ-MM-DD.")
+            raise typer.Exit(2) from None
+        _print_files(run(lambda svc: svc.render_klage_videresendelse(
+            case, out_dir or _default_out(svc, case), when, remarks, pdf=not no_pdf)))
 
     @case_app.command("statements")
     def statements_cmd(

@@ -146,3 +146,23 @@ def deadline_letter_context(data: CaseData, expected: date, reason: str = "") ->
         body.append(fill(data.texts["complaint_delay"], ph))
     ctx.update({"title": t.get("title", ""), "body": body})
     return ctx
+
+
+def complaint_forward_context(data: CaseData, complaint_received: date, decided: date | None,
+                              remarks: str = "") -> dict[str, Any]:
+    """The letter forwarding a complaint to the complaint body (copy to the requester)."""
+    ctx = common_context(data)
+    t = data.texts.get("complaint_forward") or {}
+    ph = {**data.placeholders(), "complaint_received": da_date(complaint_received),
+          "decided": da_date(decided) if decided else "[dato for afgørelsen]", "requester": data.case.requester_name}
+    body = [fill(t.get("body", ""), ph), fill(t.get("enclosed", ""), ph)]
+    if remarks.strip():
+        body += [fill(t.get("remarks_heading", ""), ph), remarks.strip()]
+    body.append(fill(t.get("copy", ""), ph))
+    ctx.update({
+        "title": t.get("title", ""),
+        "body": body,
+        "recipient_name": data.complaint_body() or "[klageinstansen]",
+        "recipient_lines": [],
+    })
+    return ctx

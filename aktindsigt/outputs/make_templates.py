@@ -229,7 +229,11 @@ def simple_letter(kind: str) -> Document:
     """Kvittering and fristbrev: letterhead, title, body paragraphs, signature."""
     doc = _base()
     _footer(doc)
-    if kind == "fristbrev":
+    if kind == "klage":
+        _note(doc, "SKABELON: Videresendelse af en klage til klageinstansen (offentlighedslovens § 37). Kommunen "
+              "skal kontrollere ordlyden i texts.yaml og vedlægge klagen, afgørelsen, aktlisten og de undtagne "
+              "dokumenter.")
+    elif kind == "fristbrev":
         _note(doc, "SKABELON: Fristbrev efter offentlighedslovens § 36, stk. 2 / forvaltningslovens § 16, stk. 2. "
               "Brevet skal sige hvorfor afgørelsen ikke er truffet, og hvornår den kan forventes. Kommunen skal "
               "kontrollere ordlyden i texts.yaml.")
@@ -292,6 +296,7 @@ TEMPLATES = {
     "journalnotat.docx": journal_note,
     "kvittering.docx": lambda: simple_letter("kvittering"),
     "fristbrev.docx": lambda: simple_letter("fristbrev"),
+    "klage_videresendelse.docx": lambda: simple_letter("klage"),
 }
 
 

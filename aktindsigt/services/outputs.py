@@ -268,7 +268,7 @@ class OutputServices:
                 status = (ev.after or {}).get("status", "") if isinstance(ev.after, dict) else ""
                 reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {status}".strip())
         names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
-                 "kvittering": "Kvittering", "fristbrev": "Fristbrev"}
+                 "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
         outputs = []
         for ev in self.output_history(case_id):
             when = ev.get("at", "")[:16].replace("T", " ")
@@ -312,6 +312,22 @@ class OutputServices:
             "reason": reason.strip(),
         }, self.user)
         self._record(case_id, "fristbrev", files, expected=expected_date.isoformat())
+        return files
+
+    def render_klage_videresendelse(self, case_ref: str | int, out_dir: Path, complaint_received: date,
+                                    remarks: str = "", pdf: bool = True) -> OutputFiles:
+        """The letter forwarding a complaint to the complaint body after reconsideration (copy to the requester)."""
+        from aktindsigt.outputs.letter import complaint_forward_context
+        from aktindsigt.outputs.render import render_document
+        from aktindsigt.services.cases import ServiceError
+
+        data = self.output_data(case_ref)
+        if not data.complaint_body():
+            raise ServiceError("Angiv klageinstansen, før klagen kan sendes videre.")
+        ctx = complaint_forward_context(data, complaint_received, data.case.decided, remarks)
+        files = render_document("klage_videresendelse.docx", ctx, Path(out_dir), "04_Klage_videresendelse",
+                                "klage", pdf=pdf)
+        self._record(data.case.id or 0, "klage", files, complaint_received=complaint_received.isoformat())
         return files
 
 

@@ -75,6 +75,9 @@ def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):
     r = runner.invoke(app, ["case", "fristbrev", str(case.id), "--expected", "2099-01-15", "--out", str(tmp_path),
                             "--no-pdf"])
     assert r.exit_code == 0 and (tmp_path / "00_Fristbrev.docx").exists()
+    r = runner.invoke(app, ["case", "klage", str(case.id), "--received", "2026-11-20", "--out", str(tmp_path),
+                            "--no-pdf"])
+    assert r.exit_code == 0 and (tmp_path / "04_Klage_videresendelse.docx").exists()
 
 
 def test_decide_suggestions_and_documents(svc, case_docs):

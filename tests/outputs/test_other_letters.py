@@ -56,3 +56,13 @@ def test_journal_note_covers_every_section(svc, ready_case, tmp_path):
     assert "01_Afgoerelse.docx (SHA-256" in text
     for secret in SECRETS:
         assert secret not in text
+
+
+def test_complaint_forwarding_letter(svc, ready_case, tmp_path):
+    case, _ = ready_case
+    files = svc.render_klage_videresendelse(case.id, tmp_path, date(2026, 11, 20), remarks="Ingen nye oplysninger.",
+                                            pdf=False)
+    text = docx_text(files.docx)
+    assert "Ankestyrelsen (Tilsynet)" in text and "20. november 2026" in text
+    assert "Ingen nye oplysninger." in text and "Kopi af dette brev" in text
+    assert complaint_deadline_phrases(text) == []
