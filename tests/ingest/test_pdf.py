@@ -121,3 +121,69 @@ def test_300_page_text_pdf_imports_fast(tmp_path):
         assert not any(p.ocr for p in doc.pages)
         assert "Side 300 linje 40:" in doc.text
     assert elapsed < 10, elapsed
+
+
+@needs_tesseract
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_rotated_scan_words_in_unrotated_coordinates(tmp_path, rotation):
+    """A landscape-stored scan shown upright with /Rotate: words line up with the text layer."""
+    upright = writers.write_scanned_pdf(tmp_path / "scan.pdf", [SCAN_LINE])
+    with pymupdf.open(upright) as src:
+        page = src[0]
+        page.set_rotation(360 - rotation)
+        pix = page.get_pixmap(dpi=150)
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=pix.width * 72 / 150, height=pix.height * 72 / 150)
+    page.insert_image(page.rect, pixmap=pix)
+    page.set_rotation(rotation)
+    pdf.save(tmp_path / "rotated.pdf")
+    with ingest(tmp_path / "rotated.pdf") as res:
+        doc = res.document
+        check_offsets(doc)
+        assert word_recall(SCAN_LINE, doc.text) >= 0.8
+        assert (doc.pages[0].width, doc.pages[0].height) == pytest.approx((page.rect.height, page.rect.width), abs=1)
+        _, rect = phrase_rect(doc, "datter")
+        with pymupdf.open(doc.rendition) as out:
+            hits = out[0].search_for("datter")
+        assert any(rect.intersects(type(rect)(h.x0, h.y0, h.x1, h.y1)) for h in hits), (rect, hits)
+
+
+def test_owner_password_only_pdf_opens_and_rendition_is_decrypted(tmp_path):
+    src = writers.write_text_pdf(tmp_path / "a.pdf", "Titel", ["Indhold om Jens"])
+    with pymupdf.open(src) as pdf:
+        pdf.save(tmp_path / "ejer.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="ejer", user_pw="",
+                 permissions=pymupdf.PDF_PERM_PRINT)
+    with ingest(tmp_path / "ejer.pdf") as res:
+        doc = res.document
+        assert not doc.failed
+        assert "Indhold om Jens" in doc.text
+        with pymupdf.open(doc.rendition) as out:
+            assert not out.is_encrypted
+
+
+def test_annotations_and_embedded_files(tmp_path):
+    src = writers.write_text_pdf(tmp_path / "a.pdf", "Titel", ["Indhold"])
+    with pymupdf.open(src) as pdf:
+        pdf[0].add_text_annot((100, 100), "Intern note om borgerens helbred")
+        pdf.embfile_add("bilag.txt", "Indlejret tekst om Karen".encode(), filename="bilag.txt")
+        pdf.save(tmp_path / "med-bilag.pdf")
+    with ingest(tmp_path / "med-bilag.pdf") as res:
+        doc = res.document
+        assert not doc.failed
+        assert any("kommentarer eller noter (side 1)" in w for w in doc.warnings)
+        assert any("indlejrede filer" in w for w in doc.warnings)
+        assert [c.source_name for c in doc.children] == ["bilag.txt"]
+        assert doc.children[0].text == "Indlejret tekst om Karen"
+
+
+@needs_tesseract
+def test_stamp_on_scan_still_gets_ocr(tmp_path):
+    """A scanned page with only a small digital stamp in its text layer is still OCR'd."""
+    scan = writers.write_scanned_pdf(tmp_path / "scan.pdf", [SCAN_LINE])
+    with pymupdf.open(scan) as pdf:
+        pdf[0].insert_text((400, 40), "Modtaget 3/3", fontsize=9)
+        pdf.save(tmp_path / "stempel.pdf")
+    with ingest(tmp_path / "stempel.pdf") as res:
+        doc = res.document
+        assert doc.pages[0].ocr
+        assert word_recall(SCAN_LINE, doc.text) >= 0.8
