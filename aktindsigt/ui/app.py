@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 600)
         self.statusBar().showMessage(self.tr("Dobbeltklik eller tryk Enter for at åbne en sag."))
         # the legal-ground catalogue is read once, in the background
-        query(self, load_grounds, lambda _g: None)
+        query(self, lambda: load_grounds(services), lambda _g: None)
 
     def _open_current(self) -> None:
         cid = self.overview.current_case_id()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from aktindsigt.core.model import Document, DocumentStatus, Rect, Suggestion, SuggestionStatus
 from aktindsigt.services import CaseDetail, ImportSummary, Operation, Services
 from aktindsigt.ui import dialogs
-from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label
+from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
 from aktindsigt.ui.suggestions import SuggestionsPanel
 from aktindsigt.ui.viewer import DocumentViewer, ZoomCombo
@@ -129,7 +129,7 @@ class CaseWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
-        split.setSizes([380, 760, 420])
+        split.setSizes([430, 700, 560])
         self.setCentralWidget(split)
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
@@ -144,7 +144,7 @@ class CaseWindow(QMainWindow):
         self.viewer.page_context_requested.connect(self._page_menu)
         self.viewer.zoom_changed.connect(lambda text: self.zoom_combo.setEditText(text))
         change_bus().changed.connect(self._on_changed)
-        self.resize(1560, 900)
+        self.resize(1700, 960)
         self.refresh_documents()
         self.panel.refresh()
 
@@ -196,11 +196,11 @@ class CaseWindow(QMainWindow):
         focus_view = self._action(self.tr("Gå til dokumentet"), lambda: self._focus(self.viewer.canvas), "Alt+2")
         focus_panel = self._action(self.tr("Gå til forslagene"), lambda: self._focus(self.panel.tree), "Alt+3")
         close = self._action(self.tr("&Luk sagen"), self.close, QKeySequence.StandardKey.Close)
-        for a in (self.redact_selection_action, self.everywhere_action, self.withhold_page_action, self.area_action):
-            # these need the legal-ground catalogue; without it they are not offered at all
-            a.setVisible(has_grounds)
-            a.setEnabled(has_grounds)
-        self.redact_selection_action.setEnabled(False)
+        self.ground_actions = (self.redact_selection_action, self.everywhere_action, self.withhold_page_action,
+                               self.area_action)
+        self._apply_grounds()
+        if not has_grounds:
+            query(self, lambda: load_grounds(self.services), lambda _g: self._apply_grounds())
         self._update_undo()
 
         m = self.menuBar().addMenu(self.tr("&Sag"))
@@ -212,12 +212,10 @@ class CaseWindow(QMainWindow):
         m = self.menuBar().addMenu(self.tr("&Rediger"))
         m.addActions([self.undo_action, self.redo_action])
         m.addSeparator()
-        if has_grounds:
-            m.addActions([self.redact_selection_action, self.area_action, self.everywhere_action])
+        m.addActions([self.redact_selection_action, self.area_action, self.everywhere_action])
         m = self.menuBar().addMenu(self.tr("&Dokument"))
         m.addAction(self.access_action)
-        if has_grounds:
-            m.addAction(self.withhold_page_action)
+        m.addAction(self.withhold_page_action)
         m.addSeparator()
         m.addAction(self.find_action)
         m = self.menuBar().addMenu(self.tr("&Vis"))
@@ -234,8 +232,7 @@ class CaseWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.undo_action, self.redo_action])
         tb.addSeparator()
-        if has_grounds:
-            tb.addActions([self.redact_selection_action, self.area_action, self.everywhere_action])
+        tb.addActions([self.redact_selection_action, self.area_action, self.everywhere_action])
         tb.addAction(self.access_action)
         tb.addSeparator()
         self.zoom_combo = ZoomCombo(self.viewer)
@@ -244,6 +241,15 @@ class CaseWindow(QMainWindow):
         tb.addWidget(self.zoom_combo)
         tb.addAction(self.find_action)
         self.addToolBar(tb)
+
+    def _apply_grounds(self) -> None:
+        """Actions that need the legal-ground catalogue are only offered when it could be loaded."""
+        has = bool(cached_grounds())
+        for a in self.ground_actions:
+            a.setVisible(has)
+            a.setEnabled(has)
+        self.redact_selection_action.setEnabled(has and self.selection is not None)
+        self.panel.update_ground_action()
 
     def _focus(self, w: QWidget) -> None:
         if w is self.docs:

@@ -75,20 +75,29 @@ def dot_icon(colour: QColor, size: int = 14) -> QIcon:
 _grounds: dict[str, LegalGround] | None = None
 
 
-def _load_catalogue() -> dict[str, LegalGround]:
+def _load_catalogue(services=None) -> dict[str, LegalGround]:
+    """Through the services when they offer the catalogue, else from ``aktindsigt.grounds``; {} when neither."""
+    if services is not None and hasattr(services, "legal_grounds"):
+        from aktindsigt.services import ServiceError
+
+        try:
+            return dict(services.legal_grounds())
+        except ServiceError as e:
+            log.info("legal-ground catalogue not available: %s", e.message)
+            return {}
     try:
-        from aktindsigt.grounds import load_grounds  # written in parallel; may not exist yet
+        from aktindsigt.grounds import load_grounds as _load  # written in parallel; may not exist yet
     except ImportError:
         log.info("legal-ground catalogue not available; ground-dependent actions are hidden")
         return {}
-    return dict(load_grounds())
+    return dict(_load())
 
 
-def load_grounds() -> dict[str, LegalGround]:
-    """The catalogue (reads files: call it from a background operation). Cached."""
+def load_grounds(services=None) -> dict[str, LegalGround]:
+    """The catalogue (reads files: call it from a background operation). Cached once found."""
     global _grounds
-    if _grounds is None:
-        _grounds = _load_catalogue()
+    if not _grounds:
+        _grounds = _load_catalogue(services)
     return _grounds
 
 

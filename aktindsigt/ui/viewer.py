@@ -143,13 +143,31 @@ class RenderThread:
                     if not 1 <= page_no <= doc.page_count:
                         continue
                     pix = doc[page_no - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-                    img = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+                    img = _to_qimage(pix)
                     self.signals.rendered.emit(gen, kind, page_no, zoom, img)
             except Exception as e:  # noqa: BLE001 - a broken page must not kill the thread
                 log.exception("rendering failed")
                 self.signals.failed.emit(gen, str(e))
         if doc is not None:
             doc.close()
+
+
+def _to_qimage(pix) -> QImage:
+    """Copy a PyMuPDF RGB pixmap into a QImage owned by Qt.
+
+    (Constructing a QImage over a Python bytes buffer mishandles the buffer's reference count in
+    PySide6 and crashes the interpreter under load; copying into Qt's own buffer is safe.)
+    """
+    img = QImage(pix.width, pix.height, QImage.Format.Format_RGB888)
+    dst = img.bits()
+    src = pix.samples_mv
+    bpl, stride, row = img.bytesPerLine(), pix.stride, pix.width * 3
+    if bpl == stride:
+        dst[: stride * pix.height] = src[: stride * pix.height]
+    else:
+        for y in range(pix.height):
+            dst[y * bpl: y * bpl + row] = src[y * stride: y * stride + row]
+    return img
 
 
 # --- overlays ---------------------------------------------------------------------------
@@ -771,7 +789,11 @@ class ThumbnailList(QListWidget):
         self.viewer = viewer
         self.setObjectName("thumbnails")
         self.setAccessibleName(_tr("Sideminiaturer"))
-        self.setViewMode(QListWidget.ViewMode.ListMode)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.setUniformItemSizes(True)
         self.setSpacing(2)

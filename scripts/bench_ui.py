@@ -1,0 +1,176 @@
+"""UI responsiveness benchmark: a 500-page PDF imported through the case window, offscreen.
+
+    .venv/bin/python scripts/bench_ui.py [--pages 500] [--out bench-results/ui.json]
+
+Measures
+- ``first_page_s``: from the viewer being asked to open the 500-page document to its first page painted;
+- ``reopen_first_page_s``: the same in a freshly opened case window (case, documents and rendition loaded
+  from the store again);
+- ``longest_stall_import_ms``: the longest gap of a 10 ms QTimer heartbeat while the import (and the
+  analysis, when ``Services.analyze_case`` exists) runs in the background;
+- ``longest_stall_scroll_ms``: the same while scrolling through the document (a page step every 15 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_pdf(path: Path, pages: int) -> Path:
+    import pymupdf
+
+    doc = pymupdf.open()
+    for n in range(1, pages + 1):
+        page = doc.new_page()
+        page.insert_text((72, 60), f"Referat af møde nr. {n}", fontsize=14)
+        for i in range(38):
+            page.insert_text((72, 90 + 18 * i), f"Linje {i + 1}: Mette Hansen (tlf. 12 34 56 78) drøftede sagen "
+                             f"om Vestergade {n % 90 + 1} med forvaltningen.", fontsize=10)
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
+class Heartbeat:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._beat)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer.start()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.longest
+
+
+def wait_until(app, cond, timeout: float = 300.0) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    end = time.monotonic() + timeout
+    check = QTimer()
+    check.setInterval(5)
+    check.timeout.connect(lambda: (cond() or time.monotonic() > end) and loop.quit())
+    check.start()
+    loop.exec()
+    check.stop()
+    if not cond():
+        raise TimeoutError("timed out")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=500)
+    ap.add_argument("--out", default=str(ROOT / "bench-results" / "ui.json"))
+    args = ap.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="aktindsigt-bench-ui-"))
+    os.environ["AKTINDSIGT_HOME"] = str(home)
+    pdf = make_pdf(home / f"dokument-{args.pages}-sider.pdf", args.pages)
+
+    from datetime import date
+
+    from aktindsigt.services import Services
+    from aktindsigt.ui import ops
+    from aktindsigt.ui.app import MainWindow, create_app
+    from aktindsigt.ui.case_window import CaseWindow
+
+    app = create_app([])
+    services = Services.open()
+    case = services.create_case("Benchmark", "Jens Hansen", "ofl7", date.today())
+    win = MainWindow(services)
+    win.show()
+    cw = win.open_case(case.id)
+    wait_until(app, lambda: ops.running() == 0)
+
+    hb = Heartbeat()
+    hb.start()
+    t0 = time.perf_counter()
+    cw.import_paths([pdf])
+    wait_until(app, lambda: cw.last_import is not None and ops.running() == 0)
+    import_s = time.perf_counter() - t0
+    analysis_s = None
+    if hasattr(services, "analyze_case"):
+        t1 = time.perf_counter()
+        cw.analyze()
+        wait_until(app, lambda: ops.running() == 0, timeout=1800)
+        analysis_s = time.perf_counter() - t1
+    wait_until(app, lambda: cw.viewer.first_page_seconds is not None)
+    stall_import = hb.stop()
+    first_page = cw.viewer.first_page_seconds
+
+    # a fresh window: everything from the store again
+    cw.close()
+    wait_until(app, lambda: ops.running() == 0)
+    t2 = time.perf_counter()
+    cw2 = CaseWindow(services, case.id)
+    cw2.show()
+    wait_until(app, lambda: cw2.viewer.first_page_seconds is not None)
+    reopen = time.perf_counter() - t2
+    wait_until(app, lambda: ops.running() == 0 and bool(cw2.viewer.canvas.pages))
+
+    # scrolling through the document
+    hb.start()
+    bar = cw2.viewer.scroll.verticalScrollBar()
+    steps = 0
+    t3 = time.perf_counter()
+    for page in range(1, args.pages + 1, max(1, args.pages // 150)):
+        cw2.viewer.go_to_page(page)
+        steps += 1
+        end = time.perf_counter() + 0.015
+        while time.perf_counter() < end:
+            app.processEvents()
+    wait_until(app, lambda: cw2.viewer.current_page() >= args.pages - 2 or bar.value() == bar.maximum())
+    stall_scroll = hb.stop()
+    scroll_s = time.perf_counter() - t3
+
+    result = {
+        "pages": args.pages,
+        "first_page_s": round(first_page, 3),
+        "reopen_first_page_s": round(reopen, 3),
+        "import_s": round(import_s, 2),
+        "analysis_s": None if analysis_s is None else round(analysis_s, 2),
+        "longest_stall_import_ms": round(stall_import * 1000, 1),
+        "longest_stall_scroll_ms": round(stall_scroll * 1000, 1),
+        "scroll_steps": steps,
+        "scroll_s": round(scroll_s, 2),
+        "platform": os.environ.get("QT_QPA_PLATFORM"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    cw2.close()
+    win.close()
+    wait_until(app, lambda: ops.running() == 0)
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
