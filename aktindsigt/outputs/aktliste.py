@@ -237,7 +237,8 @@ def _number_pages(path: Path, data: CaseData) -> None:
 
     doc = pymupdf.open(str(path))
     n = doc.page_count
-    for i, page in enumerate(doc, start=1):
+    for i in range(1, n + 1):
+        page = doc[i - 1]
         label = f"Aktliste · Sagsnr. {data.case.esdh_ref or data.case.case_number} · Side {i} af {n}"
         r = page.rect
         page.insert_text((28, r.height - 18), label, fontsize=7, fontname="helv")

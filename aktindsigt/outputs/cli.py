@@ -245,7 +245,7 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
 
         def go(svc: Any) -> list[str]:
             done = []
-            ground_one = (ground or [None])[0] if document is None else None
+            ground_one = ground[0] if ground and document is None else None
             if accept:
                 op = svc.accept(_ids(accept), ground_one)
                 done.append(f"Overstreget: {len(op.created)} forekomst(er).")

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
@@ -29,7 +30,7 @@ FIXED_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 NOTE_COLOR = RGBColor(0x80, 0x50, 0x00)
 
 
-def _base() -> Document:
+def _base() -> DocxDocument:
     doc = Document()
     sec = doc.sections[0]
     sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
@@ -150,7 +151,7 @@ def _footer(doc) -> None:
     r.font.size = Pt(8)
 
 
-def decision_letter() -> Document:
+def decision_letter() -> DocxDocument:
     doc = _base()
     _draft_marks(doc)
     _footer(doc)
@@ -225,7 +226,7 @@ def decision_letter() -> Document:
     return doc
 
 
-def simple_letter(kind: str) -> Document:
+def simple_letter(kind: str) -> DocxDocument:
     """Kvittering and fristbrev: letterhead, title, body paragraphs, signature."""
     doc = _base()
     _footer(doc)
@@ -249,7 +250,7 @@ def simple_letter(kind: str) -> Document:
     return doc
 
 
-def journal_note() -> Document:
+def journal_note() -> DocxDocument:
     doc = _base()
     _note(doc, "SKABELON: Journalnotat efter offentlighedslovens § 13 for en sag om aktindsigt. Notatet er internt, "
           "men kan selv blive omfattet af en anmodning om aktindsigt: skriv ikke flere personoplysninger end "
