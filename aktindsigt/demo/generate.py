@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -84,7 +85,9 @@ class DemoFile:
     format: str  # pdf, scanned-pdf, docx, eml, msg, image, text, html
     title: str
     description: str
-    entities: list[Entity] = field(default_factory=list)  # personal data anywhere in the file (incl. attachments)
+    # personal data anywhere in the file (incl. attachments): each string once; a lone first or
+    # last name is listed when it also occurs outside the full name
+    entities: list[Entity] = field(default_factory=list)
     ocr: bool = False  # text only through OCR: strings may be recognised imperfectly
     attachments: list[str] = field(default_factory=list)
 
@@ -620,18 +623,27 @@ def generate_demo_case(out_dir: Path, seed: int = 1234) -> DemoCase:
     add(p, "eml", "Anmodning om aktindsigt", "Anmodningen om aktindsigt fra journalisten",
         [journalist.mailbox, body20])
 
-    # ground truth: every registered personal-data string that occurs in the file's content
+    # ground truth: every registered personal-data string that occurs in the file's content (as a
+    # whole word). A first or last name alone counts only where it occurs outside the full name.
     registry: list[Entity] = []
     for person in people:
         registry.extend(person.entities())
+    for person in people:
+        parts = person.name.split()
+        for part in (parts[0], parts[-1]):
+            ent = Entity(part, EntityType.PERSON)
+            if ent not in registry:
+                registry.append(ent)
+    longest_first = sorted(registry, key=lambda e: -len(e.text))
     for demo_file in files:
-        content = "\n".join(texts[demo_file.name])
-        flat = " ".join(content.split())
-        seen: set[Entity] = set()
-        for ent in registry:
-            if ent not in seen and (ent.text in content or ent.text in flat):
-                seen.add(ent)
-                demo_file.entities.append(ent)
+        flat = " ".join("\n".join(texts[demo_file.name]).split())
+        found: set[Entity] = set()
+        for ent in longest_first:
+            pattern = re.compile(r"(?<!\w)" + re.escape(ent.text) + r"(?!\w)")
+            if pattern.search(flat):
+                found.add(ent)
+                flat = pattern.sub(lambda m: "\x00" * len(m.group()), flat)
+        demo_file.entities.extend(e for e in registry if e in found)
 
     demo = DemoCase(
         out_dir=out_dir,

@@ -191,24 +191,33 @@ def ingest_docx(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     doc.warnings[:0] = warnings
 
 
+def _ole_is_encrypted(path: Path) -> bool:
+    """An OLE Office file that is password protected: an encryption stream, or the
+    Word 97-2003 FIB flag ``fEncrypted``."""
+    try:
+        import olefile
+
+        with olefile.OleFileIO(str(path)) as ole:
+            if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
+                return True
+            if ole.exists("WordDocument"):
+                with ole.openstream("WordDocument") as f:
+                    fib = f.read(12)
+                return len(fib) >= 12 and bool(int.from_bytes(fib[10:12], "little") & 0x0100)
+    except Exception:  # noqa: BLE001
+        return False
+    return False
+
+
 @register([".doc", ".odt", ".rtf"], "office")
 def ingest_office(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     path = doc.source_path
-    with open(path, "rb") as f:
-        head = f.read(8)
     suffix = Path(doc.source_name).suffix.lower()
     doc.format = suffix.lstrip(".")
-    if head == OLE_MAGIC and _is_encrypted_ole(path) and suffix == ".doc":
-        try:
-            import olefile
-
-            with olefile.OleFileIO(str(path)) as ole:
-                if ole.exists("EncryptionInfo"):
-                    raise IngestError(PROTECTED, "encrypted OLE")
-        except IngestError:
-            raise
-        except Exception:  # noqa: BLE001
-            pass
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == OLE_MAGIC and _ole_is_encrypted(path):
+        raise IngestError(PROTECTED, "encrypted OLE office file")
     if suffix == ".odt":
         check_zip(path, ctx.options.max_docx_uncompressed, ctx.options.max_docx_ratio).close()
     _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=None)

@@ -99,3 +99,8 @@ def test_garbage_email(tmp_path):
     path.write_bytes(bytes(range(256)) * 4)
     with ingest(path) as res:  # must not raise; either a (nearly empty) mail or a failed document
         assert res.document.failed or res.document.rendition is not None
+
+
+def test_password_protected_doc(tmp_path):
+    _failed(writers.write_protected_office(tmp_path / "beskyttet.doc"),
+            reason="Word-filen er beskyttet med adgangskode")

@@ -165,7 +165,7 @@ def test_annotations_and_embedded_files(tmp_path):
     src = writers.write_text_pdf(tmp_path / "a.pdf", "Titel", ["Indhold"])
     with pymupdf.open(src) as pdf:
         pdf[0].add_text_annot((100, 100), "Intern note om borgerens helbred")
-        pdf.embfile_add("bilag.txt", "Indlejret tekst om Karen".encode(), filename="bilag.txt")
+        pdf.embfile_add("bilag.txt", b"Indlejret tekst om Karen", filename="bilag.txt")
         pdf.save(tmp_path / "med-bilag.pdf")
     with ingest(tmp_path / "med-bilag.pdf") as res:
         doc = res.document
