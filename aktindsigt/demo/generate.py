@@ -23,6 +23,7 @@ from faker import Faker
 from aktindsigt.core.model import Case, EntityType, Regime, RequesterIdentifiers, RequesterType
 from aktindsigt.demo import writers
 
+MANIFEST_NAME = ".facit.json"  # the ground truth, next to the files
 MUNICIPALITY = "Fjordby Kommune"
 DOMAIN = "fjordby.dk"
 DEPARTMENT = "Børn og Familie, Handicapteamet"
@@ -124,6 +125,25 @@ class DemoCase:
     def ground_truth(self) -> dict[str, list[Entity]]:
         """File name → personal-data strings with their type."""
         return {f.name: list(f.entities) for f in self.files}
+
+    @property
+    def case(self) -> dict:
+        """The case to create, as plain values (what ``services.create_demo_case`` passes on)."""
+        return {
+            "title": self.title,
+            "requester_name": self.requester_name,
+            "regime": self.regime.value,
+            "received": self.received,
+            "requester_type": self.requester_type.value,
+            "kle_subject": self.kle_subject,
+            "kle_facet": self.kle_facet,
+            "case_number": self.case_number,
+            "channel": self.channel,
+            "request_text": self.request_text,
+            "scope": self.scope,
+            "caseworker": self.caseworker,
+            "underlying_cases": list(self.underlying_cases),
+        }
 
     def to_case(self) -> Case:
         """The case to create for this demo (a ``core.model.Case``)."""
@@ -664,7 +684,8 @@ def generate_demo_case(out_dir: Path, seed: int = 1234) -> DemoCase:
         files=files,
         people=people,
     )
-    (out_dir / "facit.json").write_text(
+    # a hidden file: importing the folder skips it
+    (out_dir / MANIFEST_NAME).write_text(
         json.dumps(demo.manifest(), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
     )
     return demo

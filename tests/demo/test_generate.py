@@ -5,7 +5,7 @@ import json
 import pytest
 
 from aktindsigt.core.model import EntityType, Regime
-from aktindsigt.demo.generate import generate_demo_case, manifest_digest
+from aktindsigt.demo.generate import MANIFEST_NAME, generate_demo_case, manifest_digest
 from aktindsigt.ingest import ingest
 
 
@@ -32,7 +32,9 @@ def test_case_metadata(demo):
     assert demo.requester_name and demo.title
     case = demo.to_case()
     assert case.requester_name == demo.requester_name and case.received == demo.received
-    manifest = json.loads((demo.out_dir / "facit.json").read_text(encoding="utf-8"))
+    assert demo.case["regime"] == "ofl7" and demo.case["received"] == demo.received
+    assert demo.case["kle_subject"] == "27.24.00" and demo.case["requester_type"] == "journalist"
+    manifest = json.loads((demo.out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["case"]["regime"] == "ofl7"
     assert len(manifest["files"]) == len(demo.files)
 
@@ -44,7 +46,9 @@ def test_about_twenty_documents_of_all_formats(demo):
     suffixes = {f.path.suffix for f in demo.files}
     assert {".pdf", ".docx", ".eml", ".msg", ".png", ".tif", ".txt", ".html"} <= suffixes
     assert all(f.path.is_file() for f in demo.files)
-    assert not [p for p in demo.out_dir.iterdir() if p.name.startswith("_")]  # no temp leftovers
+    # nothing else in the folder (services import the whole folder; the manifest is hidden)
+    assert sorted(p.name for p in demo.out_dir.iterdir() if not p.name.startswith(".")) == sorted(
+        f.name for f in demo.files)
 
 
 def test_ground_truth_covers_all_entity_types(demo):
