@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,14 +38,22 @@ DOC_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DocumentList(QTreeWidget):
-    COLUMNS = ("Akt", "Titel", "Dato", "Sider", "Status", "Afgørelse", "Åbne forslag")
+    COLUMNS = (
+        QT_TR_NOOP("Akt"),
+        QT_TR_NOOP("Titel"),
+        QT_TR_NOOP("Dato"),
+        QT_TR_NOOP("Sider"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Afgørelse"),
+        QT_TR_NOOP("Åbne forslag"),
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("documentList")
         self.setAccessibleName(self.tr("Sagens dokumenter"))
         self.setColumnCount(len(self.COLUMNS))
-        self.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.setHeaderLabels([QCoreApplication.translate("", c) for c in self.COLUMNS])  # QT_TR_NOOP: empty context
         self.setRootIsDecorated(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)

@@ -26,7 +26,7 @@ from aktindsigt.ui.common import cached_grounds
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+    return QCoreApplication.translate("", text)
 
 
 def ground_combo(current: str | None = None) -> QComboBox:

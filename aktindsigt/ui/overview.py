@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -150,15 +150,24 @@ class CaseOverviewWidget(QWidget):
     open_case = Signal(int)
     loaded = Signal()
 
-    COLUMNS = ("Sagsnr.", "Titel", "Anmoder", "Retsgrundlag", "Modtaget", "Frist", "Status", "Dokumenter",
-               "Åbne forslag")
+    COLUMNS = (
+        QT_TR_NOOP("Sagsnr."),
+        QT_TR_NOOP("Titel"),
+        QT_TR_NOOP("Anmoder"),
+        QT_TR_NOOP("Retsgrundlag"),
+        QT_TR_NOOP("Modtaget"),
+        QT_TR_NOOP("Frist"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Dokumenter"),
+        QT_TR_NOOP("Åbne forslag"),
+    )
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("caseTable")
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("", c) for c in self.COLUMNS])  # QT_TR_NOOP: empty context
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

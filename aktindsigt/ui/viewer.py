@@ -184,10 +184,11 @@ class Overlay:
     tooltip: str = ""
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
+    """Module-level strings share the empty translation context (as pyside6-lupdate extracts them)."""
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("Viewer", text)
+    return QCoreApplication.translate("", text)
 
 
 class PageCanvas(QWidget):
@@ -205,7 +206,7 @@ class PageCanvas(QWidget):
         self.viewer = viewer
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setAccessibleName(_tr("Dokumentvisning"))
+        self.setAccessibleName(tr("Dokumentvisning"))
         self.sizes: list[tuple[float, float]] = []
         self.offsets: list[int] = []
         self.zoom = 1.0
@@ -287,7 +288,7 @@ class PageCanvas(QWidget):
             else:
                 p.fillRect(r, QColor("white"))
                 p.setPen(QColor("#999999"))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, _tr("Side {0} indlæses …").format(page))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, tr("Side {0} indlæses …").format(page))
                 wanted.append(("page", page, self.zoom))
             self._paint_page_overlays(p, page)
         if wanted or visible:
@@ -309,7 +310,7 @@ class PageCanvas(QWidget):
             f.setBold(True)
             p.setFont(f)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter,
-                       _tr("Siden undtages ({0})").format(ground_label(info.withheld_ground)))
+                       tr("Siden undtages ({0})").format(ground_label(info.withheld_ground)))
         for ov in self.overlays.get(page, []):
             self._paint_overlay(p, ov)
         for ov in self.search_overlays.get(page, []):
@@ -490,7 +491,7 @@ class DocumentViewer(QWidget):
         self.thumbs = ThumbnailList(self)
         self.search_bar = SearchBar(self)
         self.search_bar.hide()
-        self.empty = QLabel(_tr("Vælg et dokument i listen."))
+        self.empty = QLabel(tr("Vælg et dokument i listen."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -527,7 +528,7 @@ class DocumentViewer(QWidget):
             self.canvas.set_sizes([])
             self.thumbs.set_count(0)
             self.scroll.hide()
-            self.empty.setText(message or _tr("Vælg et dokument i listen."))
+            self.empty.setText(message or tr("Vælg et dokument i listen."))
             self.empty.show()
             self.generation = -1  # drop whatever the render thread still delivers
             return
@@ -592,16 +593,16 @@ class DocumentViewer(QWidget):
                 kind = "pending"
             d = decided.get(s.id)
             ground = d.ground_id if d is not None and d.ground_id else s.ground_id
-            tip = _tr("{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}").format(
-                s.entity_type.label, s.score, s.detector, ground_label(ground) or _tr("ingen"),
-                {"pending": _tr("afventer"), "redaction": _tr("overstreges"), "rejected": _tr("frigives")}[kind])
+            tip = tr("{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}").format(
+                s.entity_type.label, s.score, s.detector, ground_label(ground) or tr("ingen"),
+                {"pending": tr("afventer"), "redaction": tr("overstreges"), "rejected": tr("frigives")}[kind])
             for pr in span_rects(pages, s.start, s.end):
                 overlays.setdefault(pr.page, []).append(Overlay(
                     pr.page, pr.rect, kind, s.id, TYPE_COLOURS.get(s.entity_type), ground_label(ground), tip))
         for d in decisions:
             if d.action is not DecisionAction.REDACT or d.suggestion_id is not None:
                 continue
-            tip = _tr("Manuel overstregning · hjemmel: {0}").format(ground_label(d.ground_id))
+            tip = tr("Manuel overstregning · hjemmel: {0}").format(ground_label(d.ground_id))
             if d.kind is DecisionKind.AREA and d.rect is not None and d.page:
                 overlays.setdefault(d.page, []).append(Overlay(d.page, d.rect, "redaction", None, None,
                                                                ground_label(d.ground_id), tip))
@@ -712,15 +713,15 @@ class SearchBar(QWidget):
         super().__init__(viewer)
         self.viewer = viewer
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(_tr("Søg i dokumentet"))
-        self.edit.setAccessibleName(_tr("Søg i dokumentet"))
+        self.edit.setPlaceholderText(tr("Søg i dokumentet"))
+        self.edit.setAccessibleName(tr("Søg i dokumentet"))
         self.count = QLabel()
-        prev_b = QToolButton(text=_tr("Forrige"))
-        next_b = QToolButton(text=_tr("Næste"))
-        close_b = QToolButton(text=_tr("Luk"))
+        prev_b = QToolButton(text=tr("Forrige"))
+        next_b = QToolButton(text=tr("Næste"))
+        close_b = QToolButton(text=tr("Luk"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
-        lay.addWidget(QLabel(_tr("Søg:")))
+        lay.addWidget(QLabel(tr("Søg:")))
         lay.addWidget(self.edit, 1)
         lay.addWidget(self.count)
         lay.addWidget(prev_b)
@@ -757,9 +758,9 @@ class SearchBar(QWidget):
 
     def _show(self) -> None:
         if self.edit.text().strip() and not self.hits:
-            self.count.setText(_tr("Ingen fund"))
+            self.count.setText(tr("Ingen fund"))
         elif self.hits:
-            self.count.setText(_tr("{0} af {1}").format(self.current + 1, len(self.hits)))
+            self.count.setText(tr("{0} af {1}").format(self.current + 1, len(self.hits)))
         else:
             self.count.clear()
         self.viewer.show_search(self.hits, self.current)
@@ -788,7 +789,7 @@ class ThumbnailList(QListWidget):
         super().__init__()
         self.viewer = viewer
         self.setObjectName("thumbnails")
-        self.setAccessibleName(_tr("Sideminiaturer"))
+        self.setAccessibleName(tr("Sideminiaturer"))
         self.setViewMode(QListWidget.ViewMode.IconMode)
         self.setFlow(QListWidget.Flow.TopToBottom)
         self.setWrapping(False)
@@ -809,7 +810,7 @@ class ThumbnailList(QListWidget):
         self.clear()
         self.done = set()
         for i in range(1, n + 1):
-            item = QListWidgetItem(self.placeholder, _tr("Side {0}").format(i))
+            item = QListWidgetItem(self.placeholder, tr("Side {0}").format(i))
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.addItem(item)
         QTimer.singleShot(0, self._request)
@@ -851,10 +852,10 @@ class ZoomCombo(QComboBox):
     def __init__(self, viewer: DocumentViewer) -> None:
         super().__init__()
         self.viewer = viewer
-        self.setAccessibleName(_tr("Zoom"))
-        self.setToolTip(_tr("Zoom (Ctrl++ / Ctrl+-)"))
-        self.addItem(_tr("Tilpas bredde"), DocumentViewer.FIT_WIDTH)
-        self.addItem(_tr("Hele siden"), DocumentViewer.FIT_PAGE)
+        self.setAccessibleName(tr("Zoom"))
+        self.setToolTip(tr("Zoom (Ctrl++ / Ctrl+-)"))
+        self.addItem(tr("Tilpas bredde"), DocumentViewer.FIT_WIDTH)
+        self.addItem(tr("Hele siden"), DocumentViewer.FIT_PAGE)
         for pct in (50, 75, 100, 125, 150, 200, 300):
             self.addItem(f"{pct} %", pct / 100)
         self.activated.connect(lambda i: viewer.set_zoom(self.itemData(i)))
