@@ -23,7 +23,7 @@ _UC = "A-ZÆØÅÉÜÄÖ"
 _LC = "a-zæøåéüäö"
 _WORD = rf"(?:(?:[{_UC}]\.){{1,3}} ?|[{_UC}][{_LC}{_UC}'’-]*\.? |[{_UC}][{_LC}]*s )"
 _CANDIDATE = re.compile(
-    rf"(?P<street>{_WORD}{{0,3}}[{_UC}][{_LC}{_UC}'’-]+)[ \t]+"
+    rf"(?=[{_UC}])(?P<street>{_WORD}{{0,3}}[{_UC}][{_LC}{_UC}'’-]+)[ \t]+"
     rf"(?P<num>\d{{1,4}}(?:[ \t]?-[ \t]?\d{{1,4}})?(?:[ \t]?[A-Za-z](?![\w]))?)(?![\d,.]\d)"
 )
 _FLOOR = re.compile(
@@ -32,10 +32,10 @@ _FLOOR = re.compile(
     re.IGNORECASE,
 )
 _POST_SEP = re.compile(r"[ \t]*,?[ \t]*(?:\n[ \t]*)?(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
-_POSTCODE_ALONE = re.compile(r"(?<![\w.,/-])(?<!\d )(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
+_POSTCODE_ALONE = re.compile(r"(?=[1-9D]\d{3}|DK)(?<![\w.,/-])(?<!\d )(?:DK[ -]?)?(?P<pc>[1-9]\d{3})[ \t]+(?=[" + _UC + "])")
 _TOWN_WORD = re.compile(rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?")
 _DISTRICT = re.compile(r"[ \t](?:NV|NØ|SV|SØ|Sj|[NSØVCKJMF])(?![\w])")
-_CO = re.compile(r"(?<![\w])c/o[ \t]+[^\n,;]{2,60}", re.IGNORECASE)
+_CO = re.compile(r"(?=[cC]/)(?<![\w])c/o[ \t]+[^\n,;]{2,60}", re.IGNORECASE)
 _PREFIX_WORDS = {
     "nørre", "søndre", "vester", "øster", "nordre", "store", "lille", "gammel", "gamle", "gl.", "ny",
     "nye", "sankt", "skt.", "st.", "kongens", "dronning", "dronningens", "prins", "prinsesse",
@@ -84,6 +84,7 @@ def _first_names() -> frozenset[str]:
     return name_lists()[0]
 
 
+@lru_cache(maxsize=65536)
 def street_kind(last: str, n_words: int = 1) -> str | None:
     return _street_kind(last, n_words)
 

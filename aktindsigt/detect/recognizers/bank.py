@@ -16,14 +16,14 @@ from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_befor
 _REG_WORD = r"(?:reg(?:istrerings)?\.?\s*(?:nr|nummer)\.?|regnr\.?)"
 _KONTO_WORD = r"(?:konto\s*(?:nr|nummer)\.?|kontonr\.?|kontonummer|konto|kto\.?(?:\s*nr\.?)?)"
 _WITH_WORDS = re.compile(
-    _REG_WORD + r"\s*:?\s*(?P<reg>\d{4})\s*(?:[,/;-]|og)?\s*(?:" + _KONTO_WORD + r"\s*:?\s*)?"
+    r"(?=[rR])" + _REG_WORD + r"\s*:?\s*(?P<reg>\d{4})\s*(?:[,/;-]|og)?\s*(?:" + _KONTO_WORD + r"\s*:?\s*)?"
     r"(?P<acc>\d(?:[ -]?\d){5,9})(?![\d])",
     re.IGNORECASE,
 )
 _KONTO_FIRST = re.compile(
-    _KONTO_WORD + r"\s*:?\s*(?P<reg>\d{4})(?:[ -]|\s*/\s*)(?P<acc>\d{6,10})(?![\d])", re.IGNORECASE
+    r"(?=[kK])" + _KONTO_WORD + r"\s*:?\s*(?P<reg>\d{4})(?:[ -]|\s*/\s*)(?P<acc>\d{6,10})(?![\d])", re.IGNORECASE
 )
-_BARE = re.compile(r"(?<![\w/.,-])(?<!\d )(?P<reg>\d{4})(?P<sep>[ -])(?P<acc>\d{6,10})(?![\d]|[.,/-]\d)")
+_BARE = re.compile(r"(?=\d)(?<![\w/.,-])(?<!\d )(?P<reg>\d{4})(?P<sep>[ -])(?P<acc>\d{6,10})(?![\d]|[.,/-]\d)")
 
 
 class DaBankAccountRecognizer(DanishRecognizer):

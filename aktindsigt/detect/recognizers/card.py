@@ -12,7 +12,7 @@ from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
 
 _CARD = re.compile(
-    r"(?<![\d.,/-])(?<!\d )(?:\d{4}(?P<s>[ -]?)\d{4}(?P=s)\d{4}(?P=s)\d{1,7}|\d{4} \d{6} \d{5})(?![\d]|[ .,/-]\d)"
+    r"(?=\d)(?<![\d.,/-])(?<!\d )(?:\d{4}(?P<s>[ -]?)\d{4}(?P=s)\d{4}(?P=s)\d{1,7}|\d{4} \d{6} \d{5})(?![\d]|[ .,/-]\d)"
 )
 
 

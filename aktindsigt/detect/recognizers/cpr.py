@@ -30,14 +30,14 @@ _SERIAL = r"(?P<serial>\d{4}|[xX*]{4})"
 
 # DDMMYY + serial, or DD.MM.YY + serial (same separator inside the date)
 _CPR = re.compile(
-    _NB + r"(?P<d>[0-3]\d)" + _SEP_DATE + r"(?P<m>[01]\d)(?P=s)(?P<y>\d\d)" + _SEP_SERIAL + _SERIAL + _NA
+    r"(?=\d)" + _NB + r"(?P<d>[0-3]\d)" + _SEP_DATE + r"(?P<m>[01]\d)(?P=s)(?P<y>\d\d)" + _SEP_SERIAL + _SERIAL + _NA
 )
 # digits grouped in pairs: 01 02 03 12 34 / 01 02 03-12 34
 _CPR_PAIRS = re.compile(
-    _NB + r"(?P<d>[0-3]\d) (?P<m>[01]\d) (?P<y>\d\d)(?: ?- ?| )(?P<s1>\d\d) (?P<s2>\d\d)" + _NA
+    r"(?=\d\d )" + _NB + r"(?P<d>[0-3]\d) (?P<m>[01]\d) (?P<y>\d\d)(?: ?- ?| )(?P<s1>\d\d) (?P<s2>\d\d)" + _NA
 )
 # a bare 6-digit birth date (only with cpr/født context)
-_BIRTH6 = re.compile(_NB + r"(?P<d>[0-3]\d)(?P<s>[./-]?)(?P<m>[01]\d)(?P=s)(?P<y>\d\d(?:\d\d)?)" + _NA)
+_BIRTH6 = re.compile(r"(?=\d)" + _NB + r"(?P<d>[0-3]\d)(?P<s>[./-]?)(?P<m>[01]\d)(?P=s)(?P<y>\d\d(?:\d\d)?)" + _NA)
 _MONTHS = (
     "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"

@@ -15,7 +15,7 @@ from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
 
 _CVR = re.compile(
-    r"(?:(?<![a-zæøå])(?:cvr|se|momsnr|moms)[\s.-]*(?:nr|nummer)?\.?\s*:?\s*(?:DK[ -]?)?|(?<![\w-])DK[ -]?)"
+    r"(?=[cCsSmMdD])(?:(?<![a-zæøå])(?:cvr|se|momsnr|moms)[\s.-]*(?:nr|nummer)?\.?\s*:?\s*(?:DK[ -]?)?|(?<![\w-])DK[ -]?)"
     r"(?P<num>\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2})(?![\d]|[ .,/-]\d)",
     re.IGNORECASE,
 )

@@ -14,12 +14,21 @@ _EMAIL = re.compile(
 )
 
 
+# the same, found from the "@" (a lookahead from every word character is slow)
+_EMAIL_AT = re.compile(
+    r"(?<![\w.+'-])(?=[\w.+'-]{1,64}@)[\w.+'-]*\w@(?:[a-zæøå0-9](?:[a-zæøå0-9-]*[a-zæøå0-9])?\.)+[a-z]{2,24}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class DaEmailRecognizer(DanishRecognizer):
     ENTITY = EntityType.EMAIL
     DETECTOR = "email"
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
-        for m in _EMAIL.finditer(text):
+        if "@" not in text:
+            return
+        for m in _EMAIL_AT.finditer(text):
             start, end = m.span()
             while start < end and text[start] in ".'-+":
                 start += 1

@@ -11,7 +11,7 @@ from stdnum import iban as stdnum_iban
 from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
 
-_IBAN = re.compile(r"(?<![A-Za-z0-9])(?P<cc>[A-Z]{2})\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])")
+_IBAN = re.compile(r"(?=[A-Z]{2}\d\d)(?<![A-Za-z0-9])(?P<cc>[A-Z]{2})\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])")
 
 
 class DaIbanRecognizer(DanishRecognizer):

@@ -22,6 +22,7 @@ from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
 from aktindsigt.detect.resources import load_lines
 
 
+@lru_cache(maxsize=65536)
 def street_kind(word: str) -> str | None:
     from aktindsigt.detect.recognizers.address import street_kind as _sk
 
@@ -50,7 +51,7 @@ _SIGNOFF = re.compile(
 )
 _NAME_FULL = re.compile(rf"[ \t]*(?P<name>{_NAME})")
 _CAPWORD = rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
-_CAP = re.compile(rf"(?<![\w.@/-]){_CAPWORD}(?![\w@])")
+_CAP = re.compile(rf"(?=[{_UC}])(?<![\w.@/-]){_CAPWORD}(?![\w@])")
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ _BODY = "(?:" + "|".join(_GROUPINGS) + ")"
 # left boundary: not after a digit, "digit+separator", a letter or a slash (case numbers)
 _NB = r"(?<![\w/])(?<!\d[ .,/-])(?<![.,]\d)"
 _NA = r"(?!\d)(?![ .,/-]?\d)(?!,\d)"
-_PHONE = re.compile(r"(?P<prefix>" + _PREFIX + r")?" + r"(?P<body>" + _BODY + r")" + _NA)
+_PHONE = re.compile(r"(?=[\d+(])(?P<prefix>" + _PREFIX + r")?" + r"(?P<body>" + _BODY + r")" + _NA)
 _LEFT = re.compile(_NB)
 _AMOUNT_AFTER = re.compile(r"\s?(?:kr\b|kr\.|dkk\b|,-|,\d\d)", re.IGNORECASE)
 _TOWN_AFTER = re.compile(r" [A-ZÆØÅ][a-zæøå]")

@@ -54,9 +54,20 @@ class Lexicon:
         self.regex = [(re.compile(r, re.IGNORECASE), cat) for r, cat in spec_regexes(data)]
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
+        out: list[tuple[int, int, str]] = []
         words, phrases, stems = self.words, self.phrases, self.stems
-        for m in _WORD.finditer(text):
+        present = {w.lower() for w in set(_WORD.findall(text))}
+        wanted = {w for w in present if w in words or w in phrases or (w[:3] in stems)}
+        if wanted:
+            rx = re.compile(
+                r"(?<![\wæøå§])(?:" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+                + r")(?![\wæøå])",
+                re.IGNORECASE,
+            )
+            it = rx.finditer(text)
+        else:
+            it = iter(())
+        for m in it:
             w = m.group(0).lower()
             cat = words.get(w)
             if cat is not None:
