@@ -11,8 +11,10 @@ plain text and HTML.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from aktindsigt.core.progress import CancelToken, ProgressCallback
 from aktindsigt.ingest import docx as _docx  # noqa: F401  (registers the formats)
 from aktindsigt.ingest import email as _email  # noqa: F401
 from aktindsigt.ingest import image as _image  # noqa: F401
@@ -20,7 +22,13 @@ from aktindsigt.ingest import pdf as _pdf  # noqa: F401
 from aktindsigt.ingest import text as _text  # noqa: F401
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions, IngestResult, new_workdir
 from aktindsigt.ingest.registry import IngestContext, ingest_path, supported_suffixes
-from aktindsigt.ingest.tools import ToolStatus, libreoffice_status, tesseract_status, tool_statuses
+from aktindsigt.ingest.tools import (
+    ToolStatus,
+    libreoffice_status,
+    refresh_tool_status,
+    tesseract_status,
+    tool_statuses,
+)
 
 __all__ = [
     "IngestOptions",
@@ -29,22 +37,35 @@ __all__ = [
     "ToolStatus",
     "ingest",
     "libreoffice_status",
+    "refresh_tool_status",
     "supported_suffixes",
     "tesseract_status",
     "tool_statuses",
 ]
 
 
-def ingest(path: Path, options: IngestOptions | None = None, name: str | None = None) -> IngestResult:
+def ingest(
+    path: Path,
+    options: IngestOptions | None = None,
+    name: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> IngestResult:
     """Read one file (and, for e-mails, its attachments) into an ``IngestResult``.
 
     ``name`` is the file name as the caseworker knows it (defaults to the path's
     name). The result owns a temporary work folder with the renditions; call
     ``cleanup()`` (or use it as a context manager) when done. Never raises for
-    bad input.
+    bad input. ``progress(done, total, message)`` is called between pages of long
+    documents; a cancelled ``cancel`` token stops between pages with
+    ``core.progress.Cancelled`` (the work folder is then already removed).
     """
     path = Path(path)
     workdir = new_workdir()
-    ctx = IngestContext(options or IngestOptions(), workdir)
-    doc = ingest_path(ctx, path, name or path.name, 0)
+    ctx = IngestContext(options or IngestOptions(), workdir, progress=progress, cancel=cancel)
+    try:
+        doc = ingest_path(ctx, path, name or path.name, 0)
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
     return IngestResult(doc, workdir)

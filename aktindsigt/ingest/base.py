@@ -33,6 +33,8 @@ class IngestOptions:
     ocr_dpi: int = 300
     ocr: bool = True  # off: scanned pages get no text (with a warning)
     own_email_domains: tuple[str, ...] = ()  # e.g. ("aarhus.dk",): sets e-mail direction
+    ocr_timeout: float = 180.0  # seconds per page
+    convert_timeout: float = 180.0  # seconds per LibreOffice conversion
 
 
 @dataclass

@@ -151,7 +151,7 @@ def _convert(ctx: IngestContext, doc: IngestedDocument, stem: str) -> None:
     tmp = ctx.new_dir("lo")
     src = tmp / (safe_name(stem) + Path(doc.source_name).suffix.lower())
     shutil.copyfile(doc.source_path, src)
-    pdf_path = tools.convert_to_pdf(src, tmp / "out")
+    pdf_path = tools.convert_to_pdf(src, tmp / "out", timeout=ctx.options.convert_timeout)
     try:
         pdf = pymupdf.open(pdf_path)
     except Exception as e:  # noqa: BLE001

@@ -85,6 +85,7 @@ def _ingest_frames(ctx: IngestContext, doc: IngestedDocument, img: Image.Image, 
     is_jpeg = (img.format or "").upper() == "JPEG"
     with tempfile.TemporaryDirectory(prefix="img-", dir=ctx.workdir) as tmp:
         for i in range(n_frames):
+            ctx.step(i, n_frames, f"{doc.source_name}: side {i + 1} af {n_frames}")
             img.seek(i)
             pixels = img.width * img.height
             if pixels > limit:
@@ -119,7 +120,8 @@ def _ingest_frames(ctx: IngestContext, doc: IngestedDocument, img: Image.Image, 
                 frame.convert("L").save(png)
                 sx, sy = pw / frame.width, ph / frame.height
                 try:
-                    ocr_lines = tools.ocr_image(png, opts.ocr_language, max(int(round(72 / sx)), 70))
+                    ocr_lines = tools.ocr_image(png, opts.ocr_language, max(int(round(72 / sx)), 70),
+                                                timeout=opts.ocr_timeout)
                     ocr = True
                     lines = [
                         [(w.text, Rect(w.x0 * sx, w.y0 * sy, w.x1 * sx, w.y1 * sy)) for w in line]

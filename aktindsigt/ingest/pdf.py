@@ -180,6 +180,7 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
         for page in pdf:
+            ctx.step(page.number, pdf.page_count, f"{doc.source_name}: side {page.number + 1} af {pdf.page_count}")
             width, height = unrotated_size(page)
             lines = pdf_page_lines(page)
             ocr = False
@@ -187,7 +188,9 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
             if bad_text or needs_ocr(page, lines):
                 if status is not None and status.available:
                     try:
-                        shown = ocr_pdf_page(page, opts.ocr_language, opts.ocr_dpi, Path(tmp))
+                        ctx.step(page.number, pdf.page_count,
+                                 f"{doc.source_name}: OCR af side {page.number + 1} af {pdf.page_count}", force=True)
+                        shown = ocr_pdf_page(page, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout)
                         ocr = True
                         ocr_pages.append(page.number + 1)
                         if shown:
@@ -263,7 +266,8 @@ def page_list(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def ocr_pdf_page(page: pymupdf.Page, language: str, dpi: int, tmpdir: Path) -> list[LineWords]:
+def ocr_pdf_page(page: pymupdf.Page, language: str, dpi: int, tmpdir: Path,
+                 timeout: float = 180.0) -> list[LineWords]:
     """Render one page (grey), OCR it, return lines of words in page coordinates."""
     rect = page.rect
     zoom = dpi / 72.0
@@ -275,7 +279,7 @@ def ocr_pdf_page(page: pymupdf.Page, language: str, dpi: int, tmpdir: Path) -> l
     pix.save(png)
     del pix
     try:
-        ocr_lines = tools.ocr_image(png, language, int(round(zoom * 72)))
+        ocr_lines = tools.ocr_image(png, language, int(round(zoom * 72)), timeout=timeout)
     finally:
         png.unlink(missing_ok=True)
     return [

@@ -14,10 +14,12 @@ import itertools
 import logging
 import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions
 
 log = logging.getLogger(__name__)
@@ -67,7 +69,20 @@ def supported_suffixes() -> list[str]:
 class IngestContext:
     options: IngestOptions
     workdir: Path
+    progress: ProgressCallback | None = None
+    cancel: CancelToken | None = None
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _last_report: float = 0.0
+
+    def step(self, done: int, total: int, message: str, force: bool = False) -> None:
+        """Between pages: stop if cancelled, report progress (at most a few times a second)."""
+        if self.cancel is not None:
+            self.cancel.raise_if_cancelled()
+        if self.progress is not None:
+            now = time.monotonic()
+            if force or now - self._last_report > 0.2:
+                self._last_report = now
+                self.progress(done, total, message)
 
     def new_path(self, stem: str, suffix: str) -> Path:
         """A fresh, unused path in the work folder."""
@@ -156,6 +171,9 @@ def ingest_path(ctx: IngestContext, path: Path, name: str, depth: int = 0) -> In
     doc.format = spec.format
     try:
         spec.handler(ctx, doc, depth)
+    except Cancelled:
+        fail(doc, "Indlæsningen blev afbrudt", "cancelled")
+        raise
     except IngestError as e:
         log.info("ingest of %s failed: %s", name, e.detail)
         return fail(doc, e.reason, e.detail)

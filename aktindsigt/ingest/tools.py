@@ -98,6 +98,12 @@ def libreoffice_status() -> ToolStatus:
     return ToolStatus("LibreOffice", True, exe, LIBREOFFICE_CONSEQUENCE, exe)
 
 
+def refresh_tool_status() -> None:
+    """Forget the cached statuses (after the user installed a tool while the program runs)."""
+    tesseract_status.cache_clear()
+    libreoffice_status.cache_clear()
+
+
 def tool_statuses() -> list[ToolStatus]:
     return [tesseract_status(), libreoffice_status()]
 

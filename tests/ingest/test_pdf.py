@@ -187,3 +187,22 @@ def test_stamp_on_scan_still_gets_ocr(tmp_path):
         doc = res.document
         assert doc.pages[0].ocr
         assert word_recall(SCAN_LINE, doc.text) >= 0.8
+
+
+def test_progress_and_cancel(tmp_path, monkeypatch):
+    import aktindsigt.ingest as ingest_pkg
+    from aktindsigt.core.progress import Cancelled, CancelToken
+
+    path = writers.write_multipage_text_pdf(tmp_path / "lang.pdf", 30, lines_per_page=2)
+    calls = []
+    with ingest(path, progress=lambda d, t, m: calls.append((d, t, m))) as res:
+        assert not res.document.failed
+    assert calls and calls[0][1] == 30 and "side 1 af 30" in calls[0][2]
+
+    workdir = tmp_path / "wd"
+    monkeypatch.setattr(ingest_pkg, "new_workdir", lambda: (workdir.mkdir(), workdir)[1])
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        ingest(path, cancel=token)
+    assert not workdir.exists()
