@@ -21,6 +21,10 @@ def texts(t):
         ("Med venlig hilsen\n\nKarsten Mikkelsen\nSagsbehandler", "Karsten Mikkelsen"),
         ("Venlig hilsen\nAnne-Mette Bøgh", "Anne-Mette Bøgh"),
         ("Mvh Ole Sørensen", "Ole Sørensen"),
+        ("Kære Birgit Lauridsen", "Birgit Lauridsen"),
+        ("Hej Mette", "Mette"),
+        ("Navn: Susanne Vad\nAdresse: ...", "Susanne Vad"),
+        ("Lægeerklæring vedr. Jens Hansen 010203-xxxx", "Jens Hansen"),
         ("brev fra Mette Louise Bøgh.", "Mette Louise Bøgh"),
     ],
 )

@@ -29,6 +29,7 @@ def texts(rec, t):
         (DaBankAccountRecognizer, "reg.nr. 1234 kontonr. 12345678", "1234 kontonr. 12345678"),
         (DaBankAccountRecognizer, "Reg. nr.: 1234, konto nr.: 0001234567", "1234, konto nr.: 0001234567"),
         (DaBankAccountRecognizer, "kontonr. 1234-123456", "1234-123456"),
+        (DaBankAccountRecognizer, "Reg. 1234 konto 0012345678", "1234 konto 0012345678"),
         (DaBankAccountRecognizer, "udbetales til 5301 0246123456", "5301 0246123456"),
         (DaIbanRecognizer, "IBAN: DK50 0040 0440 1162 43", "DK50 0040 0440 1162 43"),
         (DaIbanRecognizer, "DK5000400440116243", "DK5000400440116243"),

@@ -24,7 +24,7 @@ _LC = "a-zæøåéüäö"
 _WORD = rf"(?:(?:[{_UC}]\.){{1,3}} ?|[{_UC}][{_LC}{_UC}'’-]*\.? |[{_UC}][{_LC}]*s )"
 _CANDIDATE = re.compile(
     rf"(?=[{_UC}])(?P<street>{_WORD}{{0,3}}[{_UC}][{_LC}{_UC}'’-]+)[ \t]+"
-    rf"(?P<num>\d{{1,4}}(?:[ \t]?-[ \t]?\d{{1,4}})?(?:[ \t]?[A-Za-z](?![\w]))?)(?![\d,.]\d)"
+    rf"(?P<num>\d{{1,4}}(?:[ \t]?-[ \t]?\d{{1,4}})?(?:[ \t]?[A-ZÆØ]|(?<=\d)[a-zæø])?(?![\w]))(?![\d,.]\d)"
 )
 _FLOOR = re.compile(
     r",?[ \t]*(?:(?:st|kl|stuen|kælder|kld)\.?|\d{1,2}\.(?:[ \t]?sal\b)?|\d{1,2}[ \t]sal\b)"
@@ -37,6 +37,7 @@ _TOWN_WORD = re.compile(rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?")
 _DISTRICT = re.compile(r"[ \t](?:NV|NØ|SV|SØ|Sj|[NSØVCKJMF])(?![\w])")
 _CO = re.compile(r"(?=[cC]/)(?<![\w])c/o[ \t]+[^\n,;]{2,60}", re.IGNORECASE)
 _PREFIX_WORDS = {
+    "vestre", "østre", "sdr.", "nr.", "midt", "kronprinsesse", "prinsens", "kronprins", "peder", "niels",
     "nørre", "søndre", "vester", "øster", "nordre", "store", "lille", "gammel", "gamle", "gl.", "ny",
     "nye", "sankt", "skt.", "st.", "kongens", "dronning", "dronningens", "prins", "prinsesse",
     "indre", "ydre", "øvre", "nedre", "ved", "den", "det", "fru", "kong", "hc", "h.c.",
@@ -151,6 +152,12 @@ class DaAddressRecognizer(DanishRecognizer):
             start = m.start("street") + offset
             while text[start] in " \t":
                 start += 1
+            if taken and start < taken[-1][1]:
+                # the candidate began inside the previous address ("... 8200 Aarhus N. Kongens Nytorv 2")
+                nxt = re.compile(r"[A-ZÆØÅ]").search(text, taken[-1][1], m.end("street"))
+                if not nxt:
+                    continue
+                start = nxt.start()
             end = m.end("num")
             score = 0.6 if kind == "strong" else 0.45
             f = _FLOOR.match(text, end)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
 
-_REG_WORD = r"(?:reg(?:istrerings)?\.?\s*(?:nr|nummer)\.?|regnr\.?)"
+_REG_WORD = r"(?:reg(?:istrerings)?\.?\s*(?:nr|nummer)?\.?|regnr\.?)"
 _KONTO_WORD = r"(?:konto\s*(?:nr|nummer)\.?|kontonr\.?|kontonummer|konto|kto\.?(?:\s*nr\.?)?)"
 _WITH_WORDS = re.compile(
     r"(?=[rR])" + _REG_WORD + r"\s*:?\s*(?P<reg>\d{4})\s*(?:[,/;-]|og)?\s*(?:" + _KONTO_WORD + r"\s*:?\s*)?"

@@ -37,11 +37,14 @@ _TITLE = re.compile(
     r"psykolog|psykologen|tandlæge|jordemoder|pastor|prof\.?|professor|"
     r"moderen|faderen|mor|far|sønnen|datteren|barnet|drengen|pigen|ægtefællen|samleveren|hustruen|"
     r"manden|kæresten|værge|værgen|bisidder|bisidderen|partsrepræsentant|naboen|patienten|klienten|"
-    r"borgeren|ansøger|ansøgeren|anmelder|anmelderen|sigtede|tiltalte|vidnet|forurettede)"
+    r"borgeren|ansøger|ansøgeren|anmelder|anmelderen|sigtede|tiltalte|vidnet|forurettede|"
+    r"kære|hej|att\.?|attn\.?|vedr\.?|vedrørende|c/o|ved)"
     rf"[ \t]+(?P<name>{_NAME})"
 )
 _HEADER = re.compile(
-    r"^[ \t>]*(?:Fra|Til|Cc|Bcc|From|To|Afsender|Modtager|Sendt af|Kopi til)[ \t]*:[ \t]*(?P<rest>[^\n]+)$",
+    r"^[ \t>]*(?:Fra|Til|Cc|Bcc|From|To|Afsender|Modtager|Sendt af|Kopi til|Navn|Fulde navn|Borger|Part|"
+    r"Parten|Ansøger|Klager|Barn|Barnets navn|Mor|Far|Moder|Fader|Værge|Forælder|Ægtefælle|Samlever|"
+    r"Anmelder|Patient|Elev|Lejer|Underskrift|Pårørende)[ \t]*:[ \t]*(?P<rest>[^\n]+)$",
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNOFF = re.compile(
