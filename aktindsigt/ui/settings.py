@@ -39,10 +39,14 @@ class SettingsDialog(QDialog):
         paths = resolve_paths()
         self.user_label = QLabel(services.user)
         self.user_label.setToolTip(self.tr("Brugernavnet kommer fra systemet (eller AKTINDSIGT_USER)."))
-        self.db_edit = QLineEdit(_safe_url(paths.db_url))
+        # where this session's store really is (the services may have been opened on another one)
+        store = getattr(services, "store", None)
+        db_url = getattr(store, "url", None) or paths.db_url
+        blobs = getattr(getattr(store, "blobs", None), "root", None) or paths.blobs
+        self.db_edit = QLineEdit(_safe_url(db_url))
         self.db_edit.setReadOnly(True)
         self.db_edit.setAccessibleName(self.tr("Database"))
-        self.blobs_edit = QLineEdit(str(paths.blobs))
+        self.blobs_edit = QLineEdit(str(blobs))
         self.blobs_edit.setReadOnly(True)
         self.log_edit = QLineEdit(str(paths.logs / "aktindsigt.log"))
         self.log_edit.setReadOnly(True)
