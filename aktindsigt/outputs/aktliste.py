@@ -30,11 +30,32 @@ from aktindsigt.outputs.texts import da_date, short_date
 _EMAIL_RE = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 
 
-def public_party(raw: str, config: Mapping[str, Any]) -> str:
-    """The public value for a sender/recipient string (see the module docstring)."""
+def own_domains(data: CaseData) -> dict[str, str]:
+    """The municipality's own mail domains (from its e-mail address and website) -> its public name."""
+    m = data.municipality
+    label = m.name or "Kommunen"
+    found = {}
+    for value in (m.email, m.website):
+        value = value.strip().lower()
+        if "@" in value:
+            value = value.rsplit("@", 1)[1]
+        value = re.sub(r"^https?://", "", value).split("/")[0].removeprefix("www.")
+        if "." in value:
+            found[value] = label
+    return found
+
+
+def _domains(raw: str) -> list[str]:
+    return [m.group(1).lower() for m in _EMAIL_RE.finditer(raw or "")]
+
+
+def public_party(raw: str, config: Mapping[str, Any], own: Mapping[str, str] | None = None) -> str:
+    """The public value for a sender/recipient string (see the module docstring). ``own``: the
+    municipality's mail domains -> its name (its employees act in their job and are shown as the authority)."""
     raw = (raw or "").strip()
     if not raw:
         return str(config.get("unknown_label", ""))
+    own = own or {}
     markers = [str(m).lower() for m in config.get("organisation_markers") or []]
     private_domains = {str(d).lower() for d in config.get("private_mail_domains") or []}
     values = []
@@ -46,32 +67,54 @@ def public_party(raw: str, config: Mapping[str, Any]) -> str:
         if org:
             values.append(", ".join(org))
             continue
-        domains = [m.group(1).lower() for m in _EMAIL_RE.finditer(party)]
+        domains = _domains(party)
+        mine = [own[d] for d in domains if d in own]
         public = [d for d in domains if d not in private_domains]
-        if public:
+        if mine:
+            values.append(mine[0])
+        elif public:
             values.append(public[0])
         elif party.strip():
             values.append(str(config.get("private_label", "Borger")))
     return "; ".join(dict.fromkeys(values))
 
 
-def party_for(d: DocInfo, data: CaseData, config: Mapping[str, Any]) -> str:
+def direction_for(d: DocInfo, own: Mapping[str, str]) -> Direction:
+    """The document's direction; when unknown, inferred from the municipality's own mail domains."""
+    doc = d.doc
+    if doc.direction is not Direction.UNKNOWN or not own:
+        return doc.direction
+    from_us = any(x in own for x in _domains(doc.sender))
+    to_us = any(x in own for x in _domains(doc.recipient))
+    if from_us and to_us:
+        return Direction.INTERNAL
+    if from_us and doc.recipient:
+        return Direction.OUTGOING
+    if to_us and doc.sender:
+        return Direction.INCOMING
+    return Direction.UNKNOWN
+
+
+def party_for(d: DocInfo, data: CaseData, config: Mapping[str, Any], own: Mapping[str, str] | None = None) -> str:
     override = data.statements.public_parties.get(str(d.doc.id), "").strip()
     if override:
         return override
     doc = d.doc
-    if doc.direction is Direction.INTERNAL:
+    own = own if own is not None else own_domains(data)
+    direction = direction_for(d, own)
+    if direction is Direction.INTERNAL:
         return str(config.get("internal_label", "Internt"))
-    if doc.direction is Direction.INCOMING:
-        return public_party(doc.sender, config)
-    if doc.direction is Direction.OUTGOING:
-        return public_party(doc.recipient, config)
-    return public_party(doc.sender or doc.recipient, config)
+    if direction is Direction.INCOMING:
+        return public_party(doc.sender, config, own)
+    if direction is Direction.OUTGOING:
+        return public_party(doc.recipient, config, own)
+    return public_party(doc.sender or doc.recipient, config, own)
 
 
 def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
     """One row per document, values in the column order of ``aktliste.yaml``."""
     out = []
+    own = own_domains(data)
     for d in data.documents:
         doc = d.doc
         access = d.access.label if d.access is not None else ("" if doc.in_scope else "–")
@@ -80,8 +123,8 @@ def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
             doc.esdh_doc_id,
             doc.public_title or "[titel ikke angivet]",
             short_date(doc.doc_date),
-            doc.direction.label,
-            party_for(d, data, config),
+            direction_for(d, own).label,
+            party_for(d, data, config, own),
             d.parent_akt if d.parent_akt is not None else "",
             doc.page_count,
             "ja" if doc.in_scope else "nej",
@@ -160,13 +203,13 @@ td.n { text-align: right; }
 """
 
 # relative column widths (percent) for the landscape table
-_WIDTHS = [4, 7, 17, 6, 6, 10, 5, 4, 6, 6, 8, 15, 6]
+_WIDTHS = [3, 7, 16, 6, 6, 10, 5, 4, 6, 6, 8, 15, 8]
 
 
 def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]], first: bool) -> str:
     e = html.escape
     case = data.case
-    head = "".join(f'<th width="{w}%">{e(h)}</th>' for h, w in zip(header, _WIDTHS, strict=False))
+    head = "".join(f'<th style="width: {w * 6.8:.0f}pt">{e(h)}</th>' for h, w in zip(header, _WIDTHS, strict=False))
     numeric = {0, 6, 7, 12}
     body = []
     for row in table:
@@ -176,9 +219,10 @@ def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]],
         body.append(f"<tr>{cells}</tr>")
     title = ""
     if first:
-        who = data.municipality.name + (f", {data.municipality.unit}" if data.municipality.unit else "")
-        meta = (f"{e(who)} · Sagsnr. {e(case.esdh_ref or case.case_number)} · {e(case.title)} · "
-                f"dannet {e(da_date(data.today))} · {len(data.documents)} dokumenter")
+        who = ", ".join(x for x in (data.municipality.name, data.municipality.unit) if x)
+        parts = [who, f"Sagsnr. {case.esdh_ref or case.case_number}", case.title, f"dannet {da_date(data.today)}",
+                 f"{len(data.documents)} dokumenter"]
+        meta = " · ".join(e(p) for p in parts if p)
         title = f'<h1>Aktliste</h1><p class="meta">{meta}</p>'
     return f"{title}<table><tr>{head}</tr>{''.join(body)}</table>"
 

@@ -84,3 +84,32 @@ def test_long_aktliste_repeats_the_header_on_every_page(svc, ready_case, tmp_pat
 ])
 def test_public_party(raw, expected):
     assert public_party(raw, load_aktliste_config()) == expected
+
+
+def test_unknown_direction_is_inferred_from_the_municipality_domain(svc, ready_case, tmp_path):
+    from aktindsigt.core.model import Direction
+    from tests.outputs.conftest import make_doc
+
+    case, _ = ready_case  # municipality e-mail: byg@eksempel.dk
+    svc.store.add_documents(case.id, make_doc("Svar til borgeren", "Svar", direction=Direction.UNKNOWN,
+                                              sender="Ruth Jepsen <ruth.jepsen@eksempel.dk>",
+                                              recipient="Zara Bruun <zara@gmail.com>"), "t")
+    svc.store.add_documents(case.id, make_doc("Henvendelse", "Henvendelse", direction=Direction.UNKNOWN,
+                                              sender="Zara Bruun <zara@gmail.com>",
+                                              recipient="Borgerservice <post@eksempel.dk>"), "t")
+    svc.store.add_documents(case.id, make_doc("Godkendelse", "Godkendelse", direction=Direction.UNKNOWN,
+                                              sender="Ruth Jepsen <ruth.jepsen@eksempel.dk>",
+                                              recipient="Else Hansen <else.hansen@eksempel.dk>"), "t")
+    files = svc.render_aktliste(case.id, tmp_path, pdf=False)
+    rows = list(csv.reader(files.csv.read_bytes().decode("utf-8-sig").splitlines(), delimiter=";"))
+    by_akt = {r[0]: r for r in rows[1:]}
+    assert by_akt["5"][4:6] == ["Udgående", "Borger"]
+    assert by_akt["6"][4:6] == ["Indgående", "Borger"]
+    assert by_akt["7"][4:6] == ["Intern", "Internt"]
+    text = files.csv.read_text(encoding="utf-8-sig")
+    assert "Ruth" not in text and "Zara" not in text and "Else" not in text
+
+
+def test_municipality_employee_is_shown_as_the_municipality():
+    own = {"eksempel.dk": "Eksempel Kommune"}
+    assert public_party("Ruth Jepsen <ruth.jepsen@eksempel.dk>", load_aktliste_config(), own) == "Eksempel Kommune"
