@@ -84,7 +84,9 @@ def write_scanned_pdf(path: Path, lines: Sequence[str] | Sequence[Sequence[str]]
 
     ``lines`` is one page (a list of strings) or several pages (a list of lists).
     """
-    pages = [list(lines)] if lines and isinstance(lines[0], str) else [list(p) for p in lines]
+    pages: list[list[str]] = (
+        [[str(x) for x in lines]] if lines and isinstance(lines[0], str) else [list(p) for p in lines]
+    )
     pdf = pymupdf.open()
     for page_lines in pages or [[]]:
         pix = _render_lines_pixmap(page_lines, dpi, fontsize)
@@ -138,10 +140,18 @@ def write_html(path: Path, title: str, paragraphs: Sequence[str]) -> Path:
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def write_docx(path: Path | io.BytesIO, title: str, paragraphs: Sequence[str], *, tracked_change: bool = False,
+def write_docx(path: Path, title: str, paragraphs: Sequence[str], *, tracked_change: bool = False,
                comment: bool = False, hidden_text: bool = False, author: str = "Sagsbehandler",
-               date: datetime | None = None, table: Sequence[Sequence[str]] | None = None) -> Path | io.BytesIO:
+               date: datetime | None = None, table: Sequence[Sequence[str]] | None = None) -> Path:
     """A Word document; optionally with a tracked change, a comment and hidden text (leak risks)."""
+    _docx_document(title, paragraphs, tracked_change=tracked_change, comment=comment, hidden_text=hidden_text,
+                   author=author, date=date, table=table).save(str(path))
+    return Path(path)
+
+
+def _docx_document(title: str, paragraphs: Sequence[str], *, tracked_change: bool = False,
+                   comment: bool = False, hidden_text: bool = False, author: str = "Sagsbehandler",
+                   date: datetime | None = None, table: Sequence[Sequence[str]] | None = None):
     import docx
     from docx.oxml import parse_xml
 
@@ -152,8 +162,8 @@ def write_docx(path: Path | io.BytesIO, title: str, paragraphs: Sequence[str], *
     d.core_properties.created = when
     d.core_properties.modified = when
     d.add_heading(title, level=1)
-    for p in paragraphs:
-        d.add_paragraph(p)
+    for text in paragraphs:
+        d.add_paragraph(text)
     if table:
         t = d.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):
@@ -177,14 +187,13 @@ def write_docx(path: Path | io.BytesIO, title: str, paragraphs: Sequence[str], *
         p = d.add_paragraph("Synlig tekst. ")
         run = p.add_run("Skjult note: borgeren har tidligere været i behandling.")
         run.font.hidden = True
-    d.save(path if isinstance(path, io.BytesIO) else str(path))
-    return path
+    return d
 
 
 def write_zip_bomb_docx(path: Path, uncompressed_mb: int = 60) -> Path:
     """A DOCX whose document.xml inflates to ``uncompressed_mb`` MB of zeros (ratio ≈ 1000)."""
     buf = io.BytesIO()
-    write_docx(buf, "Bombe", ["x"])
+    _docx_document("Bombe", ["x"]).save(buf)
     buf.seek(0)
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
@@ -310,7 +319,8 @@ def write_encrypted_pdf(path: Path, password: str = "hemmelig") -> Path:
     pdf = pymupdf.open()
     page = pdf.new_page()
     page.insert_text((72, 72), "Fortroligt dokument", fontsize=12)
-    pdf.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password + "-ejer")
+    aes256 = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
+    pdf.save(path, encryption=aes256, user_pw=password, owner_pw=password + "-ejer")
     pdf.close()
     return Path(path)
 

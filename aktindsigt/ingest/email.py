@@ -14,6 +14,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+from typing import Any
 
 from aktindsigt.core.model import Direction
 from aktindsigt.ingest.base import IngestedDocument
@@ -104,7 +105,7 @@ def _finish(ctx: IngestContext, doc: IngestedDocument, mail: Mail, depth: int) -
 # ------------------------------------------------------------------------ .eml
 
 
-def _part_text(part: EmailMessage) -> str:
+def _part_text(part: Any) -> str:
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, AssertionError, KeyError):
@@ -149,7 +150,8 @@ def parse_eml(data: bytes) -> Mail:
             if not name.lower().endswith(".eml"):
                 name += ".eml"
         else:
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
             if not name:
                 ext = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf",
                        "image/png": ".png", "image/jpeg": ".jpg"}.get(part.get_content_type(), ".bin")

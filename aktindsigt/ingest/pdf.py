@@ -156,7 +156,7 @@ def derotate(lines: list[LineWords], page: pymupdf.Page) -> list[LineWords]:
     return out
 
 
-_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET}
+_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET}  # type: ignore[attr-defined]
 
 
 def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, copy_source: bool) -> None:
@@ -179,7 +179,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     modified = False
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
-        for page in pdf:
+        for page_index in range(pdf.page_count):
+            page = pdf.load_page(page_index)
             ctx.step(page.number, pdf.page_count, f"{doc.source_name}: side {page.number + 1} af {pdf.page_count}")
             width, height = unrotated_size(page)
             lines = pdf_page_lines(page)
@@ -247,7 +248,7 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
         if modified:
             with contextlib.suppress(Exception):  # subsetting is an optimisation only
                 pdf.subset_fonts()
-        save_atomic(pdf, target, garbage=3, deflate=True, encryption=pymupdf.PDF_ENCRYPT_NONE)
+        save_atomic(pdf, target, garbage=3, deflate=True, encryption=pymupdf.PDF_ENCRYPT_NONE)  # type: ignore[attr-defined]
     doc.rendition = target
     doc.pages = dt.pages
     doc.text = dt.text
