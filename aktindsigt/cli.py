@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from aktindsigt.core.deadlines import Light
-from aktindsigt.core.model import DocumentStatus, Regime, RequesterType
+from aktindsigt.core.model import DocumentStatus, EntityType, Regime, RequesterType, SuggestionStatus
 from aktindsigt.logging_setup import setup_logging
 from aktindsigt.services import ServiceError, Services
 
@@ -178,6 +178,81 @@ def case_import(
         raise typer.Exit(1)
 
 
+@case_app.command("analyze")
+def case_analyze(case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")]) -> None:
+    """Find forslag til overstregning i alle sagens dokumenter."""
+    svc = _services()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("Analyserer", total=None)
+        try:
+            summary = svc.analyze_case(
+                case, progress=lambda d, t, m: bar.update(task, completed=d, total=t, description=m[:60] or "Analyserer"))
+        except ServiceError as e:
+            raise _fail(e) from e
+    out.print(f"{summary.documents} dokumenter analyseret: {summary.new_suggestions} nye forslag "
+              f"({summary.propagated} fundet som øvrige forekomster af kendte oplysninger).")
+    if summary.by_type:
+        out.print(", ".join(f"{EntityType(k).label}: {v}" for k, v in sorted(summary.by_type.items())))
+    if summary.public_titles:
+        out.print(f"{summary.public_titles} dokumenttitler indeholdt personoplysninger; der er foreslået offentlige titler.")
+
+
+@case_app.command("suggestions")
+def case_suggestions(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    entity: Annotated[EntityType | None, typer.Option("--type", help="Kun denne type")] = None,
+    status: Annotated[SuggestionStatus | None, typer.Option("--status", help="pending, accepted eller rejected")] = None,
+) -> None:
+    """Vis forslag grupperet efter oplysning."""
+    svc = _services()
+    try:
+        groups = svc.suggestion_groups(case, entity_type=entity, status=status)
+    except ServiceError as e:
+        raise _fail(e) from e
+    if not groups:
+        out.print("Ingen forslag. Kør 'aktindsigt case analyze' først.")
+        return
+    t = Table("Gruppe", "Type", "Forekomster", "Status", "Hjemmel", "Forslag-id")
+    status_label = {"pending": "afventer", "accepted": "overstreges", "rejected": "bevares", "mixed": "blandet"}
+    for g in groups:
+        grounds = sorted({s.ground_id or "–" for s in g.suggestions})
+        ids = ",".join(str(s.id) for s in g.suggestions[:12]) + ("…" if len(g.suggestions) > 12 else "")
+        t.add_row(g.key, g.entity_type.label, g.label, status_label[g.status], ", ".join(grounds), ids)
+    out.print(t)
+
+
+settings_app = typer.Typer(help="Indstillinger: medarbejderliste, lukkedage.", no_args_is_help=True)
+app.add_typer(settings_app, name="settings")
+
+
+@settings_app.command("employees")
+def settings_employees(file: Annotated[Path, typer.Argument(help="CSV med kolonnerne navn;initialer;titel;email;telefon")]) -> None:
+    """Importér listen over medarbejdere, hvis navne ikke foreslås overstreget."""
+    svc = _services()
+    try:
+        n = svc.import_employees_csv(file)
+    except ServiceError as e:
+        raise _fail(e) from e
+    out.print(f"{n} medarbejdere importeret.")
+
+
+@settings_app.command("closure-days")
+def settings_closure_days(
+    days: Annotated[list[str], typer.Argument(help="Lukkedage (ÅÅÅÅ-MM-DD)")],
+    customary: Annotated[bool, typer.Option("--customary/--no-customary",
+                                            help="Også grundlovsdag, juleaftensdag og nytårsaftensdag")] = False,
+) -> None:
+    """Sæt kommunens lukkedage (bruges i fristberegningen)."""
+    try:
+        parsed = [date.fromisoformat(d) for d in days]
+    except ValueError:
+        err.print("[red]Fejl:[/red] Datoer skal skrives ÅÅÅÅ-MM-DD.")
+        raise typer.Exit(2) from None
+    _services().set_closure_days(parsed, customary)
+    out.print(f"{len(parsed)} lukkedage gemt.")
+
+
 @app.command("text")
 def text_cmd(file: Annotated[Path, typer.Argument(help="En fil i et understøttet format")]) -> None:
     """Skriv den udtrukne tekst af én fil (uden sag)."""
@@ -264,7 +339,7 @@ def _register_optional_commands() -> None:
     """Commands that live next to their feature (detect, redact, NER evaluation)."""
     import importlib
 
-    for module in ("aktindsigt.detect.cli", "aktindsigt.redact.cli", "aktindsigt.nlp.cli"):
+    for module in ("aktindsigt.detect.cli", "aktindsigt.redact.cli", "aktindsigt.outputs.cli", "aktindsigt.nlp.cli"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as e:

@@ -116,3 +116,13 @@ def test_text_of_a_bad_file_explains_in_danish(run, tmp_path):
 def test_doctor_lists_the_system_parts(run):
     r = run("doctor", code=None)
     assert "Tesseract" in r.stdout and "LibreOffice" in r.stdout
+
+
+def test_run_without_display_creates_the_demo_case_and_prints_the_overview(run, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    r = run("run")
+    assert "demosagen" in r.stdout and "AKT-" in r.stdout
+    r = run("run")  # second start: no new demo case
+    assert "demosagen" not in r.stdout

@@ -1,9 +1,12 @@
 """The use cases: the only API that ``cli.py`` and ``ui/`` call.
 
-``Services`` combines the case/import use cases (``cases.py``) and the review
-use cases (``review.py``: suggestions, decisions, undo/redo).
+``Services`` combines the case/import use cases (``cases.py``), the review use
+cases (``review.py``: suggestions, decisions, undo/redo), analysis
+(``analysis.py``: detection, propagation, allowlists) and the outputs
+(``outputs.py``: checklist, letter, aktliste, journal note, other letters).
 """
 
+from aktindsigt.services.analysis import AnalysisServices, AnalysisSummary
 from aktindsigt.services.cases import (
     CaseDetail,
     CaseOverview,
@@ -14,14 +17,16 @@ from aktindsigt.services.cases import (
     ServiceError,
     collect_files,
 )
+from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.review import Operation, ReviewServices, SuggestionGroup
 
 
-class Services(CaseServices, ReviewServices):
+class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices):
     """All use cases over one store and one user."""
 
 
 __all__ = [
+    "AnalysisSummary",
     "CaseDetail",
     "CaseOverview",
     "Changes",

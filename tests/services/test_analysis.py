@@ -1,0 +1,124 @@
+"""Case analysis: detection, propagation, allowlists, public titles, re-runs keep decisions."""
+
+from datetime import date
+
+import pytest
+import spacy
+
+from aktindsigt.core.model import (
+    DecisionAction,
+    Document,
+    EntityType,
+    Page,
+    Rect,
+    RequesterIdentifiers,
+    SuggestionStatus,
+    Word,
+)
+from aktindsigt.services import ServiceError
+from aktindsigt.store.store import NewDocument
+
+
+def _nlp():
+    nlp = spacy.blank("da")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Mette Hansen"}, {"label": "PER", "pattern": "Ole Olsen"},
+                        {"label": "PER", "pattern": "Birgitte Nyborg"}])
+    return nlp
+
+
+@pytest.fixture
+def svc(services):
+    from aktindsigt.detect.engine import DetectionEngine
+
+    services.engine_factory = lambda: DetectionEngine(nlp=_nlp())
+    return services
+
+
+def _doc(title: str, text: str) -> NewDocument:
+    words, pos = [], 0
+    for i, w in enumerate(text.split(" ")):
+        words.append(Word(w, Rect(10 + i, 10, 11 + i, 20), pos, pos + len(w), 0))
+        pos += len(w) + 1
+    return NewDocument(Document(case_id=0, akt_nr=0, title=title, public_title=title, source_name="x.txt"),
+                       [Page(1, 595, 842, 0, len(text), words)], text)
+
+
+def _add(svc, case, title, text):
+    return svc.store.add_documents(case.id, _doc(title, text), "t")[0]
+
+
+def test_analysis_suggests_propagates_and_proposes_public_titles(svc):
+    case = svc.create_case("Sag", "Journalist Jensen", "ofl7", date(2026, 11, 2))
+    d1 = _add(svc, case, "Lægeerklæring vedr. Mette Hansen 010203-1234",
+              "Mette Hansen cpr 010203-1234 bor på Søndergade 12, 6400 Sønderborg. Tlf. 22 33 44 55.")
+    d2 = _add(svc, case, "Notat", "Samtale med MHansen. Mettes mor ringede; M. Hansen var syg. HANSEN kom ikke.")
+    summary = svc.analyze_case(case.id)
+    assert summary.documents == 2 and summary.new_suggestions > 0
+    types = {s.entity_type for s in svc.suggestions(case.id)}
+    assert {EntityType.PERSON, EntityType.CPR, EntityType.PHONE, EntityType.ADDRESS} <= types
+    person = [s for s in svc.suggestions(case.id, document_id=d2.id) if s.entity_type is EntityType.PERSON]
+    assert {"M. Hansen"} <= {s.text for s in person}  # found only by propagation from document 1
+    assert all(s.entity_key == "PERSON:mette hansen" for s in person)
+    group = next(g for g in svc.suggestion_groups(case.id) if g.key == "PERSON:mette hansen")
+    assert len(group.documents) == 2
+    doc = svc.document(d1.id)
+    assert "Mette Hansen" not in doc.public_title and "010203" not in doc.public_title
+    assert doc.public_title.startswith("Lægeerklæring vedr. [navn]")
+
+
+def test_rerun_keeps_decisions_and_adds_nothing_twice(svc):
+    case = svc.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    _add(svc, case, "Brev", "Mette Hansen har cpr 010203-1234.")
+    svc.analyze_case(case.id)
+    before = svc.suggestions(case.id)
+    cpr = next(s for s in before if s.entity_type is EntityType.CPR)
+    svc.reject([cpr.id], reason="Offentligt kendt")
+    again = svc.analyze_case(case.id)
+    assert again.new_suggestions == 0
+    after = {s.id: s.status for s in svc.suggestions(case.id)}
+    assert after[cpr.id] is SuggestionStatus.REJECTED
+    assert [d.action for d in svc.decisions(case.id)] == [DecisionAction.KEEP]
+
+
+def test_new_document_gets_occurrences_of_known_entities(svc):
+    case = svc.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    _add(svc, case, "Brev", "Mette Hansen skrev.")
+    svc.analyze_case(case.id)
+    d2 = _add(svc, case, "Svar", "Kære METTE HANSEN, tak.")
+    summary = svc.analyze_case(case.id)
+    assert summary.new_suggestions >= 1
+    texts = {s.text for s in svc.suggestions(case.id, document_id=d2.id)}
+    assert "METTE HANSEN" in texts
+
+
+def test_own_data_regime_never_suggests_the_requesters_identifiers(svc):
+    ids = RequesterIdentifiers(cpr=["010203-1234"], phones=["22334455"])
+    case = svc.create_case("Egenacces", "Mette Hansen", "ofl8", date(2026, 11, 2), requester_identifiers=ids)
+    _add(svc, case, "Notat", "Mette Hansen (cpr 010203-1234, tlf. 22334455) og Ole Olsen (cpr 020304-5678).")
+    svc.analyze_case(case.id)
+    texts = {s.text for s in svc.suggestions(case.id)}
+    assert "Ole Olsen" in texts and "020304-5678" in texts
+    assert not {"Mette Hansen", "010203-1234", "22334455"} & texts
+
+
+def test_employees_from_csv_are_not_suggested(svc, tmp_path):
+    f = tmp_path / "medarbejdere.csv"
+    f.write_text("navn;initialer;titel;email;telefon\nBirgitte Nyborg;BNY;Sagsbehandler;bny@kommune.dk;88888888\n",
+                 encoding="utf-8")
+    assert svc.import_employees_csv(f) == 1
+    case = svc.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    _add(svc, case, "Mail", "Birgitte Nyborg skrev til Ole Olsen.")
+    svc.analyze_case(case.id)
+    texts = {s.text for s in svc.suggestions(case.id)}
+    assert "Ole Olsen" in texts and "Birgitte Nyborg" not in texts
+    bad = tmp_path / "tom.csv"
+    bad.write_text("foo;bar\n1;2\n", encoding="utf-8")
+    with pytest.raises(ServiceError):
+        svc.import_employees_csv(bad)
+
+
+def test_case_without_readable_documents(svc):
+    case = svc.create_case("Tom sag", "X", "ofl7", date(2026, 11, 2))
+    with pytest.raises(ServiceError, match="Importér"):
+        svc.analyze_case(case.id)
