@@ -62,8 +62,13 @@ def _doc_problems(data: CaseData, d: DocInfo, pending: int) -> list[Problem]:
     if d.access is AccessType.PARTIAL and not (d.redactions or d.withheld_pages):
         add("partial_without_redactions", "Dokumentet er markeret med delvis aktindsigt, men intet er "
             "overstreget eller undtaget.", "document.access")
+    exceptions = [g for g in d.grounds if g not in data.statement_grounds]
     if not d.grounds:
         add("ground_missing", f"Dokumentet er {label}, men der er ingen hjemmel.", "document.access_grounds")
+    elif not exceptions:
+        add("ground_missing", f"Dokumentet er {label}, men {', '.join(data.ground_label(g) for g in d.grounds)} "
+            "er ikke en undtagelsesbestemmelse. Angiv den bestemmelse, oplysningerne er undtaget efter.",
+            "document.access_grounds")
     for g in d.grounds:
         if g not in data.grounds:
             add("ground_unknown", f"Hjemlen '{g}' findes ikke i kataloget over hjemler.", "document.access_grounds")

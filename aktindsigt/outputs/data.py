@@ -116,6 +116,7 @@ class CaseData:
     grounds: dict[str, LegalGround]
     texts: dict[str, Any]
     today: date
+    statement_grounds: set[str] = field(default_factory=set)  # catalogue "statement" kinds (§ 14, § 26, § 34 ...)
 
     @property
     def in_scope(self) -> list[DocInfo]:
@@ -144,7 +145,8 @@ class CaseData:
         for d in self.in_scope:
             if d.access in (AccessType.PARTIAL, AccessType.WITHHELD):
                 for g in d.grounds:
-                    used.setdefault(g, []).append(d)
+                    if g not in self.statement_grounds:
+                        used.setdefault(g, []).append(d)
         order = {gid: i for i, gid in enumerate(self.grounds)}
         return sorted(used.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
 
@@ -251,6 +253,7 @@ def collect(
     municipality: Municipality | None = None,
     statements: Statements | None = None,
     today: date | None = None,
+    statement_grounds: set[str] | None = None,
 ) -> CaseData:
     by_doc: dict[int, list[Decision]] = {}
     for d in decisions:
@@ -264,6 +267,7 @@ def collect(
     return CaseData(
         case=case, municipality=municipality or Municipality(), statements=statements or Statements(),
         documents=infos, grounds=dict(grounds), texts=dict(texts), today=today or date.today(),
+        statement_grounds=set(statement_grounds or ()),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from aktindsigt.core.model import AccessType, Regime
 from aktindsigt.outputs.data import CaseData
-from aktindsigt.outputs.texts import akt_list, da_date, fill
+from aktindsigt.outputs.texts import CHECK_NOTE_RE, akt_list, da_date, fill, strip_check_notes
 
 
 def _by_regime(table: dict[str, Any] | None, regime: Regime) -> str:
@@ -44,7 +44,23 @@ def common_context(data: CaseData, today: date | None = None) -> dict[str, Any]:
     }
 
 
-def reason_blocks(data: CaseData) -> list[dict[str, Any]]:
+def _reasoning(data: CaseData, gid: str, draft: bool) -> tuple[str, bool]:
+    """The catalogue's reasoning for ``gid``; for a ground that must name a law (§ 35) the law replaces the
+    first ``[KONTROLLÉR ...]`` note. Returns the text and whether the law was placed in it. Notes are kept
+    in drafts (so the caseworker sees them) and removed from final letters."""
+    g = data.grounds.get(gid)
+    if g is None:
+        return "", False
+    text = fill(g.reasoning, data.placeholders())
+    placed = False
+    law = data.statements.laws.get(gid, "").strip()
+    if law and gid in set(data.texts.get("named_law_grounds") or ()):
+        text, n = CHECK_NOTE_RE.subn(" " + law, text, count=1)
+        placed = n > 0
+    return (text if draft else strip_check_notes(text)), placed
+
+
+def reason_blocks(data: CaseData, draft: bool = False) -> list[dict[str, Any]]:
     """One block per ground used: heading, intro with akt numbers, reasoning, kinds of information, notes."""
     texts = data.texts
     blocks = []
@@ -64,10 +80,11 @@ def reason_blocks(data: CaseData) -> list[dict[str, Any]]:
             intro_parts.append(fill(texts.get("ground_intro_withheld", ""),
                                     {"akt": akt_list(d.akt_nr for d in withheld), "ground": label}))
         what = data.described_types(d for d in partial if gid in d.grounds)
+        reasoning, law_placed = _reasoning(data, gid, draft)
         notes = []
-        if prefixes and gid.startswith(prefixes):
+        if prefixes and gid.startswith(prefixes) and "§ 26" not in reasoning:
             notes.append(fill(texts.get("section26_note", ""), {}))
-        if gid in named:
+        if gid in named and not law_placed:
             law = data.statements.laws.get(gid, "").strip() or "[angiv loven om tavshedspligt]"
             notes.append(fill(texts.get("section35_note", ""), {"law": law}))
         doc_reasons = [f"Akt {d.akt_nr}: {d.reason}" for d in docs if d.reason_written and d.reason]
@@ -75,7 +92,7 @@ def reason_blocks(data: CaseData) -> list[dict[str, Any]]:
             "id": gid,
             "heading": heading,
             "intro": " ".join(intro_parts),
-            "reasoning": fill(g.reasoning, data.placeholders()) if g is not None else "",
+            "reasoning": reasoning,
             "what": fill(texts.get("ground_what", ""), {"what": what}) if what else "",
             "notes": notes,
             "doc_reasons": doc_reasons,
@@ -110,7 +127,7 @@ def letter_context(data: CaseData, draft: bool = False, draft_reason: str = "") 
         "see_list": (texts.get("decision") or {}).get("see_list", ""),
         "legal_basis": fill(_by_regime(texts.get("legal_basis"), case.regime), ph),
         "has_reasons": has_reasons,
-        "reasons": reason_blocks(data) if has_reasons else [],
+        "reasons": reason_blocks(data, draft) if has_reasons else [],
         "extraction_heading": _by_regime(heads.get("extraction"), case.regime),
         "extraction": st.extraction.strip() or texts.get("extraction_missing", ""),
         "meroffentlighed_heading": _by_regime(heads.get("meroffentlighed"), case.regime),

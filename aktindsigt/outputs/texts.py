@@ -102,6 +102,19 @@ def akt_list(numbers: Iterable[int]) -> str:
     return "akt " + join_da(str(n) for n in nums)
 
 
+CHECK_NOTE_RE = re.compile(r"\s*\[\s*KONTROLL[ÉE]R\b[^\]]*\]", re.IGNORECASE)
+
+
+def check_notes(text: str) -> list[str]:
+    """The ``[KONTROLLÉR: ...]`` notes in a catalogue or template text."""
+    return [m.group(0).strip() for m in CHECK_NOTE_RE.finditer(text or "")]
+
+
+def strip_check_notes(text: str) -> str:
+    """Remove ``[KONTROLLÉR: ...]`` notes: they guide the municipality and never reach a final letter."""
+    return " ".join(CHECK_NOTE_RE.sub("", text or "").split())
+
+
 def complaint_deadline_phrases(text: str) -> list[str]:
     """Phrases in ``text`` that look like a complaint deadline (must be empty)."""
     return [m.group(0) for m in DEADLINE_RE.finditer(text or "")]

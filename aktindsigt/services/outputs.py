@@ -53,9 +53,22 @@ class OutputServices:
 
         try:
             from aktindsigt.grounds import load_grounds
-        except ImportError as e:
-            raise ServiceError("Kataloget over hjemler kunne ikke indlæses.") from e
-        return load_grounds()
+
+            return load_grounds()
+        except (ImportError, ValueError, OSError) as e:
+            raise ServiceError("Kataloget over hjemler (resources/legal_grounds.yaml) kunne ikke indlæses. "
+                               "Kontakt den, der vedligeholder kataloget.", detail=str(e)) from e
+
+    def statement_grounds(self) -> set[str]:
+        """Catalogue entries of kind "statement" (§ 14, § 26, §§ 28-29, § 34 ...): sections of the letter,
+        not exceptions."""
+        if getattr(self, "grounds_override", None) is not None:
+            return set(getattr(self, "statement_grounds_override", set()))
+        try:
+            from aktindsigt.grounds import load_catalogue
+        except ImportError:
+            return set()
+        return {gid for gid, entry in load_catalogue().items() if entry.kind == "statement"}
 
     # --- municipality and statements --------------------------------------------------
 
@@ -166,7 +179,7 @@ class OutputServices:
         pages = {d.id: self.store.get_pages(d.id) for d in documents if d.id is not None and d.page_count}
         return collect(
             case, documents, self.decisions(case.id), pages, self.legal_grounds(), load_texts(),  # type: ignore[attr-defined]
-            self.municipality(), self.statements(case.id), today,
+            self.municipality(), self.statements(case.id), today, self.statement_grounds(),
         )
 
     def _pending(self, case_id: int) -> dict[int, int]:

@@ -52,6 +52,11 @@ GROUNDS = {
 
 class OutSvc(CaseServices, ReviewServices, OutputServices):
     grounds_override = GROUNDS
+    statement_grounds_override = {"ofl14"}
+
+
+class RealGroundsSvc(CaseServices, ReviewServices, OutputServices):
+    """Reads the real catalogue in resources/legal_grounds.yaml."""
 
 
 def make_doc(text: str, title: str, **kw) -> NewDocument:
