@@ -8,6 +8,7 @@ document, ingested recursively up to ``options.max_attachment_depth``.
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
@@ -23,6 +24,8 @@ from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, regi
 from aktindsigt.ingest.text import html_to_text, rendered_pdf_document
 
 MAX_EMAIL_BYTES = 200_000_000
+SIGNATURE_TYPES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
+ENCRYPTED_TYPES = {"application/pkcs7-mime", "application/x-pkcs7-mime", "application/pgp-encrypted"}
 DANISH_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
                  "oktober", "november", "december"]
 
@@ -140,6 +143,12 @@ def parse_eml(data: bytes) -> Mail:
         mail.when = None
     mail.body = _eml_body(msg)
     for i, part in enumerate(msg.iter_attachments(), 1):
+        ctype = part.get_content_type()
+        if ctype in SIGNATURE_TYPES:
+            continue  # S/MIME or PGP signature: no content
+        if ctype in ENCRYPTED_TYPES:
+            mail.warnings.append("E-mailen indeholder en krypteret del, som ikke kan læses.")
+            continue
         name = part.get_filename() or ""
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
@@ -198,9 +207,13 @@ def parse_msg(path: Path) -> Mail:
         mail.when = when if isinstance(when, datetime) else None
         body = getattr(msg, "body", None) or ""
         if not body.strip():
-            html = getattr(msg, "htmlBody", None)
+            html = _safe_attr(msg, "htmlBody")
             if html:
                 _, body = html_to_text(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+        if not body.strip():
+            rtf = _safe_attr(msg, "rtfBody")
+            if rtf:
+                body = rtf_to_text(rtf)
         mail.body = body.replace("\r\n", "\n")
         for i, att in enumerate(getattr(msg, "attachments", []) or [], 1):
             kind = getattr(att, "type", None)
@@ -221,6 +234,49 @@ def parse_msg(path: Path) -> Mail:
         return mail
     finally:
         msg.close()
+
+
+def _safe_attr(obj: Any, name: str) -> Any:
+    try:
+        return getattr(obj, name, None)
+    except Exception:  # noqa: BLE001 - extract-msg decodes lazily and may fail on odd files
+        return None
+
+
+_RTF_TOKEN = re.compile(r"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\([\\{}*])|([{}])|\r?\n|([^\\{}\r\n]+)")
+_RTF_SKIP = {"fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "footer", "themedata",
+             "datastore", "latentstyles", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl"}
+
+
+def rtf_to_text(rtf: bytes | str) -> str:
+    """Plain text of an RTF body (a fallback for .msg files that only carry RTF)."""
+    data = rtf.decode("cp1252", "replace") if isinstance(rtf, bytes) else rtf
+    out: list[str] = []
+    stack: list[bool] = []
+    skip = False
+    for word, _arg, hexchar, escaped, brace, text in _RTF_TOKEN.findall(data):
+        if brace == "{":
+            stack.append(skip)
+        elif brace == "}":
+            skip = stack.pop() if stack else False
+        elif skip:
+            continue
+        elif word:
+            if word in _RTF_SKIP:
+                skip = True
+            elif word in ("par", "line", "row"):
+                out.append("\n")
+            elif word == "tab":
+                out.append("\t")
+        elif hexchar:
+            out.append(bytes([int(hexchar, 16)]).decode("cp1252", "replace"))
+        elif escaped == "*":
+            skip = True  # an ignorable destination
+        elif escaped:
+            out.append(escaped)
+        elif text:
+            out.append(text)
+    return "".join(out).strip()
 
 
 @register([".msg"], "msg")

@@ -8,6 +8,7 @@ of one line separated by single spaces, each line ending with ``"\\n"``.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from aktindsigt.core.model import Page, Rect, Word
 LineWords = list[tuple[str, Rect]]
 
 A4 = (595.0, 842.0)
-WORD_FLAGS = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_IMAGES
+# ligatures expanded ("ﬁ" → "fi") so the text reads as typed
+WORD_FLAGS = pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_IMAGES & ~pymupdf.TEXT_PRESERVE_LIGATURES
 
 
 class DocText:
@@ -73,8 +75,17 @@ def pdf_page_lines(page: pymupdf.Page) -> list[LineWords]:
         text = text.replace("\u00ad", "")  # soft hyphen: invisible, would break offsets vs. display
         if not text.strip():
             continue
-        lines.setdefault((block, line), []).append((text, Rect(x0, y0, x1, y1)))
+        out = lines.setdefault((block, line), [])
+        if any(ch.isspace() for ch in text):  # e.g. no-break spaces: split, boxes shared proportionally
+            n = len(text)
+            for m in _NON_SPACE.finditer(text):
+                out.append((m.group(), Rect(x0 + (x1 - x0) * m.start() / n, y0, x0 + (x1 - x0) * m.end() / n, y1)))
+        else:
+            out.append((text, Rect(x0, y0, x1, y1)))
     return list(lines.values())
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def save_atomic(pdf: pymupdf.Document, target: Path, **kwargs) -> None:

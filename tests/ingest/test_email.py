@@ -113,3 +113,19 @@ def test_bad_attachment_fails_alone(tmp_path):
         bad, ok = doc.children
         assert bad.failed and bad.failure_reason == "Filen er beskadiget og kan ikke læses"
         assert not ok.failed
+
+
+def test_signature_parts_are_not_attachments(tmp_path):
+    path = writers.write_eml(tmp_path / "signeret.eml", SENDER, TO, "Signeret", "Tekst",
+                             attachments=[("smime.p7s", b"\x30\x82signatur"), ("ok.txt", b"fint")])
+    raw = path.read_bytes().replace(b"application/octet-stream", b"application/pkcs7-signature")
+    path.write_bytes(raw)
+    with ingest(path) as res:
+        assert [c.source_name for c in res.document.children] == ["ok.txt"]
+
+
+def test_rtf_body_fallback():
+    from aktindsigt.ingest.email import rtf_to_text
+
+    rtf = rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\*\generator x;}Hej S\'f8ren\par Linje 2 med \{klammer\}\par}"
+    assert rtf_to_text(rtf) == "Hej Søren\nLinje 2 med {klammer}"

@@ -206,3 +206,15 @@ def test_progress_and_cancel(tmp_path, monkeypatch):
     with pytest.raises(Cancelled):
         ingest(path, cancel=token)
     assert not workdir.exists()
+
+
+def test_no_break_spaces_split_words(tmp_path):
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    page.insert_text((72, 72), "Telefon 20\u00a030\u00a040\u00a050 og finans", fontsize=12)
+    pdf.save(tmp_path / "nbsp.pdf")
+    with ingest(tmp_path / "nbsp.pdf") as res:
+        doc = res.document
+        check_offsets(doc)
+        assert all(not any(ch.isspace() for ch in w.text) for w in doc.pages[0].words)
+        assert "20 30 40 50" in doc.text
