@@ -222,6 +222,38 @@ def case_suggestions(
     out.print(t)
 
 
+@case_app.command("redact")
+def case_redact(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Mappe til de overstregede filer")] = None,
+) -> None:
+    """Overstreg alle udleverede dokumenter og kontrollér hver fil (afviser filer, der fejler kontrollen)."""
+    svc = _services()
+    try:
+        c = svc.get_case(case)
+        target = out_dir or Path.cwd() / f"aktindsigt_{c.case_number}"
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as bar:
+            task = bar.add_task("Overstreger", total=None)
+            result = svc.redact_case(
+                case, target, progress=lambda d, t, m: bar.update(task, completed=d, total=t, description=m or "Overstreger"))
+    except ServiceError as e:
+        raise _fail(e) from e
+    t = Table("Akt", "Fil", "Overstregninger", "Undtagne sider", "Kontrol")
+    for d in result.documents:
+        t.add_row(str(d.document.akt_nr), d.path.name if d.path else "–", str(d.boxes),
+                  ", ".join(map(str, d.withheld_pages)), "[green]bestået[/green]" if d.passed else "[red]FEJLET[/red]")
+    for doc, why in result.skipped:
+        t.add_row(str(doc.akt_nr), "–", "", "", why)
+    out.print(t)
+    out.print(f"Filerne ligger i {result.out_dir}; kontrolrapporten i {result.out_dir / 'revision'}.")
+    if not result.passed:
+        for d in result.failed:
+            for p in d.problems:
+                err.print(f"[red]{p}[/red]")
+        raise typer.Exit(1)
+
+
 settings_app = typer.Typer(help="Indstillinger: medarbejderliste, lukkedage.", no_args_is_help=True)
 app.add_typer(settings_app, name="settings")
 

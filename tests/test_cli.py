@@ -126,3 +126,20 @@ def test_run_without_display_creates_the_demo_case_and_prints_the_overview(run, 
     assert "demosagen" in r.stdout and "AKT-" in r.stdout
     r = run("run")  # second start: no new demo case
     assert "demosagen" not in r.stdout
+
+
+def test_case_redact_writes_verified_files(run, tmp_path):
+    from aktindsigt.services import Services
+
+    run("case", "create", "--title", "Sag", "--requester", "Ole", "--regime", "ofl7")
+    _pdf(tmp_path / "brev.pdf", "Borgeren Mette Hansen klager over naboen.")
+    run("case", "import", "1", str(tmp_path / "brev.pdf"))
+    svc = Services.open()
+    doc = svc.case_detail(1).documents[0]
+    i = svc.document_text(doc.id).index("Mette Hansen")
+    svc.redact_text(doc.id, i, i + 12, "ofl30_1")
+    svc.close()
+    r = run("case", "redact", "1", "--out", str(tmp_path / "ud"))
+    assert "bestået" in r.stdout
+    out = pymupdf.open(next((tmp_path / "ud" / "udleveret").glob("*.pdf")))
+    assert "Mette Hansen" not in out[0].get_text() and "klager over naboen" in out[0].get_text()

@@ -18,16 +18,18 @@ from aktindsigt.services.cases import (
     collect_files,
 )
 from aktindsigt.services.outputs import OutputServices
+from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import Operation, ReviewServices, SuggestionGroup
 
 
-class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices):
+class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices):
     """All use cases over one store and one user."""
 
 
 __all__ = [
     "AnalysisSummary",
     "CaseDetail",
+    "CaseRedaction",
     "CaseOverview",
     "Changes",
     "ImportSummary",
