@@ -116,7 +116,7 @@ def _ingest_frames(ctx: IngestContext, doc: IngestedDocument, img: Image.Image, 
             lines = []
             ocr = False
             if status is not None and status.available:
-                png = Path(tmp) / f"frame-{i + 1}.png"
+                png = Path(tmp) / f"frame-{i + 1}.pgm"
                 frame.convert("L").save(png)
                 sx, sy = pw / frame.width, ph / frame.height
                 try:
