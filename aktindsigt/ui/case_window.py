@@ -226,6 +226,10 @@ class CaseWindow(QMainWindow):
         m.addAction(self.withhold_page_action)
         m.addSeparator()
         m.addAction(self.find_action)
+        from aktindsigt.ui.outputs import OutputActions
+
+        self.outputs = OutputActions(self, self.services, self.case_id)
+        self.outputs.add_menu()
         m = self.menuBar().addMenu(self.tr("&Vis"))
         m.addActions([zoom_in, zoom_out, fit_w, fit_p])
         m.addSeparator()
@@ -550,7 +554,8 @@ class CaseWindow(QMainWindow):
         svc, cid = self.services, self.case_id
 
         def done(result) -> None:
-            n = len(getattr(result, "new_suggestions", []) or [])
+            n = getattr(result, "new_suggestions", 0) or 0
+            n = n if isinstance(n, int) else len(n)
             self.statusBar().showMessage(self.tr("{0} nye forslag.").format(n), 8000)
 
         return run_op(self, lambda ctx: svc.analyze_case(cid, progress=ctx.progress, cancel=ctx.cancel),
