@@ -254,6 +254,29 @@ def case_redact(
         raise typer.Exit(1)
 
 
+@case_app.command("export")
+def case_export(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Mappe, som pakken lægges i")] = Path("."),
+    override: Annotated[str, typer.Option("--override", help="Teamlederens skriftlige begrundelse for at "
+                                                              "eksportere trods punkter på tjeklisten")] = "",
+) -> None:
+    """Dan eksportpakken til ESDH: afgørelse, aktliste, journalnotat, udleverede filer, kontrolrapport."""
+    svc = _services()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("Eksporterer", total=None)
+        try:
+            result = svc.export_bundle(case, out_dir, override_reason=override,
+                                       progress=lambda d, t, m: bar.update(task, completed=d, total=t,
+                                                                           description=m or "Eksporterer"))
+        except ServiceError as e:
+            raise _fail(e) from e
+    out.print(f"Eksportpakken er dannet: {result.path} ({len(result.files)} filer).")
+    for m in result.manifest.get("messages", []):
+        err.print(f"[yellow]{m}[/yellow]")
+
+
 settings_app = typer.Typer(help="Indstillinger: medarbejderliste, lukkedage.", no_args_is_help=True)
 app.add_typer(settings_app, name="settings")
 

@@ -17,12 +17,13 @@ from aktindsigt.services.cases import (
     ServiceError,
     collect_files,
 )
+from aktindsigt.services.export import ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import Operation, ReviewServices, SuggestionGroup
 
 
-class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices):
+class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices):
     """All use cases over one store and one user."""
 
 
@@ -32,6 +33,7 @@ __all__ = [
     "CaseRedaction",
     "CaseOverview",
     "Changes",
+    "ExportResult",
     "ImportSummary",
     "ImportedFile",
     "Operation",

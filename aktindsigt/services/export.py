@@ -1,0 +1,175 @@
+"""The export bundle for journaling in the municipality's ESDH (domain guide §7).
+
+    AKT_<kommunekode>_<sagsnr>_<YYYYMMDD>/
+      manifest.json  01_Afgoerelse.pdf (+ .docx)  02_Aktliste.pdf/.xlsx/.csv  03_Journalnotat.pdf (+ .docx)
+      udleveret/akt_0001_<slug>.pdf ...      exactly what the requester receives
+      revision/redaction_log.csv  revision/verification_report.json
+      SHA256SUMS
+
+The bundle is built in a temporary folder beside the target and renamed into place at
+the end, so a crash never leaves a half bundle under the final name. It is refused while
+the pre-send checklist has problems (unless a team lead overrides with a written reason)
+and whenever any released file fails verification.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from aktindsigt import __version__
+from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
+from aktindsigt.services.redaction import RELEASED_DIR, slug
+
+log = logging.getLogger(__name__)
+
+MANIFEST_SCHEMA = "aktindsigt.bundle/1"
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    manifest: dict[str, Any]
+    files: list[Path]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class ExportServices:
+    """Mixed into ``Services``."""
+
+    store: Any
+    user: str
+
+    def export_bundle(self, case_ref: str | int, target_dir: Path, progress: ProgressCallback = no_progress,
+                      cancel: CancelToken | None = None, override_reason: str = "",
+                      today: date | None = None) -> ExportResult:
+        from aktindsigt.services.cases import ServiceError
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        data = self.output_data(case.id)  # type: ignore[attr-defined]
+        problems = self._checklist(data)  # type: ignore[attr-defined]
+        if problems and not override_reason.strip():
+            lines = "\n".join(f"- {p}" for p in problems)
+            err = ServiceError(f"Sagen kan ikke eksporteres: tjeklisten har {len(problems)} punkt(er):\n{lines}")
+            err.problems = problems  # type: ignore[attr-defined]
+            raise err
+        day = today or date.today()
+        kommunekode = data.municipality.kommunekode or "000"
+        name = f"AKT_{kommunekode}_{slug(case.case_number, 60).upper()}_{day:%Y%m%d}"
+        target_dir = Path(target_dir)
+        final = target_dir / name
+        if final.exists():
+            raise ServiceError(f"Mappen {final} findes allerede. Vælg en anden placering, eller flyt den gamle pakke.")
+        target_dir.mkdir(parents=True, exist_ok=True)
+        work = target_dir / f".{name}.tmp"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir()
+        try:
+            progress(0, 4, "Overstreger og kontrollerer dokumenterne")
+            redaction = self.redact_case(case.id, work, cancel=cancel)  # type: ignore[attr-defined]
+            if redaction.cancelled:
+                raise ServiceError("Eksporten blev afbrudt; der er ikke dannet nogen pakke.")
+            if not redaction.passed:
+                msgs = "\n".join(p for d in redaction.failed for p in d.problems)
+                raise ServiceError("Eksporten er afvist, fordi kontrollen af de overstregede filer fejlede:\n" + msgs)
+            progress(1, 4, "Danner afgørelsen")
+            letter = self.render_letter(case.id, work, override_reason=override_reason)  # type: ignore[attr-defined]
+            progress(2, 4, "Danner aktlisten")
+            aktliste = self.render_aktliste(case.id, work)  # type: ignore[attr-defined]
+            progress(3, 4, "Danner journalnotatet")
+            journal = self.render_journalnotat(case.id, work)  # type: ignore[attr-defined]
+            messages = [*letter.messages, *aktliste.messages, *journal.messages]
+            manifest = self._manifest(case, data, redaction, work, name, override_reason, messages)
+            (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            files = sorted(p for p in work.rglob("*") if p.is_file())
+            sums = "".join(f"{_sha256(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
+            (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
+            work.rename(final)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        bundle_hash = hashlib.sha256((final / "SHA256SUMS").read_bytes()).hexdigest()
+        self.store.set_setting(f"case:{case.id}:export", {
+            "by": self.user, "at": datetime.now(UTC).isoformat(timespec="seconds"), "path": str(final),
+            "bundle_sha256": bundle_hash, "override_reason": override_reason.strip() if problems else "",
+        }, self.user)
+        progress(4, 4, "")
+        return ExportResult(final, manifest, sorted(p for p in final.rglob("*") if p.is_file()))
+
+    def _manifest(self, case: Any, data: Any, redaction: Any, work: Path, bundle_id: str, override_reason: str,
+                  messages: list[str]) -> dict[str, Any]:
+        released = {d.document.id: d for d in redaction.documents}
+        docs = []
+        for info in data.documents:
+            doc = info.doc
+            red = released.get(doc.id)
+            docs.append({
+                "akt_nr": doc.akt_nr,
+                "source_reference": doc.esdh_doc_id,
+                "public_title": doc.public_title or doc.title,
+                "date": doc.doc_date.isoformat() if doc.doc_date else None,
+                "direction": doc.direction.value,
+                "parent_akt_nr": info.parent_akt,
+                "pages": doc.page_count,
+                "in_scope": doc.in_scope,
+                "access": info.access.value if info.access else None,
+                "grounds": info.grounds,
+                "reason": info.reason,
+                "redactions": info.redactions,
+                "redactions_by_category": {k.value: v for k, v in info.redaction_types.items()},
+                "withheld_pages": info.withheld_pages,
+                "original_sha256": doc.source_sha256,
+                "released_file": f"{RELEASED_DIR}/{red.path.name}" if red and red.path else None,
+                "released_sha256": red.report.get("sha256") if red else None,
+                "verification": ("passed" if red.passed else "failed") if red else "not released",
+            })
+        generated = []
+        for p in sorted(work.rglob("*")):
+            if p.is_file():
+                role = p.parts[len(work.parts)] if len(p.parts) > len(work.parts) + 1 else p.stem
+                generated.append({"file": p.relative_to(work).as_posix(), "role": role, "sha256": _sha256(p)})
+        m = data.municipality
+        return {
+            "schema": MANIFEST_SCHEMA,
+            "bundle_id": bundle_id,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "app_version": __version__,
+            "authority": {"name": m.name, "unit": m.unit, "cvr": m.cvr, "municipality_code": m.kommunekode},
+            "case": {
+                "case_number": case.case_number, "title": case.title, "kle": case.kle,
+                "esdh_reference": case.esdh_ref, "related_cases": case.underlying_cases,
+            },
+            "request": {
+                "received": case.received.isoformat(), "channel": case.channel,
+                "requester_type": case.requester_type.value, "regime": case.regime.value,
+                "scope": case.scope,
+            },
+            "deadlines": {
+                "fristbrev_due": self.deadlines(case).fristbrev_due.isoformat(),  # type: ignore[attr-defined]
+                "complaint_possible": self.deadlines(case).complaint_possible.isoformat(),  # type: ignore[attr-defined]
+            },
+            "decision": {
+                "outcome": data.outcome,
+                "grounds_used": [g for g, _ in data.grounds_used()],
+                "meroffentlighed": data.statements.meroffentlighed,
+                "extraction": data.statements.extraction,
+                "checklist_override_reason": override_reason.strip(),
+            },
+            "roles": {"caseworker": case.caseworker, "exported_by": self.user},
+            "documents": docs,
+            "generated_files": generated,
+            "messages": messages,
+        }
