@@ -165,6 +165,7 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="170" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="59" />
         <location filename="../../aktindsigt/ui/viewer.py" line="721" />
         <source>Luk</source>
         <translation>Close</translation>
@@ -330,6 +331,141 @@
         <location filename="../../aktindsigt/ui/viewer.py" line="858" />
         <source>Hele siden</source>
         <translation>Fit page</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="62" />
+        <source>Åbn &amp;mappe</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="77" />
+        <source>&amp;Tjekliste før afsendelse …</source>
+        <translation>Pre-send &amp;checklist …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="78" />
+        <source>&amp;Overstreg og kontrollér dokumenterne …</source>
+        <translation>&amp;Redact and verify the documents …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="79" />
+        <source>Dan &amp;afgørelse (udkast) …</source>
+        <translation>Create &amp;decision letter (draft) …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="80" />
+        <source>Dan afgørelse (&amp;endelig) …</source>
+        <translation>Create decision letter (&amp;final) …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="81" />
+        <source>Dan a&amp;ktliste …</source>
+        <translation>Create document &amp;list …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="82" />
+        <source>Dan &amp;journalnotat …</source>
+        <translation>Create &amp;journal note …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="96" />
+        <source>&amp;Udlevering</source>
+        <translation>&amp;Release</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="105" />
+        <source>{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til dokumentet.</source>
+        <translation>{0} item(s) must be resolved before the decision can be sent. Double-click to go to the document.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="108" />
+        <source>Tjeklisten er tom: sagen er klar til afsendelse.</source>
+        <translation>The checklist is empty: the case is ready to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="109" />
+        <source>Tjekliste</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="134" />
+        <source>Vælg mappe til afgørelsen</source>
+        <translation>Choose a folder for the decision letter</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="136" />
+        <source>Danner afgørelsen …</source>
+        <translation>Creating the decision letter …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="139" />
+        <source>Vælg mappe til aktlisten</source>
+        <translation>Choose a folder for the document list</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="141" />
+        <source>Danner aktlisten …</source>
+        <translation>Creating the document list …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="144" />
+        <source>Vælg mappe til journalnotatet</source>
+        <translation>Choose a folder for the journal note</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="146" />
+        <source>Danner journalnotatet …</source>
+        <translation>Creating the journal note …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="150" />
+        <source>Vælg mappe til de overstregede dokumenter</source>
+        <translation>Choose a folder for the redacted documents</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="153" />
+        <source>Overstreger og kontrollerer …</source>
+        <translation>Redacting and verifying …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="160" />
+        <source>Filerne er skrevet i {0}.</source>
+        <translation>The files were written to {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="164" />
+        <source>kontrolleret</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="164" />
+        <source>FEJLEDE kontrollen</source>
+        <translation>FAILED verification</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="165" />
+        <source>Akt {0}: {1} — {2}</source>
+        <translation>Doc. {0}: {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="169" />
+        <source>Akt {0}: {1} — ikke udleveret: {2}</source>
+        <translation>Doc. {0}: {1} — not released: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="171" />
+        <source>Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.</source>
+        <translation>Cancelled. The documents that were finished are in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="173" />
+        <source>Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.</source>
+        <translation>All {0} documents are redacted and verified. They are in {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="176" />
+        <source>{0} dokument(er) fejlede kontrollen og er ikke udleveret. Se listen.</source>
+        <translation>{0} document(s) failed verification and were not released. See the list.</translation>
     </message>
 </context>
 <context>
@@ -513,137 +649,137 @@
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="229" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="233" />
         <source>&amp;Vis</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="234" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="238" />
         <source>Værktøjslinje</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="278" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="282" />
         <source>Træk et rektangel over det, der skal overstreges.</source>
         <translation>Draw a rectangle over what is to be redacted.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="301" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="305" />
         <source>Fortrudt: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="333" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="337" />
         <source>Fortryd: {0}</source>
         <translation>Undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="334" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="338" />
         <source>Intet at fortryde</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="352" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="356" />
         <source>{0} · {1} — Aktindsigt</source>
         <translation>{0} · {1} — Aktindsigt</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="353" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="357" />
         <source>{0} · {1} · modtaget {2} · {3}</source>
         <translation>{0} · {1} · received {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="355" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="359" />
         <source>Fristbrev senest {0}; § 39 fra {1}.</source>
         <translation>Delay letter due {0}; § 39 from {1}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="375" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="379" />
         <source>“{0}” kunne ikke importeres: {1}</source>
         <translation>“{0}” could not be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="432" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="436" />
         <source>Markeret: “{0}” — Ctrl+R overstreger</source>
         <translation>Selected: “{0}” — Ctrl+R redacts</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="442" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="446" />
         <source>Overstreg markering</source>
         <translation>Redact selection</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="443" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="447" />
         <source>Overstreg “{0}”</source>
         <translation>Redact “{0}”</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="453" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="457" />
         <source>Overstreg område</source>
         <translation>Redact area</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="454" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="458" />
         <source>Overstreg det markerede område på side {0}</source>
         <translation>Redact the marked area on page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="471" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="475" />
         <source>Akt {0}: {1}</source>
         <translation>Doc. {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="484" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="488" />
         <source>Undtag side</source>
         <translation>Withhold page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="485" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="489" />
         <source>Side {0} erstattes af en side, der nævner hjemlen.</source>
         <translation>Page {0} is replaced by a page naming the legal ground.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="499" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="503" />
         <source>Frigiv side {0}</source>
         <translation>Release page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="501" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="505" />
         <source>Undtag side {0} …</source>
         <translation>Withhold page {0} …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="508" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="512" />
         <source>Vælg filer til sagen</source>
         <translation>Choose files for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="513" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="517" />
         <source>Vælg en mappe til sagen</source>
         <translation>Choose a folder for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="521" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="525" />
         <source>Importerer {0} ({1} af {2})</source>
         <translation>Importing {0} ({1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="522" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="526" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="526" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="530" />
         <source>{0} dokumenter importeret, {1} fejlede.</source>
         <translation>{0} documents imported, {1} failed.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="554" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="559" />
         <source>{0} nye forslag.</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="557" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="562" />
         <source>Finder personoplysninger …</source>
         <translation>Finding personal data …</translation>
     </message>
@@ -805,62 +941,62 @@
         <translation>The user name comes from the system (or AKTINDSIGT_USER).</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="44" />
+        <location filename="../../aktindsigt/ui/settings.py" line="48" />
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="52" />
+        <location filename="../../aktindsigt/ui/settings.py" line="56" />
         <source>Lukkedage</source>
         <translation>Closure days</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="56" />
+        <location filename="../../aktindsigt/ui/settings.py" line="60" />
         <source>&amp;Tilføj lukkedag</source>
         <translation>&amp;Add closure day</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="57" />
+        <location filename="../../aktindsigt/ui/settings.py" line="61" />
         <source>&amp;Fjern valgte</source>
         <translation>&amp;Remove selected</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="60" />
+        <location filename="../../aktindsigt/ui/settings.py" line="64" />
         <source>Kommunen holder også lukket grundlovsdag, juleaftensdag og nytårsaftensdag</source>
         <translation>The municipality is also closed on Constitution Day, Christmas Eve and New Year's Eve</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="68" />
+        <location filename="../../aktindsigt/ui/settings.py" line="72" />
         <source>Bruger:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="69" />
+        <location filename="../../aktindsigt/ui/settings.py" line="73" />
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="70" />
+        <location filename="../../aktindsigt/ui/settings.py" line="74" />
         <source>Filer:</source>
         <translation>Files:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="71" />
+        <location filename="../../aktindsigt/ui/settings.py" line="75" />
         <source>Logfil:</source>
         <translation>Log file:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="74" />
+        <location filename="../../aktindsigt/ui/settings.py" line="78" />
         <source>Lukkedage (tæller ikke som arbejdsdage i fristerne):</source>
         <translation>Closure days (not working days for the deadlines):</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="79" />
+        <location filename="../../aktindsigt/ui/settings.py" line="83" />
         <source>Gem</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/settings.py" line="80" />
+        <location filename="../../aktindsigt/ui/settings.py" line="84" />
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
