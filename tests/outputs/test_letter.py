@@ -21,8 +21,10 @@ def test_final_letter_contains_exactly_the_grounds_used(svc, ready_case, tmp_pat
     assert text.count("Offentlighedsloven § 30, nr. 1 – Private forhold") == 1
     assert text.count("Offentlighedsloven § 23, stk. 1, nr. 1 – Interne dokumenter") == 1
     assert "§ 35" not in text
-    assert "Vi har undtaget oplysninger i akt 2 efter Offentlighedsloven § 30, nr. 1." in text
-    assert "Vi har undtaget akt 3 efter Offentlighedsloven § 23, stk. 1, nr. 1." in text
+    assert "Bestemmelsen er anvendt på akt 2, hvor oplysninger er overstreget." in text
+    assert "Bestemmelsen er anvendt på akt 3, som er undtaget i sin helhed." in text
+    assert text.index("Bestemmelsen er anvendt på akt 2") > text.index("Private forhold")
+    assert text.index("Bestemmelsen er anvendt på akt 3") > text.index("Interne dokumenter")
     assert "offentlighedslovens § 26" in text  # § 26 considered for the § 23 document
     assert "CPR-numre" in text and "helbredsmæssige" in text  # kinds of information, not the content
     for secret in SECRETS:
