@@ -51,6 +51,11 @@ EVAL_TYPES = [
     EntityType.URL,
 ]
 
+_SYL1 = ["Al", "Bir", "Da", "El", "Fre", "Gun", "Hal", "Ing", "Jo", "Kir", "Lis", "Mo", "Ner", "Ol", "Rag",
+         "Sig", "Tor", "Ulv", "Vib", "Yr", "As", "Bo", "Ca", "Ej", "Ger", "Her", "Ib", "Kal", "Mal", "Ros"]
+_SYL2 = ["da", "te", "ne", "ja", "rik", "bert", "mund", "vig", "frid", "helm", "ny", "la", "ke", "run", "vald"]
+_SUR = ["sen", "gaard", "strup", "holm", "lund", "bæk", "dahl", "berg", "mann", "skov", "toft", "kjær"]
+
 FILLER = [
     "Kommunen har modtaget din ansøgning den {date} og behandlet den efter de gældende regler.",
     "Sagen er oprettet under journalnummer {caseno} og vil blive behandlet hurtigst muligt.",
@@ -88,8 +93,8 @@ PII_TEMPLATES = [
     ("{PERSON} har oplyst sin adresse som {ADDRESS}.", None),
     ("Kortnummer {CARD} blev spærret.", None),
     ("Ifølge sagsbehandler {PERSON} skal der ske opfølgning.", None),
-    ("Fra: {PERSON} <{EMAIL}>\n", None),
-    ("Med venlig hilsen\n{PERSON}\n", None),
+    ("\nFra: {PERSON} <{EMAIL}>\n", None),
+    ("\nMed venlig hilsen\n{PERSON}\n", None),
     ("Han ringede fra {PHONE} og bad om at tale med {PERSON}.", None),
     ("Se også profilen {URL}.", None),
 ]
@@ -141,8 +146,12 @@ class Generator:
         return f"{street} {num}{floor}{sep}{self.fake.postcode()} {self.fake.city()}"
 
     def person(self) -> str:
-        f = self.fake
-        return f.first_name() + (" " + f.first_name() if self.rnd.random() < 0.15 else "") + " " + f.last_name()
+        f, r = self.fake, self.rnd
+        if r.random() < 0.25:  # a name outside Faker's lists (tests generalisation, not the lists)
+            first = r.choice(_SYL1) + r.choice(_SYL2)
+            last = r.choice(_SYL1) + r.choice(_SYL2).rstrip("e") + r.choice(_SUR)
+            return first + " " + last
+        return f.first_name() + (" " + f.first_name() if r.random() < 0.15 else "") + " " + f.last_name()
 
     def email(self, name: str | None = None) -> str:
         return self.fake.email()

@@ -43,3 +43,36 @@ def test_positive(text, expected):
 )
 def test_negative(text):
     assert texts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Herrun Malhelmbæk (cpr 200731-0239) bor her", "Herrun Malhelmbæk"),
+        ("Brevet er sendt til Liste Birjaskov, Nørre Søvej 198", "Liste Birjaskov"),
+        ("Mette Hansen\nVestergade 3\n8000 Aarhus C", "Mette Hansen"),
+        ("Ifølge sagsbehandler Olfrid Birjamann skal", "Olfrid Birjamann"),
+        ("Mødet med Bjørn Mikkelsen", "Bjørn Mikkelsen"),
+        ("Vi talte med Gurli Vestermann", "Gurli Vestermann"),
+        ("Fra: Palle August Jacobsen <p@x.dk>", "Palle August Jacobsen"),
+        ("Kommunen har talt med Ole Søndergaard i dag", "Ole Søndergaard"),
+    ],
+)
+def test_positive_more_cues(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leverandøren Kristiansen A/S har sendt en faktura.",
+        "Leverandøren Kristiansen skrev.",
+        "bor på Amalie Skrams Allé 61, 2447 Hørsholm",
+        "Annebergvej 171, 6542 Nørre Asmindrup.",
+        "Niels Bohr Institutet",
+        "Teknik og Miljø, Vej og Park",
+        "Aarhus Kommune, Rådhuspladsen 2",
+    ],
+)
+def test_negative_organisations_streets_towns(text):
+    assert texts(text) == set()

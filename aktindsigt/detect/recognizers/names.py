@@ -23,10 +23,10 @@ from aktindsigt.detect.resources import load_lines
 
 
 @lru_cache(maxsize=65536)
-def street_kind(word: str) -> str | None:
+def street_kind(word: str, n_words: int = 1) -> str | None:
     from aktindsigt.detect.recognizers.address import street_kind as _sk
 
-    return _sk(word)
+    return _sk(word, n_words)
 
 _UC = "A-ZÆØÅÉÜÄÖ"
 _LC = "a-zæøåéüäö"
@@ -38,7 +38,12 @@ _TITLE = re.compile(
     r"moderen|faderen|mor|far|sønnen|datteren|barnet|drengen|pigen|ægtefællen|samleveren|hustruen|"
     r"manden|kæresten|værge|værgen|bisidder|bisidderen|partsrepræsentant|naboen|patienten|klienten|"
     r"borgeren|ansøger|ansøgeren|anmelder|anmelderen|sigtede|tiltalte|vidnet|forurettede|"
-    r"kære|hej|att\.?|attn\.?|vedr\.?|vedrørende|c/o|ved)"
+    r"kære|hej|att\.?|attn\.?|vedr\.?|vedrørende|c/o|ved|"
+    r"sagsbehandler|sagsbehandleren|medarbejder|medarbejderen|konsulent|rådgiver|socialrådgiver|"
+    r"socialrådgiveren|leder|lederen|afdelingsleder|chef|direktør|borgmester|rådmand|kontaktperson|"
+    r"kontaktpersonen|pædagog|pædagogen|lærer|læreren|klasselærer|skoleleder|sundhedsplejerske|"
+    r"hjemmehjælper|fysioterapeut|ergoterapeut|jurist|journalist|tandlægen|kollega|kollegaen|nabo|"
+    r"søster|bror|broderen|søsteren|onkel|tante|bedstemor|bedstefar|ægtefælle|hustru|mand|kone)"
     rf"[ \t]+(?P<name>{_NAME})"
 )
 _HEADER = re.compile(
@@ -48,9 +53,17 @@ _HEADER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNOFF = re.compile(
-    r"^[ \t]*(?:med venlig hilsen|venlig hilsen|venlige hilsner|mange hilsner|de bedste hilsner|"
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:med venlig hilsen|venlig hilsen|venlige hilsner|mange hilsner|de bedste hilsner|"
     r"bedste hilsner|kærlig hilsen|hilsen|mvh\.?|vh\.?|m\.v\.h\.?)[ \t,.!]*(?P<same>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
+)
+_BEFORE_CPR = re.compile(
+    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*,?[ \t]*\(?[ \t]*"
+    r"(?i:cpr|personnummer|personnr|født|f\.[ \t]*\d)"
+)
+_BEFORE_ADDRESS = re.compile(
+    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*(?:,[ \t]*|\n[ \t]*)"
+    rf"(?P<street>(?:[{_UC}][{_LC}.]*[ \t]+){{0,2}}[{_UC}][{_LC}]+)[ \t]+\d"
 )
 _NAME_FULL = re.compile(rf"[ \t]*(?P<name>{_NAME})")
 _CAPWORD = rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
@@ -71,6 +84,61 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     first = set(Provider.first_names_male) | set(Provider.first_names_female)
     return frozenset(first), frozenset(Provider.last_names)
+
+
+@lru_cache(maxsize=1)
+def nordic_first_names() -> frozenset[str]:
+    """Danish + Norwegian + Swedish first names from Faker (only used next to a surname)."""
+    names = set(name_lists()[0])
+    for loc in ("no_NO", "sv_SE"):
+        try:
+            mod = __import__(f"faker.providers.person.{loc}", fromlist=["Provider"])
+        except Exception:
+            continue
+        p = mod.Provider
+        for attr in ("first_names_male", "first_names_female", "first_names"):
+            v = getattr(p, attr, None)
+            if isinstance(v, (list, tuple)):
+                names.update(v)
+            elif isinstance(v, dict):
+                names.update(v.keys())
+    return frozenset(n for n in names if n.isalpha() or "-" in n)
+
+
+@lru_cache(maxsize=1)
+def _all_surnames() -> frozenset[str]:
+    names = set(name_lists()[1])
+    for loc in ("no_NO", "sv_SE"):
+        try:
+            mod = __import__(f"faker.providers.person.{loc}", fromlist=["Provider"])
+        except Exception:
+            continue
+        v = getattr(mod.Provider, "last_names", ())
+        names.update(v.keys() if isinstance(v, dict) else v)
+    return frozenset(names)
+
+
+#: typical endings of Danish surnames (Søndergaard, Kastrup, Engholm, Rosenlund, Kjærsgaard ...)
+_SURNAME_ENDINGS = ("sen", "gaard", "gård", "strup", "holm", "lund", "bæk", "kjær", "bjerg", "dahl", "berg",
+                    "skov", "toft", "høj", "mose", "rup", "sson", "mann", "feldt", "borg")
+
+
+@lru_cache(maxsize=65536)
+def is_surname(word: str) -> bool:
+    """A known surname, or a Danish-looking -sen surname that is not an ordinary word."""
+    if word in _all_surnames():
+        return True
+    if len(word) >= 6 and word.endswith(_SURNAME_ENDINGS):
+        from aktindsigt.detect.recognizers.address import towns
+
+        if word in towns():
+            return False
+        try:
+            from wordfreq import zipf_frequency
+        except Exception:
+            return True
+        return zipf_frequency(word.lower(), "da") < (4.0 if word.endswith("sen") else 3.0)
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +181,31 @@ def _sentence_start(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in " \t":
         j -= 1
     return j < 0 or text[j] in ".!?:\n"
+
+
+_POSTCODE_BEFORE = re.compile(r"\d{4}[ \t]+$")
+
+
+def _towns() -> frozenset[str]:
+    from aktindsigt.detect.recognizers.address import towns
+
+    return towns()
+
+
+_ORG_WORDS = {
+    "kommune", "kommunen", "region", "regionen", "borgerservice", "jobcenter", "jobcentret", "forvaltning",
+    "forvaltningen", "center", "centret", "afdeling", "afdelingen", "skole", "skolen", "ankestyrelsen",
+    "familieafdelingen", "socialforvaltningen", "team", "sekretariat", "sekretariatet", "styrelsen",
+    "ministeriet", "a/s", "aps", "politi", "politiet", "hospital", "sygehus", "universitet", "retten",
+    "byret", "landsret", "fonden", "forening", "foreningen", "selskab", "selskabet", "gruppen", "service",
+    "institut", "institutet", "gymnasium", "plejecenter", "plejehjem", "bibliotek", "museum",
+    "kirke", "kirken", "hallen", "klinik", "klinikken", "apotek", "bank", "fond", "legat", "prisen",
+}
+
+
+def _org_like(text: str, span: tuple[int, int]) -> bool:
+    words = text[span[0]:span[1]].split()
+    return any(w.lower() in _ORG_WORDS for w in words) or bool(_COMPANY_AFTER.match(text, span[1]))
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -167,6 +260,16 @@ class DaNamePatternRecognizer(DanishRecognizer):
                             yield span[0], span[1], 0.7
                     break
                 pos = line_end
+        for m in _BEFORE_CPR.finditer(text):
+            span = _clean_name(text, m.start("name"), m.end("name"))
+            if span and not _org_like(text, span):
+                yield span[0], span[1], 0.65
+        for m in _BEFORE_ADDRESS.finditer(text):
+            if street_kind(m.group("street").split()[-1], len(m.group("street").split())) is None:
+                continue
+            span = _clean_name(text, m.start("name"), m.end("name"))
+            if span and not _org_like(text, span) and " " in text[span[0]:span[1]]:
+                yield span[0], span[1], 0.55
         yield from self._gazetteer(text)
 
     def _header_names(self, text: str, start: int, end: int) -> Iterator[Hit]:
@@ -178,7 +281,7 @@ class DaNamePatternRecognizer(DanishRecognizer):
             after = text[nm.end("name"): start + part.end()].strip()
             if after and not after.startswith(("<", "(", "[", "\"")):
                 continue
-            if any(w.lower() in stopwords() for w in nm.group("name").split()):
+            if any(w.lower() in _ORG_WORDS for w in nm.group("name").split()):
                 continue  # "Til: Aarhus Kommune" is an organisation
             span = _clean_name(text, nm.start("name"), nm.end("name"))
             if span:
@@ -203,23 +306,27 @@ class DaNamePatternRecognizer(DanishRecognizer):
                 run = run[:-1]
             j = i + len(run) - 1
             words = [c[2] for c in run]
-            if any(street_kind(x) == "strong" for x in words):
+            if _POSTCODE_BEFORE.search(text, max(0, s - 6), s) or " ".join(words) in _towns():
+                i = j + 1
+                continue  # "6542 Nørre Asmindrup": a town
+            if any(street_kind(x, 2 if k else 1) == "strong" for k, x in enumerate(words)):
                 i = j + 1
                 continue  # "Otto Bachesgade": a street, not a person
-            if w in first and w.lower() not in stop:
+            if _COMPANY_AFTER.match(text, run[-1][1]) or (len(run) > 1 and words[-1].lower() in _ORG_WORDS):
+                pass  # "Kristiansen A/S", "Simonsen & Søn"
+            elif w in first and w.lower() not in stop:
                 if len(run) > 1:
                     yield s, run[-1][1], 0.65
                 elif w.lower() not in common:
                     yield s, e, 0.45
-            elif len(run) > 1 and any(x in last for x in words[1:]) and w.lower() not in stop:
-                if _COMPANY_AFTER.match(text, run[-1][1]):
-                    pass  # "Kristiansen A/S", "Simonsen & Søn"
-                elif _is_common_word(w):
-                    k = next(idx for idx, x in enumerate(words) if x in last and idx > 0)
-                    if k + 1 < len(run) or _sentence_start(text, s):
-                        pass  # "Leverandøren Kristiansen": a common word, then a surname
-                else:
+            elif len(run) > 1 and w.lower() not in stop and any(is_surname(x) for x in words[1:]):
+                if w in nordic_first_names():
+                    yield s, run[-1][1], 0.6
+                elif not (_sentence_start(text, s) and _is_common_word(w)):
                     yield s, run[-1][1], 0.55
+                elif len(run) > 2 and words[1] in nordic_first_names():
+                    yield run[1][0], run[-1][1], 0.55  # "Derefter Mette Kristoffersen"
+                # else: "Leverandøren Kristiansen" - a common word at a sentence start, then a surname
             elif len(run) > 1 and any(x in first for x in words[1:]):
                 k = next(idx for idx, x in enumerate(words) if x in first and idx > 0)
                 yield run[k][0], run[-1][1], 0.6
