@@ -220,7 +220,14 @@ def ingest_office(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None
         raise IngestError(PROTECTED, "encrypted OLE office file")
     if suffix == ".odt":
         check_zip(path, ctx.options.max_docx_uncompressed, ctx.options.max_docx_ratio).close()
-    _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=None)
+    plain = _rtf_plain_text if suffix == ".rtf" else None
+    _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=plain)
+
+
+def _rtf_plain_text(path: Path) -> str:
+    from aktindsigt.ingest.email import rtf_to_text
+
+    return rtf_to_text(path.read_bytes())
 
 
 def _office_to_pdf(ctx: IngestContext, doc: IngestedDocument, stem: str, plain_text) -> None:

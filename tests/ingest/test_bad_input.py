@@ -104,3 +104,26 @@ def test_garbage_email(tmp_path):
 def test_password_protected_doc(tmp_path):
     _failed(writers.write_protected_office(tmp_path / "beskyttet.doc"),
             reason="Word-filen er beskyttet med adgangskode")
+
+
+def test_truncated_pdf_never_raises(tmp_path):
+    src = writers.write_multipage_text_pdf(tmp_path / "hel.pdf", 5, lines_per_page=3)
+    data = src.read_bytes()
+    cut = tmp_path / "afbrudt.pdf"
+    cut.write_bytes(data[: int(len(data) * 0.7)])
+    with ingest(cut) as res:
+        doc = res.document
+        if not doc.failed:  # MuPDF repaired what it could: the rendition is a clean, re-saved file
+            assert doc.rendition.read_bytes() != cut.read_bytes()
+            assert doc.pages
+        else:
+            assert doc.failure_reason
+
+
+def test_truncated_jpeg(tmp_path):
+    img = writers.write_image(tmp_path / "hel.jpg", ["Tekst"], fmt="JPEG")
+    cut = tmp_path / "afbrudt.jpg"
+    cut.write_bytes(img.read_bytes()[:2000])
+    with ingest(cut) as res:
+        assert res.document.failed
+        assert res.document.failure_reason == "Filen er beskadiget og kan ikke læses"

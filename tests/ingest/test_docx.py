@@ -58,3 +58,13 @@ def test_docx_without_libreoffice_is_plain_and_approximate(tmp_path, no_libreoff
         assert "Nørrebrogade 44, 2200 København N." in doc.text
         assert "Ahmed Yilmaz" in doc.text and "Borger" in doc.text
         assert doc.title == "Notat om samtale"
+
+
+def test_rtf_without_libreoffice_is_plain_text(tmp_path, no_libreoffice):
+    path = tmp_path / "brev.rtf"
+    path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 K\'e6re S\'f8ren Hansen\par Du bor p\'e5 Fjordvej 3.\par}")
+    with ingest(path) as res:
+        doc = res.document
+        check_offsets(doc)
+        assert doc.approximate
+        assert "Kære Søren Hansen\nDu bor på Fjordvej 3.\n" in doc.text

@@ -47,3 +47,20 @@ def test_image_without_tesseract(tmp_path, no_tesseract):
         assert not doc.failed
         assert len(doc.pages) == 1 and doc.text == ""
         assert any("OCR er ikke installeret" in w for w in doc.warnings)
+
+
+@needs_tesseract
+def test_jpeg_exif_orientation_is_applied(tmp_path):
+    from PIL import Image
+
+    upright = writers.write_image(tmp_path / "upright.png", LINES)
+    with Image.open(upright) as img:
+        stored = img.rotate(90, expand=True)  # stored sideways, EXIF says: turn 90° clockwise to show
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        stored.convert("RGB").save(tmp_path / "foto.jpg", "JPEG", exif=exif.tobytes(), dpi=(200, 200))
+    with ingest(tmp_path / "foto.jpg") as res:
+        doc = res.document
+        check_offsets(doc)
+        assert doc.pages[0].height > doc.pages[0].width  # shown upright (portrait)
+        assert word_recall(LINES[1], doc.text) >= 0.8, doc.text
