@@ -56,6 +56,11 @@ NUMBER_PRECEDENCE: tuple[EntityType, ...] = (
 )
 _NUMBER_RANK = {t: i for i, t in enumerate(NUMBER_PRECEDENCE)}
 _QUIET = (EntityType.LOCATION, EntityType.ORGANIZATION)
+#: one character for one character, so offsets stay valid for the original text
+_NORMALISE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u00b7": ".",
+})
 CPR_CONTEXT_SCORE = 0.75  # CPR hits at or above this had a context word (cpr, født ...)
 
 
@@ -155,7 +160,8 @@ class DetectionEngine:
     def analyze_texts(self, texts: Sequence[str]) -> list[list[Detection]]:
         chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
         for i, text in enumerate(texts):
-            for offset, chunk in split_text(text, self.chunk_chars):
+            # length-preserving normalisation (PDF text: no-break/thin spaces, typographic hyphens)
+            for offset, chunk in split_text(text.translate(_NORMALISE), self.chunk_chars):
                 chunks.append((i, offset, chunk))
         raws: list[list[_Raw]] = [[] for _ in texts]
         docs = self.nlp_engine.pipe((c[2] for c in chunks), batch_size=self.batch_size, n_process=self.n_process)

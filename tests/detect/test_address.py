@@ -56,3 +56,21 @@ def test_negative(text):
 def test_towns_from_faker_and_extra_list():
     t = towns()
     assert "Odense" in t and "Aarhus" in t
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Islands Brygge 10, 2300 København S", "Islands Brygge 10, 2300 København S"),
+        ("Strøget 12, 1160 København K", "Strøget 12, 1160 København K"),
+        ("Nyhavn 17\n1051 København K", "Nyhavn 17\n1051 København K"),
+        ("Vestergade 12, 1 tv", "Vestergade 12, 1 tv"),
+        ("Vestergade 12, lejl. 3, 8000 Aarhus C", "Vestergade 12, lejl. 3, 8000 Aarhus C"),
+    ],
+)
+def test_positive_any_street_with_postcode(text, expected):
+    assert expected in texts(text)
+
+
+def test_numbered_things_before_a_postcode_are_not_streets():
+    assert texts("Bilag 3, 8000 Aarhus C") == ["8000 Aarhus C"]

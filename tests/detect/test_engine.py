@@ -134,3 +134,10 @@ def test_baseline_engine_runs(ruler_nlp):
 def test_accepts_any_language_object():
     eng = DetectionEngine(nlp=spacy.blank("da"))
     assert eng.analyze_text("mail: a@b.dk")[0].entity_type == EntityType.EMAIL
+
+
+def test_pdf_style_spaces_and_hyphens(engine):
+    text = "CPR\u00a0010203\u20111234, tlf.\u00a022\u00a034\u00a056\u00a078"
+    dets = engine.analyze_text(text)
+    assert {d.entity_type for d in dets} >= {EntityType.CPR, EntityType.PHONE}
+    assert all(text[d.start : d.end] == d.text for d in dets)

@@ -27,7 +27,8 @@ _CANDIDATE = re.compile(
     rf"(?P<num>\d{{1,4}}(?:[ \t]?-[ \t]?\d{{1,4}})?(?:[ \t]?[A-ZÆØ]|(?<=\d)[a-zæø])?(?![\w]))(?![\d,.]\d)"
 )
 _FLOOR = re.compile(
-    r",?[ \t]*(?:(?:st|kl|stuen|kælder|kld)\.?|\d{1,2}\.(?:[ \t]?sal\b)?|\d{1,2}[ \t]sal\b)"
+    r",?[ \t]*(?:(?:st|kl|stuen|kælder|kld)\.?|\d{1,2}\.(?:[ \t]?sal\b)?|\d{1,2}[ \t]sal\b"
+    r"|\d{1,2}(?=[ \t]*(?:tv|th|mf)\b)|lejl(?:ighed)?\.?[ \t]*\d{1,4}|værelse[ \t]*\d{1,4})"
     r"(?:,?[ \t]*(?:tv|th|mf|t\.v|t\.h)\b\.?|,?[ \t]*(?:dør[ \t]*)?\d{1,3}(?![\d.,])(?![ \t]+[A-ZÆØÅ]))?",
     re.IGNORECASE,
 )
@@ -41,6 +42,11 @@ _PREFIX_WORDS = {
     "nørre", "søndre", "vester", "øster", "nordre", "store", "lille", "gammel", "gamle", "gl.", "ny",
     "nye", "sankt", "skt.", "st.", "kongens", "dronning", "dronningens", "prins", "prinsesse",
     "indre", "ydre", "øvre", "nedre", "ved", "den", "det", "fru", "kong", "hc", "h.c.",
+}
+_NOT_STREET = {
+    "side", "sider", "punkt", "pkt", "afsnit", "kapitel", "nr", "version", "bilag", "år", "uge", "dag", "kl",
+    "paragraf", "stk", "lov", "bekendtgørelse", "cirkulære", "sag", "akt", "dokument", "bind", "linje", "trin",
+    "fase", "niveau", "klasse", "årgang", "postnummer", "postnr", "cvr", "tlf", "telefon", "mobil",
 }
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:i|fra|til|siden|indtil|år|året|januar|februar|marts|april|maj|juni|juli|august|september|"
@@ -124,6 +130,14 @@ class DaAddressRecognizer(DanishRecognizer):
     ENTITY = EntityType.ADDRESS
     DETECTOR = "address"
 
+    @staticmethod
+    def _has_postcode_after(text: str, pos: int) -> bool:
+        f = _FLOOR.match(text, pos)
+        if f and f.end() > pos:
+            pos = f.end()
+        p = _POST_SEP.match(text, pos)
+        return bool(p and _town_at(text, p.end()))
+
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
         taken: list[tuple[int, int]] = []
         for m in _CANDIDATE.finditer(text):
@@ -131,7 +145,10 @@ class DaAddressRecognizer(DanishRecognizer):
             words = street.split()
             kind = _street_kind(words[-1], len(words))
             if kind is None:
-                continue
+                # any street name with a house number followed by postcode + town is an address
+                if words[-1].lower() in _NOT_STREET or not self._has_postcode_after(text, m.end("num")):
+                    continue
+                kind = "post"
             # trim leading words that are not part of the street name
             strong, weak, sw = _endings()
             keep = len(words)
@@ -159,7 +176,7 @@ class DaAddressRecognizer(DanishRecognizer):
                     continue
                 start = nxt.start()
             end = m.end("num")
-            score = 0.6 if kind == "strong" else 0.45
+            score = {"strong": 0.6, "weak": 0.45, "post": 0.4}[kind]
             f = _FLOOR.match(text, end)
             has_floor = False
             if f and f.end() > end and not text[end:f.end()].strip(" \t,").isdigit():

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
 
-_PLATE = re.compile(r"(?=[A-ZÆØÅ]{2}[ -]?\d)(?<![\w-])(?P<l>[A-ZÆØÅ]{2})(?P<s>[ -]?)\d{2}(?P=s)\d{3}(?![\w]|[ .,/-]\d)")
+_PLATE = re.compile(
+    r"(?=[A-ZÆØÅ]{2}[ -]?\d)(?<![\w-])(?P<l>[A-ZÆØÅ]{2})(?:(?P<s>[ -]?)\d{2}(?P=s)\d{3}|[ -]\d{5})(?![\w]|[ .,/-]\d)"
+)
 _NOT_PREFIX = {"DK", "SE", "CV", "NR", "ID", "PR", "PO", "KR"}
 
 
