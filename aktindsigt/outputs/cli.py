@@ -193,6 +193,9 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
         signer_title: Annotated[str | None, typer.Option("--signer-title", help="Underskriverens titel")] = None,
         law: Annotated[list[str] | None, typer.Option("--law", help="HJEMMEL=LOV, fx ofl35='sundhedslovens "
                                                       "§ 40' (kan gentages)")] = None,
+        journal: Annotated[list[str] | None, typer.Option("--journal", help="AFSNIT=TEKST til journalnotatet: "
+                                                          "scope_dialogue, third_parties, quality_review, "
+                                                          "dispatch, complaints (kan gentages)")] = None,
     ) -> None:
         """Gem afgørelsens tekster: § 14, ekstrahering, afgrænsning, klageinstans, modtager og underskriver."""
         def go(svc: Any) -> None:
@@ -209,6 +212,11 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
                 if not sep or not gid.strip():
                     raise ServiceError(f"Skriv --law som HJEMMEL=LOV, fx ofl35='sundhedslovens § 40' (fik '{item}').")
                 svc.set_law(case, gid.strip(), text)
+            for item in journal or []:
+                key, sep, text = item.partition("=")
+                if not sep:
+                    raise ServiceError(f"Skriv --journal som AFSNIT=TEKST (fik '{item}').")
+                svc.set_journal_entry(case, key.strip(), text)
         run(go)
         out.print("Gemt.")
 
@@ -237,9 +245,13 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
         esdh_id: Annotated[str | None, typer.Option("--esdh-id", help="Dokumentets ESDH dok-ID")] = None,
         in_scope: Annotated[bool | None, typer.Option("--in-scope/--out-of-scope", help="Omfattet af "
                                                       "anmodningen")] = None,
+        public_title: Annotated[str | None, typer.Option("--public-title", help="Titel i aktlisten")] = None,
+        public_party: Annotated[str | None, typer.Option("--public-party", help="Afsender/modtager i aktlisten "
+                                                         "('' = automatisk)")] = None,
     ) -> None:
         """Afgør forslag (overstreg/behold) og dokumenter (fuld/delvis/undtaget med hjemmel og begrundelse)."""
-        if document is None and (access or section26 is not None or esdh_id is not None or in_scope is not None):
+        doc_options = (section26, esdh_id, in_scope, public_title, public_party)
+        if document is None and (access or any(o is not None for o in doc_options)):
             err.print("[red]Fejl:[/red] Angiv dokumentets aktnummer med --document.")
             raise typer.Exit(2)
 
@@ -277,10 +289,13 @@ def register(app: typer.Typer, services: ServicesFactory | None = None) -> None:
                         raise ServiceError("Skriv en konkret begrundelse med --reason.")
                     svc.set_document_access(doc.id, access, ground or [], reason)
                     done.append(f"Akt {document}: {access.label.lower()} aktindsigt.")
-                if section26 is not None or esdh_id is not None or in_scope is not None:
+                if any(o is not None for o in (section26, esdh_id, in_scope, public_title)):
                     svc.set_document_fields(doc.id, esdh_doc_id=esdh_id, section26_considered=section26,
-                                            in_scope=in_scope)
+                                            in_scope=in_scope, public_title=public_title)
                     done.append(f"Akt {document}: oplysninger gemt.")
+                if public_party is not None:
+                    svc.set_public_party(doc.id, public_party)
+                    done.append(f"Akt {document}: afsender/modtager i aktlisten gemt.")
             return done
 
         done = run(go)

@@ -200,8 +200,36 @@ class OutputServices:
         return found
 
     def _checklist(self, data: CaseData) -> list[Problem]:
+        from aktindsigt.outputs.aktliste import own_domains, party_for
+        from aktindsigt.outputs.checklist import leaks
+
         case_id = data.case.id or 0
-        return checklist(data, self._pending(case_id), self._redacted_texts(case_id))
+        redacted = self._redacted_texts(case_id)
+        problems = checklist(data, self._pending(case_id), redacted)
+        # the automatic "Afsender/modtager" of the aktliste (a sole trader's firm may carry a person's name)
+        config, own = load_aktliste_config(), own_domains(data)
+        manual = data.statements.public_parties
+        parties = {str(d.doc.id): party_for(d, data, config, own) for d in data.documents
+                   if str(d.doc.id) not in manual}
+        by_id = {str(d.doc.id): d.doc for d in data.documents}
+        for doc_id in leaks(parties, redacted):
+            doc = by_id[doc_id]
+            problems.append(Problem("leak", "Afsender/modtager i aktlisten indeholder en oplysning, der er "
+                                    "overstreget i sagen. Skriv en offentlig værdi for dokumentet.",
+                                    "statements.public_parties", doc.id, doc.akt_nr))
+        return problems
+
+    def _scan_rendered(self, case_id: int, text: str, exclude: list[str]) -> list[str]:
+        """Messages for redacted strings found in a rendered text (recipient and signer lines excluded)."""
+        from aktindsigt.outputs.checklist import leaks
+
+        for value in sorted((e for e in exclude if e), key=len, reverse=True):
+            text = text.replace(value, " ")
+        found = leaks({"text": text}, self._redacted_texts(case_id))
+        if not found:
+            return []
+        return [f"Bemærk: teksten indeholder '{found['text']}', som er overstreget i et af sagens dokumenter. "
+                "Kontrollér, at det ikke afslører en undtaget oplysning."]
 
     def checklist(self, case_ref: str | int) -> list[Problem]:
         """The pre-send checklist: problems in plain Danish, each with where it is fixed."""
@@ -249,6 +277,12 @@ class OutputServices:
         ctx = letter_context(data, draft=draft, draft_reason=draft_reason if draft else "")
         stem = "01_Afgoerelse_UDKAST" if draft else "01_Afgoerelse"
         files = render_document("afgoerelse.docx", ctx, Path(out_dir), stem, "letter", pdf=pdf)
+        if files.docx is not None:
+            from aktindsigt.outputs.render import docx_text
+
+            files.messages += self._scan_rendered(
+                data.case.id or 0, docx_text(files.docx),
+                [ctx["recipient_name"], *ctx["recipient_lines"], ctx["signer"], ctx["signer_title"]])
         self._record(data.case.id or 0, "letter", files, draft=draft, problems=len(problems),
                      override_reason=override_reason.strip() if problems and not draft else "",
                      grounds=[b["id"] for b in ctx["reasons"]], outcome=data.outcome)
@@ -261,6 +295,7 @@ class OutputServices:
         data = self.output_data(case_ref)
         written = write_all(data, Path(out_dir), load_aktliste_config(), pdf=pdf)
         files = OutputFiles("aktliste", pdf=written.get("pdf"), xlsx=written["xlsx"], csv=written["csv"])
+        files.messages += self._scan_rendered(data.case.id or 0, written["csv"].read_text(encoding="utf-8-sig"), [])
         self._record(data.case.id or 0, "aktliste", files, documents=len(data.documents))
         return files
 

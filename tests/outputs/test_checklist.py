@@ -112,3 +112,14 @@ def test_titles_reasons_and_statements_must_not_contain_redacted_text(svc, ready
     svc.set_extraction(case.id, "Intet at ekstrahere om cpr 010203-1234 og andet.")
     leaks = {(p.field, p.akt_nr) for p in svc.checklist(case.id) if p.code == "leak"}
     assert leaks == {("document.public_title", 2), ("statements.extraction", None)}
+
+
+def test_automatic_party_naming_a_redacted_person_is_a_problem(svc, ready_case):
+    case, docs = ready_case
+    d1 = svc.document(docs[0].id)
+    d1.sender = "Mette Hansen Tømrer ApS"  # a sole trader's firm carrying the redacted name
+    svc.store.update_document(d1, "t")
+    problems = [p for p in svc.checklist(case.id) if p.code == "leak"]
+    assert [(p.akt_nr, p.field) for p in problems] == [(1, "statements.public_parties")]
+    svc.set_public_party(docs[0].id, "Tømrervirksomhed")
+    assert svc.checklist(case.id) == []

@@ -105,3 +105,20 @@ def test_decide_suggestions_and_documents(svc, case_docs):
     assert d.access.value == "withheld" and d.access_grounds == ["ofl30_1"]
     r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "99", "--access", "full"])
     assert r.exit_code == 2 and "akt 99" in r.output
+
+
+def test_statements_journal_and_public_values(svc, case_docs):
+    case, docs = case_docs
+    app = make_app(svc)
+    r = runner.invoke(app, ["case", "statements", str(case.id), "--journal", "third_parties=Ingen høring.",
+                            "--law", "ofl35=sundhedslovens § 40", "--scope", "Kun byggesagen."])
+    assert r.exit_code == 0, r.output
+    st = svc.statements(case.id)
+    assert st.journal["third_parties"] == "Ingen høring." and st.laws["ofl35"] == "sundhedslovens § 40"
+    assert svc.get_case(case.id).scope == "Kun byggesagen."
+    r = runner.invoke(app, ["case", "decide", str(case.id), "--document", "2", "--public-title", "Partshøring",
+                            "--public-party", "Nabo"])
+    assert r.exit_code == 0, r.output
+    assert svc.statements(case.id).public_parties[str(docs[1].id)] == "Nabo"
+    r = runner.invoke(app, ["case", "statements", str(case.id), "--journal", "nonsense=x"])
+    assert r.exit_code == 2

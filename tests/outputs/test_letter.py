@@ -101,3 +101,12 @@ def test_render_is_audited(svc, ready_case, tmp_path):
     last = events[-1].after["value"]
     assert last["grounds"] == ["ofl23_1_1", "ofl30_1"] or set(last["grounds"]) == {"ofl23_1_1", "ofl30_1"}
     assert last["files"][0]["name"] == "01_Afgoerelse.docx" and len(last["files"][0]["sha256"]) == 64
+
+
+def test_rendered_letter_is_scanned_for_redacted_text(svc, ready_case, tmp_path):
+    case, _ = ready_case
+    c = svc.get_case(case.id)
+    c.request_text = "alt om naboen Mette Hansen"  # the requester's own words are quoted back
+    svc.store.update_case(c, "t")
+    files = svc.render_letter(case.id, tmp_path, pdf=False)
+    assert any("mette hansen" in m for m in files.messages)
