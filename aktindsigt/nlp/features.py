@@ -108,9 +108,9 @@ def doc_features(doc: Doc) -> numpy.ndarray:
 
 def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float) -> Model:
     """Like spaCy's FeatureExtractor, plus two extra columns (freq, name flags)."""
-    from spacy.util import get_attr_id  # type: ignore[attr-defined]
+    from spacy.attrs import intify_attr
 
-    attr_ids = [get_attr_id(a) if isinstance(a, str) else a for a in attrs]
+    attr_ids = [intify_attr(a) for a in attrs]
     rng = random.Random(4321)
 
     def forward(model: Model, docs: list[Doc], is_train: bool):

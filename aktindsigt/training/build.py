@@ -1,0 +1,381 @@
+"""Reproducible build of the shipped Danish NER model.
+
+``python -m aktindsigt.training build`` (= ``make model``):
+
+1. reads the Danish Dependency Treebank NER files from ``../shared/data/ner``;
+2. splits dev into a training half (dev-A) and a held-out half (dev-B), in
+   alternating blocks of 25 consecutive sentences;
+3. generates synthetic municipal documents (``generate.py``; names from the
+   shared name statistics) and name-substituted copies of the real sentences;
+4. trains spaCy (``config.cfg``) with a fixed seed, single-threaded;
+5. evaluates on dev, dev-B and a held-out synthetic set (other seed, other templates),
+   measures speed/size/load time and writes ``models/da_aktindsigt`` and
+   ``models/MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = Path(__file__).with_name("config.cfg")
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_WORK = REPO / "training-work"
+MODELS = REPO / "models"
+MODEL_DIR = MODELS / "da_aktindsigt"
+
+TRAIN_FILE = "da_ddt-ud-ner-train-10k.conll"
+DEV_FILE = "da_ddt-ud-ner-dev.conll"
+
+# recipe (the numbers the model card reports were produced with these values)
+RECIPE = {
+    "seed": 1,
+    "synthetic_docs": 800,
+    "synthetic_seed": 1001,
+    "heldout_docs": 400,
+    "heldout_seed": 777_777,
+    "name_substitution_copies": 4,
+    "real_repeats": 3,
+    "dev_block": 25,
+    "max_steps": 3000,
+}
+
+
+class DataMissing(SystemExit):
+    pass
+
+
+def data_dir(path: Path | None = None) -> Path:
+    d = Path(path or os.environ.get("AKTINDSIGT_SHARED_DATA") or DEFAULT_DATA)
+    needed = [d / "ner" / TRAIN_FILE, d / "ner" / DEV_FILE, d / "gazetteers" / "danish_first_names.csv",
+              d / "gazetteers" / "danish_last_names.csv", d / "gazetteers" / "dk_postal_codes.csv"]
+    missing = [str(p) for p in needed if not p.is_file()]
+    if missing:
+        raise DataMissing(
+            "error: the training data is not available.\n"
+            f"Expected the shared data folder at {d} (../shared/data relative to the project root, "
+            "or set AKTINDSIGT_SHARED_DATA / --data).\nMissing: " + ", ".join(missing) + "\n"
+            "The trained model is committed in models/da_aktindsigt; you only need the data to rebuild it."
+        )
+    return d
+
+
+def split_dev(sentences: list, block: int) -> tuple[list, list]:
+    a, b = [], []
+    for i, s in enumerate(sentences):
+        (a if (i // block) % 2 == 0 else b).append(s)
+    return a, b
+
+
+# ---------------------------------------------------------------------------------------------
+# Doc conversion
+# ---------------------------------------------------------------------------------------------
+
+def sentence_to_doc(vocab, words: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+
+    from aktindsigt.nlp.evaluate import bio_to_spans, spans_to_bio
+
+    clean = spans_to_bio(len(words), bio_to_spans(tags))  # repair stray I- tags
+    return Doc(vocab, words=words, ents=clean)
+
+
+def text_to_doc(nlp, text: str, ents: list[tuple[int, int, str]]):
+    doc = nlp.make_doc(text)
+    spans = []
+    for s, e, label in ents:
+        span = doc.char_span(s, e, label=label, alignment_mode="expand")
+        if span is None:
+            continue
+        spans.append(span)
+    from spacy.util import filter_spans
+
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str]):
+    """Copy of a real sentence where every PER entity gets a freshly sampled name."""
+    from aktindsigt.nlp.evaluate import bio_to_spans
+
+    spans = bio_to_spans(tags)
+    if not any(lab == "PER" for _, _, lab in spans):
+        return None
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    i = 0
+    for s, e, lab in spans + [(len(words), len(words), "")]:
+        new_words += words[i:s]
+        new_tags += tags[i:s]
+        if lab == "PER":
+            old = words[s:e]
+            firsts, lasts = bank.full_name_parts(rng)
+            n = e - s
+            if n == 1:
+                name = [rng.choice([firsts[0], lasts[-1]])]
+            elif n == 2:
+                name = [firsts[0], lasts[-1]]
+            else:
+                name = firsts[: max(1, n - len(lasts))] + lasts
+            name = " ".join(name).split()
+            if old[-1].endswith("s") and not old[-1].endswith("ss") and rng.random() < 0.5:
+                name[-1] = name[-1] + ("'" if name[-1][-1] in "sxz" else "s")
+            new_words += name
+            new_tags += ["B-PER"] + ["I-PER"] * (len(name) - 1)
+        elif lab:
+            new_words += words[s:e]
+            new_tags += tags[s:e]
+        i = e
+    return new_words, new_tags
+
+
+def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from aktindsigt.nlp.evaluate import read_conll
+    from aktindsigt.training.generate import DocGenerator
+    from aktindsigt.training.names import NameBank
+
+    work.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("da")
+    train = read_conll(data / "ner" / TRAIN_FILE)
+    dev = read_conll(data / "ner" / DEV_FILE)
+    dev_a, dev_b = split_dev(dev, recipe["dev_block"])
+    log(f"train-10k: {len(train)} sentences; dev: {len(dev)} -> dev-A {len(dev_a)} (training) + dev-B {len(dev_b)} (held out)")
+
+    real = train + dev_a
+    db = DocBin(store_user_data=False)
+    for _ in range(recipe["real_repeats"]):
+        for s in real:
+            db.add(sentence_to_doc(nlp.vocab, s.words, s.tags))
+    n_real = len(db)
+
+    rng = random.Random(recipe["seed"] * 7919 + 13)
+    bank = NameBank(data / "gazetteers", heldout=False)
+    n_sub = 0
+    for _ in range(recipe["name_substitution_copies"]):
+        for s in real:
+            r = name_substituted(rng, bank, s.words, s.tags)
+            if r:
+                db.add(sentence_to_doc(nlp.vocab, *r))
+                n_sub += 1
+
+    gen = DocGenerator(data / "gazetteers", seed=recipe["synthetic_seed"], heldout=False)
+    synth = gen.examples(recipe["synthetic_docs"])
+    for text, ents in synth:
+        db.add(text_to_doc(nlp, text, ents))
+    db.to_disk(work / "train.spacy")
+    log(f"training docs: {n_real} real (x{recipe['real_repeats']}), {n_sub} name-substituted, {len(synth)} synthetic lines")
+
+    dbd = DocBin(store_user_data=False)
+    for s in dev_b:
+        dbd.add(sentence_to_doc(nlp.vocab, s.words, s.tags))
+    dbd.to_disk(work / "dev_b.spacy")
+
+    held = DocGenerator(data / "gazetteers", seed=recipe["heldout_seed"], heldout=True).examples(recipe["heldout_docs"])
+    (work / "heldout_synthetic.jsonl").write_text(
+        "\n".join(json.dumps({"text": t, "ents": e}, ensure_ascii=False) for t, e in held) + "\n", encoding="utf-8")
+    # a few examples to look at by eye
+    (work / "synthetic_sample.txt").write_text(
+        "\n".join(t + "\n   " + repr([(t[s:e], lab) for s, e, lab in en]) for t, en in synth[:300]), encoding="utf-8")
+    return {"n_real": n_real, "n_sub": n_sub, "n_synth": len(synth), "n_heldout": len(held)}
+
+
+def train(work: Path, out: Path, recipe: dict, overrides: dict | None = None, config: Path = CONFIG) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    import aktindsigt.nlp.features  # noqa: F401  (registers the architecture)
+
+    ov = {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev_b.spacy"),
+        "system.seed": recipe["seed"],
+        "training.max_steps": recipe["max_steps"],
+    }
+    ov.update(overrides or {})
+    if out.exists():
+        shutil.rmtree(out)
+    spacy_train(config, out, use_gpu=-1, overrides=ov)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluation
+# ---------------------------------------------------------------------------------------------
+
+def eval_synthetic(nlp, path: Path):
+    """Scores on the held-out synthetic set, plus PER recall on names outside Faker's lists."""
+    from aktindsigt.nlp.evaluate import score_spans
+    from aktindsigt.nlp.features import name_flags
+
+    gold, pred = [], []
+    oov_total = oov_found = 0
+    n_tok = 0
+    texts, golds = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            texts.append(d["text"])
+            golds.append(d["ents"])
+    for text, ents, doc in zip(texts, golds, nlp.pipe(texts, batch_size=256), strict=True):
+        g = text_to_doc(nlp, text, [tuple(e) for e in ents])
+        gold.append([(e.start, e.end, e.label_) for e in g.ents])
+        pred.append([(e.start, e.end, e.label_) for e in doc.ents])
+        n_tok += sum(1 for t in doc if not t.is_space)
+        pset = set(pred[-1])
+        for e in g.ents:
+            if e.label_ == "PER" and not any(name_flags(t.text) for t in e):
+                oov_total += 1
+                oov_found += (e.start, e.end, "PER") in pset
+    s = score_spans(gold, pred)
+    s.n_tokens = n_tok
+    s.extra = {"PER_recall_names_outside_runtime_lists": round(oov_found / max(oov_total, 1), 4),
+               "PER_names_outside_runtime_lists": oov_total}
+    return s
+
+
+def evaluate_model(model_path: Path, data: Path, work: Path, recipe: dict) -> dict:
+    from aktindsigt.nlp.evaluate import evaluate_sentences, read_conll
+    from aktindsigt.nlp.model import load_ner
+
+    nlp = load_ner(model_path)
+    dev = read_conll(data / "ner" / DEV_FILE)
+    _, dev_b = split_dev(dev, recipe["dev_block"])
+    res = {
+        "dev": evaluate_sentences(nlp, dev).as_dict(),
+        "dev_b": evaluate_sentences(nlp, dev_b).as_dict(),
+    }
+    syn = eval_synthetic(nlp, work / "heldout_synthetic.jsonl")
+    res["synthetic_heldout"] = syn.as_dict() | syn.extra
+    return res
+
+
+def short(res: dict) -> str:
+    out = []
+    for k, v in res.items():
+        per = v["labels"]["PER"]
+        out.append(f"{k}: PER P/R/F {per['precision']:.3f}/{per['recall']:.3f}/{per['f1']:.3f} "
+                   f"PERtokR {v['PER_token_recall']:.3f} overall F {v['overall_PER_LOC_ORG']['f1']:.3f}"
+                   + (f" | PER R outside lists {v['PER_recall_names_outside_runtime_lists']:.3f}"
+                      if "PER_recall_names_outside_runtime_lists" in v else ""))
+    return "\n".join(out)
+
+
+def dir_size(p: Path) -> int:
+    return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+
+
+def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    data = data_dir(data_path)
+    recipe = dict(RECIPE)
+    t0 = time.time()
+    stats = prepare(data, work, recipe)
+    out = work / "train-output"
+    if not skip_train:
+        train(work, out, recipe)
+    trained = out / "model-best"
+    res = evaluate_model(trained, data, work, recipe)
+    print(short(res))
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    shutil.copytree(trained, MODEL_DIR)
+    _finalise_meta(MODEL_DIR, res, recipe)
+    from aktindsigt.training.bench import benchmark
+
+    bench = benchmark(MODEL_DIR, work / "heldout_synthetic.jsonl", data / "ner" / DEV_FILE)
+    info = {"recipe": recipe, "data": stats, "scores": res, "bench": bench,
+            "size_bytes": dir_size(MODEL_DIR), "build_seconds": round(time.time() - t0)}
+    (work / "build_result.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    from aktindsigt.training.card import write_model_card
+
+    write_model_card(MODELS / "MODEL_CARD.md", info)
+    print(f"wrote {MODEL_DIR} ({info['size_bytes'] / 1e6:.1f} MB) and {MODELS / 'MODEL_CARD.md'}")
+    return 0
+
+
+def _finalise_meta(model_dir: Path, res: dict, recipe: dict) -> None:
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({
+        "name": "aktindsigt",
+        "version": "1.0.0",
+        "description": "Danish NER (PER, LOC, ORG, MISC) for redaction suggestions in aktindsigt. "
+                       "tok2vec + ner with name-likeness features; see models/MODEL_CARD.md.",
+        "license": "CC BY-SA 4.0 (trained on the Danish Dependency Treebank NER annotation)",
+        "sources": [
+            {"name": "Danish Dependency Treebank (UD_Danish-DDT) with NER by Plank (2019)", "license": "CC BY-SA 4.0"},
+            {"name": "Faker da_DK name lists (run-time feature)", "license": "MIT"},
+            {"name": "wordfreq Danish frequency list (run-time feature)", "license": "Apache-2.0 code / CC BY-SA 4.0 data"},
+        ],
+        "aktindsigt_scores": {k: {"PER": v["labels"]["PER"], "overall": v["overall_PER_LOC_ORG"],
+                                  "PER_token_recall": v["PER_token_recall"]} for k, v in res.items()},
+        "aktindsigt_recipe": recipe,
+    })
+    meta.pop("performance", None)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m aktindsigt.training", description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="prepare data, train, evaluate, write models/da_aktindsigt + MODEL_CARD.md")
+    b.add_argument("--data", type=Path, default=None, help="shared data folder (default ../shared/data)")
+    b.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch folder (default training-work/)")
+    b.add_argument("--skip-train", action="store_true", help="reuse the last training output in --work")
+    p = sub.add_parser("prepare", help="only write the training/eval corpora to --work")
+    p.add_argument("--data", type=Path, default=None)
+    p.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    for k, v in RECIPE.items():
+        p.add_argument("--" + k.replace("_", "-"), type=int, default=v)
+    t = sub.add_parser("train", help="train one model (experiments)")
+    t.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    t.add_argument("--out", type=Path, required=True)
+    t.add_argument("--seed", type=int, default=RECIPE["seed"])
+    t.add_argument("--max-steps", type=int, default=RECIPE["max_steps"])
+    t.add_argument("--config", type=Path, default=CONFIG)
+    t.add_argument("--set", action="append", default=[], help="config override key=value (JSON value)")
+    e = sub.add_parser("evaluate", help="evaluate a trained pipeline on dev, dev-B and held-out synthetic")
+    e.add_argument("model", type=Path)
+    e.add_argument("--data", type=Path, default=None)
+    e.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    e.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    if args.cmd == "build":
+        return build(args.data, args.work, args.skip_train)
+    if args.cmd == "prepare":
+        recipe = {k: getattr(args, k) for k in RECIPE}
+        print(prepare(data_dir(args.data), args.work, recipe))
+        return 0
+    if args.cmd == "train":
+        recipe = dict(RECIPE, seed=args.seed, max_steps=args.max_steps)
+        ov = {}
+        for kv in args.set:
+            k, v = kv.split("=", 1)
+            try:
+                ov[k] = json.loads(v)
+            except json.JSONDecodeError:
+                ov[k] = v
+        train(args.work, args.out, recipe, ov, args.config)
+        return 0
+    if args.cmd == "evaluate":
+        res = evaluate_model(args.model, data_dir(args.data), args.work, RECIPE)
+        print(short(res))
+        if args.json:
+            args.json.write_text(json.dumps(res, indent=2), encoding="utf-8")
+        return 0
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
