@@ -6,7 +6,7 @@ be read becomes a document with ``failed=True`` and a Danish reason.
 
 Formats: PDF (text layer + OCR of scanned pages), images (PNG, JPEG, TIFF),
 Word (DOCX via LibreOffice), e-mail (.eml, .msg, with attachments as children),
-plain text and HTML.
+plain text and HTML, ZIP archives (members as children).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import shutil
 from pathlib import Path
 
 from aktindsigt.core.progress import CancelToken, ProgressCallback
-from aktindsigt.ingest import docx as _docx  # noqa: F401  (registers the formats)
+from aktindsigt.ingest import archive as _archive  # noqa: F401  (registers the formats)
+from aktindsigt.ingest import docx as _docx  # noqa: F401
 from aktindsigt.ingest import email as _email  # noqa: F401
 from aktindsigt.ingest import image as _image  # noqa: F401
 from aktindsigt.ingest import pdf as _pdf  # noqa: F401
