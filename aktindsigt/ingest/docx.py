@@ -136,16 +136,6 @@ def docx_plain_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def _is_encrypted_ole(path: Path) -> bool:
-    try:
-        import olefile
-
-        with olefile.OleFileIO(str(path)) as ole:
-            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
-    except Exception:  # noqa: BLE001
-        return True  # an OLE file named .docx: treat as protected
-
-
 def _convert(ctx: IngestContext, doc: IngestedDocument, stem: str) -> None:
     """LibreOffice → PDF → the PDF pipeline. Raises ToolError when conversion fails."""
     tmp = ctx.new_dir("lo")
@@ -173,9 +163,11 @@ def ingest_docx(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     with open(path, "rb") as f:
         head = f.read(8)
     if head == OLE_MAGIC:
-        if _is_encrypted_ole(path):
+        if _ole_is_encrypted(path):
             raise IngestError(PROTECTED, "DOCX is an encrypted OLE container")
-        raise IngestError(CORRUPT, "OLE file with .docx suffix")
+        doc.format = "doc"  # an old binary Word file with a .docx name: LibreOffice reads it by content
+        _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=None)
+        return
     opts = ctx.options
     zf = check_zip(path, opts.max_docx_uncompressed, opts.max_docx_ratio)
     with zf:
