@@ -7,6 +7,7 @@ document, ingested recursively up to ``options.max_attachment_depth``.
 
 from __future__ import annotations
 
+import email.header
 import email.utils
 import re
 from dataclasses import dataclass, field
@@ -127,19 +128,33 @@ def _eml_body(msg: EmailMessage) -> str:
     return text
 
 
+def _header(msg: EmailMessage, name: str) -> str:
+    """A header as text; a malformed one falls back to its raw (decoded where possible) value."""
+    try:
+        return str(msg.get(name, "") or "")
+    except Exception:  # noqa: BLE001
+        for key, value in msg.raw_items():
+            if key.lower() == name.lower():
+                try:
+                    return str(email.header.make_header(email.header.decode_header(str(value))))
+                except Exception:  # noqa: BLE001
+                    return str(value)
+        return ""
+
+
 def parse_eml(data: bytes) -> Mail:
     msg = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(msg, EmailMessage) or (not msg.keys() and not msg.get_payload()):
         raise IngestError(CORRUPT, "no e-mail headers")
     mail = Mail()
-    mail.subject = str(msg.get("Subject", "") or "").strip()
-    mail.sender = str(msg.get("From", "") or "")
-    mail.to = str(msg.get("To", "") or "")
-    mail.cc = str(msg.get("Cc", "") or "")
+    mail.subject = _header(msg, "Subject").strip()
+    mail.sender = _header(msg, "From")
+    mail.to = _header(msg, "To")
+    mail.cc = _header(msg, "Cc")
     try:
         dt = msg.get("Date")
         mail.when = dt.datetime if dt is not None and getattr(dt, "datetime", None) else None
-    except (TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - a malformed date is not a reason to reject the mail
         mail.when = None
     mail.body = _eml_body(msg)
     for i, part in enumerate(msg.iter_attachments(), 1):
