@@ -122,3 +122,19 @@ def test_statements_journal_and_public_values(svc, case_docs):
     assert svc.statements(case.id).public_parties[str(docs[1].id)] == "Nabo"
     r = runner.invoke(app, ["case", "statements", str(case.id), "--journal", "nonsense=x"])
     assert r.exit_code == 2
+
+
+def test_main_app_with_the_real_services(tmp_path):
+    from aktindsigt.cli import app
+
+    r = runner.invoke(app, ["case", "create", "--title", "Sag", "--requester", "Ole Olsen", "--regime", "ofl7",
+                            "--received", "2026-11-02"])
+    assert r.exit_code == 0, r.output
+    case_id = r.stdout.strip().splitlines()[-1]
+    r = runner.invoke(app, ["case", "checklist", case_id])
+    assert r.exit_code == 1 and "Kommunens navn mangler" in r.output
+    r = runner.invoke(app, ["case", "letter", case_id, "--draft", "--no-pdf", "--out", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "01_Afgoerelse_UDKAST.docx").exists()
+    r = runner.invoke(app, ["case", "letter", case_id, "--no-pdf", "--out", str(tmp_path)])
+    assert r.exit_code == 2 and "tjeklisten" in r.output
