@@ -55,24 +55,54 @@ def to_rect(r) -> pymupdf.Rect:
     return pymupdf.Rect(r.x0, r.y0, r.x1, r.y1)
 
 
-def page_chars(page: pymupdf.Page) -> list[tuple[str, pymupdf.Rect, tuple]]:
-    """All characters of the page (visible or not, inside the mediabox or not)."""
-    out: list[tuple[str, pymupdf.Rect, tuple]] = []
+def page_chars(page: pymupdf.Page) -> list[tuple[str, tuple[float, float, float, float], tuple]]:
+    """All characters of the page (visible or not, inside the mediabox or not): (c, bbox, line)."""
+    out: list[tuple[str, tuple[float, float, float, float], tuple]] = []
     raw = page.get_text("rawdict", flags=TEXT_FLAGS)
     for b in raw.get("blocks", []):
         if b.get("type") != 0:
             continue
+        bn = b.get("number")
         for li, line in enumerate(b.get("lines", [])):
+            key = (bn, li)
             for span in line.get("spans", []):
                 for ch in span.get("chars", []):
-                    out.append((ch["c"], pymupdf.Rect(ch["bbox"]), (b.get("number"), li)))
+                    out.append((ch["c"], tuple(ch["bbox"]), key))
     return out
 
 
-def _centre_in(r: pymupdf.Rect, box: pymupdf.Rect) -> bool:
-    cx = (r.x0 + r.x1) / 2
-    cy = (r.y0 + r.y1) / 2
-    return box.x0 <= cx <= box.x1 and box.y0 <= cy <= box.y1
+def _centre_mask(chars, boxes: Sequence[pymupdf.Rect]):
+    """Boolean matrix [char, box]: the centre of the character lies in the box."""
+    import numpy as np
+
+    if not chars or not boxes:
+        return np.zeros((len(chars), len(boxes)), dtype=bool)
+    bb = np.array([r for _c, r, _l in chars], dtype=float)
+    cx = (bb[:, 0] + bb[:, 2]) / 2
+    cy = (bb[:, 1] + bb[:, 3]) / 2
+    bx = np.array([(r.x0, r.y0, r.x1, r.y1) for r in boxes], dtype=float)
+    return (
+        (cx[:, None] >= bx[None, :, 0])
+        & (cx[:, None] <= bx[None, :, 2])
+        & (cy[:, None] >= bx[None, :, 1])
+        & (cy[:, None] <= bx[None, :, 3])
+    )
+
+
+def _touch_mask(chars, boxes: Sequence[pymupdf.Rect]):
+    """Boolean matrix [char, box]: the character's box overlaps the box."""
+    import numpy as np
+
+    if not chars or not boxes:
+        return np.zeros((len(chars), len(boxes)), dtype=bool)
+    bb = np.array([r for _c, r, _l in chars], dtype=float)
+    bx = np.array([(r.x0, r.y0, r.x1, r.y1) for r in boxes], dtype=float)
+    return (
+        (bb[:, None, 0] < bx[None, :, 2])
+        & (bx[None, :, 0] < bb[:, None, 2])
+        & (bb[:, None, 1] < bx[None, :, 3])
+        & (bx[None, :, 1] < bb[:, None, 3])
+    )
 
 
 def shrink_for_text(r: pymupdf.Rect, band: float) -> pymupdf.Rect:
@@ -117,23 +147,20 @@ def redact_page(
 
     before = page_chars(page)
     # text under the boxes (for outline/link filtering and verification)
+    in_text = _centre_mask(before, text_boxes)
+    in_area = _touch_mask(before, area_boxes)
     under: dict[int, list[str]] = defaultdict(list)
     survivors: Counter = Counter()
-    for c, r, _line in before:
+    for k, (c, r, _line) in enumerate(before):
         hit = None
-        for i, b in enumerate(text_boxes):
-            if _centre_in(r, b):
-                hit = i
-                break
-        if hit is None:
-            for j, b in enumerate(area_boxes):
-                if r.intersects(b):
-                    hit = len(text_boxes) + j
-                    break
+        if in_text.shape[1] and in_text[k].any():
+            hit = int(in_text[k].argmax())
+        elif in_area.shape[1] and in_area[k].any():
+            hit = len(text_boxes) + int(in_area[k].argmax())
         if hit is not None:
             under[hit].append(c)
         elif not c.isspace():
-            survivors[(c, round(r.x0), round(r.y0))] += 1
+            survivors[(c, round(r[0]), round(r[1]))] += 1
     texts = ["".join(v).strip() for _k, v in sorted(under.items()) if "".join(v).strip()]
 
     images = _image_rects(page)
@@ -165,7 +192,9 @@ def redact_page(
     )
     # 4. check: nothing left whose centre is in a text box; nothing lost outside
     after = page_chars(page)
-    residual_boxes = {i for c, r, _ in after for i, b in enumerate(text_boxes) if _centre_in(r, b) and not c.isspace()}
+    left = [t for t in after if not t[0].isspace()]
+    residual = _centre_mask(left, text_boxes)
+    residual_boxes = {int(i) for i in residual.any(axis=0).nonzero()[0]} if residual.size else set()
     second = len(residual_boxes)
     if residual_boxes:
         _apply(
@@ -176,7 +205,7 @@ def redact_page(
             text=pymupdf.PDF_REDACT_TEXT_REMOVE,
         )
         after = page_chars(page)
-    remaining: Counter = Counter((c, round(r.x0), round(r.y0)) for c, r, _ in after if not c.isspace())
+    remaining: Counter = Counter((c, round(r[0]), round(r[1])) for c, r, _ in after if not c.isspace())
     lost = list((survivors - remaining).elements())
     return texts, [c for c, _x, _y in lost], second, had_image
 
@@ -206,10 +235,15 @@ def _visible(page: pymupdf.Page, r: pymupdf.Rect) -> pymupdf.Rect:
     return r * page.rotation_matrix
 
 
-def _insert_upright(page: pymupdf.Page, vis_point: pymupdf.Point, text: str, fontsize: float, color) -> None:
-    """Insert ``text`` with its baseline start at ``vis_point`` in *visible* page coordinates."""
+def _insert_upright(
+    page: pymupdf.Page, vis_point: pymupdf.Point, text: str, fontsize: float, color, target=None
+) -> None:
+    """Insert ``text`` with its baseline start at ``vis_point`` in *visible* page coordinates.
+
+    ``target``: a Shape of the page to batch into (default: the page itself).
+    """
     p = vis_point * page.derotation_matrix
-    page.insert_text(p, text, fontname=FONT, fontsize=fontsize, color=color, rotate=page.rotation)
+    (target or page).insert_text(p, text, fontname=FONT, fontsize=fontsize, color=color, rotate=page.rotation)
 
 
 def fit_fontsize(label: str, width: float, height: float, max_fs: float) -> float:
@@ -253,8 +287,10 @@ def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: Redac
     """Fill each box and write its label (or a footnote number and a margin legend)."""
     notes: dict[str, int] = {}
     boxes = merge_for_drawing(boxes)
+    shape = page.new_shape()  # one content-stream update for all boxes and labels
     for b in boxes:
-        page.draw_rect(_drawn_rect(b, options), color=None, fill=options.fill, overlay=True, width=0)
+        shape.draw_rect(_drawn_rect(b, options))
+        shape.finish(color=None, fill=options.fill, width=0)
     for b in boxes:
         r = _drawn_rect(b, options)
         label = b.label or ""
@@ -280,9 +316,10 @@ def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: Redac
         x = frame.x0 + (frame.width - tw) / 2
         y = (frame.y0 + frame.y1) / 2 + fs * 0.35
         if along:
-            page.insert_text((x, y), label, fontname=FONT, fontsize=fs, color=options.label_color)
+            shape.insert_text((x, y), label, fontname=FONT, fontsize=fs, color=options.label_color)
         else:
-            _insert_upright(page, pymupdf.Point(x, y), label, fs, options.label_color)
+            _insert_upright(page, pymupdf.Point(x, y), label, fs, options.label_color, target=shape)
+    shape.commit(overlay=True)
     if notes:
         legend = "   ".join(f"{n}) {lab}" for lab, n in sorted(notes.items(), key=lambda kv: kv[1]))
         vrect = page.rect  # visible size

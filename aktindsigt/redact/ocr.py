@@ -6,6 +6,7 @@ Degrades with a clear message when Tesseract or its Danish data is missing.
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def ocr_page(
     page: pymupdf.Page,
     dpi: int = 300,
     lang: str = DEFAULT_LANG,
-    timeout: float = 120,
+    timeout: float = 600,
     psms: tuple[int, ...] = DEFAULT_PSMS,
 ) -> list[OcrWord]:
     """Words read by Tesseract, one run per page segmentation mode (lines keyed per run)."""
@@ -74,6 +75,8 @@ def _run(page: pymupdf.Page, png: bytes, dpi: int, lang: str, psm: int, timeout:
         capture_output=True,
         timeout=timeout,
         check=False,
+        # one thread per run: on shared cores OpenMP threads only fight each other
+        env={**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")},
     )
     if proc.returncode != 0:
         raise RuntimeError(f"tesseract fejlede: {proc.stderr.decode('utf-8', 'replace')[:300]}")

@@ -24,7 +24,7 @@ from aktindsigt.core.model import Rect
 from aktindsigt.redact.engine import page_chars
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox
 from aktindsigt.redact.ocr import OcrUnavailable, ocr_page, tesseract_status
-from aktindsigt.redact.textnorm import CharUnit, compact, find_in_units, fold
+from aktindsigt.redact.textnorm import CharUnit, UnitIndex, compact, find_in_units, fold
 from aktindsigt.redact.verify import _levenshtein_le1
 
 
@@ -58,10 +58,11 @@ def _covered(r: pymupdf.Rect, others: Sequence[pymupdf.Rect], frac: float = 0.5)
 
 
 def text_layer_hits(page: pymupdf.Page, terms: Sequence[str]) -> list[pymupdf.Rect]:
-    units = [CharUnit(c, tuple(r), line) for c, r, line in page_chars(page)]
+    units = [CharUnit(c, r, line) for c, r, line in page_chars(page)]
+    index = UnitIndex(units)
     rects: list[pymupdf.Rect] = []
     for term in terms:
-        for idxs in find_in_units(units, term):
+        for idxs in index.find(term):
             rects.extend(_union_by_line(units, idxs))
     for term in terms:
         try:

@@ -103,63 +103,71 @@ def find_in_units(units: list[CharUnit], term: str) -> list[list[int]]:
     Whitespace is ignored, a hyphen at the end of a line is ignored, case is folded;
     number-like terms (CPR, phone) also match with or without separators.
     """
-    forms = needle_forms(term)
-    if not forms:
-        return []
-    # build the compact folded string with a map back to unit indices
-    chars: list[str] = []
-    idx: list[int] = []
-    n = len(units)
-    for i, u in enumerate(units):
-        c = u.c
-        if not c or c.isspace() or c == SOFT_HYPHEN:
-            continue
-        if c in _HYPHENS:
-            # hyphen at the end of a line: skip (word continues on the next line)
-            j = i + 1
-            while j < n and units[j].c.isspace() and units[j].line == u.line:
-                j += 1
-            if j < n and units[j].line != u.line:
-                continue
-        f = fold(c)
-        for fc in f:
-            chars.append(fc)
-            idx.append(i)
-    s = "".join(chars)
-    hits: list[list[int]] = []
-    seen: set[tuple[int, int]] = set()
+    return UnitIndex(units).find(term)
 
-    def add(a: int, b: int, mapping: list[int]) -> None:
-        key = (mapping[a], mapping[b - 1])
-        if key in seen:
-            return
-        seen.add(key)
-        hits.append(sorted(set(mapping[a:b])))
 
-    for form in forms:
-        start = s.find(form)
-        while start >= 0:
-            add(start, start + len(form), idx)
-            start = s.find(form, start + 1)
-    if is_numberish(term):
-        # digits-only view: separators between digits are dropped
-        dchars: list[str] = []
-        didx: list[int] = []
-        for k, ch in enumerate(s):
-            if ch.isdigit():
-                dchars.append(ch)
-                didx.append(idx[k])
-            elif ch in "-./\u2010\u2011\u2013" and dchars and k + 1 < len(s) and s[k + 1].isdigit():
+class UnitIndex:
+    """The compact folded text of a run of characters, built once, searched for many terms."""
+
+    def __init__(self, units: list[CharUnit]) -> None:
+        chars: list[str] = []
+        idx: list[int] = []
+        n = len(units)
+        for i, u in enumerate(units):
+            c = u.c
+            if not c or c.isspace() or c == SOFT_HYPHEN:
                 continue
-            else:
-                dchars.append("\0")
-                didx.append(idx[k])
-        ds = "".join(dchars)
-        for form in forms:
-            if not form.isdigit():
-                continue
-            start = ds.find(form)
+            if c in _HYPHENS:
+                # hyphen at the end of a line: skip (the word continues on the next line)
+                j = i + 1
+                while j < n and units[j].c.isspace() and units[j].line == u.line:
+                    j += 1
+                if j < n and units[j].line != u.line:
+                    continue
+            for fc in fold(c):
+                chars.append(fc)
+                idx.append(i)
+        self.s = "".join(chars)
+        self.idx = idx
+        self._digits: tuple[str, list[int]] | None = None
+
+    def _digit_view(self) -> tuple[str, list[int]]:
+        if self._digits is None:
+            s, idx = self.s, self.idx
+            dchars: list[str] = []
+            didx: list[int] = []
+            for k, ch in enumerate(s):
+                if ch.isdigit():
+                    dchars.append(ch)
+                    didx.append(idx[k])
+                elif ch in "-./\u2010\u2011\u2013" and dchars and k + 1 < len(s) and s[k + 1].isdigit():
+                    continue
+                else:
+                    dchars.append("\0")
+                    didx.append(idx[k])
+            self._digits = ("".join(dchars), didx)
+        return self._digits
+
+    def find(self, term: str) -> list[list[int]]:
+        forms = needle_forms(term)
+        hits: list[list[int]] = []
+        seen: set[tuple[int, int]] = set()
+
+        def scan(s: str, mapping: list[int], form: str) -> None:
+            start = s.find(form)
             while start >= 0:
-                add(start, start + len(form), didx)
-                start = ds.find(form, start + 1)
-    return hits
+                a, b = start, start + len(form)
+                key = (mapping[a], mapping[b - 1])
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(sorted(set(mapping[a:b])))
+                start = s.find(form, start + 1)
+
+        for form in forms:
+            scan(self.s, self.idx, form)
+        if is_numberish(term):
+            ds, didx = self._digit_view()
+            for form in forms:
+                if form.isdigit():
+                    scan(ds, didx, form)
+        return hits

@@ -7,8 +7,10 @@ import re
 
 import pymupdf
 import pytest
+import typer
 from typer.testing import CliRunner
 
+from aktindsigt.redact.cli import register
 from aktindsigt.redact.ocr import ocr_text, tesseract_status
 from tests.redact.adversarial import CPR, SURVIVORS, TERM
 from tests.redact.independent import leaks
@@ -18,14 +20,9 @@ needs_tesseract = pytest.mark.skipif(not tesseract_status()[0], reason="Tesserac
 
 @pytest.fixture(scope="module")
 def redacted(adversarial_pdf, tmp_path_factory):
-    import typer
-
-    from aktindsigt.redact.cli import register  # noqa: F401 -- app built below
-
+    """Run ``aktindsigt redact`` once on the adversarial PDF (module scope: OCR is slow)."""
     app = typer.Typer()
-    from aktindsigt.redact.cli import register as reg
-
-    reg(app)
+    register(app)
 
     @app.callback()
     def _main() -> None:
