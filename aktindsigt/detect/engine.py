@@ -13,7 +13,8 @@ recognizer re-parses.  Very long texts are cut at line breaks into chunks of at 
 Overlap resolution (``resolve_overlaps``), recall-first:
 
 1. overlapping detections of the same type are merged into one span (union, highest
-   score, the detector of the best one);
+   score, the detector of the best one); PERSON parts separated by a single space are
+   joined too ("Mette" from the name list + "Hansen" from the model);
 2. LOCATION / ORGANIZATION (not suggested by default) are dropped where they overlap any
    suggested detection (e.g. the town inside an ADDRESS, an ORG label on a person name);
 3. a PERSON wholly inside an EMAIL or URL is dropped (the e-mail/URL span covers it;
@@ -119,7 +120,14 @@ def _load_default_nlp() -> Language:
 
 
 class DetectionEngine:
-    """Build once, reuse for many texts.  Thread-compatible (not thread-safe)."""
+    """Build once, reuse for many texts.  Thread-compatible (not thread-safe).
+
+    ``allow`` is an optional callable ``(entity_type, text) -> bool`` (e.g. an
+    ``allowlist.Allowlist`` with employees, politicians and the requester's own data):
+    True means "never suggest".  The shipped stop-list always applies unless
+    ``use_stoplist=False``.  ``include_unsuggested`` also returns the types the policy does
+    not suggest (LOCATION, ORGANIZATION), without ground and not pre-selected.
+    """
 
     def __init__(
         self,
@@ -129,6 +137,7 @@ class DetectionEngine:
         policy: Policy | None = None,
         allow: Callable[[EntityType, str], bool] | None = None,
         include_unsuggested: bool = False,
+        use_stoplist: bool = True,
         batch_size: int = 16,
         n_process: int = 1,
         chunk_chars: int = 100_000,
@@ -137,6 +146,11 @@ class DetectionEngine:
         self.regime = Regime(regime)
         self.policy = policy or Policy()
         self.allow = allow  # (entity_type, text) -> True when the text must not be suggested
+        self.stoplist = None
+        if use_stoplist:  # resources/detect/never_suggest.txt + stopwords_da.txt
+            from aktindsigt.detect.allowlist import Allowlist
+
+            self.stoplist = Allowlist.default()
         self.include_unsuggested = include_unsuggested
         self.batch_size = batch_size
         self.n_process = n_process
@@ -179,12 +193,14 @@ class DetectionEngine:
     # -- internals ----------------------------------------------------------------------
     def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
         out: list[Detection] = []
-        for r in resolve_overlaps(raw):
+        for r in resolve_overlaps(_join_adjacent_persons(text, raw)):
             entry = self.policy.entry(self.regime, r.entity_type)
             if not entry.suggest and not self.include_unsuggested:
                 continue
             span_text = text[r.start : r.end]
             if self.allow is not None and self.allow(r.entity_type, span_text):
+                continue
+            if self.stoplist is not None and self.stoplist.allows(r.entity_type, span_text):
                 continue
             out.append(
                 Detection(
@@ -205,6 +221,23 @@ def _to_raw(r: RecognizerResult, offset: int) -> _Raw:
     md = r.recognition_metadata or {}
     detector = md.get("detector") or md.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "presidio"
     return _Raw(EntityType(r.entity_type), r.start + offset, r.end + offset, float(r.score), detector)
+
+
+def _join_adjacent_persons(text: str, raw: list[_Raw]) -> list[_Raw]:
+    """"Mette" (name list) + "Hansen" (model) separated by one space -> one PERSON span."""
+    persons = sorted((r for r in raw if r.entity_type == EntityType.PERSON), key=lambda r: r.start)
+    if len(persons) < 2:
+        return raw
+    others = [r for r in raw if r.entity_type != EntityType.PERSON]
+    joined: list[_Raw] = []
+    for r in persons:
+        if joined and r.start >= joined[-1].end and text[joined[-1].end : r.start] in ("", " "):
+            cur = joined[-1]
+            joined[-1] = _Raw(cur.entity_type, cur.start, max(cur.end, r.end), max(cur.score, r.score),
+                              cur.detector if cur.score >= r.score else r.detector)
+        else:
+            joined.append(r)
+    return others + joined
 
 
 def split_text(text: str, limit: int) -> Iterable[tuple[int, str]]:

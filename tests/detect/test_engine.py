@@ -141,3 +141,20 @@ def test_pdf_style_spaces_and_hyphens(engine):
     dets = engine.analyze_text(text)
     assert {d.entity_type for d in dets} >= {EntityType.CPR, EntityType.PHONE}
     assert all(text[d.start : d.end] == d.text for d in dets)
+
+
+def test_adjacent_person_parts_are_joined():
+    nlp = spacy.blank("da")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Vestermann"}])
+    eng = DetectionEngine(nlp=nlp)
+    dets = [d for d in eng.analyze_text("I går ringede Gurli Vestermann til os.") if d.entity_type == EntityType.PERSON]
+    assert [d.text for d in dets] == ["Gurli Vestermann"]
+
+
+def test_stoplist_applies_by_default(ruler_nlp):
+    nlp = spacy.blank("da")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Borgerservice"}])
+    assert DetectionEngine(nlp=nlp).analyze_text("Ring til Borgerservice.") == []
+    assert DetectionEngine(nlp=nlp, use_stoplist=False).analyze_text("Ring til Borgerservice.")
