@@ -19,6 +19,7 @@ import io
 import os
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from aktindsigt.outputs.data import CaseData, DocInfo
 from aktindsigt.outputs.render import _atomic_target
 from aktindsigt.outputs.texts import da_date, short_date
 
+_DATE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{4}$")
 _EMAIL_RE = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 
 
@@ -140,11 +142,22 @@ def columns(config: Mapping[str, Any]) -> list[str]:
     return [str(c) for c in config.get("columns") or []]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: Any) -> Any:
+    """Titles and parties come from outside (e-mail subjects, file names): never let them become spreadsheet
+    formulas. Text starting with = + - @ gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
 def write_csv(path: Path, header: Sequence[str], table: Sequence[Sequence[Any]]) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     w.writerow(header)
-    w.writerows([["" if v is None else v for v in row] for row in table])
+    w.writerows([[_safe_cell(v) for v in row] for row in table])
     tmp = _atomic_target(path)
     try:
         tmp.write_bytes(buf.getvalue().encode("utf-8-sig"))
@@ -164,7 +177,18 @@ def write_xlsx(path: Path, header: Sequence[str], table: Sequence[Sequence[Any]]
     ws.title = "Aktliste"
     ws.append(list(header))
     for row in table:
-        ws.append(list(row))
+        values: list[Any] = []
+        for v in row:
+            if isinstance(v, str) and _DATE_RE.match(v):
+                values.append(datetime.strptime(v, "%d.%m.%Y").date())
+            else:
+                values.append(v)
+        ws.append(values)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            elif isinstance(cell.value, date):
+                cell.number_format = "DD.MM.YYYY"
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDDDDD")
     for cell in ws[1]:

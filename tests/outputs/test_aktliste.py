@@ -113,3 +113,20 @@ def test_unknown_direction_is_inferred_from_the_municipality_domain(svc, ready_c
 def test_municipality_employee_is_shown_as_the_municipality():
     own = {"eksempel.dk": "Eksempel Kommune"}
     assert public_party("Ruth Jepsen <ruth.jepsen@eksempel.dk>", load_aktliste_config(), own) == "Eksempel Kommune"
+
+
+def test_spreadsheet_cells_never_become_formulas_and_dates_are_dates(svc, ready_case, tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    case, docs = ready_case
+    svc.set_document_fields(docs[0].id, public_title='=HYPERLINK("http://x","klik")')
+    files = svc.render_aktliste(case.id, tmp_path, pdf=False)
+    ws = load_workbook(files.xlsx).active
+    title = ws.cell(row=2, column=3)
+    assert title.data_type == "s" and title.value.startswith("=HYPERLINK")
+    assert ws.cell(row=2, column=4).value == dt.datetime(2026, 9, 1)
+    assert ws.cell(row=2, column=4).number_format == "DD.MM.YYYY"
+    rows = list(csv.reader(files.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[1][2] == "'=HYPERLINK(\"http://x\",\"klik\")"

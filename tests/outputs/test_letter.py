@@ -110,3 +110,12 @@ def test_rendered_letter_is_scanned_for_redacted_text(svc, ready_case, tmp_path)
     svc.store.update_case(c, "t")
     files = svc.render_letter(case.id, tmp_path, pdf=False)
     assert any("mette hansen" in m for m in files.messages)
+
+
+def test_team_lead_override_is_recorded(svc, case_docs, tmp_path):
+    case, _ = case_docs
+    files = svc.render_letter(case.id, tmp_path, pdf=False, override_reason="Godkendt af teamleder trods manglende "
+                              "journalnumre (ESDH nede).")
+    assert files.docx.name == "01_Afgoerelse.docx"
+    last = svc.store.get_setting(f"case:{case.id}:last_letter")
+    assert last["override_reason"].startswith("Godkendt af teamleder") and last["problems"] > 0
