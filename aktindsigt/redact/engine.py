@@ -161,7 +161,17 @@ def redact_page(
             under[hit].append(c)
         elif not c.isspace():
             survivors[(c, round(r[0]), round(r[1]))] += 1
-    texts = ["".join(v).strip() for _k, v in sorted(under.items()) if "".join(v).strip()]
+    # only strings long enough to search for without false alarms (verify uses them);
+    # characters merely touching an area box are removed but not reported
+    centre_area = _centre_mask(before, area_boxes)
+    texts = []
+    for k, v in sorted(under.items()):
+        if k >= len(text_boxes):
+            j = k - len(text_boxes)
+            v = [before[m][0] for m in range(len(before)) if centre_area[m, j]]
+        t = " ".join("".join(v).split())
+        if sum(ch.isalnum() for ch in t) >= 3:
+            texts.append(t)
 
     images = _image_rects(page)
     had_image = bool(area_boxes) or any(b.intersects(ir) for b in all_boxes for ir in images)

@@ -87,7 +87,8 @@ class RedactResult:
     withheld_pages: list[int] = field(default_factory=list)
     # pages (1-based) that had image pixels or area boxes redacted: verify OCRs them
     image_redaction_pages: list[int] = field(default_factory=list)
-    # the text found under the boxes before removal (for verification; never log it)
+    # the text found under the boxes before removal, per box, only strings with 3+ letters
+    # or digits (safe to search for in verify); never log it
     redacted_texts: list[str] = field(default_factory=list)
     # characters outside every box that were lost (should be empty)
     collateral_loss: list[str] = field(default_factory=list)
