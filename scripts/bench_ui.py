@@ -51,16 +51,25 @@ class Heartbeat:
         self.timer.timeout.connect(self._beat)
         self.last = time.perf_counter()
         self.longest = 0.0
+        self.gaps: list[tuple[float, float]] = []  # (gap, seconds since start at the gap's end)
+        self.t0 = self.last
 
     def start(self) -> None:
-        self.last = time.perf_counter()
+        self.last = self.t0 = time.perf_counter()
         self.longest = 0.0
+        self.gaps = []
         self.timer.start()
 
     def _beat(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
+        gap = now - self.last
+        self.longest = max(self.longest, gap)
+        if gap > 0.05:
+            self.gaps.append((gap, now - self.t0))
         self.last = now
+
+    def worst(self, n: int = 5) -> list[list[float]]:
+        return [[round(g * 1000, 1), round(t, 2)] for g, t in sorted(self.gaps, reverse=True)[:n]]
 
     def stop(self) -> float:
         self.timer.stop()
@@ -86,6 +95,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--out", default=str(ROOT / "bench-results" / "ui.json"))
+    ap.add_argument("--threads", action="store_true", help="heavy calls in threads instead of worker processes")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="aktindsigt-bench-ui-"))
     os.environ["AKTINDSIGT_HOME"] = str(home)
@@ -94,12 +104,13 @@ def main() -> int:
     from datetime import date
 
     from aktindsigt.services import Services
-    from aktindsigt.ui import ops
+    from aktindsigt.ui import ops, procpool
     from aktindsigt.ui.app import MainWindow, create_app
     from aktindsigt.ui.case_window import CaseWindow
 
     app = create_app([])
     services = Services.open()
+    procpool.enabled = not args.threads  # as the app runs it
     case = services.create_case("Benchmark", "Jens Hansen", "ofl7", date.today())
     win = MainWindow(services)
     win.show()
@@ -112,6 +123,8 @@ def main() -> int:
     cw.import_paths([pdf])
     wait_until(app, lambda: cw.last_import is not None and ops.running() == 0)
     import_s = time.perf_counter() - t0
+    print(f"import done at {import_s:.2f} s; first page at "
+          f"{(cw.viewer.opened_at - t0) if cw.viewer.first_page_seconds else float('nan'):.2f} s", file=sys.stderr)
     analysis_s = None
     if hasattr(services, "analyze_case"):
         t1 = time.perf_counter()
@@ -120,6 +133,7 @@ def main() -> int:
         analysis_s = time.perf_counter() - t1
     wait_until(app, lambda: cw.viewer.first_page_seconds is not None)
     stall_import = hb.stop()
+    worst_import = hb.worst()
     first_page = cw.viewer.first_page_seconds
 
     # a fresh window: everything from the store again
@@ -145,6 +159,7 @@ def main() -> int:
             app.processEvents()
     wait_until(app, lambda: cw2.viewer.current_page() >= args.pages - 2 or bar.value() == bar.maximum())
     stall_scroll = hb.stop()
+    worst_scroll = hb.worst()
     scroll_s = time.perf_counter() - t3
 
     result = {
@@ -155,8 +170,12 @@ def main() -> int:
         "analysis_s": None if analysis_s is None else round(analysis_s, 2),
         "longest_stall_import_ms": round(stall_import * 1000, 1),
         "longest_stall_scroll_ms": round(stall_scroll * 1000, 1),
+        "worst_stalls_import_ms_at_s": worst_import,
+        "worst_stalls_scroll_ms_at_s": worst_scroll,
         "scroll_steps": steps,
         "scroll_s": round(scroll_s, 2),
+        "heavy_calls_in": "threads" if args.threads else "worker processes",
+        "load_average": [round(x, 1) for x in os.getloadavg()],
         "platform": os.environ.get("QT_QPA_PLATFORM"),
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
@@ -168,6 +187,7 @@ def main() -> int:
     cw2.close()
     win.close()
     wait_until(app, lambda: ops.running() == 0)
+    procpool.shutdown()
     services.close()
     return 0
 

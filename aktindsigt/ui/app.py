@@ -145,10 +145,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def main() -> int:
     from aktindsigt.logging_setup import setup_logging
+    from aktindsigt.ui import procpool
 
     setup_logging()
     app = create_app()
     services = Services.open()
+    procpool.enabled = True  # heavy calls in worker processes: the UI process's GIL stays free
     try:
         win = MainWindow(services)
         win.show()
@@ -157,6 +159,7 @@ def main() -> int:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(10_000)
+        procpool.shutdown()
         services.close()
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from aktindsigt.core.model import Document, DocumentStatus, Rect, Suggestion, SuggestionStatus
 from aktindsigt.services import CaseDetail, ImportSummary, Operation, Services
-from aktindsigt.ui import dialogs
+from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
 from aktindsigt.ui.suggestions import SuggestionsPanel
@@ -385,8 +385,9 @@ class CaseWindow(QMainWindow):
     def load_document_data(self, document_id: int, pages: bool) -> OpHandle:
         svc, cid = self.services, self.case_id
 
-        def load():
-            p = svc.document_pages(document_id) if pages else None
+        def load(ctx):
+            # the word map of a long document is heavy to load: in a worker process when isolation is on
+            p = procpool.call(svc, ctx, "document_pages", document_id) if pages else None
             t = svc.document_text(document_id) if pages else None
             return p, t, svc.suggestions(cid, document_id), svc.decisions(cid, document_id)
 
@@ -400,7 +401,7 @@ class CaseWindow(QMainWindow):
                 self._pending_select = None
             self.document_loaded.emit(document_id)
 
-        return query(self, load, show)
+        return run_op(self, load, success=show, mutates=False)
 
     def _on_changed(self, ch: ChangeSet) -> None:
         if self.case_id not in ch.cases:
@@ -520,10 +521,13 @@ class CaseWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> OpHandle:
         svc, cid = self.services, self.case_id
-        return run_op(
-            self, lambda ctx: svc.import_paths(cid, paths, progress=lambda d, t, m: ctx.progress(
-                d, t, self.tr("Importerer {0} ({1} af {2})").format(m, d + 1, t) if m else ""), cancel=ctx.cancel),
-            success=self._imported, progress=self.tr("Importerer …"), cancellable=True)
+        def work(ctx):
+            def progress(d: int, t: int, m: str) -> None:
+                ctx.progress(d, t, self.tr("Importerer {0} ({1} af {2})").format(m, d + 1, t) if m else "")
+
+            return procpool.call(svc, ctx, "import_paths", cid, paths, progress=progress)
+
+        return run_op(self, work, success=self._imported, progress=self.tr("Importerer …"), cancellable=True)
 
     def _imported(self, summary: ImportSummary) -> None:
         self.last_import = summary
@@ -558,7 +562,7 @@ class CaseWindow(QMainWindow):
             n = n if isinstance(n, int) else len(n)
             self.statusBar().showMessage(self.tr("{0} nye forslag.").format(n), 8000)
 
-        return run_op(self, lambda ctx: svc.analyze_case(cid, progress=ctx.progress, cancel=ctx.cancel),
+        return run_op(self, lambda ctx: procpool.call(svc, ctx, "analyze_case", cid, progress=ctx.progress),
                       success=done, progress=self.tr("Finder personoplysninger …"), cancellable=True,
                       changes=lambda r: _analysis_changes(cid, r))
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aktindsigt.ui import procpool
 from aktindsigt.ui.ops import ChangeSet, OpHandle, run_op
 
 
@@ -148,8 +149,8 @@ class OutputActions:
     def redact_case(self) -> OpHandle | None:
         return self._render(
             tr("Vælg mappe til de overstregede dokumenter"),
-            lambda folder, ctx: self.services.redact_case(self.case_id, folder, progress=ctx.progress,
-                                                          cancel=ctx.cancel),
+            lambda folder, ctx: procpool.call(self.services, ctx, "redact_case", self.case_id, folder,
+                                              progress=ctx.progress),
             tr("Overstreger og kontrollerer …"), cancellable=True)
 
     def _show_files(self, title: str, folder: Path, result) -> None:

@@ -240,3 +240,28 @@ def test_import_by_drop_lists_failed_files(qtbot, services, case_doc, window, wa
     assert dlg.table.item(0, 0).text() == "ødelagt.pdf"
     assert dlg.table.item(0, 1).text()  # a Danish reason
     qtbot.waitUntil(lambda: window.docs.topLevelItemCount() == 3)
+
+
+def test_import_in_a_worker_process_with_progress(qtbot, services, case_doc, window, wait_ops, tmp_path,
+                                                  monkeypatch):
+    from aktindsigt.ui import procpool
+
+    case, _ = case_doc
+    monkeypatch.setattr(procpool, "enabled", True)
+    try:
+        seen = []
+        pdfs = [make_pdf(tmp_path / f"brev{i}.pdf", [[f"Brev nummer {i}."]]) for i in range(3)]
+        handle = window.import_paths(pdfs)
+        handle.relay.progressed.connect(lambda d, t, m: seen.append((d, t)))
+        wait_ops(60000)
+        assert handle.finished_ok, handle.error
+        assert len(window.last_import.imported) == 3
+        assert {d.source_name for d in services.case_detail(case.id).documents} >= {"brev0.pdf", "brev2.pdf"}
+        assert seen and seen[-1][1] == 3
+        # the word map comes from the worker process too
+        window.docs.select_document(window.last_import.imported[0].id)
+        qtbot.waitUntil(lambda: window.viewer.document_id == window.last_import.imported[0].id)
+        wait_ops(30000)
+        assert window.viewer.canvas.pages and window.viewer.canvas.pages[0].words
+    finally:
+        procpool.shutdown()

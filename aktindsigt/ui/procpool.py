@@ -1,0 +1,173 @@
+"""Heavy service calls in worker processes, so that they cannot hold the UI process's GIL.
+
+A background *thread* is not enough for import, analysis or loading the word map of a
+500-page document: PyMuPDF and SQLAlchemy's compiled row processing hold the GIL for long
+stretches, and the UI thread then stalls for hundreds of milliseconds. ``ProcessCall`` runs
+``getattr(services, method)(*args, **kwargs)`` in a small pool of spawned processes, each with
+its own ``Services`` on the same store (same database URL, blob folder and user), with progress
+and cancellation carried across. ``ui.ops.run_op`` uses it through ``isolated(...)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing as mp
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+WORKERS = 2
+_FLAGS = 4096  # cancel flags, indexed by task id modulo this
+
+# --- in the worker process ------------------------------------------------------------------
+
+_services = None
+_progress_q = None
+_cancel_flags = None
+
+
+def _init(url: str, blobs: str, user: str, progress_q, cancel_flags) -> None:
+    global _services, _progress_q, _cancel_flags
+    from aktindsigt.logging_setup import setup_logging
+    from aktindsigt.services import Services
+    from aktindsigt.store.store import Store
+
+    setup_logging()
+    _services = Services(Store(url, Path(blobs), migrate_db=False), user=user)
+    _progress_q, _cancel_flags = progress_q, cancel_flags
+
+
+class _FlagToken:
+    """A CancelToken whose flag lives in shared memory (set by the UI process)."""
+
+    def __init__(self, task: int) -> None:
+        self.task = task
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(_cancel_flags[self.task % _FLAGS])
+
+    def cancel(self) -> None:
+        _cancel_flags[self.task % _FLAGS] = 1
+
+    def raise_if_cancelled(self) -> None:
+        from aktindsigt.core.progress import Cancelled
+
+        if self.cancelled:
+            raise Cancelled()
+
+
+def _run(task: int, method: str, args: tuple, kwargs: dict, with_progress: bool) -> Any:
+    if with_progress:
+        kwargs = dict(kwargs, progress=lambda d, t, m: _progress_q.put((task, d, t, m)), cancel=_FlagToken(task))
+    return getattr(_services, method)(*args, **kwargs)
+
+
+# --- in the UI process ------------------------------------------------------------------------
+
+
+class ProcessPool:
+    def __init__(self, url: str, blobs: Path, user: str) -> None:
+        ctx = mp.get_context("spawn")
+        self.progress_q = ctx.Queue()
+        self.cancel_flags = ctx.Array("b", _FLAGS, lock=False)
+        self.executor = ProcessPoolExecutor(WORKERS, mp_context=ctx, initializer=_init,
+                                            initargs=(url, str(blobs), user, self.progress_q, self.cancel_flags))
+        self.key = (url, str(blobs), user)
+        self._ids = itertools.count(1)
+        self._progress: dict[int, Callable[[int, int, str], None]] = {}
+        self._reader = threading.Thread(target=self._read_progress, name="aktindsigt-progress", daemon=True)
+        self._reader.start()
+
+    def _read_progress(self) -> None:
+        while True:
+            item = self.progress_q.get()
+            if item is None:
+                return
+            task, d, t, m = item
+            cb = self._progress.get(task)
+            if cb is not None:
+                cb(d, t, m)
+
+    def submit(self, method: str, args: tuple, kwargs: dict,
+               progress: Callable[[int, int, str], None] | None) -> tuple[int, Future]:
+        task = next(self._ids)
+        self.cancel_flags[task % _FLAGS] = 0
+        if progress is not None:
+            self._progress[task] = progress
+        fut = self.executor.submit(_run, task, method, args, kwargs, progress is not None)
+        fut.add_done_callback(lambda _f: self._progress.pop(task, None))
+        return task, fut
+
+    def cancel(self, task: int) -> None:
+        self.cancel_flags[task % _FLAGS] = 1
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.progress_q.put(None)
+        self._reader.join(timeout=2)
+
+
+_pool: ProcessPool | None = None
+_lock = threading.Lock()
+enabled = False  # the app turns this on; tests run in-thread unless they turn it on
+
+
+def pool_for(services) -> ProcessPool | None:
+    """The pool for this services' store, or None when isolation is off or impossible."""
+    global _pool
+    if not enabled:
+        return None
+    store = getattr(services, "store", None)
+    url = getattr(store, "url", None)
+    blobs = getattr(getattr(store, "blobs", None), "root", None)
+    if not url or blobs is None or url.startswith("sqlite:///:memory:"):
+        return None
+    key = (url, str(blobs), services.user)
+    with _lock:
+        if _pool is not None and _pool.key != key:
+            _pool.shutdown()
+            _pool = None
+        if _pool is None:
+            _pool = ProcessPool(url, Path(blobs), services.user)
+        return _pool
+
+
+def shutdown() -> None:
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown()
+            _pool = None
+
+
+def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, str], None] | None = None,
+         **kwargs: Any) -> Any:
+    """Run ``services.<method>(*args, **kwargs)`` in a worker process when isolation is on, else here.
+
+    Runs inside a ``ui.ops`` background thread (``ctx`` is its OpContext): it blocks that thread,
+    not the UI. With ``progress`` the call gets ``progress=`` and ``cancel=`` (wired to ``ctx.cancel``).
+    """
+    with_progress = progress is not None
+    pool = pool_for(services)
+    if pool is None:
+        if with_progress:
+            kwargs = dict(kwargs, progress=progress, cancel=ctx.cancel)
+        return getattr(services, method)(*args, **kwargs)
+    task, fut = pool.submit(method, args, kwargs, progress)
+    if with_progress:
+        # forward a cancel from the UI to the worker process
+        def watch() -> None:
+            while not fut.done():
+                if ctx.cancel.cancelled:
+                    pool.cancel(task)
+                    return
+                ctx.cancel._event.wait(0.1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    return fut.result()
