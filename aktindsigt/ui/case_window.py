@@ -146,6 +146,8 @@ class CaseWindow(QMainWindow):
         self.docs.currentItemChanged.connect(lambda cur, _prev: self._document_chosen())
         self.panel.suggestion_selected.connect(self._panel_selected)
         self.panel.jump_requested.connect(self.jump_to)
+        self.panel.group_selected.connect(
+            lambda suggs: self.viewer.highlight_group({s.id for s in suggs if s.document_id == self.viewer.document_id}))
         self.viewer.suggestion_clicked.connect(self._viewer_clicked)
         self.viewer.selection_changed.connect(self._selection_changed)
         self.viewer.area_drawn.connect(self.redact_area)

@@ -77,6 +77,7 @@ class SuggestionsPanel(QWidget):
     """Grouped suggestions of one case, with filters by type, status and document."""
 
     suggestion_selected = Signal(object)  # Suggestion (current item is one occurrence)
+    group_selected = Signal(object)  # list of Suggestion (current item is a group)
     jump_requested = Signal(object)  # Suggestion
     loaded = Signal()
 
@@ -256,6 +257,9 @@ class SuggestionsPanel(QWidget):
         s = cur.data(0, SUGG_ROLE)
         if s is not None:
             self.suggestion_selected.emit(s)
+        else:
+            group, suggs = self.current_suggestions()
+            self.group_selected.emit(suggs)
 
     # --- actions -----------------------------------------------------------------------------
 

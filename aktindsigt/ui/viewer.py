@@ -217,6 +217,7 @@ class PageCanvas(QWidget):
         self.search_overlays: dict[int, list[Overlay]] = {}
         self.selection: tuple[int, int] | None = None
         self.selected_suggestion: int | None = None
+        self.highlighted: set[int] = set()  # all occurrences of the group chosen in the panel
         self.area_mode = False
         self._press: tuple[int, QPointF] | None = None  # page, point in page coordinates
         self._anchor_word: Word | None = None
@@ -327,7 +328,8 @@ class PageCanvas(QWidget):
 
     def _paint_overlay(self, p: QPainter, ov: Overlay) -> None:
         r = self.to_widget(ov.page, ov.rect).adjusted(-1, -1, 1, 1)
-        selected = ov.suggestion_id is not None and ov.suggestion_id == self.selected_suggestion
+        selected = ov.suggestion_id is not None and (ov.suggestion_id == self.selected_suggestion
+                                                      or ov.suggestion_id in self.highlighted)
         if ov.kind == "redaction":
             p.fillRect(r, QColor("#000000"))
             if ov.label:
@@ -613,7 +615,19 @@ class DocumentViewer(QWidget):
         self.canvas.overlays = overlays
         self.canvas.update()
 
+    def highlight_group(self, suggestion_ids: set[int]) -> None:
+        """Outline every occurrence of a group (the first one on screen is scrolled to)."""
+        self.canvas.selected_suggestion = None
+        self.canvas.highlighted = set(suggestion_ids)
+        self.canvas.update()
+        for page in sorted(self.canvas.overlays):
+            for ov in self.canvas.overlays[page]:
+                if ov.suggestion_id in suggestion_ids:
+                    self.show_rect(page, ov.rect)
+                    return
+
     def select_suggestion(self, suggestion_id: int | None, scroll: bool = True) -> None:
+        self.canvas.highlighted = set()
         self.canvas.selected_suggestion = suggestion_id
         self.canvas.update()
         if scroll and suggestion_id is not None:
@@ -764,6 +778,9 @@ class SearchBar(QWidget):
         else:
             self.count.clear()
         self.viewer.show_search(self.hits, self.current)
+        # the current hit is also the text selection: Ctrl+R redacts it without a mouse
+        if 0 <= self.current < len(self.hits):
+            self.viewer.canvas.set_selection(self.hits[self.current])
 
     def next(self) -> None:
         if self.hits:

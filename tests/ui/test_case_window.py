@@ -265,3 +265,27 @@ def test_import_in_a_worker_process_with_progress(qtbot, services, case_doc, win
         assert window.viewer.canvas.pages and window.viewer.canvas.pages[0].words
     finally:
         procpool.shutdown()
+
+
+def test_keyboard_only_redaction_through_search(qtbot, services, case_doc, window, wait_ops, monkeypatch):
+    case, doc = case_doc
+    monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl30_1")
+    window.viewer.canvas.setFocus()
+    qtbot.keyClick(window.viewer.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.viewer.search_bar
+    qtbot.keyClicks(bar.edit, "8000 Aarhus")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # to the second hit
+    qtbot.keyClick(bar.edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    wait_ops()
+    text = services.document_text(doc.id)
+    [d] = services.decisions(case.id)
+    assert text[d.start:d.end] == "8000 Aarhus"
+    assert d.start == text.find("8000 Aarhus", text.find("8000 Aarhus") + 1)
+
+
+def test_choosing_a_group_outlines_all_its_occurrences(qtbot, window):
+    tree = window.panel.tree
+    tree.setCurrentItem(tree.topLevelItem(1))
+    tree.setCurrentItem(tree.topLevelItem(0))  # the name group
+    ids = {s.id for s in window.panel.groups[0].suggestions}
+    assert window.viewer.canvas.highlighted == ids
