@@ -123,3 +123,20 @@ def test_automatic_party_naming_a_redacted_person_is_a_problem(svc, ready_case):
     assert [(p.akt_nr, p.field) for p in problems] == [(1, "statements.public_parties")]
     svc.set_public_party(docs[0].id, "Tømrervirksomhed")
     assert svc.checklist(case.id) == []
+
+
+def test_failed_document_must_be_assessed(svc, ready_case):
+    from aktindsigt.core.model import Document, DocumentStatus
+    from aktindsigt.store.store import NewDocument
+
+    case, _ = ready_case
+    bad = Document(case_id=0, akt_nr=0, title="Krypteret", source_name="x.pdf", status=DocumentStatus.FAILED,
+                   failure_reason="Filen er krypteret.")
+    doc = svc.store.add_documents(case.id, NewDocument(bad, [], ""), "t")[0]
+    svc.set_document_fields(doc.id, esdh_doc_id="DOK-9")
+    assert ("not_assessed", doc.akt_nr) in codes(svc, case.id)
+    svc.set_document_access(doc.id, "withheld", ["ofl30_1"], "Lægeerklæring om en privat persons helbred.")
+    assert svc.checklist(case.id) == []
+    from aktindsigt.core.model import AccessType
+
+    assert svc.output_data(case.id).count(AccessType.WITHHELD) == 2
