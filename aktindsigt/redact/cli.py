@@ -105,6 +105,8 @@ def run_redact(
         out,
         terms,
         expected_surviving=survivors,
+        # pages with images are OCR-checked even when the search could not read them:
+        # without Tesseract that check is "not run" and fails closed (unless --allow-no-ocr)
         ocr_pages=sorted(set(result.image_redaction_pages) | set(found.ocr_pages)),
         require_ocr=require_ocr,
     )
@@ -114,7 +116,8 @@ def run_redact(
         "boxes": result.boxes_applied,
         "text_hits": found.text_hits,
         "ocr_hits": found.ocr_hits,
-        "ocr_pages_searched": found.ocr_pages,
+        "ocr_pages": found.ocr_pages,
+        "ocr_ran": found.ocr_ran,
         "ocr": found.ocr_message,
         "image_redaction_pages": result.image_redaction_pages,
         "collateral_characters_lost": len(result.collateral_loss),

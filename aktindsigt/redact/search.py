@@ -33,7 +33,8 @@ class TermSearchResult:
     boxes: list[RedactionBox] = field(default_factory=list)
     text_hits: int = 0
     ocr_hits: int = 0
-    ocr_pages: list[int] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages that should be read by OCR
+    ocr_ran: bool = False  # False: Tesseract missing or OCR off -- text in images not searched
     ocr_message: str = ""
 
 
@@ -174,8 +175,10 @@ def find_term_boxes(
         res.boxes.extend(RedactionBox(pno, _rect(r), label, "text") for r in rects)
         per_page[pno] = rects
         wants_ocr = ocr == "always" or (ocr == "auto" and bool(page.get_images(full=False)))
-        if wants_ocr and ocr_ok:
+        if wants_ocr:
             res.ocr_pages.append(pno)
+        if wants_ocr and ocr_ok:
+            res.ocr_ran = True
             try:
                 found = ocr_hits(page, terms, dpi=ocr_dpi)
             except OcrUnavailable as exc:

@@ -71,3 +71,27 @@ def test_bad_input(tmp_path, redact_app):
     bad.write_bytes(b"garbage")
     res = CliRunner().invoke(redact_app, ["redact", str(bad), "--term", "x", "--out", str(tmp_path / "o.pdf")])
     assert res.exit_code == 1
+
+
+def test_missing_tesseract_fails_closed_on_pages_with_images(tmp_path, redact_app, monkeypatch):
+    import importlib
+
+    from tests.redact.adversarial import text_png
+
+    for mod in ("aktindsigt.redact.search", "aktindsigt.redact.verify"):
+        monkeypatch.setattr(importlib.import_module(mod), "tesseract_status", lambda *a: (False, "mangler"))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Et billede herunder")
+    page.insert_image(pymupdf.Rect(72, 90, 332, 135), stream=text_png("Navn: Hansen"))
+    src = tmp_path / "img.pdf"
+    doc.save(src)
+    out = tmp_path / "out.pdf"
+    res = CliRunner().invoke(redact_app, ["redact", str(src), "--term", "Hansen", "--out", str(out)])
+    assert res.exit_code == 2 and not out.exists()
+    report = json.loads((tmp_path / "out.pdf.verification.json").read_text("utf-8"))
+    ocr = next(c for c in report["checks"] if c["name"] == "ocr")
+    assert ocr["status"] == "not_run"
+    # the caseworker may explicitly accept that (the report still says OCR was not run)
+    res = CliRunner().invoke(redact_app, ["redact", str(src), "-t", "Hansen", "-o", str(out), "--allow-no-ocr"])
+    assert res.exit_code == 0 and out.exists()
