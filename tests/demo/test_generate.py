@@ -6,7 +6,7 @@ import pytest
 
 from aktindsigt.core.model import EntityType, Regime
 from aktindsigt.demo.generate import MANIFEST_NAME, generate_demo_case, manifest_digest
-from aktindsigt.ingest import ingest
+from aktindsigt.ingest import ingest, tesseract_status
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +89,8 @@ def test_ground_truth_strings_appear_in_ingested_text(demo, ingested):
         flat = " ".join(text.split())
         found = [e for e in f.entities if e.text in flat]
         if f.ocr:  # OCR is fuzzy: most, not all
+            if not tesseract_status().available:
+                continue  # without Tesseract scanned files import without text (tested in tests/ingest)
             assert len(found) >= 0.75 * len(f.entities), (f.name, f.entities, flat)
         else:
             assert len(found) == len(f.entities), (f.name, [e for e in f.entities if e not in found])
