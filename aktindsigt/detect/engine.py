@@ -62,7 +62,6 @@ _NORMALISE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u00b7": ".",
 })
-CPR_CONTEXT_SCORE = 0.75  # CPR hits at or above this had a context word (cpr, født ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +100,7 @@ class _Raw:
     end: int
     score: float
     detector: str
+    context: bool = False  # the recognizer saw a context word (e.g. "CPR-nr.")
 
 
 class _NoContextEnhancer(ContextAwareEnhancer):
@@ -220,7 +220,8 @@ class DetectionEngine:
 def _to_raw(r: RecognizerResult, offset: int) -> _Raw:
     md = r.recognition_metadata or {}
     detector = md.get("detector") or md.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "presidio"
-    return _Raw(EntityType(r.entity_type), r.start + offset, r.end + offset, float(r.score), detector)
+    return _Raw(EntityType(r.entity_type), r.start + offset, r.end + offset, float(r.score), detector,
+                bool(md.get("context")))
 
 
 def _join_adjacent_persons(text: str, raw: list[_Raw]) -> list[_Raw]:
@@ -277,10 +278,11 @@ def resolve_overlaps(raw: Iterable[_Raw]) -> list[_Raw]:
                 if r.score > cur.score:
                     cur.detector, cur.score = r.detector, r.score
                 cur.end = max(cur.end, r.end)
+                cur.context = cur.context or r.context
             else:
                 if cur is not None:
                     merged.append(cur)
-                cur = _Raw(r.entity_type, r.start, r.end, r.score, r.detector)
+                cur = _Raw(r.entity_type, r.start, r.end, r.score, r.detector, r.context)
         if cur is not None:
             merged.append(cur)
     merged.sort(key=lambda r: (r.start, -r.end))
@@ -310,7 +312,7 @@ def _loses_to(r: _Raw, o: _Raw) -> bool:
     ):
         return True
     if r.entity_type in _NUMBER_RANK and o.entity_type in _NUMBER_RANK:
-        if r.entity_type == EntityType.CPR and r.score >= CPR_CONTEXT_SCORE:
+        if r.entity_type == EntityType.CPR and r.context:
             return False  # a CPR with its own context is never given up
         if o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start):
             return True  # the longer reading explains all the digits (kontonr. inside bank account)

@@ -158,3 +158,10 @@ def test_stoplist_applies_by_default(ruler_nlp):
     ruler.add_patterns([{"label": "PER", "pattern": "Borgerservice"}])
     assert DetectionEngine(nlp=nlp).analyze_text("Ring til Borgerservice.") == []
     assert DetectionEngine(nlp=nlp, use_stoplist=False).analyze_text("Ring til Borgerservice.")
+
+
+def test_date_like_kontonr_is_not_a_cpr_but_a_cpr_with_context_stays(engine):
+    dets = engine.analyze_text("Beløbet udbetales til reg.nr. 1645 kontonr. 2603096765.")
+    assert [d.entity_type for d in dets] == [EntityType.BANK_ACCOUNT]
+    dets = engine.analyze_text("konto 1645 CPR 2603096765")
+    assert EntityType.CPR in {d.entity_type for d in dets}

@@ -124,7 +124,7 @@ class DaCprRecognizer(DanishRecognizer):
                         # a bare 10-digit run without context: slightly less sure
                         score -= 0.05
                 taken.append((start, end))
-                yield start, end, score
+                yield start, end, score, ({"context": True} if ctx else None)
         yield from self._birth_dates(text, taken)
 
     def _birth_dates(self, text: str, taken: list[tuple[int, int]]) -> Iterator[Hit]:

@@ -183,6 +183,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in ".!?:\n"
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 _POSTCODE_BEFORE = re.compile(r"\d{4}[ \t]+$")
 
 
@@ -231,6 +232,8 @@ class DaNamePatternRecognizer(DanishRecognizer):
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
         for m in _TITLE.finditer(text):
             span = _clean_name(text, m.start("name"), m.end("name"))
+            if span and _NUMBER_AFTER.match(text, span[1]) and street_kind(text[span[0]:span[1]].split()[-1], 2):
+                continue  # "Borgmester Jensensvej 12" is a street
             if span:
                 yield span[0], span[1], 0.7
         for m in _HEADER.finditer(text):
@@ -309,7 +312,9 @@ class DaNamePatternRecognizer(DanishRecognizer):
             if _POSTCODE_BEFORE.search(text, max(0, s - 6), s) or " ".join(words) in _towns():
                 i = j + 1
                 continue  # "6542 Nørre Asmindrup": a town
-            if any(street_kind(x, 2 if k else 1) == "strong" for k, x in enumerate(words)):
+            if _NUMBER_AFTER.match(text, run[-1][1]) and any(
+                street_kind(x, 2 if k else 1) is not None for k, x in enumerate(words)
+            ):
                 i = j + 1
                 continue  # "Otto Bachesgade": a street, not a person
             if _COMPANY_AFTER.match(text, run[-1][1]) or (len(run) > 1 and words[-1].lower() in _ORG_WORDS):
