@@ -39,16 +39,20 @@ class DocText:
         pos = start
         line_no = 0
         for line in lines:
-            line = [(t, r) for t, r in line if t]
-            if not line:
-                continue
-            for i, (t, r) in enumerate(line):
-                if i:
+            first = True
+            for t, r in line:
+                if not t:
+                    continue
+                if not first:
                     parts.append(" ")
                     pos += 1
-                words.append(Word(t, r, pos, pos + len(t), line_no))
+                first = False
+                n = len(t)
+                words.append(Word(t, r, pos, pos + n, line_no))
                 parts.append(t)
-                pos += len(t)
+                pos += n
+            if first:
+                continue  # an empty line
             parts.append("\n")
             pos += 1
             line_no += 1
@@ -76,7 +80,7 @@ def pdf_page_lines(page: pymupdf.Page) -> list[LineWords]:
         if not text.strip():
             continue
         out = lines.setdefault((block, line), [])
-        if any(ch.isspace() for ch in text):  # e.g. no-break spaces: split, boxes shared proportionally
+        if _SPACE.search(text):  # e.g. no-break spaces: split, boxes shared proportionally
             n = len(text)
             for m in _NON_SPACE.finditer(text):
                 out.append((m.group(), Rect(x0 + (x1 - x0) * m.start() / n, y0, x0 + (x1 - x0) * m.end() / n, y1)))
@@ -86,6 +90,7 @@ def pdf_page_lines(page: pymupdf.Page) -> list[LineWords]:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 
 
 def save_atomic(pdf: pymupdf.Document, target: Path, **kwargs) -> None:

@@ -114,7 +114,12 @@ def image_coverage(page: pymupdf.Page) -> float:
 def needs_ocr(page: pymupdf.Page, lines: list[LineWords]) -> bool:
     """A scan: no text but an image (or text drawn as many vector paths), or only a few
     characters (a stamp, a page number) on top of a page-filling image."""
-    chars = sum(len(t) for line in lines for t, _ in line)
+    chars = 0
+    for line in lines:
+        for t, _ in line:
+            chars += len(t)
+        if chars >= 25:
+            return False
     if chars == 0:
         if image_coverage(page) > 0.0:
             return True
@@ -130,8 +135,10 @@ def unreadable(lines: list[LineWords]) -> bool:
     text = "".join(t for line in lines for t, _ in line)
     if len(text) < 20:
         return False
-    bad = sum(1 for ch in text if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
-    return bad / len(text) > 0.3
+    return len(_BAD_CHARS.findall(text)) / len(text) > 0.3
+
+
+_BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
 
 
 def unrotated_size(page: pymupdf.Page) -> tuple[float, float]:
