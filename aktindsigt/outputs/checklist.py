@@ -143,11 +143,11 @@ def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = No
     for d in data.documents:
         problems.extend(_doc_problems(data, d, pending_by_document.get(d.doc.id or 0, 0)))
     if data.outcome != "full":
-        if not data.statements.extraction.strip():
+        if data.applies("extraction") and not data.statements.extraction.strip():
             problems.append(Problem("extraction_missing", "Afgørelsen siger ikke, hvad der er ekstraheret efter "
                                     "offentlighedslovens §§ 28-29, eller hvorfor intet er ekstraheret.",
                                     "statements.extraction"))
-        if not data.statements.meroffentlighed.strip():
+        if data.applies("meroffentlighed") and not data.statements.meroffentlighed.strip():
             problems.append(Problem("meroffentlighed_missing", "Afgørelsen siger ikke, at meroffentlighed efter "
                                     "offentlighedslovens § 14 er overvejet, og hvorfor der ikke gives mere.",
                                     "statements.meroffentlighed"))

@@ -150,6 +150,11 @@ class CaseData:
         order = {gid: i for i, gid in enumerate(self.grounds)}
         return sorted(used.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
 
+    def applies(self, section: str) -> bool:
+        """Whether a letter section (``extraction``, ``meroffentlighed``) belongs to the case's regime."""
+        na = (self.texts.get("not_applicable") or {}).get(self.case.regime.value) or []
+        return section not in na
+
     def ground_label(self, ground_id: str) -> str:
         """``Offentlighedsloven § 30, nr. 1`` (the id itself when the catalogue lacks it)."""
         g = self.grounds.get(ground_id)

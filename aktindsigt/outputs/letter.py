@@ -128,9 +128,11 @@ def letter_context(data: CaseData, draft: bool = False, draft_reason: str = "") 
         "legal_basis": fill(_by_regime(texts.get("legal_basis"), case.regime), ph),
         "has_reasons": has_reasons,
         "reasons": reason_blocks(data, draft) if has_reasons else [],
-        "extraction_heading": _by_regime(heads.get("extraction"), case.regime),
+        "extraction_heading": _by_regime(heads.get("extraction"), case.regime) if data.applies("extraction")
+        else "",
         "extraction": st.extraction.strip() or texts.get("extraction_missing", ""),
-        "meroffentlighed_heading": _by_regime(heads.get("meroffentlighed"), case.regime),
+        "meroffentlighed_heading": _by_regime(heads.get("meroffentlighed"), case.regime)
+        if data.applies("meroffentlighed") else "",
         "meroffentlighed": st.meroffentlighed.strip() or texts.get("meroffentlighed_missing", ""),
         "any_partial": partial > 0,
         "partial_heading": _by_regime(heads.get("partial"), case.regime),

@@ -119,3 +119,17 @@ def test_team_lead_override_is_recorded(svc, case_docs, tmp_path):
     assert files.docx.name == "01_Afgoerelse.docx"
     last = svc.store.get_setting(f"case:{case.id}:last_letter")
     assert last["override_reason"].startswith("Godkendt af teamleder") and last["problems"] > 0
+
+
+def test_gdpr_letter_has_no_ofl_extraction_or_meroffentlighed(svc, case_docs, tmp_path):
+    from aktindsigt.core.model import Regime
+
+    case, _ = case_docs
+    c = svc.get_case(case.id)
+    c.regime = Regime.GDPR15
+    svc.store.update_case(c, "t")
+    codes = {p.code for p in svc.checklist(case.id)}
+    assert "extraction_missing" not in codes and "meroffentlighed_missing" not in codes
+    text = docx_text(svc.render_letter(case.id, tmp_path, draft=True, pdf=False).docx)
+    assert "Ekstrahering" not in text and "Meroffentlighed" not in text
+    assert "Datatilsynet" in text and "artikel 15" in text
