@@ -141,7 +141,7 @@ def redact_page(
     number of boxes that needed a full-rectangle second pass, page had image/area redactions).
     """
     text_boxes = [to_rect(b.rect) for b in boxes if b.kind == "text"]
-    _split_tj(page)
+    _split_tj(page)  # no-op when the pipeline has done it already
     area_boxes = [to_rect(b.rect) for b in boxes if b.kind == "area"]
     all_boxes = text_boxes + area_boxes
 
@@ -218,6 +218,29 @@ def redact_page(
     remaining: Counter = Counter((c, round(r[0]), round(r[1])) for c, r, _ in after if not c.isspace())
     lost = list((survivors - remaining).elements())
     return texts, [c for c, _x, _y in lost], second, had_image
+
+
+def remove_offpage_text(page: pymupdf.Page, margin: float = 1.0) -> None:
+    """Remove text placed outside the visible page (outside the crop box).
+
+    Text extraction never sees it, but it is in the content stream: a classic
+    hiding place.  Glyphs within ``margin`` of the edge are kept.
+    """
+    big = 1e5
+    c = page.cropbox
+    rects = [
+        pymupdf.Rect(-big, -big, big, c.y0 - margin),
+        pymupdf.Rect(-big, c.y1 + margin, big, big),
+        pymupdf.Rect(-big, -big, c.x0 - margin, big),
+        pymupdf.Rect(c.x1 + margin, -big, big, big),
+    ]
+    _apply(
+        page,
+        rects,
+        images=pymupdf.PDF_REDACT_IMAGE_NONE,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
 
 
 def _split_tj(page: pymupdf.Page) -> None:
@@ -395,6 +418,10 @@ def redact_pdf(
         widgets, annots = flatten_and_strip_annotations(doc)
         if widgets or annots:
             sanitised.append(f"form fields flattened: {widgets}; annotations removed: {annots}")
+
+        for page in doc:
+            _split_tj(page)
+            remove_offpage_text(page)
 
         by_page: dict[int, list[RedactionBox]] = defaultdict(list)
         for b in boxes:

@@ -260,3 +260,42 @@ def split_tj_arrays(data: bytes) -> tuple[bytes, int]:
         count += 1
     out += data[pos:]
     return bytes(out), count
+
+
+_MARKED_TEXT_KEYS = (b"ActualText", b"Alt", b"E")
+
+
+def strip_marked_content_text(data: bytes) -> tuple[bytes, int]:
+    """Empty inline property lists of ``BDC`` that carry /ActualText, /Alt or /E.
+
+    ``/Span <</ActualText (Jens Hansen)>> BDC (J. H.) Tj EMC`` shows "J. H." but
+    extracts and copies as "Jens Hansen"; removing the glyphs leaves the property
+    list behind.  Returns the new stream and the number of lists emptied.
+    """
+    toks = list(tokenize(data))
+    out = bytearray()
+    pos = 0
+    count = 0
+    for i, t in enumerate(toks):
+        if not (t.kind == "op" and t.value == b"BDC" and i >= 1 and toks[i - 1].kind == ">>"):
+            continue
+        depth = 0
+        j = i - 1
+        while j >= 0:
+            if toks[j].kind == ">>":
+                depth += 1
+            elif toks[j].kind == "<<":
+                depth -= 1
+                if depth == 0:
+                    break
+            j -= 1
+        if j < 0 or toks[j].start < pos:
+            continue
+        keys = {toks[k].value for k in range(j + 1, i - 1) if toks[k].kind == "name"}
+        if not keys & set(_MARKED_TEXT_KEYS):
+            continue
+        out += data[pos : toks[j].start] + b"<<>>"
+        pos = toks[i - 1].end
+        count += 1
+    out += data[pos:]
+    return bytes(out), count

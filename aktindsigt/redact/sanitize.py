@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pymupdf
 
-from aktindsigt.redact.pdfsyntax import remove_marked_sections
+from aktindsigt.redact.pdfsyntax import remove_marked_sections, strip_marked_content_text
 from aktindsigt.redact.textnorm import Haystack
 
 _REF_RE = re.compile(r"/([^\s/<>\[\]()]+)\s+(\d+)\s+0\s+R")
@@ -251,6 +251,26 @@ def strip_document(doc: pymupdf.Document, title: str = "", producer: str = "akti
         for key in _PAGE_KEYS:
             if doc.xref_get_key(page.xref, key)[0] != "null":
                 doc.xref_set_key(page.xref, key, "null")
+    # alternate / actual text inline in content streams (pages and form XObjects)
+    n_marked = 0
+    for x in range(1, doc.xref_length()):
+        try:
+            if not doc.xref_is_stream(x):
+                continue
+            src = doc.xref_object(x, compressed=False)
+            if "/Image" in src or "/FontFile" in src or "/Length1" in src:
+                continue
+            data = doc.xref_stream(x) or b""
+        except Exception:  # noqa: BLE001
+            continue
+        if b"BDC" not in data or not any(k in data for k in (b"/ActualText", b"/Alt", b"/E")):
+            continue
+        new, n = strip_marked_content_text(data)
+        if n:
+            doc.update_stream(x, new)
+            n_marked += n
+    if n_marked:
+        done.append(f"marked-content alternate texts: {n_marked}")
     # alternate / actual text and similar in any remaining dictionary
     for x in range(1, doc.xref_length()):
         try:

@@ -31,6 +31,8 @@ SURVIVORS = [
     "Billede",
     "Scannet",
     "Slutning",
+    "Synlig",
+    "syv",
 ]
 
 
@@ -121,6 +123,17 @@ def build_adversarial(path: Path) -> Path:
     # --- page 6: text that will be replaced in an incremental save
     p6 = doc.new_page()
     p6.insert_text((72, 72), f"Gammel version med {TERM}", fontsize=11)
+
+    # --- page 7: text outside the page, and /ActualText that extracts as the term
+    p7 = doc.new_page()
+    p7.insert_text((72, 72), "Synlig tekst på side syv", fontsize=11)
+    p7.insert_text((72, -40), f"Over kanten {TERM}", fontsize=11)
+    p7.insert_text((700, 300), f"Til højre for siden {TERM}", fontsize=11)
+    cx = p7.get_contents()[0]
+    stream = doc.xref_stream(cx) + (
+        f"\n/Span <</ActualText ({TERM})>> BDC BT /helv 11 Tf 72 600 Td (J. H.) Tj ET EMC\n".encode()
+    )
+    doc.update_stream(cx, stream)
 
     doc.set_toc([[1, f"Om {TERM}", 1], [1, "Indledning", 1], [2, f"{TERM} igen", 2]])
     doc.embfile_add("bilag.txt", f"Bilag om {TERM}, CPR {CPR}".encode(), filename=f"{TERM}.txt", desc=f"Fil om {TERM}")
