@@ -643,6 +643,31 @@ def generate_demo_case(out_dir: Path, seed: int = 1234) -> DemoCase:
     add(p, "eml", "Anmodning om aktindsigt", "Anmodningen om aktindsigt fra journalisten",
         [journalist.mailbox, body20])
 
+    # 21 — a journal note with a scanned letter appended (mixed PDF: text page + scanned page)
+    paras21 = [
+        f"Sagsnr.: {case_no}\nDato: {_dk_date(day(66))}",
+        f"Modtaget brev fra naboen {neighbour.name} med oplysninger om familien. Brevet er indscannet "
+        "og vedlagt som side 2.",
+        f"Notat skrevet af {cw.name}",
+    ]
+    scan21 = [
+        f"{_dk_date(day(64))}",
+        "",
+        f"Til {MUNICIPALITY}",
+        "",
+        f"Jeg bor ved siden af familien {family_name} og ser",
+        f"hvor meget {m.first} og {f_.first} kæmper. Jeg håber",
+        "kommunen vil hjælpe dem mere.",
+        "",
+        f"Venlig hilsen {neighbour.name}",
+        f"{neighbour.address}",
+    ]
+    p = writers.write_mixed_pdf(out_dir / "21 Journalnotat med indscannet brev.pdf",
+                                "Journalnotat: brev fra nabo", paras21, scan21, letterhead=LETTERHEAD,
+                                date=_dt(day(66), 10, 0))
+    add(p, "mixed-pdf", "Journalnotat: brev fra nabo", "PDF med en tekstside og en indscannet side (OCR)",
+        paras21 + scan21, ocr=True)
+
     # ground truth: every registered personal-data string that occurs in the file's content (as a
     # whole word). A first or last name alone counts only where it occurs outside the full name.
     registry: list[Entity] = []

@@ -99,6 +99,22 @@ def write_scanned_pdf(path: Path, lines: Sequence[str] | Sequence[Sequence[str]]
     return Path(path)
 
 
+def write_mixed_pdf(path: Path, title: str, paragraphs: Sequence[str], scanned_lines: Sequence[str], *,
+                    letterhead: str = "", date: datetime | None = None) -> Path:
+    """A born-digital page (or more) followed by a scanned page without text layer: a mixed PDF."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        text = write_text_pdf(Path(tmp) / "t.pdf", title, paragraphs, letterhead=letterhead, date=date)
+        scan = write_scanned_pdf(Path(tmp) / "s.pdf", scanned_lines)
+        pdf = pymupdf.open(text)
+        with pymupdf.open(scan) as s:
+            pdf.insert_pdf(s)
+        pdf.save(path, garbage=3, deflate=True, no_new_id=True)
+        pdf.close()
+    return Path(path)
+
+
 def write_image(path: Path, lines: Sequence[str], fmt: str = "PNG", pages: int = 1, dpi: int = 200) -> Path:
     """A scanned-looking image of ``lines``; TIFF with ``pages`` > 1 gives a multi-page TIFF."""
     frames = []

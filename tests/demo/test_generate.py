@@ -42,7 +42,7 @@ def test_case_metadata(demo):
 def test_about_twenty_documents_of_all_formats(demo):
     assert 18 <= len(demo.files) <= 25
     formats = {f.format for f in demo.files}
-    assert {"pdf", "scanned-pdf", "docx", "eml", "msg", "image", "text", "html"} <= formats
+    assert {"pdf", "scanned-pdf", "mixed-pdf", "docx", "eml", "msg", "image", "text", "html"} <= formats
     suffixes = {f.path.suffix for f in demo.files}
     assert {".pdf", ".docx", ".eml", ".msg", ".png", ".tif", ".txt", ".html"} <= suffixes
     assert all(f.path.is_file() for f in demo.files)
