@@ -26,14 +26,14 @@ def resolve_model_path(path: Path | str | None = None) -> Path:
 
 
 def load_ner(path: Path | None = None) -> spacy.Language:
-    """Load the NER pipeline (tok2vec + ner, blank Danish tokenizer).
+    """Load the NER pipeline (tok2vec + ner + name-boundary rules, blank Danish tokenizer).
 
     ``path`` overrides the location; otherwise the environment variable
     ``AKTINDSIGT_NER_MODEL``; otherwise ``models/da_aktindsigt`` in the repository.
     Never downloads anything.  Raises ``RuntimeError`` when the model is missing.
     """
-    # registers the custom embedding architecture used in the config
-    from aktindsigt.nlp import features  # noqa: F401
+    # registers the custom embedding architecture and the rules component used in the config
+    from aktindsigt.nlp import features, rules  # noqa: F401
 
     model_path = resolve_model_path(path)
     if not (model_path / "config.cfg").is_file():

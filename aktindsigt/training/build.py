@@ -100,12 +100,12 @@ def text_to_doc(nlp, text: str, ents: list[tuple[int, int, str]]):
     return doc
 
 
-def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str]):
+def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str], places=None, orgs=None):
     """Copy of a real sentence where every PER entity gets a freshly sampled name."""
     from aktindsigt.nlp.evaluate import bio_to_spans
 
     spans = bio_to_spans(tags)
-    if not any(lab == "PER" for _, _, lab in spans):
+    if not any(lab in ("PER", "LOC", "ORG") for _, _, lab in spans):
         return None
     new_words: list[str] = []
     new_tags: list[str] = []
@@ -128,11 +128,30 @@ def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str]
                 name[-1] = name[-1] + ("'" if name[-1][-1] in "sxz" else "s")
             new_words += name
             new_tags += ["B-PER"] + ["I-PER"] * (len(name) - 1)
+        elif lab == "LOC" and places and rng.random() < 0.5:
+            name = rng.choice(places).split()
+            if words[e - 1].endswith("s") and rng.random() < 0.5:
+                name[-1] += "s"
+            new_words += name
+            new_tags += ["B-LOC"] + ["I-LOC"] * (len(name) - 1)
+        elif lab == "ORG" and orgs and rng.random() < 0.3:
+            name = rng.choice(orgs).split()
+            new_words += name
+            new_tags += ["B-ORG"] + ["I-ORG"] * (len(name) - 1)
         elif lab:
             new_words += words[s:e]
             new_tags += tags[s:e]
         i = e
     return new_words, new_tags
+
+
+def substitution_lists(data: Path) -> tuple[list[str], list[str]]:
+    from aktindsigt.training.generate import COUNTRIES, HOSPITALS_FIXED, NATIONAL_ORGS, POLICE, load_towns
+
+    towns = load_towns(data / "gazetteers")
+    places = sorted({t[1] for t in towns}) + COUNTRIES * 10
+    orgs = sorted({t[2] for t in towns}) + NATIONAL_ORGS + POLICE + HOSPITALS_FIXED
+    return places, orgs
 
 
 def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
@@ -159,10 +178,11 @@ def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
 
     rng = random.Random(recipe["seed"] * 7919 + 13)
     bank = NameBank(data / "gazetteers", heldout=False)
+    places, orgs = substitution_lists(data)
     n_sub = 0
     for _ in range(recipe["name_substitution_copies"]):
         for s in real:
-            r = name_substituted(rng, bank, s.words, s.tags)
+            r = name_substituted(rng, bank, s.words, s.tags, places, orgs)
             if r:
                 db.add(sentence_to_doc(nlp.vocab, *r))
                 n_sub += 1
@@ -282,11 +302,9 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     if not skip_train:
         train(work, out, recipe)
     trained = out / "model-best"
-    res = evaluate_model(trained, data, work, recipe)
+    assemble(trained, MODEL_DIR)
+    res = evaluate_model(MODEL_DIR, data, work, recipe)
     print(short(res))
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    shutil.copytree(trained, MODEL_DIR)
     _finalise_meta(MODEL_DIR, res, recipe)
     from aktindsigt.training.bench import benchmark
 
@@ -299,6 +317,18 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     write_model_card(MODELS / "MODEL_CARD.md", info)
     print(f"wrote {MODEL_DIR} ({info['size_bytes'] / 1e6:.1f} MB) and {MODELS / 'MODEL_CARD.md'}")
     return 0
+
+
+def assemble(trained: Path, target: Path) -> None:
+    """Trained tok2vec+ner plus the name-boundary rules -> the shipped pipeline directory."""
+    from aktindsigt.nlp.model import load_ner
+
+    nlp = load_ner(trained)
+    if "aktindsigt_name_rules" not in nlp.pipe_names:
+        nlp.add_pipe("aktindsigt_name_rules", last=True)
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
 
 
 def _finalise_meta(model_dir: Path, res: dict, recipe: dict) -> None:
