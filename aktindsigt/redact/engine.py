@@ -268,6 +268,32 @@ def _visible(page: pymupdf.Page, r: pymupdf.Rect) -> pymupdf.Rect:
     return r * page.rotation_matrix
 
 
+_FONT_OBJECTS: dict[int, int] = {}
+
+
+def ensure_font(page: pymupdf.Page) -> None:
+    """Make sure the page's own resources define /helv before we write text with it.
+
+    PyMuPDF looks for an existing "helv" among *all* fonts the page uses, including
+    those inside form XObjects; it then skips adding it to the page's resources and
+    the labels would reference a font the page does not have.
+    """
+    doc = page.parent
+    if doc.xref_get_key(page.xref, "Resources/Font/helv")[0] != "null":
+        return
+    key = id(doc)
+    fx = _FONT_OBJECTS.get(key)
+    if fx is None or fx >= doc.xref_length() or "/Helvetica" not in doc.xref_object(fx):
+        fx = doc.get_new_xref()
+        doc.update_object(fx, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>")
+        _FONT_OBJECTS[key] = fx
+    kind, val = doc.xref_get_key(page.xref, "Resources")
+    if kind == "xref":
+        doc.xref_set_key(int(val.split()[0]), "Font/helv", f"{fx} 0 R")
+    else:
+        doc.xref_set_key(page.xref, "Resources/Font/helv", f"{fx} 0 R")
+
+
 def _insert_upright(
     page: pymupdf.Page, vis_point: pymupdf.Point, text: str, fontsize: float, color, target=None
 ) -> None:
@@ -320,6 +346,7 @@ def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: Redac
     """Fill each box and write its label (or a footnote number and a margin legend)."""
     notes: dict[str, int] = {}
     boxes = merge_for_drawing(boxes)
+    ensure_font(page)
     shape = page.new_shape()  # one content-stream update for all boxes and labels
     for b in boxes:
         shape.draw_rect(_drawn_rect(b, options))
@@ -362,6 +389,7 @@ def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: Redac
 
 
 def stamp_page(page: pymupdf.Page, text: str, fontsize: float) -> None:
+    ensure_font(page)
     vrect = page.rect
     fs = min(fontsize, fit_fontsize(text, vrect.width - 40, 12, fontsize))
     tw = pymupdf.get_text_length(text, fontname=FONT, fontsize=fs)
