@@ -191,3 +191,40 @@ def test_remove_marked_sections_nested():
     data = b"q /OC /MC0 BDC BT (a) Tj ET /Span <</MCID 1>> BDC (b) Tj EMC EMC (c) Tj Q"
     new, n = remove_marked_sections(data, {b"MC0"})
     assert n == 1 and b"(a)" not in new and b"(b)" not in new and b"(c) Tj" in new
+
+
+def test_form_xobject_text_and_transparent_image(tmp_path):
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.redact.adversarial import DEJAVU_BOLD
+
+    img = Image.new("RGBA", (520, 90), (0, 0, 0, 0))  # the text shape lives in the alpha channel (SMask)
+    ImageDraw.Draw(img).text((15, 15), "Navn: Hansen", fill=(0, 0, 0, 255), font=ImageFont.truetype(DEJAVU_BOLD, 48))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(pymupdf.Rect(72, 90, 332, 135), stream=buf.getvalue())
+    src = pymupdf.open()
+    src.new_page().insert_text((72, 72), "Formular Hansen tekst")
+    page.show_pdf_page(pymupdf.Rect(0, 300, 595, 600), src, 0)  # text inside a form XObject
+    path = tmp_path / "in.pdf"
+    doc.save(path)
+    hits = pymupdf.open(path)[0].search_for("Hansen")
+    boxes = [RedactionBox(1, Rect(160, 90, 335, 135), kind="area")] + [RedactionBox(1, _rect(r)) for r in hits]
+    out = tmp_path / "out.pdf"
+    redact_pdf(path, out, boxes, options=RedactOptions(case_number="S-1", akt_nr=2))
+    o = pymupdf.open(out)
+    text = o[0].get_text()
+    assert "Formular" in text and "tekst" in text and "Hansen" not in text
+    assert "Aktindsigt · S-1 · Akt 2 · side 1 af 1" in text  # our font is in the page's resources
+    # the alpha mask is blanked as well as the colour pixels
+    for x in range(1, o.xref_length()):
+        if "/Subtype /Image" in o.xref_object(x) and "/DeviceGray" in o.xref_object(x):
+            pix = pymupdf.Pixmap(o, x)
+            right = [pix.pixel(px, py)[0] for px in range(200, 500, 7) for py in range(10, 80, 7)]
+            assert min(right) == max(right)  # uniform: no letter shapes left
+    rep = verify(out, ["Hansen"], ["Formular"], ocr_pages=[1])
+    assert rep.passed, rep.to_json()
