@@ -26,7 +26,7 @@ from aktindsigt.core.model import (
     RequesterIdentifiers,
     RequesterType,
 )
-from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
+from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback, no_progress
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions
 from aktindsigt.store.blobs import sha256_file
 from aktindsigt.store.store import NewDocument, NotFound, Store, case_counts
@@ -292,10 +292,10 @@ class CaseServices:
         summary = ImportSummary()
         total = len(files)
         for i, path in enumerate(files):
+            progress(i, total, path.name)
             if cancel is not None and cancel.cancelled:
                 summary.cancelled = True
                 break
-            progress(i, total, path.name)
             try:
                 sha = sha256_file(path)
             except OSError as e:
@@ -308,9 +308,12 @@ class CaseServices:
                 summary.duplicates.append((path, existing))
                 continue
             try:
-                with ingest(path, options) as result:
+                with ingest(path, options, cancel=cancel) as result:
                     new = self._to_new_document(result.document)
                     docs = self.store.add_documents(case.id, new, self.user)
+            except Cancelled:
+                summary.cancelled = True  # the file in flight is not imported; nothing half-written
+                break
             except Exception as e:  # a bug or a full disk must not stop the batch
                 log.exception("import of %s failed unexpectedly", path)
                 docs = self._record_unreadable(case.id, path, e)

@@ -143,3 +143,24 @@ def test_document_access_and_page_withhold(services, case_with_docs):
     assert not services.document_pages(d1.id)[0].withheld
     actions = [e.action for e in services.store.audit_events(case.id)]
     assert {"document.access", "page.withhold", "page.release"} <= set(actions)
+
+
+def test_import_can_be_cancelled_between_and_inside_files(services, tmp_path):
+    from aktindsigt.core.progress import CancelToken
+
+    for i in range(3):
+        (tmp_path / f"n{i}.txt").write_text(f"Notat {i}", encoding="utf-8")
+    case = services.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    token = CancelToken()
+
+    def progress(done, total, message):
+        if done == 1:
+            token.cancel()
+
+    summary = services.import_paths(case.id, [tmp_path], progress=progress, cancel=token)
+    assert summary.cancelled
+    assert len(services.case_detail(case.id).documents) == 1  # the first file only; nothing half-written
+    token2 = CancelToken()
+    token2.cancel()
+    summary = services.import_paths(case.id, [tmp_path / "n2.txt"], cancel=token2)
+    assert summary.cancelled and summary.documents == []
