@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(tb)
         self.resize(1100, 600)
         self.statusBar().showMessage(self.tr("Dobbeltklik eller tryk Enter for at åbne en sag."))
+        # a page renderer process ready before the first document is opened
+        from aktindsigt.ui import render_worker
+
+        render_worker.prestart()
         # the legal-ground catalogue is read once, in the background
         query(self, lambda: load_grounds(services), lambda _g: None)
 

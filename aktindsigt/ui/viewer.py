@@ -9,6 +9,7 @@ requested, newest request first, and finished images are kept in an LRU cache.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import threading
 import time
@@ -84,11 +85,14 @@ class RenderThread:
         self._open_request: tuple[int, Path] | None = None
         self._wanted: list[tuple[str, int, float]] = []  # (kind, page, zoom), first = most urgent
         self._stop = False
+        self._proc = None
+        self._path_for_restart: Path | None = None
         self._thread = threading.Thread(target=self._run, name="aktindsigt-render", daemon=True)
         self._thread.start()
 
     def open(self, path: Path) -> int:
         with self._cond:
+            self._path_for_restart = path
             self._generation += 1
             self._open_request = (self._generation, path)
             self._wanted = []
@@ -110,10 +114,16 @@ class RenderThread:
         self._thread.join(timeout=2)
 
     def _run(self) -> None:
-        import pymupdf
+        from aktindsigt.ui import render_worker
 
-        doc = None
+        try:
+            proc, conn = render_worker.take()
+        except Exception:  # noqa: BLE001 - no child processes possible: render here instead
+            log.exception("cannot start the renderer process; rendering in-process")
+            proc, conn = None, _InProcess()
+        self._proc = proc
         gen = 0
+        opened = False
         while True:
             with self._cond:
                 while not self._stop and self._open_request is None and not self._wanted:
@@ -123,49 +133,79 @@ class RenderThread:
                 if self._open_request is not None:
                     gen, path = self._open_request
                     self._open_request = None
-                    job = ("open", path)
+                    job = ("open", str(path))
                 else:
-                    job = ("render", self._wanted.pop(0))
-                    if gen != self._generation:
+                    job = ("render", *self._wanted.pop(0))
+                    if gen != self._generation or not opened:
                         continue
             try:
                 if job[0] == "open":
-                    if doc is not None:
-                        doc.close()
-                    doc = pymupdf.open(str(job[1]))
-                    sizes = []
-                    for i in range(doc.page_count):
-                        r = doc.page_cropbox(i)
-                        sizes.append((r.width, r.height))
-                    self.signals.opened.emit(gen, sizes)
-                elif doc is not None:
-                    kind, page_no, zoom = job[1]
-                    if not 1 <= page_no <= doc.page_count:
-                        continue
-                    pix = doc[page_no - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-                    img = _to_qimage(pix)
-                    self.signals.rendered.emit(gen, kind, page_no, zoom, img)
-            except Exception as e:  # noqa: BLE001 - a broken page must not kill the thread
-                log.exception("rendering failed")
-                self.signals.failed.emit(gen, str(e))
-        if doc is not None:
-            doc.close()
+                    conn.send(job)
+                    reply = conn.recv()
+                    opened = reply[0] == "opened"
+                    if opened:
+                        self.signals.opened.emit(gen, reply[1])
+                    else:
+                        log.warning("cannot open the rendition: %s", reply[1])
+                        self.signals.failed.emit(gen, reply[1])
+                else:
+                    _, kind, page_no, zoom = job
+                    conn.send(("render", page_no, zoom))
+                    reply = conn.recv()  # waits without holding the GIL
+                    if reply[0] == "image":
+                        self.signals.rendered.emit(gen, kind, page_no, zoom, _bytes_to_qimage(*reply[1:]))
+                    else:
+                        log.warning("page %s could not be rendered: %s", page_no, reply[1])
+            except (EOFError, OSError, BrokenPipeError):
+                log.exception("the renderer process ended; starting a new one")
+                proc, conn = render_worker.take()
+                self._proc = proc
+                opened = False
+                with self._cond:
+                    if self._open_request is None and self._path_for_restart is not None:
+                        self._open_request = (gen, self._path_for_restart)
+        with contextlib.suppress(OSError):
+            conn.send(None)
+        if proc is not None:
+            proc.join(timeout=2)
 
 
-def _to_qimage(pix) -> QImage:
-    """Copy a PyMuPDF RGB pixmap into a QImage owned by Qt.
+class _InProcess:
+    """The renderer protocol served in this process (fallback when no child process can start)."""
 
-    (Constructing a QImage over a Python bytes buffer mishandles the buffer's reference count in
-    PySide6 and crashes the interpreter under load; copying into Qt's own buffer is safe.)
-    """
-    img = QImage(pix.width, pix.height, QImage.Format.Format_RGB888)
+    def __init__(self) -> None:
+        self.reply = None
+        self.doc = None
+
+    def send(self, msg) -> None:
+        import pymupdf
+
+        if msg is None:
+            return
+        try:
+            if msg[0] == "open":
+                self.doc = pymupdf.open(msg[1])
+                self.reply = ("opened", [(r.width, r.height) for r in
+                                         (self.doc.page_cropbox(i) for i in range(self.doc.page_count))])
+            else:
+                pix = self.doc[msg[1] - 1].get_pixmap(matrix=pymupdf.Matrix(msg[2], msg[2]), alpha=False)
+                self.reply = ("image", pix.width, pix.height, pix.stride, bytes(pix.samples))
+        except Exception as e:  # noqa: BLE001
+            self.reply = ("error", str(e))
+
+    def recv(self):
+        return self.reply
+
+
+def _bytes_to_qimage(width: int, height: int, stride: int, data: bytes) -> QImage:
+    img = QImage(width, height, QImage.Format.Format_RGB888)
     dst = img.bits()
-    src = pix.samples_mv
-    bpl, stride, row = img.bytesPerLine(), pix.stride, pix.width * 3
+    src = memoryview(data)
+    bpl, row = img.bytesPerLine(), width * 3
     if bpl == stride:
-        dst[: stride * pix.height] = src[: stride * pix.height]
+        dst[: stride * height] = src[: stride * height]
     else:
-        for y in range(pix.height):
+        for y in range(height):
             dst[y * bpl: y * bpl + row] = src[y * stride: y * stride + row]
     return img
 

@@ -41,7 +41,7 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
 def wait_ops(qtbot):
     from aktindsigt.ui import ops
 
-    def wait(timeout: int = 15000) -> None:
+    def wait(timeout: int = 30000) -> None:
         qtbot.waitUntil(lambda: ops.running() == 0, timeout=timeout)
 
     return wait

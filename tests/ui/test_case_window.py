@@ -49,9 +49,9 @@ def window(qtbot, services, case_doc, wait_ops, grounds):
     win = CaseWindow(services, case.id)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: bool(win.viewer.canvas.pages and win.viewer.canvas.sizes), timeout=10000)
+    qtbot.waitUntil(lambda: bool(win.viewer.canvas.pages and win.viewer.canvas.sizes), timeout=30000)
     wait_ops()
-    qtbot.waitUntil(lambda: bool(win.viewer.canvas.overlays), timeout=5000)
+    qtbot.waitUntil(lambda: bool(win.viewer.canvas.overlays), timeout=20000)
     yield win
     win.viewer.shutdown()
 

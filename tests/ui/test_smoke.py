@@ -18,7 +18,7 @@ def test_case_window_imports_and_shows(qtbot, services, wait_ops, tmp_path, grou
     wait_ops()
     assert [d.title for d in services.case_detail(case.id).documents] == ["notat"]
     qtbot.waitUntil(lambda: cw.docs.topLevelItemCount() == 1)
-    qtbot.waitUntil(lambda: cw.viewer.first_page_seconds is not None, timeout=5000)
+    qtbot.waitUntil(lambda: cw.viewer.first_page_seconds is not None, timeout=30000)
     wait_ops()
     assert cw.viewer.canvas.pages and len(cw.viewer.canvas.sizes) == 3
     assert not cw.grab().isNull()
