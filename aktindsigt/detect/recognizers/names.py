@@ -137,7 +137,7 @@ def is_surname(word: str) -> bool:
             from wordfreq import zipf_frequency
         except Exception:
             return True
-        return zipf_frequency(word.lower(), "da") < (4.0 if word.endswith("sen") else 3.0)
+        return zipf_frequency(word.lower(), "da") < (2.5 if word.endswith("sen") else 3.0)
     return False
 
 

@@ -7,12 +7,22 @@ apostrophe; person names spanning a line break are kept whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
+from aktindsigt.detect.recognizers.names import (
+    _COMPANY_AFTER,
+    _ORG_WORDS,
+    _SURNAME_ENDINGS,
+    _sentence_start,
+    is_surname,
+    nordic_first_names,
+)
 
 #: model label -> our entity type (MISC and anything else unknown is ignored)
 LABEL_MAP: dict[str, EntityType] = {
@@ -24,6 +34,77 @@ LABEL_MAP: dict[str, EntityType] = {
     "ORG": EntityType.ORGANIZATION,
     "ORGANIZATION": EntityType.ORGANIZATION,
 }
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except Exception:
+        return 0.0
+    return zipf_frequency(word.lower(), "da")
+
+
+@lru_cache(maxsize=65536)
+def _compound(word: str) -> bool:
+    """An ordinary Danish compound ("Kortnummer", "Sagsbehandlingen"): two common words,
+    optionally joined by a linking s or e."""
+    w = word.lower()
+    for i in range(3, len(w) - 2):
+        head, tail = w[:i], w[i:]
+        if _zipf(tail) < 3.0:
+            continue
+        if _zipf(head) >= 3.0 or (head[-1] in "se" and len(head) > 3 and _zipf(head[:-1]) >= 3.0):
+            return True
+    return False
+
+
+def _namey(word: str) -> bool:
+    """Could be (part of) a person name: a known name, a surname-like word, or not an ordinary word."""
+    if word.isupper() and len(word) > 1:
+        word = word.capitalize()  # METTE HANSEN
+    return (
+        word in nordic_first_names()
+        or is_surname(word)
+        or (word[:1].isupper() and word.endswith(_SURNAME_ENDINGS))
+        or (_zipf(word) < 3.5 and not _compound(word))
+    )
+
+
+def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Clean a PERSON span from the model: drop it when it is an organisation ("Lauridsen &
+    Søn A/S", "Kontakt Borgerservice"), a lower-case word ("e-mail") or only ordinary words
+    ("Mobil", "Afgørelsen"); trim ordinary words in front ("Kontakt Mette Hansen")."""
+    toks = list(_TOKEN.finditer(text, start, end))
+    if not toks:
+        return None
+    span = text[start:end]
+    if _DIGIT_OR_COMPANY.search(span) or _COMPANY_AFTER.match(text, end):
+        return None  # "IBAN DK47", "Møller A/S", "Vestergade 12"
+    if any(t.group(0).lower() in _ORG_WORDS for t in toks):
+        return None
+    if not any(t.group(0)[0].isupper() for t in toks):
+        return None
+    namey = [_namey(t.group(0)) and t.group(0)[0].isupper() for t in toks]
+    if not any(namey):
+        return None
+    first = namey.index(True)
+    word = toks[0].group(0)
+    if (  # a lone unknown capitalised word at a sentence start is weak evidence
+        len(toks) == 1
+        and word not in nordic_first_names()
+        and not is_surname(word)
+        and _sentence_start(text, start)
+        and _zipf(word) >= 2.5
+    ):
+        return None
+    return toks[first].start(), end
+
+
+_DIGIT_OR_COMPANY = re.compile(r"\d|\b(?:A/S|ApS|I/S|K/S|P/S|IVS|a/s|aps)\b")
+
+
 SCORES = {EntityType.PERSON: 0.8, EntityType.LOCATION: 0.6, EntityType.ORGANIZATION: 0.6}
 _TRIM = " \t\n\r.,;:!?\"'()[]{}<>«»“”‘’-–"
 
@@ -77,6 +158,11 @@ class DaNerRecognizer(DanishRecognizer):
                 end -= 1
             if end - start < 2:
                 continue
+            if etype == EntityType.PERSON:
+                span = plausible_person(text, start, end)
+                if span is None:
+                    continue
+                start, end = span
             yield start, end, SCORES[etype], etype
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:  # pragma: no cover - unused
