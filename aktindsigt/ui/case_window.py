@@ -389,7 +389,7 @@ class CaseWindow(QMainWindow):
 
         def load(ctx):
             # the word map of a long document is heavy to load: in a worker process when isolation is on
-            p = procpool.call(svc, ctx, "document_pages", document_id) if pages else None
+            p = procpool.pages(svc, ctx, document_id) if pages else None
             t = svc.document_text(document_id) if pages else None
             return p, t, svc.suggestions(cid, document_id), svc.decisions(cid, document_id)
 

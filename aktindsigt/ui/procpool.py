@@ -62,10 +62,49 @@ class _FlagToken:
             raise Cancelled()
 
 
-def _run(task: int, method: str, args: tuple, kwargs: dict, with_progress: bool) -> Any:
+def _run(task: int, method: str, args: tuple, kwargs: dict, with_progress: bool, packed: bool = False) -> Any:
     if with_progress:
         kwargs = dict(kwargs, progress=lambda d, t, m: _progress_q.put((task, d, t, m)), cancel=_FlagToken(task))
-    return getattr(_services, method)(*args, **kwargs)
+    result = getattr(_services, method)(*args, **kwargs)
+    return pack_pages(result) if packed else result
+
+
+# --- a compact form for the word map ----------------------------------------------------------
+# Unpickling hundreds of thousands of Word objects is one long C call that holds the GIL; arrays
+# unpickle as a memory copy, and the objects are then rebuilt in Python code, which yields the GIL.
+
+
+def pack_pages(pages: list) -> list[tuple]:
+    from array import array
+
+    out = []
+    for p in pages:
+        rects, nums = array("d"), array("q")
+        texts = []
+        for w in p.words:
+            rects.extend((w.rect.x0, w.rect.y0, w.rect.x1, w.rect.y1))
+            nums.extend((w.start, w.end, w.line))
+            texts.append(w.text)
+        out.append((p.number, p.width, p.height, p.text_start, p.text_end, p.ocr, p.withheld, p.withheld_ground,
+                    "\x00".join(texts), len(texts), rects.tobytes(), nums.tobytes()))
+    return out
+
+
+def unpack_pages(packed: list[tuple]) -> list:
+    from array import array
+
+    from aktindsigt.core.model import Page, Rect, Word
+
+    pages = []
+    for number, width, height, ts, te, ocr, withheld, ground, joined, n, rb, nb in packed:
+        rects, nums = array("d"), array("q")
+        rects.frombytes(rb)
+        nums.frombytes(nb)
+        texts = joined.split("\x00") if n else []
+        words = [Word(texts[i], Rect(rects[4 * i], rects[4 * i + 1], rects[4 * i + 2], rects[4 * i + 3]),
+                      nums[3 * i], nums[3 * i + 1], nums[3 * i + 2]) for i in range(n)]
+        pages.append(Page(number, width, height, ts, te, words, ocr=ocr, withheld=withheld, withheld_ground=ground))
+    return pages
 
 
 # --- in the UI process ------------------------------------------------------------------------
@@ -95,12 +134,12 @@ class ProcessPool:
                 cb(d, t, m)
 
     def submit(self, method: str, args: tuple, kwargs: dict,
-               progress: Callable[[int, int, str], None] | None) -> tuple[int, Future]:
+               progress: Callable[[int, int, str], None] | None, packed: bool = False) -> tuple[int, Future]:
         task = next(self._ids)
         self.cancel_flags[task % _FLAGS] = 0
         if progress is not None:
             self._progress[task] = progress
-        fut = self.executor.submit(_run, task, method, args, kwargs, progress is not None)
+        fut = self.executor.submit(_run, task, method, args, kwargs, progress is not None, packed)
         fut.add_done_callback(lambda _f: self._progress.pop(task, None))
         return task, fut
 
@@ -144,6 +183,15 @@ def shutdown() -> None:
         if _pool is not None:
             _pool.shutdown()
             _pool = None
+
+
+def pages(services, ctx, document_id: int) -> list:
+    """``services.document_pages`` through a worker process, shipped compactly (see ``pack_pages``)."""
+    pool = pool_for(services)
+    if pool is None:
+        return services.document_pages(document_id)
+    _task, fut = pool.submit("document_pages", (document_id,), {}, None, packed=True)
+    return unpack_pages(fut.result())
 
 
 def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, str], None] | None = None,
