@@ -7,8 +7,6 @@ suggestion whose document, span and type already exist).
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 import threading
@@ -116,14 +114,11 @@ class AnalysisServices:
             raise ServiceError(str(e)) from e
         if n == 0:
             raise ServiceError("CSV-filen indeholder ingen medarbejdere.")
-        first = content.splitlines()[0]
-        delim = ";" if first.count(";") >= first.count(",") else ","
-        rows = [dict(r) for r in csv.DictReader(io.StringIO(content), delimiter=delim)]
-        self.store.set_setting(EMPLOYEES_KEY, {"delimiter": delim, "rows": rows}, self.user)
+        self.store.set_setting(EMPLOYEES_KEY, {"csv": content, "count": n}, self.user)
         return n
 
-    def employees(self) -> list[dict]:
-        return list((self.store.get_setting(EMPLOYEES_KEY) or {}).get("rows", []))
+    def employees_count(self) -> int:
+        return int((self.store.get_setting(EMPLOYEES_KEY) or {}).get("count", 0))
 
     def set_allowlist(self, politicians: Sequence[str] | None = None, stopwords: Sequence[str] | None = None,
                       municipality_names: Sequence[str] | None = None,
@@ -138,14 +133,9 @@ class AnalysisServices:
         from aktindsigt.detect.allowlist import Allowlist
 
         allow = Allowlist.default()
-        stored = self.store.get_setting(EMPLOYEES_KEY)
-        if stored and stored.get("rows"):
-            out = io.StringIO()
-            fields = list(stored["rows"][0].keys())
-            w = csv.DictWriter(out, fieldnames=fields, delimiter=";")
-            w.writeheader()
-            w.writerows(stored["rows"])
-            allow.add_employees_csv(out.getvalue())
+        stored = self.store.get_setting(EMPLOYEES_KEY) or {}
+        if stored.get("csv"):
+            allow.add_employees_csv(stored["csv"])
         for name in self.store.get_setting(POLITICIANS_KEY) or []:
             allow.add_politician(name)
         allow.add_stopwords(self.store.get_setting(STOPWORDS_KEY) or [])

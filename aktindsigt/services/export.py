@@ -26,6 +26,7 @@ from typing import Any
 from aktindsigt import __version__
 from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
 from aktindsigt.services.redaction import RELEASED_DIR, slug
+from aktindsigt.store.blobs import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +39,6 @@ class ExportResult:
     manifest: dict[str, Any]
     files: list[Path]
 
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class ExportServices:
@@ -95,7 +89,7 @@ class ExportServices:
             manifest = self._manifest(case, data, redaction, work, name, override_reason, messages)
             (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             files = sorted(p for p in work.rglob("*") if p.is_file())
-            sums = "".join(f"{_sha256(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
+            sums = "".join(f"{sha256_file(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
             (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
             work.rename(final)
         except BaseException:
@@ -140,7 +134,7 @@ class ExportServices:
         for p in sorted(work.rglob("*")):
             if p.is_file():
                 role = p.parts[len(work.parts)] if len(p.parts) > len(work.parts) + 1 else p.stem
-                generated.append({"file": p.relative_to(work).as_posix(), "role": role, "sha256": _sha256(p)})
+                generated.append({"file": p.relative_to(work).as_posix(), "role": role, "sha256": sha256_file(p)})
         m = data.municipality
         return {
             "schema": MANIFEST_SCHEMA,

@@ -15,7 +15,6 @@ What the case model has no field for is kept as settings (no schema change):
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,14 +25,7 @@ from aktindsigt.outputs.checklist import Problem, checklist
 from aktindsigt.outputs.data import CaseData, Municipality, Statements, collect
 from aktindsigt.outputs.render import OutputFiles
 from aktindsigt.outputs.texts import da_date, load_aktliste_config, load_texts
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+from aktindsigt.store.blobs import sha256_file
 
 
 class OutputServices:
@@ -242,7 +234,7 @@ class OutputServices:
             "kind": kind,
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
             "by": self.user,
-            "files": [{"name": p.name, "sha256": _sha256(p)} for p in files.files],
+            "files": [{"name": p.name, "sha256": sha256_file(p)} for p in files.files],
             "messages": files.messages,
             **extra,
         }
