@@ -64,6 +64,10 @@ _NORMALISE = str.maketrans({
 })
 
 
+class DetectionCancelled(Exception):
+    """``analyze_texts`` was cancelled by its ``cancelled`` callback."""
+
+
 @dataclass(frozen=True, slots=True)
 class Detection:
     """One suggestion of the engine for one text (offsets are character offsets)."""
@@ -171,7 +175,15 @@ class DetectionEngine:
     def analyze_text(self, text: str) -> list[Detection]:
         return self.analyze_texts([text])[0]
 
-    def analyze_texts(self, texts: Sequence[str]) -> list[list[Detection]]:
+    def analyze_texts(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[list[Detection]]:
+        """Detections for each text (same order).  ``progress(done, total)`` is called after
+        each document; ``cancelled()`` returning True stops early with ``DetectionCancelled``."""
         chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
         for i, text in enumerate(texts):
             # length-preserving normalisation (PDF text: no-break/thin spaces, typographic hyphens)
@@ -179,10 +191,15 @@ class DetectionEngine:
                 chunks.append((i, offset, chunk))
         raws: list[list[_Raw]] = [[] for _ in texts]
         docs = self.nlp_engine.pipe((c[2] for c in chunks), batch_size=self.batch_size, n_process=self.n_process)
-        for (i, offset, chunk), doc in zip(chunks, docs, strict=True):
+        total = len(texts)
+        for k, ((i, offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
+            if cancelled is not None and cancelled():
+                raise DetectionCancelled()
             artifacts = self.nlp_engine.to_artifacts(doc)
             for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts):
                 raws[i].append(_to_raw(r, offset))
+            if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
+                progress(i + 1, total)
         return [self._finish(text, raw) for text, raw in zip(texts, raws, strict=True)]
 
     def recognizer_results(self, text: str) -> list[RecognizerResult]:

@@ -182,3 +182,15 @@ def test_model_person_spans_are_cleaned():
             "Kontakt Solvej Vad om sagen.")
     persons = [d.text for d in eng.analyze_text(text) if d.entity_type == EntityType.PERSON]
     assert persons == ["Solvej Vad"]
+
+
+def test_progress_and_cancel(engine):
+    import pytest
+
+    from aktindsigt.detect.engine import DetectionCancelled
+
+    seen = []
+    engine.analyze_texts(["a", "tlf. 22 34 56 78", "c"], progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(DetectionCancelled):
+        engine.analyze_texts(["a", "b"], cancelled=lambda: True)
