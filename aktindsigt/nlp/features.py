@@ -79,31 +79,29 @@ def name_flags(text: str) -> int:
     return (1 if low in first else 0) | (2 if low in last else 0)
 
 
-class _FeatureCache:
-    """Per-process cache orth id -> (freq bucket, name flags)."""
-
-    def __init__(self) -> None:
-        self.cache: dict[int, tuple[int, int]] = {}
-
-    def get(self, orth: int, text: str) -> tuple[int, int]:
-        v = self.cache.get(orth)
-        if v is None:
-            v = (freq_bucket(text), name_flags(text)) if text[:1].isalpha() else (0, 0)
-            if len(self.cache) < 2_000_000:
-                self.cache[orth] = v
-        return v
+_CACHE: dict[int, tuple[int, int]] = {}
 
 
-_CACHE = _FeatureCache()
+def _compute(text: str) -> tuple[int, int]:
+    return (freq_bucket(text), name_flags(text)) if text[:1].isalpha() else (0, 0)
 
 
 def doc_features(doc: Doc) -> numpy.ndarray:
-    """(n_tokens, 2) uint64 array: freq bucket, name flags."""
-    arr = numpy.zeros((len(doc), 2), dtype="uint64")
-    get = _CACHE.get
-    for i, tok in enumerate(doc):
-        arr[i] = get(tok.orth, tok.text)
-    return arr
+    """(n_tokens, 2) uint64 array: freq bucket, name flags (cached per orth id)."""
+    from spacy.attrs import ORTH
+
+    orths = doc.to_array(ORTH).tolist()
+    cache = _CACHE
+    strings = doc.vocab.strings
+    rows = []
+    for o in orths:
+        v = cache.get(o)
+        if v is None:
+            v = _compute(strings[o])
+            if len(cache) < 2_000_000:
+                cache[o] = v
+        rows.append(v)
+    return numpy.asarray(rows, dtype="uint64").reshape((len(orths), 2))
 
 
 def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float) -> Model:

@@ -18,26 +18,32 @@ from pathlib import Path
 
 _LOAD_SNIPPET = """
 import time, sys
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
+import spacy
 from aktindsigt.nlp.model import load_ner
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 nlp = load_ner(sys.argv[1] if len(sys.argv) > 1 else None)
 nlp("Mette Hansen bor i Vejle.")
-t2 = time.perf_counter()
-print(t1 - t0, t2 - t1)
+t2, c2 = time.perf_counter(), time.process_time()
+print(t1 - t0, t2 - t1, c1 - c0, c2 - c1)
 """
 
 
 def load_time(model_dir: Path | None, runs: int = 3) -> dict:
-    imp, load = [], []
+    imp, load, imp_cpu, load_cpu = [], [], [], []
     for _ in range(runs):
         cmd = [sys.executable, "-c", _LOAD_SNIPPET] + ([str(model_dir)] if model_dir else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
         imp.append(float(out[0]))
         load.append(float(out[1]))
-    return {"import_seconds": round(statistics.median(imp), 3),
-            "load_seconds": round(statistics.median(load), 3),
-            "total_seconds": round(statistics.median([a + b for a, b in zip(imp, load, strict=True)]), 3)}
+        imp_cpu.append(float(out[2]))
+        load_cpu.append(float(out[3]))
+    med = statistics.median
+    return {"import_seconds": round(med(imp), 3),
+            "load_seconds": round(med(load), 3),
+            "total_seconds": round(med([a + b for a, b in zip(imp, load, strict=True)]), 3),
+            "import_cpu_seconds": round(med(imp_cpu), 3),
+            "load_cpu_seconds": round(med(load_cpu), 3)}
 
 
 def sample_texts(heldout_jsonl: Path | None, conll: Path | None, min_words: int = 50_000) -> list[str]:
@@ -91,7 +97,10 @@ def benchmark(model_dir: Path | None, heldout_jsonl: Path | None = None, conll: 
     res = words_per_second(nlp, texts)
     res.update(load_time(model_dir))
     res["size_bytes"] = dir_size(resolve_model_path(model_dir))
+    import os
     import platform
+
+    res["load_average"] = round(os.getloadavg()[0], 1)
 
     res["machine"] = f"{platform.processor() or platform.machine()}, {platform.python_version()}"
     return res

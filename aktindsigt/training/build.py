@@ -39,11 +39,12 @@ RECIPE = {
     "synthetic_docs": 800,
     "synthetic_seed": 1001,
     "heldout_docs": 400,
+    "selection_docs": 50,
     "heldout_seed": 777_777,
     "name_substitution_copies": 4,
     "real_repeats": 3,
     "dev_block": 25,
-    "max_steps": 3000,
+    "max_steps": 1600,
 }
 
 
@@ -194,10 +195,15 @@ def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
     db.to_disk(work / "train.spacy")
     log(f"training docs: {n_real} real (x{recipe['real_repeats']}), {n_sub} name-substituted, {len(synth)} synthetic lines")
 
+    # model selection set: dev-B + a few generated documents (training templates, other seed),
+    # so that the checkpoint is good on both news text and case documents
     dbd = DocBin(store_user_data=False)
     for s in dev_b:
         dbd.add(sentence_to_doc(nlp.vocab, s.words, s.tags))
-    dbd.to_disk(work / "dev_b.spacy")
+    sel = DocGenerator(data / "gazetteers", seed=recipe["synthetic_seed"] + 1, heldout=False)
+    for text, ents in sel.examples(recipe["selection_docs"]):
+        dbd.add(text_to_doc(nlp, text, ents))
+    dbd.to_disk(work / "dev_select.spacy")
 
     held = DocGenerator(data / "gazetteers", seed=recipe["heldout_seed"], heldout=True).examples(recipe["heldout_docs"])
     (work / "heldout_synthetic.jsonl").write_text(
@@ -215,7 +221,7 @@ def train(work: Path, out: Path, recipe: dict, overrides: dict | None = None, co
 
     ov = {
         "paths.train": str(work / "train.spacy"),
-        "paths.dev": str(work / "dev_b.spacy"),
+        "paths.dev": str(work / "dev_select.spacy"),
         "system.seed": recipe["seed"],
         "training.max_steps": recipe["max_steps"],
     }
@@ -329,6 +335,12 @@ def assemble(trained: Path, target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
+    # The string store would list every word of the training text - including thousands of
+    # names sampled from the shared name lists, which must not be shipped.  The model needs
+    # none of them (embeddings are hashed; strings of new text are added at run time), so
+    # only the entity labels are kept.
+    labels = sorted(nlp.get_pipe("ner").labels)
+    (target / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
 
 
 def _finalise_meta(model_dir: Path, res: dict, recipe: dict) -> None:
