@@ -143,6 +143,7 @@ class DetectionEngine:
         include_unsuggested: bool = False,
         use_stoplist: bool = True,
         batch_size: int = 16,
+        batch_chars: int = 400_000,
         n_process: int = 1,
         chunk_chars: int = 100_000,
     ) -> None:
@@ -157,6 +158,7 @@ class DetectionEngine:
             self.stoplist = Allowlist.default()
         self.include_unsuggested = include_unsuggested
         self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.n_process = n_process
         self.chunk_chars = chunk_chars
         self.nlp_engine = InjectedSpacyNlpEngine(self.nlp)
@@ -190,7 +192,7 @@ class DetectionEngine:
             for offset, chunk in split_text(text.translate(_NORMALISE), self.chunk_chars):
                 chunks.append((i, offset, chunk))
         raws: list[list[_Raw]] = [[] for _ in texts]
-        docs = self.nlp_engine.pipe((c[2] for c in chunks), batch_size=self.batch_size, n_process=self.n_process)
+        docs = self._docs([c[2] for c in chunks])
         total = len(texts)
         for k, ((i, offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
             if cancelled is not None and cancelled():
@@ -201,6 +203,20 @@ class DetectionEngine:
             if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
                 progress(i + 1, total)
         return [self._finish(text, raw) for text, raw in zip(texts, raws, strict=True)]
+
+    def _docs(self, texts: list[str]):
+        """``nlp.pipe`` over batches of at most ``batch_size`` texts and ``batch_chars``
+        characters (big batches are faster; the character cap bounds memory)."""
+        batch: list[str] = []
+        size = 0
+        for t in texts:
+            if batch and (len(batch) >= self.batch_size or size + len(t) > self.batch_chars):
+                yield from self.nlp_engine.pipe(batch, batch_size=len(batch), n_process=self.n_process)
+                batch, size = [], 0
+            batch.append(t)
+            size += len(t)
+        if batch:
+            yield from self.nlp_engine.pipe(batch, batch_size=len(batch), n_process=self.n_process)
 
     def recognizer_results(self, text: str) -> list[RecognizerResult]:
         """Plain presidio results for one text (debugging, comparisons)."""
