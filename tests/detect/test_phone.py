@@ -25,6 +25,7 @@ def texts(t):
         ("tlf 22.34.56.78", "22.34.56.78"),
         ("Hun kan nås på 1241 5868 hele dagen", "1241 5868"),
         ("07 04 99 96", "07 04 99 96"),
+        ("tlf. 12 345 678", "12 345 678"),
     ],
 )
 def test_positive(text, expected):
@@ -53,6 +54,8 @@ def test_positive(text, expected):
         "22032021",
         "ialt 2.234.567,00",
         "sagsnr. 2023-22345678",
+        "i årene 2019 2020 og 2021",
+        "budgettet er 12 345 678",
     ],
 )
 def test_negative(text):
