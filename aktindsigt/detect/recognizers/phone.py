@@ -33,6 +33,8 @@ _NB = r"(?<![\w/])(?<!\d[ .,/-])(?<![.,]\d)"
 _NA = r"(?!\d)(?![ .,/-]?\d)(?!,\d)"
 _PHONE = re.compile(r"(?=[\d+(])(?P<prefix>" + _PREFIX + r")?" + r"(?P<body>" + _BODY + r")" + _NA)
 _LEFT = re.compile(_NB)
+_ODD_GROUPING = re.compile(r"\d\d \d{3} \d{3}|\d{3} \d{2} \d{3}|\d\d \d\d \d{4}")
+_YEARS = re.compile(r"(?:19|20)\d\d[ -](?:19|20)\d\d")
 _AMOUNT_AFTER = re.compile(r"\s?(?:kr\b|kr\.|dkk\b|,-|,\d\d)", re.IGNORECASE)
 _TOWN_AFTER = re.compile(r" [A-ZÆØÅ][a-zæøå]")
 
@@ -77,6 +79,10 @@ class DaPhoneRecognizer(DanishRecognizer):
                     continue
                 if re.fullmatch(r"\d{8}", body) and _looks_like_date(digits):
                     continue
+                if _ODD_GROUPING.fullmatch(body):
+                    continue  # "12 345 678" is an amount more often than a phone number
+                if _YEARS.fullmatch(body):
+                    continue  # "2019 2020"
             if not prefix and not ctx and digits[0] in "01" and re.fullmatch(r"\d{8}", body):
                 score_base = BASE - 0.15  # ungrouped and not a subscriber-style number: less sure
             else:
