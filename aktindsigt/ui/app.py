@@ -162,8 +162,8 @@ def main() -> int:
     finally:
         from PySide6.QtCore import QThreadPool
 
+        procpool.shutdown(kill=True)  # quitting must not wait for a long analysis to finish
         QThreadPool.globalInstance().waitForDone(10_000)
-        procpool.shutdown()
         services.close()
 
 

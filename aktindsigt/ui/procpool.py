@@ -146,8 +146,13 @@ class ProcessPool:
     def cancel(self, task: int) -> None:
         self.cancel_flags[task % _FLAGS] = 1
 
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, kill: bool = False) -> None:
+        """Stop the workers. ``kill`` ends a running call at once (its transaction is rolled back by the
+        database); otherwise running calls are waited for."""
+        if kill:
+            for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+                proc.terminate()
+        self.executor.shutdown(wait=not kill, cancel_futures=True)
         self.progress_q.put(None)
         self._reader.join(timeout=2)
 
@@ -177,11 +182,11 @@ def pool_for(services) -> ProcessPool | None:
         return _pool
 
 
-def shutdown() -> None:
+def shutdown(kill: bool = False) -> None:
     global _pool
     with _lock:
         if _pool is not None:
-            _pool.shutdown()
+            _pool.shutdown(kill)
             _pool = None
 
 
