@@ -74,3 +74,7 @@ def test_positive_any_street_with_postcode(text, expected):
 
 def test_numbered_things_before_a_postcode_are_not_streets():
     assert texts("Bilag 3, 8000 Aarhus C") == ["8000 Aarhus C"]
+
+
+def test_unknown_street_name_with_floor_and_side():
+    assert "Skovbrynet 7, 1. tv" in texts("naboen, Skovbrynet 7, 1. tv, som oplyser")

@@ -54,3 +54,9 @@ def test_lexicon_is_data_with_hundreds_of_terms():
     assert n >= 300
     assert {"health", "social", "crime", "economy"} <= set(data)
     assert lexicon().words
+
+
+def test_abbreviations_do_not_end_the_sentence():
+    text = "Vi har modtaget lægeerklæringen fra egen læge, dr. Poul Krag, om angst. Næste punkt."
+    (r,) = R.analyze(text)
+    assert text[r.start : r.end].endswith("om angst.")

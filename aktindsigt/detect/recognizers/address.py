@@ -43,6 +43,12 @@ _PREFIX_WORDS = {
     "nye", "sankt", "skt.", "st.", "kongens", "dronning", "dronningens", "prins", "prinsesse",
     "indre", "ydre", "øvre", "nedre", "ved", "den", "det", "fru", "kong", "hc", "h.c.",
 }
+# a floor with a side, "sal" or "st." after the number: an address whatever the street is called
+_FLOOR_SIDE = re.compile(
+    r",?[ \t]*(?:(?:st|kl|stuen)\.?[ \t]*,?[ \t]*(?:tv|th|mf)\b|\d{1,2}\.?[ \t]*,?[ \t]*(?:tv|th|mf)\b|"
+    r"\d{1,2}\.[ \t]?sal\b|st\.[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _NOT_STREET = {
     "side", "sider", "punkt", "pkt", "afsnit", "kapitel", "nr", "version", "bilag", "år", "uge", "dag", "kl",
     "paragraf", "stk", "lov", "bekendtgørelse", "cirkulære", "sag", "akt", "dokument", "bind", "linje", "trin",
@@ -146,7 +152,9 @@ class DaAddressRecognizer(DanishRecognizer):
             kind = _street_kind(words[-1], len(words))
             if kind is None:
                 # any street name with a house number followed by postcode + town is an address
-                if words[-1].lower() in _NOT_STREET or not self._has_postcode_after(text, m.end("num")):
+                if words[-1].lower() in _NOT_STREET or not (
+                    self._has_postcode_after(text, m.end("num")) or _FLOOR_SIDE.match(text, m.end("num"))
+                ):
                     continue
                 kind = "post"
             # trim leading words that are not part of the street name

@@ -63,6 +63,8 @@ def _compound(word: str) -> bool:
 def _namey(word: str) -> bool:
     """Could be (part of) a person name: a known name, a surname-like word, or not an ordinary word."""
     if word.isupper() and len(word) > 1:
+        if len(word) <= 5 and word.capitalize() not in nordic_first_names() and not is_surname(word.capitalize()):
+            return False  # an acronym: ADHD, KOL, SKAT
         word = word.capitalize()  # METTE HANSEN
     return (
         word in nordic_first_names()
@@ -90,6 +92,9 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(namey):
         return None
     first = namey.index(True)
+    last = len(namey) - 1 - namey[::-1].index(True)
+    if last < len(toks) - 1:
+        end = toks[last].end()  # "Yasmins ADHD" -> "Yasmins"
     word = toks[0].group(0)
     if (  # a lone unknown capitalised word at a sentence start is weak evidence
         len(toks) == 1

@@ -19,6 +19,11 @@ from aktindsigt.detect.resources import load_yaml
 
 _ENDINGS = ("", "e", "en", "er", "erne", "et", "ene", "es", "s", "ens", "ers", "ets", "ernes", "ede", "t")
 _SENT_END = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÆØÅ0-9\"“])|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*]|\d+\.)[ \t])|\n")
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:dr|hr|frk|ca|jf|nr|kl|mv|evt|vedr|tlf|st|pkt|stk|bl\.a|f\.eks|j\.nr|jnr|mht|inkl|ekskl|bl|"
+    r"pga|iht|mob|tv|th|mf|att|ref|prof|sdr|ndr|gl|skt)|\b[A-ZÆØÅ])\.$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_SPAN = 400
 BASE = 0.4
@@ -115,6 +120,8 @@ class DaSensitiveRecognizer(DanishRecognizer):
             return
         bounds = [0]
         for m in _SENT_END.finditer(text):
+            if text[m.start() - 1 : m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "dr. Poul Erik Krag", "j.nr. 123": an abbreviation, not a sentence end
             bounds.append(m.end())
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         for h in hits:
