@@ -76,3 +76,10 @@ def test_positive_more_cues(text, expected):
 )
 def test_negative_organisations_streets_towns(text):
     assert texts(text) == set()
+
+
+def test_definite_nouns_are_not_sen_surnames():
+    from aktindsigt.detect.recognizers.names import is_surname
+
+    assert is_surname("Kjeldsen") and is_surname("Hansen")
+    assert not is_surname("Gældsstyrelsen") and not is_surname("Henvendelsen")

@@ -118,6 +118,29 @@ def _all_surnames() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except Exception:
+        return 0.0
+    return zipf_frequency(word.lower(), "da")
+
+
+@lru_cache(maxsize=65536)
+def _compound(word: str) -> bool:
+    """An ordinary Danish compound ("Kortnummer", "Sagsbehandlingen"): two common words,
+    optionally joined by a linking s or e."""
+    w = word.lower()
+    for i in range(3, len(w) - 3):
+        head, tail = w[:i], w[i:]
+        if _zipf(tail) < 3.0:
+            continue
+        if _zipf(head) >= 3.0 or (head[-1] in "se" and len(head) > 3 and _zipf(head[:-1]) >= 3.0):
+            return True
+    return False
+
+
 #: typical endings of Danish surnames (Søndergaard, Kastrup, Engholm, Rosenlund, Kjærsgaard ...)
 _SURNAME_ENDINGS = ("sen", "gaard", "gård", "strup", "holm", "lund", "bæk", "kjær", "bjerg", "dahl", "berg",
                     "skov", "toft", "høj", "mose", "rup", "sson", "mann", "feldt", "borg")
@@ -133,6 +156,8 @@ def is_surname(word: str) -> bool:
 
         if word in towns():
             return False
+        if word.endswith("sen") and (_compound(word) or _zipf(word[:-1]) >= 2.5 or _compound(word[:-1])):
+            return False  # "Gældsstyrelsen", "Henvendelsen": a noun in the definite form
         try:
             from wordfreq import zipf_frequency
         except Exception:

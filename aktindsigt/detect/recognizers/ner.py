@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -19,7 +18,9 @@ from aktindsigt.detect.recognizers.names import (
     _COMPANY_AFTER,
     _ORG_WORDS,
     _SURNAME_ENDINGS,
+    _compound,
     _sentence_start,
+    _zipf,
     is_surname,
     nordic_first_names,
 )
@@ -35,29 +36,6 @@ LABEL_MAP: dict[str, EntityType] = {
     "ORGANIZATION": EntityType.ORGANIZATION,
 }
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except Exception:
-        return 0.0
-    return zipf_frequency(word.lower(), "da")
-
-
-@lru_cache(maxsize=65536)
-def _compound(word: str) -> bool:
-    """An ordinary Danish compound ("Kortnummer", "Sagsbehandlingen"): two common words,
-    optionally joined by a linking s or e."""
-    w = word.lower()
-    for i in range(3, len(w) - 2):
-        head, tail = w[:i], w[i:]
-        if _zipf(tail) < 3.0:
-            continue
-        if _zipf(head) >= 3.0 or (head[-1] in "se" and len(head) > 3 and _zipf(head[:-1]) >= 3.0):
-            return True
-    return False
 
 
 def _namey(word: str) -> bool:
