@@ -47,7 +47,7 @@ def _namey(word: str) -> bool:
     return (
         word in nordic_first_names()
         or is_surname(word)
-        or (word[:1].isupper() and word.endswith(_SURNAME_ENDINGS))
+        or (word[:1].isupper() and word.endswith(_SURNAME_ENDINGS) and not word.endswith("sen"))
         or (_zipf(word) < 3.5 and not _compound(word))
     )
 
