@@ -151,6 +151,7 @@ class AnalysisServices:
 
     def analyze_case(self, case_ref: str | int, progress: ProgressCallback = no_progress,
                      cancel: CancelToken | None = None) -> AnalysisSummary:
+        from aktindsigt.detect.engine import DetectionCancelled
         from aktindsigt.detect.propagate import KnownEntity, entity_key, propagate
         from aktindsigt.services.cases import Changes, ServiceError
 
@@ -174,7 +175,13 @@ class AnalysisServices:
                 batch = docs[i : i + BATCH_DOCUMENTS]
                 progress(i, total, f"Analyserer {batch[0].title}")
                 batch_texts = [self.document_text(d.id) for d in batch]  # type: ignore[attr-defined]
-                for doc, text, detections in zip(batch, batch_texts, engine.analyze_texts(batch_texts), strict=True):
+                try:
+                    results = engine.analyze_texts(
+                        batch_texts, cancelled=(lambda: cancel.cancelled) if cancel is not None else None)
+                except DetectionCancelled:
+                    summary.cancelled = True
+                    break
+                for doc, text, detections in zip(batch, batch_texts, results, strict=True):
                     texts[doc.id] = text
                     for det in detections:
                         found.append(Suggestion(

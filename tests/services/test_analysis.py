@@ -122,3 +122,24 @@ def test_case_without_readable_documents(svc):
     case = svc.create_case("Tom sag", "X", "ofl7", date(2026, 11, 2))
     with pytest.raises(ServiceError, match="Importér"):
         svc.analyze_case(case.id)
+
+
+def test_analysis_can_be_cancelled_and_keeps_what_was_done(svc):
+    from aktindsigt.core.progress import CancelToken
+
+    case = svc.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    for i in range(12):  # more than one batch of documents
+        _add(svc, case, f"Brev {i}", f"Mette Hansen har cpr 01020{i % 10}-1234.")
+    token = CancelToken()
+
+    def progress(done, total, message):
+        if done >= 8:
+            token.cancel()
+
+    summary = svc.analyze_case(case.id, progress=progress, cancel=token)
+    assert summary.cancelled
+    analysed_docs = {s.document_id for s in svc.suggestions(case.id)}
+    assert 0 < len(analysed_docs) < 12
+    again = svc.analyze_case(case.id)  # a new run finishes the rest
+    assert not again.cancelled
+    assert len({s.document_id for s in svc.suggestions(case.id)}) == 12
