@@ -64,6 +64,9 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None  # "IBAN DK47", "Møller A/S", "Vestergade 12"
     if any(t.group(0).lower() in _ORG_WORDS for t in toks):
         return None
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower().endswith(_ORG_HEADS):
+        return None  # "Boligselskabet Nordbo", "Firmaet Hansen"
     if not any(t.group(0)[0].isupper() for t in toks):
         return None
     namey = [_namey(t.group(0)) and t.group(0)[0].isupper() for t in toks]
@@ -85,6 +88,10 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[first].start(), end
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_ORG_HEADS = ("selskabet", "foreningen", "firmaet", "virksomheden", "kæden", "butikken", "fonden",
+              "koncernen", "forlaget", "restauranten", "institutionen", "børnehaven", "vuggestuen",
+              "skolen", "klubben", "bofællesskabet", "organisationen", "partiet", "avisen")
 _DIGIT_OR_COMPANY = re.compile(r"\d|\b(?:A/S|ApS|I/S|K/S|P/S|IVS|a/s|aps)\b")
 
 
