@@ -10,6 +10,7 @@ and cancellation carried across. ``ui.ops.run_op`` uses it through ``isolated(..
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import multiprocessing as mp
@@ -196,7 +197,19 @@ def pages(services, ctx, document_id: int) -> list:
     if pool is None:
         return services.document_pages(document_id)
     _task, fut = pool.submit("document_pages", (document_id,), {}, None, packed=True)
-    return unpack_pages(fut.result())
+    packed = fut.result()
+    # Hundreds of thousands of new objects would trigger full cyclic collections, each holding the GIL
+    # (a visible UI stall). Build them with the collector paused, then move everything that exists into
+    # the permanent generation so later collections do not walk it again (refcounting still frees it).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        result = unpack_pages(packed)
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return result
 
 
 def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, str], None] | None = None,
