@@ -74,6 +74,7 @@ class DocumentList(QTreeWidget):
                                     d.status.label, d.access.label if d.access else "",
                                     str(pending.get(d.id, 0)) if d.status is DocumentStatus.READY else ""])
             item.setIcon(4, ok_icon if d.status is DocumentStatus.READY else bad_icon)
+            item.setToolTip(1, f"{d.title} ({d.source_name})")
             if d.status is DocumentStatus.FAILED:
                 item.setToolTip(4, d.failure_reason)
                 item.setToolTip(1, d.failure_reason)
@@ -137,7 +138,7 @@ class CaseWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
-        split.setSizes([430, 700, 560])
+        split.setSizes([480, 680, 540])
         self.setCentralWidget(split)
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)

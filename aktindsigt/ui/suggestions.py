@@ -149,7 +149,10 @@ class SuggestionsPanel(QWidget):
         self.ground_button.setVisible(bool(cached_grounds()))
 
     def set_documents(self, docs: list[Document]) -> None:
+        before = {i: (d.akt_nr, d.title) for i, d in self.documents.items()}
         self.documents = {d.id: d for d in docs if d.id is not None}
+        if self.groups and before != {i: (d.akt_nr, d.title) for i, d in self.documents.items()}:
+            self._show(self.groups)  # occurrences are labelled with the documents' akt nr. and title
         current = self.doc_filter.currentData()
         self.doc_filter.blockSignals(True)
         self.doc_filter.clear()
@@ -196,7 +199,7 @@ class SuggestionsPanel(QWidget):
                                   ", ".join(sorted({ground_label(s.ground_id) for s in g.suggestions if s.ground_id})),
                                   ""])
             gi.setIcon(0, dot_icon(TYPE_COLOURS.get(g.entity_type, TYPE_COLOURS[EntityType.MANUAL])))
-            gi.setToolTip(0, g.entity_type.label)
+            gi.setToolTip(0, f"{g.label} ({g.entity_type.label})")
             gi.setData(0, GROUP_ROLE, g.key)
             self.tree.addTopLevelItem(gi)
             pending += g.pending

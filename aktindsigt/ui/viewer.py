@@ -833,6 +833,8 @@ class SearchBar(QWidget):
             self._show()
 
     def close_bar(self) -> None:
+        if 0 <= self.current < len(self.hits) and self.viewer.canvas.selection == self.hits[self.current]:
+            self.viewer.canvas.set_selection(None)
         self.hits, self.current = [], -1
         self.viewer.show_search([], -1)
         self.hide()

@@ -93,6 +93,7 @@ def test_accept_and_reject_by_keyboard_with_undo_redo(qtbot, services, case_doc,
     _press_key(qtbot, tree, Qt.Key.Key_J)
     occ = tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1)
     assert occ is not None
+    assert tree.currentItem().text(0) == "Akt 1: notat"  # occurrences name their document
     _press_key(qtbot, tree, Qt.Key.Key_R)
     wait_ops()
     assert services.review.get_suggestions([occ.id])[0].status is SuggestionStatus.REJECTED
