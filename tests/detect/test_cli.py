@@ -80,3 +80,22 @@ def test_missing_file_is_reported_and_others_processed(app, tmp_path):
 def test_bad_format(app, tmp_path):
     res = CliRunner().invoke(app, ["detect", str(tmp_path / "x.txt"), "--format", "xml"])
     assert res.exit_code == 2
+
+
+def test_missing_model_exit_code_2(monkeypatch, tmp_path):
+    def boom(regime, include_all):
+        raise RuntimeError("Danish NER model not found")
+
+    monkeypatch.setattr(detect_cli, "engine_factory", boom)
+    a = typer.Typer()
+
+    @a.callback()
+    def main() -> None:
+        pass
+
+    detect_cli.register(a)
+    f = tmp_path / "a.txt"
+    f.write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(a, ["detect", str(f), "--format", "jsonl"])
+    assert res.exit_code == 2
+    assert res.stdout.strip() == "" or "model" in res.output
