@@ -99,13 +99,18 @@ def main() -> int:
         services = Services.open()
         case = demo_case(services, home)
         add_suggestions(services, case.id)
-        # decide a few so that black boxes, outlines and faint rejected ones all show
-        pending = services.suggestions(case.id, status=SuggestionStatus.PENDING)
-        with_ground = [s.id for s in pending if s.ground_id][:6]
-        if with_ground:
-            services.accept(with_ground)
-        if len(pending) > 8:
-            services.reject([pending[-1].id])
+        # decide a few in the document shown, so that black boxes, outlines and faint rejected ones all show
+        counts: dict[int, int] = {}
+        for s in services.suggestions(case.id):
+            counts[s.document_id] = counts.get(s.document_id, 0) + 1
+        best = max(counts, key=lambda k: counts[k]) if counts else None
+        if best is not None:
+            pending = services.suggestions(case.id, best, status=SuggestionStatus.PENDING)
+            with_ground = [s.id for s in pending if s.ground_id]
+            if with_ground[:4]:
+                services.accept(with_ground[:4])
+            if len(with_ground) > 6:
+                services.reject([with_ground[5]])
 
         def settle(seconds: float = 1.5) -> None:
             end = time.monotonic() + seconds
@@ -122,19 +127,16 @@ def main() -> int:
         cw = win.open_case(case.id)
         cw.resize(1700, 1000)
         settle(2.5)
-        # the document with most suggestions, first pending suggestion selected
-        counts: dict[int, int] = {}
-        for s in services.suggestions(case.id):
-            counts[s.document_id] = counts.get(s.document_id, 0) + 1
-        if counts:
-            best = max(counts, key=lambda k: counts[k])
+        # the document with most suggestions; a group chosen in the panel (its occurrences outlined)
+        if best is not None:
             cw.docs.select_document(best)
             settle(2.5)
-            cw.panel.tree.setFocus()
-            cw.panel.tree.setCurrentItem(cw.panel.tree.topLevelItem(0))
-            item = cw.panel.tree.topLevelItem(0)
-            if item is not None:
-                item.setExpanded(True)
+            tree = cw.panel.tree
+            tree.setFocus()
+            if tree.topLevelItemCount() > 1:
+                tree.setCurrentItem(tree.topLevelItem(1))
+                tree.setCurrentItem(tree.topLevelItem(0))
+                tree.topLevelItem(0).setExpanded(True)
             settle(1.0)
         cw.grab().save(str(out / "case.png"))
         cw.viewer.search_bar.start()

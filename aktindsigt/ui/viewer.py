@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QIcon,
     QImage,
     QKeySequence,
@@ -373,11 +374,18 @@ class PageCanvas(QWidget):
         if ov.kind == "redaction":
             p.fillRect(r, QColor("#000000"))
             if ov.label:
+                # the label the requester will see; shrunk to fit the box (left out when it cannot fit)
                 f = QFont(self.font())
-                f.setPointSizeF(max(5.0, min(r.height() * 0.55, 9 * self.zoom)))
-                p.setFont(f)
-                p.setPen(QColor("#ffffff"))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, ov.label)
+                size = max(4.0, min(r.height() * 0.6, 9 * self.zoom))
+                f.setPointSizeF(size)
+                width = QFontMetricsF(f).horizontalAdvance(ov.label)
+                if width > r.width() - 2:
+                    size *= (r.width() - 2) / width
+                    f.setPointSizeF(max(size, 1.0))
+                if size >= 4.0:
+                    p.setFont(f)
+                    p.setPen(QColor("#ffffff"))
+                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, ov.label)
         elif ov.kind == "pending":
             p.setPen(QPen(ov.colour or QColor("#0072B2"), 2))
             p.setBrush(QColor((ov.colour or QColor("#0072B2")).red(), (ov.colour or QColor("#0072B2")).green(),
