@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from aktindsigt.core.model import EntityType
-from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
+from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, SpanSet
 from aktindsigt.detect.resources import load_lines, load_yaml
 
 _UC = "A-ZÆØÅÉÜÄÖ"
@@ -145,7 +145,8 @@ class DaAddressRecognizer(DanishRecognizer):
         return bool(p and _town_at(text, p.end()))
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
+        last_end = -1
         for m in _CANDIDATE.finditer(text):
             street = m.group("street")
             words = street.split()
@@ -177,9 +178,9 @@ class DaAddressRecognizer(DanishRecognizer):
             start = m.start("street") + offset
             while text[start] in " \t":
                 start += 1
-            if taken and start < taken[-1][1]:
+            if start < last_end:
                 # the candidate began inside the previous address ("... 8200 Aarhus N. Kongens Nytorv 2")
-                nxt = re.compile(r"[A-ZÆØÅ]").search(text, taken[-1][1], m.end("street"))
+                nxt = re.compile(r"[A-ZÆØÅ]").search(text, last_end, m.end("street"))
                 if not nxt:
                     continue
                 start = nxt.start()
@@ -211,11 +212,12 @@ class DaAddressRecognizer(DanishRecognizer):
             ):
                 continue
             taken.append((start, end))
+            last_end = max(last_end, end)
             yield start, end, score
         # postcode + town alone
         for m in _POSTCODE_ALONE.finditer(text):
             start = m.start()
-            if any(s <= start < e for s, e in taken):
+            if taken.contains(start):
                 continue
             pc = int(m.group("pc"))
             if 1900 <= pc <= 2099 and _YEAR_BEFORE.search(text, max(0, start - 12), start):

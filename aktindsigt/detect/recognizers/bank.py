@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from aktindsigt.core.model import EntityType
-from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
+from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, SpanSet, near_before
 
 _REG_WORD = r"(?:reg(?:istrerings)?\.?\s*(?:nr|nummer)?\.?|regnr\.?)"
 _KONTO_WORD = r"(?:konto\s*(?:nr|nummer)\.?|kontonr\.?|kontonummer|konto|kto\.?(?:\s*nr\.?)?)"
@@ -31,17 +31,17 @@ class DaBankAccountRecognizer(DanishRecognizer):
     DETECTOR = "bank"
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for rx in (_WITH_WORDS, _KONTO_FIRST):
             for m in rx.finditer(text):
                 start, end = m.start("reg"), m.end("acc")
-                if any(s < end and start < e for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 taken.append((start, end))
                 yield start, end, 0.9
         for m in _BARE.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             ctx = near_before(text, start, "bank", 40)
             reg, acc = m.group("reg"), m.group("acc")

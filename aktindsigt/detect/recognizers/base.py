@@ -6,6 +6,7 @@ Context words come from ``resources/detect/context_da.yaml`` (data, not code).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -42,6 +43,32 @@ def near_before(text: str, start: int, key: str, window: int = 40) -> bool:
 
 def near_after(text: str, end: int, key: str, window: int = 25) -> bool:
     return context_regex(key).search(text, end, min(len(text), end + window)) is not None
+
+
+class SpanSet:
+    """Non-overlapping spans already claimed; ``overlaps`` in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        return i > 0 and self.ends[i - 1] > start if i else False
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.ends[i - 1] > pos
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    @property
+    def last_end(self) -> int | None:
+        return max(self.ends) if self.ends else None
 
 
 class DanishRecognizer(EntityRecognizer):

@@ -20,7 +20,7 @@ from datetime import date
 from stdnum.dk import cpr as stdnum_cpr
 
 from aktindsigt.core.model import EntityType
-from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, near_before
+from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit, SpanSet, near_before
 
 _NB = r"(?<!\d)(?<!\d[.,/-])"  # not glued to a preceding number
 _NA = r"(?!\d)(?![.,/-]\d)"  # not followed by more number
@@ -98,13 +98,13 @@ class DaCprRecognizer(DanishRecognizer):
     DETECTOR = "cpr"
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for rx in (_CPR, _CPR_PAIRS):
             for m in rx.finditer(text):
                 gd = m.groupdict()
                 serial = gd.get("serial") or (gd["s1"] + gd["s2"])
                 start, end = m.span()
-                if any(s < end and start < e for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 ctx = near_before(text, start, "cpr", 30)
                 if serial[0] in "xX*":
@@ -127,7 +127,7 @@ class DaCprRecognizer(DanishRecognizer):
                 yield start, end, score, ({"context": True} if ctx else None)
         yield from self._birth_dates(text, taken)
 
-    def _birth_dates(self, text: str, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    def _birth_dates(self, text: str, taken: SpanSet) -> Iterator[Hit]:
         # dates right after "født"/"f."/"fødselsdato"
         for w in _BIRTH_WORDS.finditer(text):
             pos = w.end()
@@ -144,7 +144,7 @@ class DaCprRecognizer(DanishRecognizer):
                 if not (_valid_date(year, month, int(gd["d"])) or _valid_date(year + 100, month, int(gd["d"]))):
                     continue
                 start, end = m.span()
-                if any(s < end and start < e for s, e in taken):
+                if taken.overlaps(start, end):
                     break
                 taken.append((start, end))
                 yield start, end, BIRTH_SCORE + CONTEXT_BONUS
@@ -152,7 +152,7 @@ class DaCprRecognizer(DanishRecognizer):
         # a bare DDMMYY after "cpr" (the serial left out)
         for m in _BIRTH6.finditer(text):
             start, end = m.span()
-            if len(m.group("y")) != 2 or any(s < end and start < e for s, e in taken):
+            if len(m.group("y")) != 2 or taken.overlaps(start, end):
                 continue
             if not near_before(text, start, "cpr", 20):
                 continue
