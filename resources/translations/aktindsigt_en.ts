@@ -165,8 +165,8 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="170" />
-        <location filename="../../aktindsigt/ui/outputs.py" line="59" />
-        <location filename="../../aktindsigt/ui/viewer.py" line="721" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="60" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="783" />
         <source>Luk</source>
         <translation>Close</translation>
     </message>
@@ -221,249 +221,249 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="209" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="250" />
         <source>Dokumentvisning</source>
         <translation>Document view</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="291" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="333" />
         <source>Side {0} indlæses …</source>
         <translation>Loading page {0} …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="313" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="355" />
         <source>Siden undtages ({0})</source>
         <translation>Page withheld ({0})</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="494" />
-        <location filename="../../aktindsigt/ui/viewer.py" line="531" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="544" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="581" />
         <source>Vælg et dokument i listen.</source>
         <translation>Choose a document in the list.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="596" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="646" />
         <source>{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}</source>
         <translation>{0} · score {1:.2f} · {2} · ground: {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="597" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="647" />
         <source>ingen</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="598" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="648" />
         <source>afventer</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="598" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="648" />
         <source>overstreges</source>
         <translation>redacted</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="598" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="648" />
         <source>frigives</source>
         <translation>released</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="605" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="655" />
         <source>Manuel overstregning · hjemmel: {0}</source>
         <translation>Manual redaction · ground: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="716" />
-        <location filename="../../aktindsigt/ui/viewer.py" line="717" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="778" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="779" />
         <source>Søg i dokumentet</source>
         <translation>Find in document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="719" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="781" />
         <source>Forrige</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="720" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="782" />
         <source>Næste</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="724" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="786" />
         <source>Søg:</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="761" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="823" />
         <source>Ingen fund</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="763" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="825" />
         <source>{0} af {1}</source>
         <translation>{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="792" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="859" />
         <source>Sideminiaturer</source>
         <translation>Page thumbnails</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="813" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="880" />
         <source>Side {0}</source>
         <translation>Page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="855" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="922" />
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="856" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="923" />
         <source>Zoom (Ctrl++ / Ctrl+-)</source>
         <translation>Zoom (Ctrl++ / Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="857" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="924" />
         <source>Tilpas bredde</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/viewer.py" line="858" />
+        <location filename="../../aktindsigt/ui/viewer.py" line="925" />
         <source>Hele siden</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="62" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="63" />
         <source>Åbn &amp;mappe</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="77" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="78" />
         <source>&amp;Tjekliste før afsendelse …</source>
         <translation>Pre-send &amp;checklist …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="78" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="79" />
         <source>&amp;Overstreg og kontrollér dokumenterne …</source>
         <translation>&amp;Redact and verify the documents …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="79" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="80" />
         <source>Dan &amp;afgørelse (udkast) …</source>
         <translation>Create &amp;decision letter (draft) …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="80" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="81" />
         <source>Dan afgørelse (&amp;endelig) …</source>
         <translation>Create decision letter (&amp;final) …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="81" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="82" />
         <source>Dan a&amp;ktliste …</source>
         <translation>Create document &amp;list …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="82" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="83" />
         <source>Dan &amp;journalnotat …</source>
         <translation>Create &amp;journal note …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="96" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="97" />
         <source>&amp;Udlevering</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="105" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="106" />
         <source>{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til dokumentet.</source>
         <translation>{0} item(s) must be resolved before the decision can be sent. Double-click to go to the document.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="108" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="109" />
         <source>Tjeklisten er tom: sagen er klar til afsendelse.</source>
         <translation>The checklist is empty: the case is ready to be sent.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="109" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="110" />
         <source>Tjekliste</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="134" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="135" />
         <source>Vælg mappe til afgørelsen</source>
         <translation>Choose a folder for the decision letter</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="136" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="137" />
         <source>Danner afgørelsen …</source>
         <translation>Creating the decision letter …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="139" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="140" />
         <source>Vælg mappe til aktlisten</source>
         <translation>Choose a folder for the document list</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="141" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="142" />
         <source>Danner aktlisten …</source>
         <translation>Creating the document list …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="144" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="145" />
         <source>Vælg mappe til journalnotatet</source>
         <translation>Choose a folder for the journal note</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="146" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="147" />
         <source>Danner journalnotatet …</source>
         <translation>Creating the journal note …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="150" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="151" />
         <source>Vælg mappe til de overstregede dokumenter</source>
         <translation>Choose a folder for the redacted documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="153" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="154" />
         <source>Overstreger og kontrollerer …</source>
         <translation>Redacting and verifying …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="160" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="161" />
         <source>Filerne er skrevet i {0}.</source>
         <translation>The files were written to {0}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="164" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="165" />
         <source>kontrolleret</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="164" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="165" />
         <source>FEJLEDE kontrollen</source>
         <translation>FAILED verification</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="165" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="166" />
         <source>Akt {0}: {1} — {2}</source>
         <translation>Doc. {0}: {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="169" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="170" />
         <source>Akt {0}: {1} — ikke udleveret: {2}</source>
         <translation>Doc. {0}: {1} — not released: {2}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="171" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="172" />
         <source>Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.</source>
         <translation>Cancelled. The documents that were finished are in {0}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="173" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="174" />
         <source>Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.</source>
         <translation>All {0} documents are redacted and verified. They are in {1}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="176" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="177" />
         <source>{0} dokument(er) fejlede kontrollen og er ikke udleveret. Se listen.</source>
         <translation>{0} document(s) failed verification and were not released. See the list.</translation>
     </message>
@@ -509,277 +509,277 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="123" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="124" />
         <source>Sag</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="130" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="131" />
         <source>Dokumenter</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="131" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="132" />
         <source>Sider</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="176" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="179" />
         <source>Importér &amp;filer …</source>
         <translation>Import &amp;files …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="177" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="180" />
         <source>Importér &amp;mappe …</source>
         <translation>Import f&amp;older …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="181" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="184" />
         <source>&amp;Find personoplysninger</source>
         <translation>&amp;Find personal data</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="182" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="185" />
         <source>Kør genkendelsen på sagens dokumenter</source>
         <translation>Run detection on the case documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="183" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="186" />
         <source>&amp;Fortryd</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="184" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="187" />
         <source>&amp;Gentag</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="186" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="189" />
         <source>&amp;Overstreg markering …</source>
         <translation>&amp;Redact selection …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="187" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="190" />
         <source>Overstreg den markerede tekst (træk med musen i dokumentet)</source>
         <translation>Redact the selected text (drag with the mouse in the document)</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="188" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="191" />
         <source>Overstreg &amp;område</source>
         <translation>Redact &amp;area</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="189" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="192" />
         <source>Træk et rektangel på siden (underskrift, billede, stempel)</source>
         <translation>Draw a rectangle on the page (signature, picture, stamp)</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="192" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="195" />
         <source>Overstreg &amp;alle forekomster …</source>
         <translation>Redact &amp;all occurrences …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="194" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="197" />
         <source>&amp;Afgørelse for dokumentet …</source>
         <translation>&amp;Decision for the document …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="195" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="198" />
         <source>&amp;Undtag aktuel side …</source>
         <translation>&amp;Withhold current page …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="197" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="200" />
         <source>&amp;Søg i dokumentet</source>
         <translation>&amp;Find in document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="199" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="202" />
         <source>Zoom &amp;ind</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="200" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="203" />
         <source>Zoom &amp;ud</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="201" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="204" />
         <source>Tilpas &amp;bredde</source>
         <translation>Fit &amp;width</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="202" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="205" />
         <source>&amp;Hele siden</source>
         <translation>Fit &amp;page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="203" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="206" />
         <source>Gå til dokumentlisten</source>
         <translation>Go to the document list</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="204" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="207" />
         <source>Gå til dokumentet</source>
         <translation>Go to the document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="205" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="208" />
         <source>Gå til forslagene</source>
         <translation>Go to the suggestions</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="206" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="209" />
         <source>&amp;Luk sagen</source>
         <translation>&amp;Close the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="214" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="217" />
         <source>&amp;Sag</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="220" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="223" />
         <source>&amp;Rediger</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="224" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="227" />
         <source>&amp;Dokument</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="233" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="236" />
         <source>&amp;Vis</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="238" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="241" />
         <source>Værktøjslinje</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="282" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="285" />
         <source>Træk et rektangel over det, der skal overstreges.</source>
         <translation>Draw a rectangle over what is to be redacted.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="305" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="308" />
         <source>Fortrudt: {0}</source>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="337" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="340" />
         <source>Fortryd: {0}</source>
         <translation>Undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="338" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="341" />
         <source>Intet at fortryde</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="356" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="359" />
         <source>{0} · {1} — Aktindsigt</source>
         <translation>{0} · {1} — Aktindsigt</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="357" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="360" />
         <source>{0} · {1} · modtaget {2} · {3}</source>
         <translation>{0} · {1} · received {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="359" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="362" />
         <source>Fristbrev senest {0}; § 39 fra {1}.</source>
         <translation>Delay letter due {0}; § 39 from {1}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="379" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="382" />
         <source>“{0}” kunne ikke importeres: {1}</source>
         <translation>“{0}” could not be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="436" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="440" />
         <source>Markeret: “{0}” — Ctrl+R overstreger</source>
         <translation>Selected: “{0}” — Ctrl+R redacts</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="446" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="450" />
         <source>Overstreg markering</source>
         <translation>Redact selection</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="447" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="451" />
         <source>Overstreg “{0}”</source>
         <translation>Redact “{0}”</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="457" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="461" />
         <source>Overstreg område</source>
         <translation>Redact area</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="458" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="462" />
         <source>Overstreg det markerede område på side {0}</source>
         <translation>Redact the marked area on page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="475" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="479" />
         <source>Akt {0}: {1}</source>
         <translation>Doc. {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="488" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="492" />
         <source>Undtag side</source>
         <translation>Withhold page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="489" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="493" />
         <source>Side {0} erstattes af en side, der nævner hjemlen.</source>
         <translation>Page {0} is replaced by a page naming the legal ground.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="503" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="507" />
         <source>Frigiv side {0}</source>
         <translation>Release page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="505" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="509" />
         <source>Undtag side {0} …</source>
         <translation>Withhold page {0} …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="512" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="516" />
         <source>Vælg filer til sagen</source>
         <translation>Choose files for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="517" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="521" />
         <source>Vælg en mappe til sagen</source>
         <translation>Choose a folder for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="525" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="529" />
         <source>Importerer {0} ({1} af {2})</source>
         <translation>Importing {0} ({1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="526" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="533" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="530" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="537" />
         <source>{0} dokumenter importeret, {1} fejlede.</source>
         <translation>{0} documents imported, {1} failed.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="559" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="566" />
         <source>{0} nye forslag.</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="562" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="569" />
         <source>Finder personoplysninger …</source>
         <translation>Finding personal data …</translation>
     </message>
@@ -1024,94 +1024,94 @@
         <translation>Mixed</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="89" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="90" />
         <source>Filtrér efter type</source>
         <translation>Filter by type</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="90" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="91" />
         <source>Alle typer</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="94" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="95" />
         <source>Filtrér efter status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="95" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="96" />
         <source>Alle</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="99" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="100" />
         <source>Filtrér efter dokument</source>
         <translation>Filter by document</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="100" />
-        <location filename="../../aktindsigt/ui/suggestions.py" line="155" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="101" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="159" />
         <source>Alle dokumenter</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="106" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="107" />
         <source>Forslag til overstregning</source>
         <translation>Redaction suggestions</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="108" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="109" />
         <source>Forslag</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="108" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="109" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="108" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="109" />
         <source>Hjemmel</source>
         <translation>Legal ground</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="108" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="109" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="118" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="119" />
         <source>&amp;Overstreg (A)</source>
         <translation>&amp;Redact (A)</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="119" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="120" />
         <source>&amp;Frigiv (R)</source>
         <translation>Re&amp;lease (R)</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="120" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="121" />
         <source>&amp;Hjemmel …</source>
         <translation>&amp;Ground …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="157" />
-        <location filename="../../aktindsigt/ui/suggestions.py" line="206" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="161" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="210" />
         <source>Akt {0}: {1}</source>
         <translation>Doc. {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="211" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="215" />
         <source>{0} · {1} · fundet af {2}</source>
         <translation>{0} · {1} · found by {2}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="223" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="227" />
         <source>{0} grupper, {1} forekomster, {2} afventer.</source>
         <translation>{0} groups, {1} occurrences, {2} pending.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/suggestions.py" line="314" />
+        <location filename="../../aktindsigt/ui/suggestions.py" line="321" />
         <source>Skift hjemmel</source>
         <translation>Change legal ground</translation>
     </message>
