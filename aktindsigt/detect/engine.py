@@ -226,8 +226,11 @@ class DetectionEngine:
     # -- internals ----------------------------------------------------------------------
     def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
         out: list[Detection] = []
+        entries: dict[EntityType, object] = {}
         for r in resolve_overlaps(_join_adjacent_persons(text, raw)):
-            entry = self.policy.entry(self.regime, r.entity_type)
+            entry = entries.get(r.entity_type)
+            if entry is None:
+                entry = entries[r.entity_type] = self.policy.entry(self.regime, r.entity_type)
             if not entry.suggest and not self.include_unsuggested:
                 continue
             span_text = text[r.start : r.end]

@@ -150,7 +150,7 @@ class DaAddressRecognizer(DanishRecognizer):
         for m in _CANDIDATE.finditer(text):
             street = m.group("street")
             words = street.split()
-            kind = _street_kind(words[-1], len(words))
+            kind = street_kind(words[-1], min(len(words), 2))
             if kind is None:
                 # any street name with a house number followed by postcode + town is an address
                 if words[-1].lower() in _NOT_STREET or not (
