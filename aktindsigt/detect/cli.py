@@ -27,17 +27,20 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aktindsigt.core.model import Regime
 
+if TYPE_CHECKING:
+    from aktindsigt.detect.engine import DetectionEngine
+
 #: builds the engine; tests replace it to inject a small spaCy pipeline
-EngineFactory = Callable[[Regime, bool], object]
+EngineFactory = Callable[[Regime, bool], "DetectionEngine"]
 
 
-def _default_engine(regime: Regime, include_unsuggested: bool):
+def _default_engine(regime: Regime, include_unsuggested: bool) -> DetectionEngine:
     from aktindsigt.detect.engine import DetectionEngine
 
     return DetectionEngine(regime=regime, include_unsuggested=include_unsuggested)

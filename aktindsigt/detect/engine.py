@@ -40,7 +40,7 @@ from spacy.language import Language
 
 from aktindsigt.core.model import EntityType, Regime
 from aktindsigt.detect.nlp import LANGUAGE, InjectedSpacyNlpEngine
-from aktindsigt.detect.policy import Policy
+from aktindsigt.detect.policy import Policy, PolicyEntry
 from aktindsigt.detect.recognizers import all_recognizers
 from aktindsigt.detect.recognizers.ner import DaNerRecognizer
 
@@ -226,7 +226,7 @@ class DetectionEngine:
     # -- internals ----------------------------------------------------------------------
     def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
         out: list[Detection] = []
-        entries: dict[EntityType, object] = {}
+        entries: dict[EntityType, PolicyEntry] = {}
         for r in resolve_overlaps(_join_adjacent_persons(text, raw)):
             entry = entries.get(r.entity_type)
             if entry is None:

@@ -34,7 +34,7 @@ class InjectedSpacyNlpEngine(SpacyNlpEngine):
     def __init__(self, nlp: Language, language: str = LANGUAGE, lean: bool = True) -> None:
         super().__init__(models=[{"lang_code": language, "model_name": "<injected>"}],
                          ner_model_configuration=ner_configuration())
-        self.nlp = {language: nlp}
+        self.nlp = {language: nlp}  # type: ignore[assignment]
         self.language = language
         self.lean = lean
 
@@ -63,4 +63,5 @@ class InjectedSpacyNlpEngine(SpacyNlpEngine):
         return art
 
     def pipe(self, texts: Iterable[str], batch_size: int = 8, n_process: int = 1) -> Iterator[Doc]:
-        return self.nlp[self.language].pipe(texts, batch_size=batch_size, n_process=n_process)
+        nlp = self.nlp[self.language]  # type: ignore[index]
+        return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

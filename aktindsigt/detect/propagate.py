@@ -163,7 +163,7 @@ def _in_document(doc_key: object, text: str, ents: list[KnownEntity]) -> list[Oc
     for e, first, surname in persons:
         if id(e) not in full_positions:
             continue
-        for part in {first, surname} - {None}:
+        for part in {p for p in (first, surname) if p}:
             partial_owner.setdefault(part, []).append(e)
     for part, owners in partial_owner.items():
         rx = _WB_L + _word_rx(part) + _GENITIVE + _WB_R

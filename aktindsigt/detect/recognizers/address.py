@@ -201,8 +201,8 @@ class DaAddressRecognizer(DanishRecognizer):
                     has_post = True
                     score += 0.25
             if kind == "weak" and not (has_floor or has_post):
-                nxt = text[m.end("num"): m.end("num") + 1]
-                if nxt and nxt not in "\n,;)":
+                after = text[m.end("num"): m.end("num") + 1]
+                if after and after not in "\n,;)":
                     continue
             # "Rosenvej 3 gange", "Skovvej 12 kr.": a lowercase word after the number
             if (

@@ -18,7 +18,7 @@ from aktindsigt.core.model import EntityType
 from aktindsigt.detect.resources import load_yaml
 
 LANGUAGE = "da"
-Hit = tuple[int, int, float]
+Hit = tuple[int, int, float] | tuple[int, int, float, "dict | None"]
 
 
 @lru_cache(maxsize=64)
@@ -99,7 +99,7 @@ class DanishRecognizer(EntityRecognizer):
 
     def _results(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterator[RecognizerResult]:
         meta = {
-            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.DETECTOR,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
         }
         for hit in self.find(text, nlp_artifacts):
