@@ -83,3 +83,8 @@ def test_definite_nouns_are_not_sen_surnames():
 
     assert is_surname("Kjeldsen") and is_surname("Hansen")
     assert not is_surname("Gældsstyrelsen") and not is_surname("Henvendelsen")
+
+
+def test_names_in_capitals():
+    assert "EMIL SØRENSEN VANG" in texts("EMIL SØRENSEN VANG er indskrevet på skolen")
+    assert texts("REFERAT AF MØDET") == set()

@@ -57,6 +57,7 @@ _SIGNOFF = re.compile(
     r"bedste hilsner|kærlig hilsen|hilsen|mvh\.?|vh\.?|m\.v\.h\.?)[ \t,.!]*(?P<same>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
+_ALLCAPS_RUN = re.compile(r"(?=[A-ZÆØÅ])(?<![\w])[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})?(?:[ \t]+[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})?){1,3}(?![\w])")
 _BEFORE_CPR = re.compile(
     rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*,?[ \t]*\(?[ \t]*"
     r"(?i:cpr|personnummer|personnr|født|f\.[ \t]*\d)"
@@ -298,6 +299,10 @@ class DaNamePatternRecognizer(DanishRecognizer):
             span = _clean_name(text, m.start("name"), m.end("name"))
             if span and not _org_like(text, span) and " " in text[span[0]:span[1]]:
                 yield span[0], span[1], 0.55
+        for m in _ALLCAPS_RUN.finditer(text):
+            words = m.group(0).split()
+            if words[0].capitalize() in name_lists()[0] and not any(w.lower() in _ORG_WORDS for w in words):
+                yield m.start(), m.end(), 0.6  # "EMIL SØRENSEN VANG"
         yield from self._gazetteer(text)
 
     def _header_names(self, text: str, start: int, end: int) -> Iterator[Hit]:
