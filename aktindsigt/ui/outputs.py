@@ -81,6 +81,7 @@ class OutputActions:
             ("render_letter", tr("Dan afgørelse (&endelig) …"), lambda: self.letter(draft=False), None),
             ("render_aktliste", tr("Dan a&ktliste …"), self.aktliste, None),
             ("render_journalnotat", tr("Dan &journalnotat …"), self.journalnotat, None),
+            ("export_bundle", tr("&Eksportér pakke til ESDH …"), self.export_bundle, None),
         ]
         for name, text, slot, shortcut in specs:
             if not hasattr(svc, name):
@@ -153,12 +154,20 @@ class OutputActions:
                                               progress=ctx.progress),
             tr("Overstreger og kontrollerer …"), cancellable=True)
 
+    def export_bundle(self) -> OpHandle | None:
+        return self._render(
+            tr("Vælg mappe til ESDH-pakken"),
+            lambda folder, ctx: procpool.call(self.services, ctx, "export_bundle", self.case_id, folder,
+                                              progress=ctx.progress),
+            tr("Eksporterer …"), cancellable=True)
+
     def _show_files(self, title: str, folder: Path, result) -> None:
         lines: list[tuple[str, object]] = []
-        if hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles
+        if hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles, ExportResult
             lines += [(str(p), None) for p in result.files]
             lines += [(m, None) for m in getattr(result, "messages", [])]
-            intro = tr("Filerne er skrevet i {0}.").format(folder)
+            where = getattr(result, "path", None) or folder
+            intro = tr("Filerne er skrevet i {0}.").format(where)
         else:  # CaseRedaction
             docs = getattr(result, "documents", [])
             for d in docs:

@@ -222,4 +222,7 @@ EN = {
     "{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til dokumentet.":
         "{0} item(s) must be resolved before the decision can be sent. Double-click to go to the document.",
     "Åbn &mappe": "Open &folder",
+    "&Eksportér pakke til ESDH …": "&Export bundle for the ESDH …",
+    "Vælg mappe til ESDH-pakken": "Choose a folder for the ESDH bundle",
+    "Eksporterer …": "Exporting …",
 }

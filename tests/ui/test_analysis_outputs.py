@@ -62,3 +62,14 @@ def test_aktliste_and_checklist(qtbot, services, window, wait_ops, tmp_path, mon
     files = window.outputs.last_result.files
     assert files and all(p.exists() for p in files)
     assert any(p.suffix == ".csv" for p in files)
+
+
+@pytest.mark.skipif(not hasattr(Services, "export_bundle"), reason="services have no export_bundle yet")
+def test_export_refused_with_the_checklist_message(qtbot, services, window, wait_ops, tmp_path, monkeypatch):
+    from aktindsigt.ui import ops
+
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: tmp_path / "esdh")
+    window.outputs.export_bundle()
+    wait_ops(60000)
+    # nothing decided yet: the service refuses with its Danish checklist message, shown as such
+    assert any(m.startswith("Sagen kan ikke eksporteres") for m in ops.last_messages)
