@@ -30,7 +30,7 @@ from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
 from aktindsigt.ui.suggestions import SuggestionsPanel
-from aktindsigt.ui.viewer import DocumentViewer, ZoomCombo
+from aktindsigt.ui.viewer import DocumentViewer, ZoomCombo, build_overlays
 
 log = logging.getLogger(__name__)
 
@@ -388,17 +388,23 @@ class CaseWindow(QMainWindow):
     def load_document_data(self, document_id: int, pages: bool) -> OpHandle:
         svc, cid = self.services, self.case_id
 
+        viewer = self.viewer
+
         def load(ctx):
             # the word map of a long document is heavy to load: in a worker process when isolation is on
-            p = procpool.pages(svc, ctx, document_id) if pages else None
-            t = svc.document_text(document_id) if pages else None
-            return p, t, svc.suggestions(cid, document_id), svc.decisions(cid, document_id)
+            current = viewer.canvas.pages if viewer.document_id == document_id else []
+            need = pages or not current
+            p = procpool.pages(svc, ctx, document_id) if need else None
+            t = svc.document_text(document_id) if need else None
+            suggs, decs = svc.suggestions(cid, document_id), svc.decisions(cid, document_id)
+            # overlay geometry for every suggestion of a long document: computed here, not on the UI thread
+            return p, t, build_overlays(p if p is not None else current, suggs, decs)
 
         def show(result) -> None:
-            p, t, suggs, decs = result
+            p, t, overlays = result
             if p is not None:
                 self.viewer.set_pages(document_id, p, t)
-            self.viewer.set_annotations(document_id, suggs, decs)
+            self.viewer.set_overlays(document_id, overlays)
             if self._pending_select is not None:
                 self.viewer.select_suggestion(self._pending_select)
                 self._pending_select = None

@@ -86,6 +86,7 @@ class SuggestionsPanel(QWidget):
         self.services, self.case_id, self.perform = services, case_id, perform
         self.documents: dict[int, Document] = {}
         self.groups: list[SuggestionGroup] = []
+        self._by_key: dict[str, SuggestionGroup] = {}
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName(self.tr("Filtrér efter type"))
         self.type_filter.addItem(self.tr("Alle typer"), None)
@@ -115,6 +116,7 @@ class SuggestionsPanel(QWidget):
         self.tree.key_action.connect(self._key_action)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self._key_action("jump"))
+        self.tree.itemExpanded.connect(self._populate)
 
         self.accept_button = QPushButton(self.tr("&Overstreg (A)"))
         self.reject_button = QPushButton(self.tr("&Frigiv (R)"))
@@ -186,38 +188,41 @@ class SuggestionsPanel(QWidget):
         return item.data(0, GROUP_ROLE), (s.id if s is not None else None)
 
     def _show(self, groups: list[SuggestionGroup]) -> None:
+        """Groups only; a group's occurrences are created when it is expanded (thousands stay cheap)."""
         key, sid = self._current_key()
         expanded = {self.tree.topLevelItem(i).data(0, GROUP_ROLE) for i in range(self.tree.topLevelItemCount())
                     if self.tree.topLevelItem(i).isExpanded()}
         self.groups = groups
+        self._by_key = {g.key: g for g in groups}
+        icons = {t: dot_icon(c) for t, c in TYPE_COLOURS.items()}
         self.tree.blockSignals(True)
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         target = None
         pending = 0
+        items = []
         for g in groups:
             gi = QTreeWidgetItem([g.label, status_label(g.status),
                                   ", ".join(sorted({ground_label(s.ground_id) for s in g.suggestions if s.ground_id})),
                                   ""])
-            gi.setIcon(0, dot_icon(TYPE_COLOURS.get(g.entity_type, TYPE_COLOURS[EntityType.MANUAL])))
+            gi.setIcon(0, icons.get(g.entity_type, icons[EntityType.MANUAL]))
             gi.setToolTip(0, f"{g.label} ({g.entity_type.label})")
             gi.setData(0, GROUP_ROLE, g.key)
-            self.tree.addTopLevelItem(gi)
+            gi.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            items.append(gi)
             pending += g.pending
+        self.tree.addTopLevelItems(items)
+        for gi, g in zip(items, groups, strict=True):
             if g.key == key and sid is None:
                 target = gi
-            for s in g.suggestions:
-                doc = self.documents.get(s.document_id)
-                where = self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if doc else str(s.document_id)
-                ci = QTreeWidgetItem([where, status_label(s.status.value), ground_label(s.ground_id),
-                                      f"{s.score:.2f}"])
-                ci.setData(0, GROUP_ROLE, g.key)
-                ci.setData(0, SUGG_ROLE, s)
-                ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2}").format(s.text, s.entity_type.label, s.detector))
-                gi.addChild(ci)
-                if s.id == sid:
-                    target = ci
-            if g.key in expanded or (target is not None and target.parent() is gi):
+            has_target = sid is not None and g.key == key and any(s.id == sid for s in g.suggestions)
+            if g.key in expanded or has_target:
+                self._populate(gi)
                 gi.setExpanded(True)
+                if has_target:
+                    target = next(gi.child(j) for j in range(gi.childCount())
+                                  if gi.child(j).data(0, SUGG_ROLE).id == sid)
+        self.tree.setUpdatesEnabled(True)
         self.tree.blockSignals(False)
         if target is not None:
             self.tree.setCurrentItem(target)
@@ -227,6 +232,23 @@ class SuggestionsPanel(QWidget):
         self.summary.setText(self.tr("{0} grupper, {1} forekomster, {2} afventer.").format(len(groups), n, pending))
         self.loaded.emit()
 
+    def _populate(self, gi: QTreeWidgetItem) -> None:
+        if gi.parent() is not None or gi.childCount():
+            return
+        g = self._by_key.get(gi.data(0, GROUP_ROLE))
+        if g is None:
+            return
+        children = []
+        for s in g.suggestions:
+            doc = self.documents.get(s.document_id)
+            where = self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if doc else str(s.document_id)
+            ci = QTreeWidgetItem([where, status_label(s.status.value), ground_label(s.ground_id), f"{s.score:.2f}"])
+            ci.setData(0, GROUP_ROLE, g.key)
+            ci.setData(0, SUGG_ROLE, s)
+            ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2}").format(s.text, s.entity_type.label, s.detector))
+            children.append(ci)
+        gi.addChildren(children)
+
     # --- selection ---------------------------------------------------------------------------
 
     def current_suggestions(self) -> tuple[SuggestionGroup | None, list[Suggestion]]:
@@ -234,7 +256,7 @@ class SuggestionsPanel(QWidget):
         if item is None:
             return None, []
         key = item.data(0, GROUP_ROLE)
-        group = next((g for g in self.groups if g.key == key), None)
+        group = self._by_key.get(key)
         s = item.data(0, SUGG_ROLE)
         if s is not None:
             return group, [s]
@@ -243,10 +265,13 @@ class SuggestionsPanel(QWidget):
     def select_suggestion(self, suggestion_id: int) -> None:
         for i in range(self.tree.topLevelItemCount()):
             gi = self.tree.topLevelItem(i)
+            g = self._by_key.get(gi.data(0, GROUP_ROLE))
+            if g is None or not any(s.id == suggestion_id for s in g.suggestions):
+                continue
+            self._populate(gi)
             for j in range(gi.childCount()):
                 ci = gi.child(j)
-                s = ci.data(0, SUGG_ROLE)
-                if s is not None and s.id == suggestion_id:
+                if ci.data(0, SUGG_ROLE).id == suggestion_id:
                     gi.setExpanded(True)
                     self.tree.blockSignals(True)
                     self.tree.setCurrentItem(ci)

@@ -232,6 +232,40 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def build_overlays(pages: list[Page], suggestions: list[Suggestion], decisions: list[Decision]) -> dict[int, list[Overlay]]:
+    """Pending suggestions as coloured outlines, redactions as black boxes with their label, rejected
+    ones faint. Pure computation (no Qt widgets): the case window runs it off the UI thread."""
+    overlays: dict[int, list[Overlay]] = {}
+    decided = {d.suggestion_id: d for d in decisions if d.suggestion_id is not None}
+    for s in suggestions:
+        if s.status is SuggestionStatus.ACCEPTED and s.id in decided:
+            kind = "redaction"
+        elif s.status is SuggestionStatus.REJECTED:
+            kind = "rejected"
+        else:
+            kind = "pending"
+        d = decided.get(s.id)
+        ground = d.ground_id if d is not None and d.ground_id else s.ground_id
+        tip = tr("{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}").format(
+            s.entity_type.label, s.score, s.detector, ground_label(ground) or tr("ingen"),
+            {"pending": tr("afventer"), "redaction": tr("overstreges"), "rejected": tr("frigives")}[kind])
+        for pr in span_rects(pages, s.start, s.end):
+            overlays.setdefault(pr.page, []).append(Overlay(
+                pr.page, pr.rect, kind, s.id, TYPE_COLOURS.get(s.entity_type), ground_label(ground), tip))
+    for d in decisions:
+        if d.action is not DecisionAction.REDACT or d.suggestion_id is not None:
+            continue
+        tip = tr("Manuel overstregning · hjemmel: {0}").format(ground_label(d.ground_id))
+        if d.kind is DecisionKind.AREA and d.rect is not None and d.page:
+            overlays.setdefault(d.page, []).append(Overlay(d.page, d.rect, "redaction", None, None,
+                                                           ground_label(d.ground_id), tip))
+        elif d.start is not None and d.end is not None:
+            for pr in span_rects(pages, d.start, d.end):
+                overlays.setdefault(pr.page, []).append(Overlay(pr.page, pr.rect, "redaction", None, None,
+                                                                ground_label(d.ground_id), tip))
+    return overlays
+
+
 class PageCanvas(QWidget):
     """All pages stacked vertically; paints only what is exposed."""
 
@@ -628,38 +662,14 @@ class DocumentViewer(QWidget):
         self.canvas.update()
 
     def set_annotations(self, document_id: int, suggestions: list[Suggestion], decisions: list[Decision]) -> None:
-        """Pending suggestions as coloured outlines, redactions as black boxes with their label."""
+        """Compute and show the overlays here (small documents, tests); see ``build_overlays``."""
         if document_id != self.document_id or not self.canvas.pages:
             return
-        pages = self.canvas.pages
-        overlays: dict[int, list[Overlay]] = {}
-        decided = {d.suggestion_id: d for d in decisions if d.suggestion_id is not None}
-        for s in suggestions:
-            if s.status is SuggestionStatus.ACCEPTED and s.id in decided:
-                kind = "redaction"
-            elif s.status is SuggestionStatus.REJECTED:
-                kind = "rejected"
-            else:
-                kind = "pending"
-            d = decided.get(s.id)
-            ground = d.ground_id if d is not None and d.ground_id else s.ground_id
-            tip = tr("{0} · score {1:.2f} · {2} · hjemmel: {3} · {4}").format(
-                s.entity_type.label, s.score, s.detector, ground_label(ground) or tr("ingen"),
-                {"pending": tr("afventer"), "redaction": tr("overstreges"), "rejected": tr("frigives")}[kind])
-            for pr in span_rects(pages, s.start, s.end):
-                overlays.setdefault(pr.page, []).append(Overlay(
-                    pr.page, pr.rect, kind, s.id, TYPE_COLOURS.get(s.entity_type), ground_label(ground), tip))
-        for d in decisions:
-            if d.action is not DecisionAction.REDACT or d.suggestion_id is not None:
-                continue
-            tip = tr("Manuel overstregning · hjemmel: {0}").format(ground_label(d.ground_id))
-            if d.kind is DecisionKind.AREA and d.rect is not None and d.page:
-                overlays.setdefault(d.page, []).append(Overlay(d.page, d.rect, "redaction", None, None,
-                                                               ground_label(d.ground_id), tip))
-            elif d.start is not None and d.end is not None:
-                for pr in span_rects(pages, d.start, d.end):
-                    overlays.setdefault(pr.page, []).append(Overlay(pr.page, pr.rect, "redaction", None, None,
-                                                                    ground_label(d.ground_id), tip))
+        self.set_overlays(document_id, build_overlays(self.canvas.pages, suggestions, decisions))
+
+    def set_overlays(self, document_id: int, overlays: dict[int, list[Overlay]]) -> None:
+        if document_id != self.document_id:
+            return
         self.canvas.overlays = overlays
         self.canvas.update()
 
