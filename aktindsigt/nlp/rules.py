@@ -20,10 +20,6 @@ TITLE_WORDS = {
 }
 
 
-def _is_cap(text: str) -> bool:
-    return text[:1].isupper() and (len(text) == 1 or not text.isupper() or len(text) <= 3)
-
-
 def _at_line_start(tok) -> bool:
     if tok.i == 0 or tok.is_sent_start:
         return True
@@ -70,35 +66,6 @@ def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
             new.append(ent)
     if changed:
         doc.ents = filter_spans(new)
-    return doc
-
-
-def add_list_names(doc: Doc, max_freq: int = 4) -> Doc:
-    """Capitalised Faker first name (not a frequent ordinary word) outside any entity -> PER,
-    extended over following capitalised tokens that are surnames or unknown words."""
-    first, last = _faker_names()
-    taken = set()
-    for e in doc.ents:
-        taken.update(range(e.start, e.end))
-    spans = list(doc.ents)
-    i = 0
-    n = len(doc)
-    added = False
-    while i < n:
-        t = doc[i]
-        if i not in taken and _is_cap(t.text) and t.text.lower() in first and freq_bucket(t.text) <= max_freq:
-            j = i + 1
-            while j < n and j not in taken and _is_cap(doc[j].text) and (
-                doc[j].text.lower() in last or doc[j].text.lower() in first or freq_bucket(doc[j].text) <= 2
-            ):
-                j += 1
-            spans.append(Span(doc, i, j, label="PER"))
-            added = True
-            i = j
-            continue
-        i += 1
-    if added:
-        doc.ents = filter_spans(spans)
     return doc
 
 

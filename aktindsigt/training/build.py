@@ -40,11 +40,13 @@ RECIPE = {
     "synthetic_seed": 1001,
     "heldout_docs": 400,
     "selection_docs": 50,
+    "loc_sub_pct": 50,
+    "org_sub_pct": 30,
     "heldout_seed": 777_777,
     "name_substitution_copies": 4,
     "real_repeats": 3,
     "dev_block": 25,
-    "max_steps": 1600,
+    "max_steps": 2000,
 }
 
 
@@ -101,7 +103,8 @@ def text_to_doc(nlp, text: str, ents: list[tuple[int, int, str]]):
     return doc
 
 
-def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str], places=None, orgs=None):
+def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str], places=None, orgs=None,
+                     recipe_loc_p: float = 0.5, recipe_org_p: float = 0.3):
     """Copy of a real sentence where every PER entity gets a freshly sampled name."""
     from aktindsigt.nlp.evaluate import bio_to_spans
 
@@ -129,13 +132,13 @@ def name_substituted(rng: random.Random, bank, words: list[str], tags: list[str]
                 name[-1] = name[-1] + ("'" if name[-1][-1] in "sxz" else "s")
             new_words += name
             new_tags += ["B-PER"] + ["I-PER"] * (len(name) - 1)
-        elif lab == "LOC" and places and rng.random() < 0.5:
+        elif lab == "LOC" and places and rng.random() < recipe_loc_p:
             name = rng.choice(places).split()
             if words[e - 1].endswith("s") and rng.random() < 0.5:
                 name[-1] += "s"
             new_words += name
             new_tags += ["B-LOC"] + ["I-LOC"] * (len(name) - 1)
-        elif lab == "ORG" and orgs and rng.random() < 0.3:
+        elif lab == "ORG" and orgs and rng.random() < recipe_org_p:
             name = rng.choice(orgs).split()
             new_words += name
             new_tags += ["B-ORG"] + ["I-ORG"] * (len(name) - 1)
@@ -183,7 +186,8 @@ def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
     n_sub = 0
     for _ in range(recipe["name_substitution_copies"]):
         for s in real:
-            r = name_substituted(rng, bank, s.words, s.tags, places, orgs)
+            r = name_substituted(rng, bank, s.words, s.tags, places, orgs,
+                                 recipe["loc_sub_pct"] / 100, recipe["org_sub_pct"] / 100)
             if r:
                 db.add(sentence_to_doc(nlp.vocab, *r))
                 n_sub += 1

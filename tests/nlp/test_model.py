@@ -108,3 +108,9 @@ def test_cli_eval_ner(tmp_path):
     res = typer_testing.CliRunner().invoke(app, ["eval-ner", str(conll), "--json", str(out)])
     assert res.exit_code == 0, res.output
     assert "PER" in res.output and out.is_file()
+
+
+def test_model_ships_no_word_lists():
+    """The string store must not carry the training text (names sampled from the shared lists)."""
+    strings = json.loads((default_model_path() / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert len(strings) <= 10, len(strings)
