@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,8 +49,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QScrollArea,
     QToolButton,
     QToolTip,
@@ -859,37 +870,72 @@ class SearchBar(QWidget):
         self.viewer.canvas.setFocus()
 
 
-class ThumbnailList(QListWidget):
-    """Page thumbnails, rendered lazily for the items in view; activating one jumps to the page."""
+class ThumbnailModel(QAbstractListModel):
+    """One row per page; the icon is a placeholder until the page's thumbnail has been rendered."""
+
+    def __init__(self, placeholder: QIcon) -> None:
+        super().__init__()
+        self.n = 0
+        self.icons: dict[int, QIcon] = {}
+        self.placeholder = placeholder
+
+    def reset(self, n: int) -> None:
+        self.beginResetModel()
+        self.n, self.icons = n, {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else self.n
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        page = index.row() + 1
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("Side {0}").format(page)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.icons.get(page, self.placeholder)
+        if role == Qt.ItemDataRole.UserRole:
+            return page
+        return None
+
+    def set_icon(self, page: int, icon: QIcon) -> None:
+        self.icons[page] = icon
+        idx = self.index(page - 1, 0)
+        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+
+class ThumbnailList(QListView):
+    """Page thumbnails, rendered lazily for the rows in view; activating one jumps to the page.
+    A model with one row per page (no item objects), so a 500-page document costs nothing to list."""
 
     def __init__(self, viewer: DocumentViewer) -> None:
         super().__init__()
         self.viewer = viewer
         self.setObjectName("thumbnails")
         self.setAccessibleName(tr("Sideminiaturer"))
-        self.setViewMode(QListWidget.ViewMode.IconMode)
-        self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
         self.setWrapping(False)
-        self.setMovement(QListWidget.Movement.Static)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.setUniformItemSizes(True)
         self.setSpacing(2)
-        self.done: set[int] = set()
-        self.itemActivated.connect(lambda item: viewer.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
-        self.itemClicked.connect(lambda item: viewer.go_to_page(item.data(Qt.ItemDataRole.UserRole)))
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self._request())
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         placeholder = QPixmap(self.iconSize())
         placeholder.fill(QColor("white"))
-        self.placeholder = QIcon(placeholder)
+        self.model_ = ThumbnailModel(QIcon(placeholder))
+        self.setModel(self.model_)
+        self.activated.connect(lambda idx: viewer.go_to_page(idx.row() + 1))
+        self.clicked.connect(lambda idx: viewer.go_to_page(idx.row() + 1))
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._request())
+
+    def count(self) -> int:
+        return self.model_.n
 
     def set_count(self, n: int) -> None:
-        self.clear()
-        self.done = set()
-        for i in range(1, n + 1):
-            item = QListWidgetItem(self.placeholder, tr("Side {0}").format(i))
-            item.setData(Qt.ItemDataRole.UserRole, i)
-            self.addItem(item)
+        self.model_.reset(n)
         QTimer.singleShot(0, self._request)
 
     def wanted(self) -> list[tuple[str, int, float]]:
@@ -901,9 +947,9 @@ class ThumbnailList(QListWidget):
         last = self.count() - 1 if last < 0 else last
         sizes = self.viewer.canvas.sizes
         out = []
-        for row in range(first, min(last + 2, self.count())):
+        for row in range(first, min(last + 2, self.count(), len(sizes))):
             page = row + 1
-            if page not in self.done:
+            if page not in self.model_.icons:
                 out.append(("thumb", page, round(THUMB_WIDTH / sizes[row][0], 4)))
         return out
 
@@ -919,8 +965,7 @@ class ThumbnailList(QListWidget):
     def set_image(self, page: int, img: QImage) -> None:
         if not shiboken6.isValid(self) or page > self.count():
             return
-        self.done.add(page)
-        self.item(page - 1).setIcon(QIcon(QPixmap.fromImage(img)))
+        self.model_.set_icon(page, QIcon(QPixmap.fromImage(img)))
 
 
 class ZoomCombo(QComboBox):

@@ -290,3 +290,14 @@ def test_choosing_a_group_outlines_all_its_occurrences(qtbot, window):
     tree.setCurrentItem(tree.topLevelItem(0))  # the name group
     ids = {s.id for s in window.panel.groups[0].suggestions}
     assert window.viewer.canvas.highlighted == ids
+
+
+def test_thumbnails_render_lazily_and_jump(qtbot, window):
+    window.left_tabs.setCurrentIndex(1)
+    thumbs = window.viewer.thumbs
+    assert thumbs.count() == 3
+    qtbot.waitUntil(lambda: 1 in thumbs.model_.icons, timeout=20000)
+    thumbs.setFocus()
+    thumbs.setCurrentIndex(thumbs.model().index(2, 0))
+    qtbot.keyClick(thumbs, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.viewer.current_page() == 3)
