@@ -20,6 +20,11 @@ TITLE_WORDS = {
 }
 
 
+# separators that never belong to a name ("G. Svensson / Center for ..."); quotes do
+# ('Sylvester " Rambo " Stallone')
+CUT_TOKENS = {"/", "|", ";", "•", "–", "(", ")", "[", "]", "<", ">", "@"}
+
+
 def _at_line_start(tok) -> bool:
     if tok.i == 0 or tok.is_sent_start:
         return True
@@ -30,7 +35,8 @@ def _at_line_start(tok) -> bool:
 def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
     """Repair PER boundaries:
 
-    * cut an entity at a slash or other punctuation-only token ("G. Svensson / Center" -> "G. Svensson");
+    * cut an entity at a separator token such as a slash or a line break ("G. Svensson / Center" -> "G. Svensson");
+    * drop punctuation-only tokens at either end;
     * drop a leading capitalised ordinary word or title at the start of a sentence/line
       ("Kontakt Isa Jørgensen", "Erfarne Ivan Nielsen", "Direktør Henrik Klæbel"), when it is a
       frequent Danish word (wordfreq Zipf >= ``min_freq``) and not in the first-name list.
@@ -41,9 +47,8 @@ def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
     for ent in doc.ents:
         s, e = ent.start, ent.end
         if ent.label_ == "PER":
-            for k in range(s, e):
-                t = doc[k].text
-                if k > s and not any(c.isalnum() for c in t) and t not in ("-", "'"):
+            for k in range(s + 1, e):
+                if doc[k].text in CUT_TOKENS or doc[k].is_space:
                     e = k
                     break
             while e > s and not any(c.isalnum() for c in doc[e - 1].text):
