@@ -120,10 +120,11 @@ class RenderThread:
             self._cond.notify()
 
     def stop(self) -> None:
+        """Ask the thread to end; it finishes the page in hand and ends its renderer process.
+        Not waited for here: closing a window must not wait for a render."""
         with self._cond:
             self._stop = True
             self._cond.notify()
-        self._thread.join(timeout=2)
 
     def _run(self) -> None:
         from aktindsigt.ui import render_worker
@@ -371,7 +372,7 @@ class PageCanvas(QWidget):
                 p.drawImage(r, img)
                 if page == 1 and not self._first_shown:
                     self._first_shown = True
-                    QTimer.singleShot(0, self.first_page_shown.emit)
+                    QTimer.singleShot(0, self, self.first_page_shown.emit)
             else:
                 p.fillRect(r, QColor("white"))
                 p.setPen(QColor("#999999"))
@@ -760,7 +761,7 @@ class DocumentViewer(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self.zoom_mode in (self.FIT_WIDTH, self.FIT_PAGE):
-            QTimer.singleShot(0, self._apply_zoom)
+            QTimer.singleShot(0, self, self._apply_zoom)
 
     # --- search ------------------------------------------------------------------------------
 
@@ -832,7 +833,7 @@ class SearchBar(QWidget):
         self.hits, self.current = [], -1
         self.count.clear()
         if self.isVisible() and self.edit.text():
-            QTimer.singleShot(0, self._search)
+            QTimer.singleShot(0, self, self._search)
 
     def _search(self) -> None:
         self.hits = self.viewer.find_all(self.edit.text())
@@ -936,7 +937,7 @@ class ThumbnailList(QListView):
 
     def set_count(self, n: int) -> None:
         self.model_.reset(n)
-        QTimer.singleShot(0, self._request)
+        QTimer.singleShot(0, self, self._request)
 
     def wanted(self) -> list[tuple[str, int, float]]:
         if not self.isVisible() or not self.count() or not self.viewer.canvas.sizes:
@@ -960,7 +961,7 @@ class ThumbnailList(QListView):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        QTimer.singleShot(0, self._request)
+        QTimer.singleShot(0, self, self._request)
 
     def set_image(self, page: int, img: QImage) -> None:
         if not shiboken6.isValid(self) or page > self.count():
