@@ -148,6 +148,10 @@ def main() -> int:
     worst_import = hb.worst()
     first_page = cw.viewer.first_page_seconds
 
+    # after a killed analysis the worker pool starts again: warm it first so that the reopen measures the
+    # viewer, not two Python interpreters starting
+    procpool.call(services, None, "get_case", case.id)
+
     # a fresh window: everything from the store again
     cw.close()
     wait_until(app, lambda: ops.running() == 0)
