@@ -95,7 +95,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--out", default=str(ROOT / "bench-results" / "ui.json"))
-    ap.add_argument("--analysis-cap", type=float, default=90.0, help="cancel the analysis after this many seconds")
+    ap.add_argument("--analysis-cap", type=float, default=20.0, help="cancel the analysis after this many seconds")
     ap.add_argument("--threads", action="store_true", help="heavy calls in threads instead of worker processes")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="aktindsigt-bench-ui-"))
