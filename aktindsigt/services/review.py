@@ -198,15 +198,21 @@ class ReviewServices:
     def reject_group(self, case_ref: str | int, key: str, reason: str = "") -> Operation:
         return self.reject(self._group_ids(case_ref, key), reason)
 
-    def accept_type(self, case_ref: str | int, entity_type: EntityType, only_pending: bool = True) -> Operation:
-        ids = [s.id for s in self.suggestions(case_ref) if s.entity_type is entity_type
+    def _type_ids(self, case_ref: str | int, entity_type: EntityType, only_pending: bool) -> tuple[int, list[int]]:
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        ids = [s.id for s in self.review.list_suggestions(case.id) if s.entity_type is entity_type
                and (not only_pending or s.status is SuggestionStatus.PENDING) and s.id is not None]
-        return self.accept(ids)
+        return case.id, ids
+
+    def accept_type(self, case_ref: str | int, entity_type: EntityType, only_pending: bool = True) -> Operation:
+        """Redact every (open) suggestion of one type; nothing to do is not an error."""
+        case_id, ids = self._type_ids(case_ref, entity_type, only_pending)
+        return self.accept(ids) if ids else Operation(case_id=case_id, description="Ingen forslag af typen")
 
     def reject_type(self, case_ref: str | int, entity_type: EntityType, only_pending: bool = True) -> Operation:
-        ids = [s.id for s in self.suggestions(case_ref) if s.entity_type is entity_type
-               and (not only_pending or s.status is SuggestionStatus.PENDING) and s.id is not None]
-        return self.reject(ids)
+        """Keep every (open) suggestion of one type; nothing to do is not an error."""
+        case_id, ids = self._type_ids(case_ref, entity_type, only_pending)
+        return self.reject(ids) if ids else Operation(case_id=case_id, description="Ingen forslag af typen")
 
     def accept_preselected(self, case_ref: str | int) -> Operation:
         """Accept every pending suggestion the policy pre-selects (CPR, bank accounts, sensitive data ...)."""
