@@ -445,6 +445,8 @@ class CaseWindow(QMainWindow):
         if self.selection:
             self.statusBar().showMessage(self.tr("Markeret: “{0}” — Ctrl+R overstreger").format(
                 " ".join(text.split())[:80]))
+        else:
+            self.statusBar().clearMessage()
 
     # --- manual redaction ---------------------------------------------------------------------------
 
