@@ -241,7 +241,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
     box.setObjectName("errorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     last_messages.append(message)
-    QTimer.singleShot(0, box.open)
+    QTimer.singleShot(0, box, box.open)  # dropped by Qt if the box went with its parent
 
 
 def _show_unexpected(parent: QWidget | None) -> None:
