@@ -222,7 +222,7 @@ def run_eval_ner(conll_path: Path, json_out: Path | None = None, model_path: Pat
     scores = evaluate_sentences(nlp, sentences)
     elapsed = time.perf_counter() - t0
     print(format_report(scores, title=f"NER evaluation of {conll_path}"))
-    print(f"{scores.n_tokens / max(elapsed, 1e-9):,.0f} tokens/s")
+    print(f"{scores.n_tokens / max(elapsed, 1e-9):,.0f} tokens/s (including first-call set-up)")
     if json_out is not None:
         data = scores.as_dict()
         data["file"] = str(conll_path)

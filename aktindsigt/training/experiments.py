@@ -21,6 +21,11 @@ the boundary-repair component `aktindsigt_name_rules`. The machine was shared wi
 | exp7 + rules | exp6 with 6 substituted copies, 70 % LOC / 60 % ORG substituted, 600 synthetic docs | 0.60 / 0.89 / 0.72 | 0.98 | 0.92 (0.90) | 0.89 |
 | **exp8 + rules (shipped recipe)** | exp6 with bigger hash tables: NORM 20,000 rows (was 5,000), SUFFIX 5,000 (was 2,500) | 0.58 / 0.90 / 0.71 | 0.99 | 0.96 (0.96) | 0.95 |
 
+**Seed spread of the shipped recipe** (exp8 recipe, seeds 1/2/3, + rules): dev-B PER F1
+0.707 / 0.730 / 0.694, overall F1 0.668 / 0.669 / 0.640; held-out synthetic PER F1 0.957 / 0.919 / 0.921,
+PER recall 0.963 / 0.923 / 0.941. Seed 1 is shipped because it scored best on the selection set
+(87.6 vs 87.5 and 86.6 entity F1), not because of its dev-B or held-out scores.
+
 Findings:
 
 - **Generated municipal documents** are what makes the model work on case documents: without
