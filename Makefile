@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?=
 
-.PHONY: setup run test lint model bench screenshot demo clean
+.PHONY: setup run test lint model bench bench-ui screenshot demo clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,3 +26,9 @@ bench: setup
 
 demo: setup
 	$(PY) -m aktindsigt demo
+
+screenshot: setup
+	$(PY) scripts/screenshot.py
+
+bench-ui: setup
+	$(PY) scripts/bench_ui.py
