@@ -159,7 +159,7 @@ class Allowlist:
         """True when ``text`` (a suggestion of ``entity_type``) must not be suggested."""
         et = EntityType(entity_type)
         norm = normalize(text)
-        if norm in self.stop:
+        if norm in self.stop or (norm.endswith("s") and norm[:-1] in self.stop):  # genitive: Ankestyrelsens
             return True
         if et in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION):
             n = _norm_name(text)

@@ -418,8 +418,21 @@ class CaseServices:
             request_text=meta.get("request_text", ""),
             underlying_cases=meta.get("underlying_cases", []),
         )
+        self._demo_municipality()
         summary = self.import_paths(case.id or 0, [out], progress=progress)
         return self.get_case(case.id or 0), summary
+
+    def _demo_municipality(self) -> None:
+        """The demo's fictitious municipality, unless a real profile is already set up."""
+        from aktindsigt.demo import generate as demo
+
+        if self.municipality().name:  # type: ignore[attr-defined]
+            return
+        self.set_municipality(name=demo.MUNICIPALITY, unit=demo.DEPARTMENT,  # type: ignore[attr-defined]
+                              address="Rådhustorvet 1\n7190 Fjordby", email=f"post@{demo.DOMAIN}",
+                              website=f"www.{demo.DOMAIN}")
+        self.set_allowlist(municipality_names=[demo.MUNICIPALITY, "Fjordby"],  # type: ignore[attr-defined]
+                           municipality_addresses=["Rådhustorvet 1, 7190 Fjordby"])
 
     def ensure_demo_case(self) -> Case | None:
         """Create the demo case when the store has no case at all (first start)."""

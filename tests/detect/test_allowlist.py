@@ -66,3 +66,14 @@ def test_plugs_into_engine(ruler_nlp):
     dets = eng.analyze_text("Med venlig hilsen\nKarsten Mikkelsen\ntlf. 22 34 56 78\nMette Hansen, tlf. 33445566")
     assert {d.text for d in dets} == {"Mette Hansen", "33445566"}
     assert a.filter(dets) == dets
+
+
+def test_stoplist_covers_the_genitive():
+    from aktindsigt.core.model import EntityType
+    from aktindsigt.detect.allowlist import Allowlist
+
+    allow = Allowlist.default()
+    assert allow.allows(EntityType.PERSON, "Ankestyrelsen")
+    assert allow.allows(EntityType.PERSON, "Ankestyrelsens")
+    assert allow.allows(EntityType.PERSON, "Sagsnr")
+    assert not allow.allows(EntityType.PERSON, "Mette Hansens")
