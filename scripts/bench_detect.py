@@ -315,6 +315,12 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def default_processes() -> int:
+    from aktindsigt.detect.engine import default_processes as dp
+
+    return dp()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=1000)
@@ -323,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "bench-results" / "detect.json"))
     ap.add_argument("--show-misses", type=int, default=0, help="print up to N missed gold spans per type")
+    ap.add_argument("--processes", type=int, default=default_processes(),
+                    help="worker processes for the spaCy pass (default: what the app uses here)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -349,12 +357,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"generated {args.pages} pages, {len(docs)} documents, {n_words} words, "
           f"{sum(len(t) for t in texts)} chars in {time.perf_counter() - t0:.1f}s")
 
-    engine = DetectionEngine(nlp=nlp)
+    engine = DetectionEngine(nlp=nlp, n_process=args.processes)
     engine.analyze_texts(texts[:3])  # warm-up (lazy loads)
     t0 = time.perf_counter()
     results = engine.analyze_texts(texts)
     ours_s = time.perf_counter() - t0
-    ours_rss = rss_mb()
+    # upper bound: this process plus every worker at the largest worker's peak
+    ours_rss = rss_mb() + (args.processes if args.processes > 1 else 0) * (
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     preds = [[(d.entity_type, d.start, d.end) for d in r] for r in results]
     quality = score(docs, preds)
     print(f"ours:     {ours_s:7.2f} s  {args.pages / ours_s:7.1f} pages/s  peak RSS {ours_rss:.0f} MB")
@@ -414,12 +424,13 @@ def main(argv: list[str] | None = None) -> int:
         "documents": len(docs),
         "words": n_words,
         "model": model_name,
+        "processes": args.processes,
         "ours_seconds": round(ours_s, 3),
         "ours_pages_per_second": round(args.pages / ours_s, 2),
         "presidio_seconds": round(base_s, 3) if base_s else None,
         "presidio_pages_per_second": round(args.pages / base_s, 2) if base_s else None,
         "time_ratio_ours_to_presidio": round(ours_s / base_s, 3) if base_s else None,
-        "peak_rss_mb_after_ours": round(ours_rss, 1),
+        "peak_rss_mb_after_ours": round(ours_rss, 1),  # incl. worker processes (upper bound)
         "peak_rss_mb_total": round(rss_mb(), 1),
         "quality": quality,
         "presidio_quality": base_quality,

@@ -56,6 +56,19 @@ NUMBER_PRECEDENCE: tuple[EntityType, ...] = (
     EntityType.LICENCE_PLATE,
 )
 _NUMBER_RANK = {t: i for i, t in enumerate(NUMBER_PRECEDENCE)}
+# below this many texts (or chunks), starting worker processes costs more than it saves
+MIN_TEXTS_FOR_PROCESSES = 32
+
+
+def default_processes() -> int:
+    """Worker processes for the spaCy pass: up to two, none inside a daemon process
+    (which may not start children) or on a one-core machine."""
+    import multiprocessing
+    import os
+
+    if multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
 _QUIET = (EntityType.LOCATION, EntityType.ORGANIZATION)
 #: one character for one character, so offsets stay valid for the original text
 _NORMALISE = str.maketrans({
@@ -206,17 +219,23 @@ class DetectionEngine:
 
     def _docs(self, texts: list[str]):
         """``nlp.pipe`` over batches of at most ``batch_size`` texts and ``batch_chars``
-        characters (big batches are faster; the character cap bounds memory)."""
+        characters (big batches are faster; the character cap bounds memory).
+
+        With ``n_process > 1`` and enough texts, one ``nlp.pipe`` call spreads the texts over
+        worker processes (started once for the call; spaCy streams batches of ``batch_size``)."""
+        if self.n_process > 1 and len(texts) >= MIN_TEXTS_FOR_PROCESSES:
+            yield from self.nlp_engine.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+            return
         batch: list[str] = []
         size = 0
         for t in texts:
             if batch and (len(batch) >= self.batch_size or size + len(t) > self.batch_chars):
-                yield from self.nlp_engine.pipe(batch, batch_size=len(batch), n_process=self.n_process)
+                yield from self.nlp_engine.pipe(batch, batch_size=len(batch))
                 batch, size = [], 0
             batch.append(t)
             size += len(t)
         if batch:
-            yield from self.nlp_engine.pipe(batch, batch_size=len(batch), n_process=self.n_process)
+            yield from self.nlp_engine.pipe(batch, batch_size=len(batch))
 
     def recognizer_results(self, text: str) -> list[RecognizerResult]:
         """Plain presidio results for one text (debugging, comparisons)."""

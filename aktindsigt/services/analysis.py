@@ -77,9 +77,9 @@ class AnalysisServices:
                 if self.engine_factory is not None:
                     engine = self.engine_factory()
                 else:
-                    from aktindsigt.detect.engine import DetectionEngine
+                    from aktindsigt.detect.engine import DetectionEngine, default_processes
 
-                    engine = DetectionEngine()
+                    engine = DetectionEngine(n_process=default_processes())
             except RuntimeError as e:
                 log.exception("cannot load the detection engine")
                 raise ServiceError(
@@ -168,11 +168,13 @@ class AnalysisServices:
         with self._engine_lock:
             engine.regime = case.regime
             engine.allow = allow
-            for i in range(0, len(docs), BATCH_DOCUMENTS):
+            # with worker processes, bigger batches keep them busy (cancel is checked per chunk anyway)
+            step = BATCH_DOCUMENTS * 8 if getattr(engine, "n_process", 1) > 1 else BATCH_DOCUMENTS
+            for i in range(0, len(docs), step):
                 if cancel is not None and cancel.cancelled:
                     summary.cancelled = True
                     break
-                batch = docs[i : i + BATCH_DOCUMENTS]
+                batch = docs[i : i + step]
                 progress(i, total, f"Analyserer {batch[0].title}")
                 batch_texts = [self.document_text(d.id) for d in batch]  # type: ignore[attr-defined]
                 try:
