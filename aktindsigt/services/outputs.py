@@ -168,7 +168,7 @@ class OutputServices:
     def output_data(self, case_ref: str | int, today: date | None = None) -> CaseData:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         documents = self.store.list_documents(case.id)
-        pages = {d.id: self.store.get_pages(d.id) for d in documents if d.id is not None and d.page_count}
+        pages = self.store.withheld_pages(case.id)  # only withheld pages matter here; no word maps
         return collect(
             case, documents, self.decisions(case.id), pages, self.legal_grounds(), load_texts(),  # type: ignore[attr-defined]
             self.municipality(), self.statements(case.id), today, self.statement_grounds(),

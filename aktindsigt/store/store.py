@@ -335,6 +335,23 @@ class Store:
             q = select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)
             return [_page_from_row(r) for r in s.scalars(q)]
 
+    def withheld_pages(self, case_id: int) -> dict[int, list[Page]]:
+        """The case's withheld pages by document id, without their word maps (cheap)."""
+        with self.transaction() as s:
+            q = (
+                select(PageRow.document_id, PageRow.number, PageRow.width, PageRow.height, PageRow.text_start,
+                       PageRow.text_end, PageRow.ocr, PageRow.withheld_ground)
+                .join(DocumentRow, DocumentRow.id == PageRow.document_id)
+                .where(DocumentRow.case_id == case_id, PageRow.withheld.is_(True))
+                .order_by(PageRow.document_id, PageRow.number)
+            )
+            out: dict[int, list[Page]] = {}
+            for doc_id, number, w, h, a, b, ocr, ground in s.execute(q).all():
+                out.setdefault(doc_id, []).append(
+                    Page(number=number, width=w, height=h, text_start=a, text_end=b, ocr=ocr, withheld=True,
+                         withheld_ground=ground))
+            return out
+
     def find_document_by_source(self, case_id: int, sha256: str) -> Document | None:
         """A top-level document of the case imported from identical bytes (duplicate detection)."""
         with self.transaction() as s:

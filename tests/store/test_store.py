@@ -129,3 +129,14 @@ def test_store_reopens_existing_database(isolated_home):
     s2 = Store(url, isolated_home / "blobs")
     assert s2.get_case(c.id).title == c.title
     s2.close()
+
+
+def test_withheld_pages_are_listed_without_word_maps(store, tmp_path):
+    from aktindsigt.store.review import ReviewStore
+
+    c = store.create_case(_case(), "anne")
+    (doc,) = store.add_documents(c.id, _new_doc(store, tmp_path), "anne")
+    assert store.withheld_pages(c.id) == {}
+    ReviewStore(store).set_page_withheld(doc.id, 1, "ofl30_1", "anne")
+    (page,) = store.withheld_pages(c.id)[doc.id]
+    assert page.number == 1 and page.withheld and page.withheld_ground == "ofl30_1" and page.words == []
