@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -71,7 +72,7 @@ class SpanSet:
         return max(self.ends) if self.ends else None
 
 
-class DanishRecognizer(EntityRecognizer):
+class DanishRecognizer(EntityRecognizer, ABC):
     """Base class: subclasses set ``ENTITY`` and ``DETECTOR`` and implement ``find``."""
 
     ENTITY: EntityType
@@ -87,8 +88,9 @@ class DanishRecognizer(EntityRecognizer):
     def load(self) -> None:  # everything is compiled at import time
         pass
 
+    @abstractmethod
     def find(self, text: str, nlp_artifacts: NlpArtifacts | None) -> Iterable[Hit]:
-        raise NotImplementedError
+        """The hits (start, end, score) of this recognizer in ``text``."""
 
     def analyze(
         self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None
