@@ -136,6 +136,7 @@ class ExportServices:
                 role = p.parts[len(work.parts)] if len(p.parts) > len(work.parts) + 1 else p.stem
                 generated.append({"file": p.relative_to(work).as_posix(), "role": role, "sha256": sha256_file(p)})
         m = data.municipality
+        deadlines = self.deadlines(case)  # type: ignore[attr-defined]
         return {
             "schema": MANIFEST_SCHEMA,
             "bundle_id": bundle_id,
@@ -152,8 +153,8 @@ class ExportServices:
                 "scope": case.scope,
             },
             "deadlines": {
-                "fristbrev_due": self.deadlines(case).fristbrev_due.isoformat(),  # type: ignore[attr-defined]
-                "complaint_possible": self.deadlines(case).complaint_possible.isoformat(),  # type: ignore[attr-defined]
+                "fristbrev_due": deadlines.fristbrev_due.isoformat(),
+                "complaint_possible": deadlines.complaint_possible.isoformat(),
             },
             "decision": {
                 "outcome": data.outcome,
