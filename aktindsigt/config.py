@@ -3,7 +3,8 @@
 - ``AKTINDSIGT_HOME`` moves the data folder (default: the platform's user data dir).
 - ``AKTINDSIGT_DB_URL`` points to another database (e.g. a shared PostgreSQL store).
 - ``AKTINDSIGT_BLOBS`` moves the blob folder (default: ``<home>/blobs``).
-- ``AKTINDSIGT_USER`` names the user recorded in the audit log (default: the OS user).
+- ``AKTINDSIGT_USER`` names the user recorded in the audit log. Without it the name is the one saved
+  in the user's profile (``Services.set_user_profile``), else the OS login name.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ def resolve_paths() -> Paths:
     return Paths(home=home, db_url=db_url, blobs=blobs, logs=home / "logs")
 
 
+def env_user() -> str:
+    """The user named by ``AKTINDSIGT_USER`` ('' when it is not set)."""
+    return (os.environ.get("AKTINDSIGT_USER") or "").strip()
+
+
 def current_user() -> str:
-    env = os.environ.get("AKTINDSIGT_USER")
+    """``AKTINDSIGT_USER`` or the OS login name: the key of the user's saved profile."""
+    env = env_user()
     if env:
         return env
     try:

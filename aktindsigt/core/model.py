@@ -84,6 +84,17 @@ class CaseStatus(enum.StrEnum):
         }[self.value]
 
 
+class UserRole(enum.StrEnum):
+    """The role a user works in: only a team lead approves cases, returns them or overrides the checklist."""
+
+    CASEWORKER = "sagsbehandler"
+    TEAM_LEAD = "teamleder"
+
+    @property
+    def label(self) -> str:
+        return {"sagsbehandler": "Sagsbehandler", "teamleder": "Teamleder"}[self.value]
+
+
 class DocumentStatus(enum.StrEnum):
     READY = "ready"  # imported: rendition, pages and words are available
     FAILED = "failed"  # could not be read; ``failure_reason`` says why in Danish

@@ -3,7 +3,8 @@
 ``Services`` combines the case/import use cases (``cases.py``), the review use
 cases (``review.py``: suggestions, decisions, undo/redo), analysis
 (``analysis.py``: detection, propagation, allowlists) and the outputs
-(``outputs.py``: checklist, letter, aktliste, journal note, other letters).
+(``outputs.py``: checklist, letter, aktliste, journal note, other letters), redaction, export,
+and the user profile and review workflow (``workflow.py``: submit, approve, return, reopen).
 """
 
 from aktindsigt.services.analysis import AnalysisServices, AnalysisSummary
@@ -21,9 +22,11 @@ from aktindsigt.services.export import ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import Operation, ReviewServices, SuggestionGroup
+from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServices
 
 
-class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices):
+class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices,
+               WorkflowServices):
     """All use cases over one store and one user."""
 
 
@@ -37,8 +40,10 @@ __all__ = [
     "ImportSummary",
     "ImportedFile",
     "Operation",
+    "ReviewState",
     "ServiceError",
     "Services",
     "SuggestionGroup",
+    "UserProfile",
     "collect_files",
 ]

@@ -216,6 +216,8 @@ class AnalysisServices:
             summary.by_type[s.entity_type.value] = summary.by_type.get(s.entity_type.value, 0) + 1
             summary.changes.suggestions.add(s.id)
             summary.changes.documents.add(s.document_id)
+        if summary.public_titles or added:
+            self._edited(case.id, "analysis")  # type: ignore[attr-defined]
         progress(total, total, "")
         return summary
 

@@ -120,15 +120,29 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 
 class CaseServices:
-    def __init__(self, store: Store, user: str | None = None, calendar: WorkCalendar | None = None) -> None:
+    def __init__(self, store: Store, user: str | None = None, calendar: WorkCalendar | None = None,
+                 login: str | None = None) -> None:
+        """``user`` fixes the name recorded in the audit log; without it the name is ``AKTINDSIGT_USER``, else
+        the name saved in the user's profile, else the OS login (``workflow.resolve_user``). ``login`` is the
+        key of the saved profile (name and role); by default ``user``, ``AKTINDSIGT_USER`` or the OS login."""
+        from aktindsigt.services.workflow import resolve_user
+
         self.store = store
-        self.user = user or current_user()
+        self._given_user = user or None
+        self.login = login or user or current_user()
+        self.user, _source = resolve_user(store, self.login, self._given_user)
         self._calendar = calendar
 
     @classmethod
     def open(cls, paths: Paths | None = None, user: str | None = None) -> Self:
         paths = paths or resolve_paths()
         return cls(Store(paths.db_url, paths.blobs), user=user)
+
+    def _edited(self, case_id: int | None, cause: str) -> None:
+        """Every change of a case's content ends here: the review workflow reacts (``workflow.after_edit``)."""
+        from aktindsigt.services.workflow import after_edit
+
+        after_edit(self, case_id, cause)
 
     def close(self) -> None:
         self.store.close()
@@ -329,6 +343,8 @@ class CaseServices:
 
             case.status = CaseStatus.IN_PROGRESS
             self.store.update_case(case, self.user, action="case.status")
+        elif summary.documents:
+            self._edited(case.id, "document.import")
         return summary
 
     def _record_unreadable(self, case_id: int, path: Path, error: Exception) -> list[Document]:

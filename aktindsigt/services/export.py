@@ -8,7 +8,9 @@
 
 The bundle is built in a temporary folder beside the target and renamed into place at
 the end, so a crash never leaves a half bundle under the final name. It is refused while
-the pre-send checklist has problems (unless a team lead overrides with a written reason)
+the pre-send checklist has problems (unless a team lead overrides with a written reason,
+at the approval or here), while the case is not approved by a team lead with unchanged
+content since (unless a team lead overrides with a written reason; see ``workflow.py``),
 and whenever any released file fails verification.
 """
 
@@ -53,13 +55,20 @@ class ExportServices:
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        given = override_reason.strip()
+        if given and not self.user_profile().team_lead:  # type: ignore[attr-defined]
+            raise ServiceError("Kun en teamleder kan eksportere med en skriftlig begrundelse for at se bort fra "
+                               "tjeklisten eller godkendelsen.")
         data = self.output_data(case.id)  # type: ignore[attr-defined]
         problems = self._checklist(data)  # type: ignore[attr-defined]
-        if problems and not override_reason.strip():
+        # the team lead's override of the checklist: given here, or with the (still valid) approval
+        override_reason = given or self.approval_override(case)  # type: ignore[attr-defined]
+        if problems and not override_reason:
             lines = "\n".join(f"- {p}" for p in problems)
             err = ServiceError(f"Sagen kan ikke eksporteres: tjeklisten har {len(problems)} punkt(er):\n{lines}")
             err.problems = problems  # type: ignore[attr-defined]
             raise err
+        approval = self.export_clearance(case, given)  # type: ignore[attr-defined]
         day = today or date.today()
         kommunekode = data.municipality.kommunekode or "000"
         name = f"AKT_{kommunekode}_{slug(case.case_number, 60).upper()}_{day:%Y%m%d}"
@@ -86,7 +95,7 @@ class ExportServices:
             progress(3, 4, "Danner journalnotatet")
             journal = self.render_journalnotat(case.id, work)  # type: ignore[attr-defined]
             messages = [*letter.messages, *aktliste.messages, *journal.messages]
-            manifest = self._manifest(case, data, redaction, work, name, override_reason, messages)
+            manifest = self._manifest(case, data, redaction, work, name, override_reason, messages, approval)
             (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             files = sorted(p for p in work.rglob("*") if p.is_file())
             sums = "".join(f"{sha256_file(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
@@ -98,13 +107,14 @@ class ExportServices:
         bundle_hash = hashlib.sha256((final / "SHA256SUMS").read_bytes()).hexdigest()
         self.store.set_setting(f"case:{case.id}:export", {
             "by": self.user, "at": datetime.now(UTC).isoformat(timespec="seconds"), "path": str(final),
-            "bundle_sha256": bundle_hash, "override_reason": override_reason.strip() if problems else "",
+            "bundle_sha256": bundle_hash, "override_reason": override_reason if problems else "",
+            "approved_by": approval["approved_by"], "export_override": approval["export_override"],
         }, self.user)
         progress(4, 4, "")
         return ExportResult(final, manifest, sorted(p for p in final.rglob("*") if p.is_file()))
 
     def _manifest(self, case: Any, data: Any, redaction: Any, work: Path, bundle_id: str, override_reason: str,
-                  messages: list[str]) -> dict[str, Any]:
+                  messages: list[str], approval: dict[str, Any]) -> dict[str, Any]:
         released = {d.document.id: d for d in redaction.documents}
         docs = []
         for info in data.documents:
@@ -163,7 +173,13 @@ class ExportServices:
                 "extraction": data.statements.extraction,
                 "checklist_override_reason": override_reason.strip(),
             },
-            "roles": {"caseworker": case.caseworker, "exported_by": self.user},
+            "roles": {
+                "caseworker": case.caseworker, "exported_by": self.user,
+                "approver": approval["approved_by"], "approved_at": approval["approved_at"],
+                "approval_note": approval["approval_note"], "self_approval": approval["self_approval"],
+                "approval_override_reason": approval["approval_override_reason"],
+                "export_override_reason": approval["export_override"],
+            },
             "documents": docs,
             "generated_files": generated,
             "messages": messages,

@@ -91,6 +91,7 @@ class OutputServices:
     def _save_statements(self, case_ref: str | int, st: Statements) -> Statements:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         self.store.set_setting(f"case:{case.id}:statements", st.to_dict(), self.user)
+        self._edited(case.id, "case.statements")  # type: ignore[attr-defined]
         return st
 
     def set_statements(self, case_ref: str | int, **changes: str) -> Statements:
@@ -121,6 +122,7 @@ class OutputServices:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         case.scope = text.strip()
         self.store.update_case(case, self.user, action="case.scope")
+        self._edited(case.id, "case.scope")  # type: ignore[attr-defined]
 
     def set_law(self, case_ref: str | int, ground_id: str, law: str) -> Statements:
         """The law that imposes the confidentiality for ``ground_id`` (§ 35), e.g. 'sundhedslovens § 40'."""
@@ -161,7 +163,9 @@ class OutputServices:
             doc.in_scope = in_scope
         if public_title is not None:
             doc.public_title = public_title.strip()
-        return self.store.update_document(doc, self.user, action="document.output_fields")
+        updated = self.store.update_document(doc, self.user, action="document.output_fields")
+        self._edited(doc.case_id, "document.output_fields")  # type: ignore[attr-defined]
+        return updated
 
     # --- case data and checklist -------------------------------------------------------
 
@@ -302,11 +306,21 @@ class OutputServices:
         if fb:
             fristbrev = (f"Dannet {da_date(date.fromisoformat(fb['rendered']))} af {fb.get('by', '')}; forventet "
                          f"afgørelse senest {da_date(date.fromisoformat(fb['expected']))}.")
+        from aktindsigt.services.workflow import WORKFLOW_ACTIONS
+
         reviews = []
         for ev in self.store.audit_events(case_id):
-            if ev.action.startswith(("case.status", "case.submit", "case.approve", "case.return", "review.")):
-                status = (ev.after or {}).get("status", "") if isinstance(ev.after, dict) else ""
-                reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {status}".strip())
+            after = ev.after if isinstance(ev.after, dict) else {}
+            if ev.action in WORKFLOW_ACTIONS:
+                line = f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {WORKFLOW_ACTIONS[ev.action]}"
+                extra = [after.get("comment") or after.get("note") or ""]
+                if after.get("self_approval"):
+                    extra.append("godkendt af sagens egen behandler")
+                if after.get("override_reason"):
+                    extra.append(f"trods tjeklisten: {after['override_reason']}")
+                reviews.append(line + "".join(f" · {x}" for x in extra if x))
+            elif ev.action.startswith(("case.status", "review.")):
+                reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {after.get('status', '')}".strip())
         names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
                  "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
         outputs = []

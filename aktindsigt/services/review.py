@@ -174,6 +174,7 @@ class ReviewServices:
         )
         op.created = self.review.apply(decisions, self.user, op.status_after, [d.id for d in old if d.id],
                                        action="decision." + action.value)
+        self._edited(case_id, "decision." + action.value)  # type: ignore[attr-defined]
         return op
 
     def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None) -> Operation:
@@ -224,6 +225,9 @@ class ReviewServices:
 
     def set_ground(self, suggestion_ids: Sequence[int], ground_id: str) -> None:
         self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user)
+        ids = list(suggestion_ids)
+        if ids:
+            self._edited(self.review.get_suggestions(ids[:1])[0].case_id, "suggestion.ground")  # type: ignore[attr-defined]
 
     # --- manual redactions -------------------------------------------------------
 
@@ -249,6 +253,7 @@ class ReviewServices:
                      action=DecisionAction.REDACT, start=start, end=end, ground_id=ground_id,
                      entity_key=entity_key(EntityType.MANUAL, text[start:end]), reason=reason)
         created = self.review.apply([d], self.user, action="decision.manual_text")
+        self._edited(doc.case_id, "decision.manual_text")  # type: ignore[attr-defined]
         return Operation(case_id=doc.case_id, created=created, description="Overstreg markering")
 
     def redact_area(self, document_id: int, page: int, rect: Rect, ground_id: str, reason: str = "") -> Operation:
@@ -265,6 +270,7 @@ class ReviewServices:
         d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.AREA,
                      action=DecisionAction.REDACT, page=page, rect=rect, ground_id=ground_id, reason=reason)
         created = self.review.apply([d], self.user, action="decision.manual_area")
+        self._edited(doc.case_id, "decision.manual_area")  # type: ignore[attr-defined]
         return Operation(case_id=doc.case_id, created=created, description="Overstreg område")
 
     def redact_everywhere(self, case_ref: str | int, needle: str, ground_id: str, regex: bool = False) -> Operation:
@@ -312,6 +318,7 @@ class ReviewServices:
                             status_after=dict(op.status_before), description=f"Fortryd: {op.description}")
         inverse.created = self.review.apply(recreated, self.user, inverse.status_after,
                                             [d.id for d in op.created if d.id], action="decision.undo")
+        self._edited(op.case_id, "decision.undo")  # type: ignore[attr-defined]
         return inverse
 
     # --- document and page decisions -----------------------------------------------
@@ -327,7 +334,9 @@ class ReviewServices:
         doc.access = access
         doc.access_grounds = list(grounds)
         doc.access_reason = reason
-        return self.store.update_document(doc, self.user, action="document.access")  # type: ignore[attr-defined]
+        updated = self.store.update_document(doc, self.user, action="document.access")  # type: ignore[attr-defined]
+        self._edited(doc.case_id, "document.access")  # type: ignore[attr-defined]
+        return updated
 
     def withhold_page(self, document_id: int, page: int, ground_id: str | None) -> None:
         """Withhold one page (replaced by a placeholder naming the ground); ``None`` releases it again."""
@@ -337,3 +346,4 @@ class ReviewServices:
         if not 1 <= page <= doc.page_count:
             raise ServiceError(f"Dokumentet har ikke en side {page}.")
         self.review.set_page_withheld(document_id, page, ground_id, self.user)
+        self._edited(doc.case_id, "page.withhold" if ground_id else "page.release")  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -40,6 +40,14 @@ from aktindsigt.store.schema import AuditRow, BlobRow, CaseRow, DocumentRow, Pag
 
 class NotFound(LookupError):
     """The case or document does not exist."""
+
+
+class StatusConflict(Exception):
+    """The case is not in the status a transition expects (someone else moved it meanwhile)."""
+
+    def __init__(self, status: CaseStatus) -> None:
+        super().__init__(status.value)
+        self.status = status
 
 
 def utcnow() -> datetime:
@@ -281,6 +289,33 @@ class Store:
             after = _case_from_row(row)
             self._audit(s, who, action, "case", row.id, row.id, before, after)
             return after
+
+    def transition_case(
+        self, case_id: int, status: CaseStatus, who: str, action: str, *, expected: Collection[CaseStatus],
+        setting: tuple[str, Any] | None = None, details: dict[str, Any] | None = None,
+    ) -> Case:
+        """Move a case to ``status`` when it is in one of ``expected`` (else ``StatusConflict``), write
+        ``setting`` (key, value) and one audit event with the details, all in one transaction."""
+        with self.transaction() as s:
+            row = s.get(CaseRow, case_id, with_for_update=True)
+            if row is None:
+                raise NotFound(f"case {case_id}")
+            before = CaseStatus(row.status)
+            if before not in expected:
+                raise StatusConflict(before)
+            row.status = status.value
+            row.updated_at = utcnow()
+            if setting is not None:
+                key, value = setting
+                srow = s.get(SettingRow, key)
+                if srow is None:
+                    s.add(SettingRow(key=key, value=_jsonable(value)))
+                else:
+                    srow.value = _jsonable(value)
+            s.flush()
+            self._audit(s, who, action, "case", case_id, case_id, {"status": before.value},
+                        {"status": status.value, **(details or {})})
+            return _case_from_row(row)
 
     def get_case(self, case_id: int) -> Case:
         with self.transaction() as s:
