@@ -18,7 +18,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from aktindsigt.core.deadlines import Light
-from aktindsigt.core.model import DocumentStatus, EntityType, Regime, RequesterType, SuggestionStatus
+from aktindsigt.core.model import (
+    DocumentStatus,
+    EntityType,
+    Regime,
+    RequesterType,
+    SuggestionStatus,
+    UserRole,
+)
 from aktindsigt.logging_setup import setup_logging
 from aktindsigt.services import ServiceError, Services
 
@@ -123,6 +130,9 @@ def case_show(case: Annotated[str, typer.Argument(help="Sagens id eller sagsnumm
     out.print(f"[bold]{c.case_number} · {c.title}[/bold]")
     out.print(f"Anmoder: {c.requester_name} ({c.requester_type.label}) · {c.regime.label} · KLE {c.kle}")
     out.print(f"Modtaget: {_fmt_date(c.received)} · Status: {c.status.label}")
+    review = svc.review_state(c.id or 0).summary()
+    if review != c.status.label:
+        out.print(review)
     out.print(
         f"Frister: fristbrev senest {_fmt_date(d.fristbrev_due)} (7 arbejdsdage) · "
         f"klageadgang efter § 39 fra {_fmt_date(d.complaint_possible)} (14 arbejdsdage) · "
@@ -277,8 +287,95 @@ def case_export(
         err.print(f"[yellow]{m}[/yellow]")
 
 
-settings_app = typer.Typer(help="Indstillinger: medarbejderliste, lukkedage.", no_args_is_help=True)
+def _print_review(state) -> None:
+    summary = state.summary()
+    out.print(f"Status: {summary}" if summary == state.status.label else summary)
+
+
+@case_app.command("submit")
+def case_submit(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    comment: Annotated[str, typer.Option("--comment", help="Bemærkning til teamlederen")] = "",
+    allow_problems: Annotated[bool, typer.Option("--allow-problems", help="Send trods punkter på tjeklisten "
+                                                 "(kræver --comment)")] = False,
+) -> None:
+    """Send sagen til godkendelse hos teamlederen (afvises, så længe tjeklisten har punkter)."""
+    svc = _services()
+    try:
+        state = svc.submit_for_review(case, comment, allow_problems=allow_problems)
+    except ServiceError as e:
+        raise _fail(e) from e
+    _print_review(state)
+
+
+@case_app.command("approve")
+def case_approve(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    comment: Annotated[str, typer.Option("--comment", help="Bemærkning til godkendelsen (kræves, når du selv "
+                                         "har behandlet sagen)")] = "",
+    override: Annotated[str, typer.Option("--override", help="Skriftlig begrundelse for at godkende trods "
+                                          "punkter på tjeklisten")] = "",
+) -> None:
+    """Godkend sagen (kun teamleder)."""
+    svc = _services()
+    try:
+        state = svc.approve_case(case, comment, override_reason=override)
+    except ServiceError as e:
+        raise _fail(e) from e
+    _print_review(state)
+
+
+@case_app.command("return")
+def case_return(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    comment: Annotated[str, typer.Option("--comment", help="Hvad sagsbehandleren skal rette (skal udfyldes)")] = "",
+) -> None:
+    """Returnér sagen til sagsbehandleren med en kommentar (kun teamleder)."""
+    svc = _services()
+    try:
+        state = svc.return_case(case, comment)
+    except ServiceError as e:
+        raise _fail(e) from e
+    _print_review(state)
+
+
+@case_app.command("reopen")
+def case_reopen(
+    case: Annotated[str, typer.Argument(help="Sagens id eller sagsnummer")],
+    comment: Annotated[str, typer.Option("--comment", help="Hvorfor behandlingen genoptages")] = "",
+) -> None:
+    """Genoptag behandlingen: en returneret sag, en sag til godkendelse eller en godkendt sag (godkendelsen
+    bortfalder)."""
+    svc = _services()
+    try:
+        state = svc.reopen_case(case, comment)
+    except ServiceError as e:
+        raise _fail(e) from e
+    _print_review(state)
+
+
+settings_app = typer.Typer(help="Indstillinger: bruger, medarbejderliste, lukkedage.", no_args_is_help=True)
 app.add_typer(settings_app, name="settings")
+
+
+@settings_app.command("user")
+def settings_user(
+    name: Annotated[str | None, typer.Option("--name", help="Dit navn, som det står i loggen og på sagerne "
+                                             "('' = systemets brugernavn)")] = None,
+    role: Annotated[UserRole | None, typer.Option("--role", help="sagsbehandler eller teamleder",
+                                                  case_sensitive=False)] = None,
+) -> None:
+    """Vis eller ret din brugerprofil: navn og rolle."""
+    svc = _services()
+    try:
+        profile = svc.set_user_profile(name, role) if name is not None or role is not None else svc.user_profile()
+    except ServiceError as e:
+        raise _fail(e) from e
+    out.print(f"Navn: {profile.name}")
+    out.print(f"Rolle: {profile.role.label}")
+    out.print(f"Brugernavn: {profile.login}")
+    if profile.name_locked and profile.saved_name and profile.saved_name != profile.name:
+        err.print(f"[yellow]Bemærk:[/yellow] AKTINDSIGT_USER er sat, så navnet '{profile.saved_name}' bruges ikke.")
 
 
 @settings_app.command("employees")
