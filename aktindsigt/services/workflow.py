@@ -208,6 +208,7 @@ class ReviewState:
     can_approve: bool = False
     can_return: bool = False
     can_reopen: bool = False
+    own_case: bool = False  # the current user handled the case (approving it needs a note)
 
     @property
     def return_comment_open(self) -> bool:
@@ -242,7 +243,7 @@ class ReviewState:
 
 
 def _state_from_record(case: Case, record: dict[str, Any]) -> ReviewState:
-    names = {f for f in ReviewState.__dataclass_fields__ if not f.startswith("can_")}
+    names = {f for f in ReviewState.__dataclass_fields__ if not f.startswith("can_") and f != "own_case"}
     data = {k: v for k, v in record.items() if k in names and k not in ("case_id", "status", "caseworker")}
     return ReviewState(case_id=case.id or 0, status=case.status, caseworker=case.caseworker, **data)
 
@@ -352,12 +353,14 @@ class WorkflowServices:
     def review_state(self, case_ref: str | int) -> ReviewState:
         """The case's review record and what the current user may do with it now."""
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
-        state = _state_from_record(case, self._review_record(case.id))
+        record = self._review_record(case.id)
+        state = _state_from_record(case, record)
         lead = self._role() is UserRole.TEAM_LEAD
         state.can_submit = case.status in SUBMITTABLE
         state.can_approve = lead and case.status is CaseStatus.IN_REVIEW
         state.can_return = lead and case.status in RETURNABLE
         state.can_reopen = case.status in REOPENABLE
+        state.own_case = state.can_approve and self._own_case(case, record)
         return state
 
     def _own_case(self, case: Case, record: dict[str, Any]) -> bool:

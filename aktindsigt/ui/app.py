@@ -9,11 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
 
 from aktindsigt.services import Services
 from aktindsigt.ui.common import load_grounds
-from aktindsigt.ui.ops import query
+from aktindsigt.ui.ops import ChangeSet, change_bus, query
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +86,25 @@ class MainWindow(QMainWindow):
         self.addToolBar(tb)
         self.resize(1100, 600)
         self.statusBar().showMessage(self.tr("Dobbeltklik eller tryk Enter for at åbne en sag."))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
+        change_bus().changed.connect(self._on_changed)
+        self.refresh_user()
         # a page renderer process ready before the first document is opened
         from aktindsigt.ui import render_worker
 
         render_worker.prestart()
         # the legal-ground catalogue is read once, in the background
         query(self, lambda: load_grounds(services), lambda _g: None)
+
+    def refresh_user(self) -> None:
+        query(self, self.services.user_profile,
+              lambda p: self.user_label.setText(self.tr("{0} · {1}").format(p.name, p.role.label)))
+
+    def _on_changed(self, ch: ChangeSet) -> None:
+        if ch.user:
+            self.refresh_user()
 
     def _open_current(self) -> None:
         cid = self.overview.current_case_id()

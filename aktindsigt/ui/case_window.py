@@ -1,4 +1,5 @@
-"""The case window: document list · viewer · suggestions panel, import, review and manual redaction."""
+"""The case window: document list · viewer · suggestions panel, import, review and manual redaction,
+and the team lead's review (a status banner and the "Godkendelse" menu)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from aktindsigt.core.model import Document, DocumentStatus, Rect, Suggestion, SuggestionStatus
-from aktindsigt.services import CaseDetail, ImportSummary, Operation, Services
+from aktindsigt.core.model import CaseStatus, Document, DocumentStatus, Rect, Suggestion, SuggestionStatus
+from aktindsigt.services import CaseDetail, ImportSummary, Operation, ReviewState, ServiceError, Services
 from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
@@ -35,6 +37,12 @@ from aktindsigt.ui.viewer import DocumentViewer, ZoomCombo, build_overlays
 log = logging.getLogger(__name__)
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
+
+# banner colours (background, border) by where the case is in the review
+BANNER_NEUTRAL = ("#f6f8fa", "#d0d7de")
+BANNER_REVIEW = ("#ddf4ff", "#0969da")
+BANNER_APPROVED = ("#dafbe1", "#1a7f37")
+BANNER_ATTENTION = ("#fff8c5", "#9a6700")
 
 
 class DocumentList(QTreeWidget):
@@ -115,6 +123,7 @@ class CaseWindow(QMainWindow):
         self.services = services
         self.case_id = case_id
         self.detail: CaseDetail | None = None
+        self.review_state: ReviewState | None = None
         self.undo_stack: list[Operation] = []
         self.redo_stack: list[Operation] = []
         self.selection: tuple[int, int, str] | None = None
@@ -139,7 +148,19 @@ class CaseWindow(QMainWindow):
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
         split.setSizes([480, 680, 540])
-        self.setCentralWidget(split)
+        self.review_banner = QLabel()
+        self.review_banner.setObjectName("reviewBanner")
+        self.review_banner.setWordWrap(True)
+        self.review_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_banner.setAccessibleName(self.tr("Sagens status og godkendelse"))
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.review_banner)
+        box.addWidget(split, 1)
+        self.setCentralWidget(central)
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
 
@@ -157,6 +178,7 @@ class CaseWindow(QMainWindow):
         change_bus().changed.connect(self._on_changed)
         self.resize(1700, 960)
         self.refresh_documents()
+        self.refresh_review()
         self.panel.refresh()
 
     # --- actions and menus -------------------------------------------------------------------
@@ -207,6 +229,18 @@ class CaseWindow(QMainWindow):
         focus_view = self._action(self.tr("Gå til dokumentet"), lambda: self._focus(self.viewer.canvas), "Alt+2")
         focus_panel = self._action(self.tr("Gå til forslagene"), lambda: self._focus(self.panel.tree), "Alt+3")
         close = self._action(self.tr("&Luk sagen"), self.close, QKeySequence.StandardKey.Close)
+        self.submit_action = self._action(self.tr("Send til &godkendelse …"), self.submit_for_review,
+                                          tip=self.tr("Send sagen til teamlederens godkendelse"))
+        self.approve_action = self._action(self.tr("Go&dkend …"), self.approve,
+                                           tip=self.tr("Godkend sagen, som den er nu (teamleder)"))
+        self.return_action = self._action(self.tr("&Returnér …"), self.return_case,
+                                          tip=self.tr("Send sagen tilbage til sagsbehandleren med en kommentar "
+                                                      "(teamleder)"))
+        self.reopen_action = self._action(self.tr("Genoptag &behandlingen"), self.reopen,
+                                          tip=self.tr("Arbejd videre på sagen; en godkendelse bortfalder"))
+        self.review_actions = (self.submit_action, self.approve_action, self.return_action, self.reopen_action)
+        for a in self.review_actions:
+            a.setEnabled(False)  # until the review state is loaded
         self.ground_actions = (self.redact_selection_action, self.everywhere_action, self.withhold_page_action,
                                self.area_action)
         self._apply_grounds()
@@ -233,6 +267,8 @@ class CaseWindow(QMainWindow):
 
         self.outputs = OutputActions(self, self.services, self.case_id)
         self.outputs.add_menu()
+        m = self.menuBar().addMenu(self.tr("&Godkendelse"))
+        m.addActions(list(self.review_actions))
         m = self.menuBar().addMenu(self.tr("&Vis"))
         m.addActions([zoom_in, zoom_out, fit_w, fit_p])
         m.addSeparator()
@@ -249,6 +285,8 @@ class CaseWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.redact_selection_action, self.area_action, self.everywhere_action])
         tb.addAction(self.access_action)
+        tb.addSeparator()
+        tb.addActions([self.submit_action, self.approve_action, self.return_action])
         tb.addSeparator()
         self.zoom_combo = ZoomCombo(self.viewer)
         self.zoom_combo.setEditable(True)
@@ -414,12 +452,122 @@ class CaseWindow(QMainWindow):
 
     def _on_changed(self, ch: ChangeSet) -> None:
         if self.case_id not in ch.cases:
+            if ch.user:  # another name or role: other review actions
+                self.refresh_review()
             return
         self.refresh_documents()
+        self.refresh_review()
         self.panel.refresh()
         doc_id = self.viewer.document_id
         if doc_id is not None and (doc_id in ch.documents or ch.suggestions or ch.decisions):
             self.load_document_data(doc_id, pages=ch.pages and doc_id in ch.documents)
+
+    # --- the team lead's review ---------------------------------------------------------------------
+
+    def refresh_review(self) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return query(self, lambda: svc.review_state(cid), self._show_review)
+
+    def _show_review(self, state: ReviewState) -> None:
+        before = self.review_state
+        self.review_state = state
+        self.submit_action.setEnabled(state.can_submit)
+        self.approve_action.setEnabled(state.can_approve)
+        self.return_action.setEnabled(state.can_return)
+        self.reopen_action.setEnabled(state.can_reopen)
+        text = state.summary()
+        if text == state.status.label:
+            text = self.tr("Status: {0}").format(text)
+        if state.status is CaseStatus.IN_REVIEW:
+            bg, border = BANNER_REVIEW
+        elif state.status is CaseStatus.APPROVED:
+            bg, border = BANNER_APPROVED
+        elif state.status is CaseStatus.RETURNED or state.return_comment_open or state.lapsed:
+            bg, border = BANNER_ATTENTION
+        else:
+            bg, border = BANNER_NEUTRAL
+        self.review_banner.setText(text)
+        self.review_banner.setStyleSheet(
+            f"QLabel#reviewBanner {{ background: {bg}; border-bottom: 2px solid {border}; padding: 6px 10px; }}")
+        if before is not None and before.status is not state.status:
+            self.statusBar().showMessage(text, 8000)
+
+    def _show_failure(self, e: BaseException) -> None:
+        from aktindsigt.ui.ops import _show_unexpected, show_error
+
+        show_error(self, e.message) if isinstance(e, ServiceError) else _show_unexpected(self)
+
+    def submit_for_review(self) -> OpHandle | None:
+        comment = dialogs.ask_comment(self, self.tr("Send til godkendelse"),
+                                      self.tr("Bemærkning til teamlederen (kan udelades):"), self.tr("Send"))
+        if comment is None:
+            return None
+        return self._submit(comment, False)
+
+    def _submit(self, comment: str, allow_problems: bool) -> OpHandle:
+        svc, cid = self.services, self.case_id
+
+        def failed(e: BaseException) -> None:
+            problems = getattr(e, "problems", None)
+            if isinstance(e, ServiceError) and problems and not allow_problems:
+                again = dialogs.ask_comment(
+                    self, self.tr("Send trods tjeklisten"),
+                    self.tr("Tjeklisten har {0} punkt(er). Du kan sende sagen alligevel med en bemærkning til "
+                            "teamlederen om punkterne:").format(len(problems)),
+                    self.tr("Send alligevel"), comment, required=True, details=[str(p) for p in problems])
+                if again is not None:
+                    self._submit(again, True)
+                return
+            self._show_failure(e)
+
+        return run_op(self, lambda ctx: svc.submit_for_review(cid, comment, allow_problems=allow_problems),
+                      success=self._show_review, failure=failed)
+
+    def approve(self) -> OpHandle | None:
+        if self.review_state is not None and self.review_state.own_case:
+            note = dialogs.ask_comment(
+                self, self.tr("Godkend egen sag"),
+                self.tr("Du har selv behandlet sagen. Skriv, hvorfor du selv godkender den (fx at der ikke er en "
+                        "anden teamleder):"), self.tr("Godkend"), required=True)
+        else:
+            note = dialogs.ask_comment(self, self.tr("Godkend sagen"),
+                                       self.tr("Bemærkning til godkendelsen (kan udelades):"), self.tr("Godkend"))
+        if note is None:
+            return None
+        return self._approve(note, "")
+
+    def _approve(self, note: str, override: str) -> OpHandle:
+        svc, cid = self.services, self.case_id
+
+        def failed(e: BaseException) -> None:
+            problems = getattr(e, "problems", None)
+            if isinstance(e, ServiceError) and problems and not override:
+                reason = dialogs.ask_comment(
+                    self, self.tr("Godkend trods tjeklisten"),
+                    self.tr("Tjeklisten har {0} punkt(er). Skriv begrundelsen for at godkende sagen alligevel; den "
+                            "gemmes i loggen og i eksportpakken:").format(len(problems)),
+                    self.tr("Godkend alligevel"), required=True, details=[str(p) for p in problems])
+                if reason is not None:
+                    self._approve(note, reason)
+                return
+            self._show_failure(e)
+
+        return run_op(self, lambda ctx: svc.approve_case(cid, note, override_reason=override),
+                      success=self._show_review, failure=failed)
+
+    def return_case(self) -> OpHandle | None:
+        comment = dialogs.ask_comment(
+            self, self.tr("Returnér sagen"),
+            self.tr("Hvad skal sagsbehandleren rette? Kommentaren vises på sagen, til den sendes til godkendelse "
+                    "igen:"), self.tr("Returnér"), required=True)
+        if comment is None:
+            return None
+        svc, cid = self.services, self.case_id
+        return run_op(self, lambda ctx: svc.return_case(cid, comment), success=self._show_review)
+
+    def reopen(self) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return run_op(self, lambda ctx: svc.reopen_case(cid), success=self._show_review)
 
     # --- review interplay --------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Small dialogs: choose a legal ground, document access, redact everywhere, import result."""
+"""Small dialogs: choose a legal ground, document access, redact everywhere, import result, review comments."""
 
 from __future__ import annotations
 
@@ -173,7 +173,57 @@ class ImportResultDialog(QDialog):
         self.resize(700, 300 if rows else 120)
 
 
+class CommentDialog(QDialog):
+    """A comment in the review: to the team lead, to the caseworker, or the written reason for an override.
+    With ``required`` the OK button stays disabled until something is written."""
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str, ok_text: str, text: str = "",
+                 required: bool = False, details: list[str] | tuple[str, ...] = ()) -> None:
+        super().__init__(parent)
+        self.setObjectName("commentDialog")
+        self.setWindowTitle(title)
+        lay = QVBoxLayout(self)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        if details:
+            self.details = QPlainTextEdit("\n".join(f"• {d}" for d in details))
+            self.details.setReadOnly(True)
+            self.details.setAccessibleName(tr("Punkter på tjeklisten"))
+            self.details.setFixedHeight(110)
+            lay.addWidget(self.details)
+        self.edit = QPlainTextEdit(text)
+        self.edit.setObjectName("commentEdit")
+        self.edit.setAccessibleName(title)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(90)
+        label.setBuddy(self.edit)
+        lay.addWidget(self.edit)
+        buttons = _buttons(self, ok_text)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        lay.addWidget(buttons)
+        self.required = required
+        self.edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(560, 300 if details else 220)
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(not self.required or bool(self.comment()))
+
+    def comment(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
 # The case window asks through these functions (tests replace them; no nested event loops there).
+
+def ask_comment(parent: QWidget | None, title: str, intro: str, ok_text: str, text: str = "", required: bool = False,
+                details: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The comment written, or None when cancelled."""
+    dlg = CommentDialog(parent, title, intro, ok_text, text, required, details)
+    if dlg.exec() == QDialog.DialogCode.Accepted:
+        return dlg.comment()
+    return None
+
 
 def ask_access(parent: QWidget | None, title: str, access: AccessType | None, grounds: list[str],
                reason: str) -> tuple[str | None, list[str], str] | None:

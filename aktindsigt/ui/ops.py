@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from aktindsigt.core.progress import Cancelled, CancelToken
-from aktindsigt.services import Changes, Operation, ServiceError
+from aktindsigt.services import Changes, Operation, ReviewState, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class ChangeSet:
     suggestions: set[int] = field(default_factory=set)
     decisions: bool = False  # decisions of the listed cases/documents changed
     pages: bool = False  # page properties (withheld pages) of the listed documents changed
+    user: bool = False  # the current user's name or role changed (what they may do changes everywhere)
 
     def touches_case(self, case_id: int | None) -> bool:
         return case_id is not None and case_id in self.cases
@@ -50,6 +51,8 @@ def changes_of(result: Any) -> ChangeSet:
     """Translate what a service returned into a ``ChangeSet`` (no rules: only reads the result)."""
     if isinstance(result, ChangeSet):
         return result
+    if isinstance(result, ReviewState):  # a review transition: the case's status changed
+        return ChangeSet({result.case_id})
     if isinstance(result, Operation):
         docs = {d.document_id for d in (*result.created, *result.removed)}
         return ChangeSet({result.case_id}, docs, set(result.suggestion_ids), decisions=True)

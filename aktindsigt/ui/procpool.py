@@ -4,7 +4,7 @@ A background *thread* is not enough for import, analysis or loading the word map
 500-page document: PyMuPDF and SQLAlchemy's compiled row processing hold the GIL for long
 stretches, and the UI thread then stalls for hundreds of milliseconds. ``ProcessCall`` runs
 ``getattr(services, method)(*args, **kwargs)`` in a small pool of spawned processes, each with
-its own ``Services`` on the same store (same database URL, blob folder and user), with progress
+its own ``Services`` on the same store (same database URL, blob folder, user and login), with progress
 and cancellation carried across. ``ui.ops.run_op`` uses it through ``isolated(...)``.
 """
 
@@ -32,14 +32,15 @@ _progress_q = None
 _cancel_flags = None
 
 
-def _init(url: str, blobs: str, user: str, progress_q, cancel_flags) -> None:
+def _init(url: str, blobs: str, user: str, login: str, progress_q, cancel_flags) -> None:
     global _services, _progress_q, _cancel_flags
     from aktindsigt.logging_setup import setup_logging
     from aktindsigt.services import Services
     from aktindsigt.store.store import Store
 
     setup_logging()
-    _services = Services(Store(url, Path(blobs), migrate_db=False), user=user)
+    # the login keys the user's profile: the worker sees the same role as the UI process
+    _services = Services(Store(url, Path(blobs), migrate_db=False), user=user, login=login)
     _progress_q, _cancel_flags = progress_q, cancel_flags
 
 
@@ -112,13 +113,14 @@ def unpack_pages(packed: list[tuple]) -> list:
 
 
 class ProcessPool:
-    def __init__(self, url: str, blobs: Path, user: str) -> None:
+    def __init__(self, url: str, blobs: Path, user: str, login: str | None = None) -> None:
         ctx = mp.get_context("spawn")
         self.progress_q = ctx.Queue()
         self.cancel_flags = ctx.Array("b", _FLAGS, lock=False)
         self.executor = ProcessPoolExecutor(WORKERS, mp_context=ctx, initializer=_init,
-                                            initargs=(url, str(blobs), user, self.progress_q, self.cancel_flags))
-        self.key = (url, str(blobs), user)
+                                            initargs=(url, str(blobs), user, login or user, self.progress_q,
+                                                      self.cancel_flags))
+        self.key = (url, str(blobs), user, login or user)
         self._ids = itertools.count(1)
         self._progress: dict[int, Callable[[int, int, str], None]] = {}
         self._reader = threading.Thread(target=self._read_progress, name="aktindsigt-progress", daemon=True)
@@ -173,13 +175,14 @@ def pool_for(services) -> ProcessPool | None:
     blobs = getattr(getattr(store, "blobs", None), "root", None)
     if not url or blobs is None or url.startswith("sqlite:///:memory:"):
         return None
-    key = (url, str(blobs), services.user)
+    login = getattr(services, "login", services.user)
+    key = (url, str(blobs), services.user, login)
     with _lock:
         if _pool is not None and _pool.key != key:
             _pool.shutdown()
             _pool = None
         if _pool is None:
-            _pool = ProcessPool(url, Path(blobs), services.user)
+            _pool = ProcessPool(url, Path(blobs), services.user, login)
         return _pool
 
 

@@ -1,4 +1,5 @@
-"""Settings: closure days (stored through services), the database location (read-only)."""
+"""Settings: the user's name and role and the closure days (stored through services), the database
+location (read-only)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aktindsigt.services import Services
+from aktindsigt.core.model import UserRole
+from aktindsigt.services import Services, UserProfile
 from aktindsigt.ui.common import da_date
 from aktindsigt.ui.ops import ChangeSet, query, run_op
 
@@ -37,8 +40,19 @@ class SettingsDialog(QDialog):
         from aktindsigt.config import resolve_paths
 
         paths = resolve_paths()
-        self.user_label = QLabel(services.user)
-        self.user_label.setToolTip(self.tr("Brugernavnet kommer fra systemet (eller AKTINDSIGT_USER)."))
+        self.profile: UserProfile | None = None
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("userName")
+        self.name_edit.setAccessibleName(self.tr("Dit navn"))
+        self.name_edit.setToolTip(self.tr("Navnet står i loggen og på de sager, du behandler. Tomt: systemets "
+                                          "brugernavn."))
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("userRole")
+        self.role_combo.setAccessibleName(self.tr("Din rolle"))
+        for role in UserRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.role_combo.setToolTip(self.tr("Kun en teamleder kan godkende og returnere sager."))
+        self.login_label = QLabel()
         # where this session's store really is (the services may have been opened on another one)
         store = getattr(services, "store", None)
         db_url = getattr(store, "url", None) or paths.db_url
@@ -69,7 +83,9 @@ class SettingsDialog(QDialog):
         row.addWidget(remove)
 
         form = QFormLayout()
-        form.addRow(self.tr("Bruger:"), self.user_label)
+        form.addRow(self.tr("&Navn:"), self.name_edit)
+        form.addRow(self.tr("&Rolle:"), self.role_combo)
+        form.addRow(self.tr("Brugernavn:"), self.login_label)
         form.addRow(self.tr("Database:"), self.db_edit)
         form.addRow(self.tr("Filer:"), self.blobs_edit)
         form.addRow(self.tr("Logfil:"), self.log_edit)
@@ -87,6 +103,19 @@ class SettingsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(620, 480)
         query(self, lambda: services.calendar, self._show)
+        query(self, services.user_profile, self._show_profile)
+
+    def _show_profile(self, profile: UserProfile) -> None:
+        self.profile = profile
+        self.login_label.setText(profile.login)
+        self.name_edit.setPlaceholderText(profile.login)
+        if profile.name_locked:
+            self.name_edit.setText(profile.name)
+            self.name_edit.setReadOnly(True)
+            self.name_edit.setToolTip(self.tr("Navnet er sat med AKTINDSIGT_USER og kan ikke ændres her."))
+        else:
+            self.name_edit.setText(profile.saved_name)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(profile.role.value), 0))
 
     def _show(self, calendar) -> None:
         for d in sorted(calendar.closure_days):
@@ -114,9 +143,18 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         days, customary = self.closure_days(), self.customary.isChecked()
-        # the deadlines of every case may move: all cases are "changed"
-        run_op(self, lambda ctx: self.services.set_closure_days(days, customary), success=lambda _r: self.accept(),
-               changes=lambda _r: ChangeSet({-1}))
+        loaded = self.profile is not None
+        name = None if not loaded or self.name_edit.isReadOnly() else self.name_edit.text()
+        role = self.role_combo.currentData() if loaded else None
+        svc = self.services
+
+        def work(ctx) -> None:
+            svc.set_closure_days(days, customary)
+            if loaded:
+                svc.set_user_profile(name, role)
+
+        # the deadlines of every case may move (all cases are "changed"), and what the user may do
+        run_op(self, work, success=lambda _r: self.accept(), changes=lambda _r: ChangeSet({-1}, user=loaded))
 
 
 def _safe_url(url: str) -> str:

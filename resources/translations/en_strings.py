@@ -160,14 +160,12 @@ EN = {
     "Der opstod en uventet fejl. Detaljer er skrevet i logfilen.":
         "An unexpected error occurred. Details were written to the log file.",
     "Indstillinger": "Settings",
-    "Brugernavnet kommer fra systemet (eller AKTINDSIGT_USER).": "The user name comes from the system (or AKTINDSIGT_USER).",
     "Database": "Database",
     "Lukkedage": "Closure days",
     "&Tilføj lukkedag": "&Add closure day",
     "&Fjern valgte": "&Remove selected",
     "Kommunen holder også lukket grundlovsdag, juleaftensdag og nytårsaftensdag":
         "The municipality is also closed on Constitution Day, Christmas Eve and New Year's Eve",
-    "Bruger:": "User:",
     "Database:": "Database:",
     "Filer:": "Files:",
     "Logfil:": "Log file:",
@@ -225,4 +223,52 @@ EN = {
     "&Eksportér pakke til ESDH …": "&Export bundle for the ESDH …",
     "Vælg mappe til ESDH-pakken": "Choose a folder for the ESDH bundle",
     "Eksporterer …": "Exporting …",
+    # the team lead's review (case window, comment dialogs, settings)
+    "Sagens status og godkendelse": "Case status and approval",
+    "Send til &godkendelse …": "&Send for approval …",
+    "Send sagen til teamlederens godkendelse": "Send the case to the team lead for approval",
+    "Go&dkend …": "&Approve …",
+    "Godkend sagen, som den er nu (teamleder)": "Approve the case as it is now (team lead)",
+    "&Returnér …": "&Return …",
+    "Send sagen tilbage til sagsbehandleren med en kommentar (teamleder)":
+        "Send the case back to the caseworker with a comment (team lead)",
+    "Genoptag &behandlingen": "&Continue work",
+    "Arbejd videre på sagen; en godkendelse bortfalder": "Continue working on the case; an approval lapses",
+    "&Godkendelse": "&Approval",
+    "Status: {0}": "Status: {0}",
+    "Send til godkendelse": "Send for approval",
+    "Bemærkning til teamlederen (kan udelades):": "Note to the team lead (optional):",
+    "Send": "Send",
+    "Send trods tjeklisten": "Send despite the checklist",
+    "Tjeklisten har {0} punkt(er). Du kan sende sagen alligevel med en bemærkning til teamlederen om punkterne:":
+        "The checklist has {0} item(s). You can send the case anyway with a note to the team lead about them:",
+    "Send alligevel": "Send anyway",
+    "Godkend egen sag": "Approve own case",
+    "Du har selv behandlet sagen. Skriv, hvorfor du selv godkender den (fx at der ikke er en anden teamleder):":
+        "You handled this case yourself. Write why you approve it yourself (e.g. there is no other team lead):",
+    "Godkend": "Approve",
+    "Godkend sagen": "Approve the case",
+    "Bemærkning til godkendelsen (kan udelades):": "Note on the approval (optional):",
+    "Godkend trods tjeklisten": "Approve despite the checklist",
+    "Tjeklisten har {0} punkt(er). Skriv begrundelsen for at godkende sagen alligevel; den gemmes i loggen og i "
+    "eksportpakken:":
+        "The checklist has {0} item(s). Write the reason for approving the case anyway; it is kept in the log and "
+        "in the export bundle:",
+    "Godkend alligevel": "Approve anyway",
+    "Returnér sagen": "Return the case",
+    "Hvad skal sagsbehandleren rette? Kommentaren vises på sagen, til den sendes til godkendelse igen:":
+        "What should the caseworker change? The comment is shown on the case until it is sent for approval again:",
+    "Returnér": "Return",
+    "Punkter på tjeklisten": "Checklist items",
+    "Dit navn": "Your name",
+    "Navnet står i loggen og på de sager, du behandler. Tomt: systemets brugernavn.":
+        "The name is recorded in the log and on the cases you handle. Empty: the system user name.",
+    "Din rolle": "Your role",
+    "Kun en teamleder kan godkende og returnere sager.": "Only a team lead can approve and return cases.",
+    "&Navn:": "&Name:",
+    "&Rolle:": "&Role:",
+    "Brugernavn:": "User name:",
+    "Navnet er sat med AKTINDSIGT_USER og kan ikke ændres her.":
+        "The name is set by AKTINDSIGT_USER and cannot be changed here.",
+    "{0} · {1}": "{0} · {1}",
 }

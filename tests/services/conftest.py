@@ -20,6 +20,10 @@ def write_pdf(path, lines):
 
 @pytest.fixture
 def case(services, tmp_path):
+    return clean_case(services, tmp_path)
+
+
+def clean_case(services, tmp_path):
     """Two documents, a name and a CPR number redacted, every statement written: the checklist is clean."""
     write_pdf(tmp_path / "klage.pdf", ["Klage fra naboen Mette Hansen, cpr 010203-1234,",
                                        "over carporten på Skovvej 3."])
