@@ -505,7 +505,7 @@ class WorkflowServices:
                                  "tjeklisten eller godkendelsen.")
         record = self._review_record(case.id or 0)
         if case.status is CaseStatus.APPROVED:
-            if content_fingerprint(self.store, case.id) == record.get("approved_fingerprint"):
+            if content_fingerprint(self.store, case.id or 0) == record.get("approved_fingerprint"):
                 return {"approved_by": record.get("approved_by", ""), "approved_at": record.get("approved_at", ""),
                         "approval_note": record.get("approval_note", ""),
                         "self_approval": bool(record.get("self_approved")),
@@ -526,7 +526,7 @@ class WorkflowServices:
         if case.status is not CaseStatus.APPROVED:
             return ""
         record = self._review_record(case.id or 0)
-        if content_fingerprint(self.store, case.id) != record.get("approved_fingerprint"):
+        if content_fingerprint(self.store, case.id or 0) != record.get("approved_fingerprint"):
             return ""
         return str(record.get("override_reason") or "")
 
