@@ -41,6 +41,7 @@ from thinc.api import (
 
 N_FREQ = 10
 N_NAME = 4
+N_KIND = 8  # v2: bit 1 ordinary Danish word form, bit 2 name in some Faker locale, bit 4 place name
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,141 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(n.lower() for n in first), frozenset(n.lower() for n in last)
 
 
+def _hash(word: str) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class HashedWordSet:
+    """Membership test over a large word list, kept as a sorted array of 64-bit hashes.
+
+    Building the list from its source (a 550,000-word JSON table) takes 1-3 s; the hashes are
+    cached in the user's cache folder (``platformdirs``; ``AKTINDSIGT_CACHE`` overrides it), so
+    later loads take milliseconds.  The cache is derived on the user's machine from an installed
+    package; nothing of it is shipped.  A false positive needs a 64-bit hash collision.
+    """
+
+    def __init__(self, hashes: numpy.ndarray) -> None:
+        self._h = hashes
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        h = numpy.uint64(_hash(word))
+        i = int(numpy.searchsorted(self._h, h))
+        return i < len(self._h) and self._h[i] == h
+
+    def __len__(self) -> int:
+        return len(self._h)
+
+    @classmethod
+    def build(cls, words) -> HashedWordSet:
+        return cls(numpy.unique(numpy.fromiter((_hash(w) for w in words), dtype=numpy.uint64)))
+
+    @classmethod
+    def cached(cls, key: str, builder) -> HashedWordSet:
+        import os
+        from pathlib import Path
+
+        import platformdirs
+
+        folder = Path(os.environ.get("AKTINDSIGT_CACHE") or platformdirs.user_cache_dir("aktindsigt", appauthor=False))
+        path = folder / f"{key}.npy"
+        try:
+            return cls(numpy.load(path, allow_pickle=False))
+        except (OSError, ValueError):
+            pass
+        ws = cls.build(builder())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            numpy.save(tmp, ws._h, allow_pickle=False)
+            os.replace(tmp, path)
+        except OSError:  # read-only home: keep it in memory only
+            pass
+        return ws
+
+
+def _dist_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "0"
+
+
+@lru_cache(maxsize=1)
+def _danish_word_forms() -> HashedWordSet:
+    """Every word form and lemma of spaCy's Danish lemma lookup table (``spacy-lookups-data`` on
+    PyPI, MIT; read from the installed package).  Ordinary Danish words ("Tilsyneladende",
+    "Processen", "Telefonerne") are in it; most names ("Hansen", "Mette", "Bahrain") are not."""
+
+    def words():
+        import gzip
+        import importlib.resources
+        import json
+
+        path = importlib.resources.files("spacy_lookups_data") / "data" / "da_lemma_lookup.json.gz"
+        with path.open("rb") as raw, gzip.open(raw) as fh:
+            table = json.load(fh)
+        return set(table) | set(table.values())
+
+    return HashedWordSet.cached(f"da-word-forms-{_dist_version('spacy-lookups-data')}", words)
+
+
+@lru_cache(maxsize=1)
+def _world_names() -> HashedWordSet:
+    """First and last names of every Faker locale written in Latin script (MIT)."""
+
+    def words():
+        import importlib
+        import pkgutil
+        import re
+
+        import faker.providers.person as person
+
+        latin = re.compile(r"^[A-Za-zÀ-ɏ'\-]+$")
+        names: set[str] = set()
+        for mod_info in pkgutil.iter_modules(person.__path__):
+            try:
+                mod = importlib.import_module(f"faker.providers.person.{mod_info.name}")
+            except Exception:  # pragma: no cover - a broken locale module
+                continue
+            prov = getattr(mod, "Provider", None)
+            for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+                value = getattr(prov, attr, None)
+                if isinstance(value, dict | list | tuple | set | frozenset):
+                    names.update(n.lower() for n in value if isinstance(n, str) and latin.match(n))
+        return names
+
+    return HashedWordSet.cached(f"world-names-{_dist_version('faker')}", words)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """One-word country/region names in Danish and English (Babel's CLDR data) and Faker's
+    Danish country list."""
+    from babel import Locale
+    from faker.providers.address.da_DK import Provider as Address
+
+    names = set(Locale("da").territories.values()) | set(Locale("en").territories.values())
+    names |= set(getattr(Address, "countries", ()))
+    return frozenset(n.lower() for n in names if " " not in n)
+
+
+def kind_flags(text: str) -> int:
+    low = text.lower()
+    stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    flags = 1 if low in _danish_word_forms() else 0
+    if low in _world_names() or stem in _world_names():
+        flags |= 2
+    if low in _place_names() or stem in _place_names():
+        flags |= 4
+    return flags
+
+
 def freq_bucket(text: str) -> int:
     import math
 
@@ -79,15 +215,15 @@ def name_flags(text: str) -> int:
     return (1 if low in first else 0) | (2 if low in last else 0)
 
 
-_CACHE: dict[int, tuple[int, int]] = {}
+_CACHE: dict[int, tuple[int, int, int]] = {}
 
 
-def _compute(text: str) -> tuple[int, int]:
-    return (freq_bucket(text), name_flags(text)) if text[:1].isalpha() else (0, 0)
+def _compute(text: str) -> tuple[int, int, int]:
+    return (freq_bucket(text), name_flags(text), kind_flags(text)) if text[:1].isalpha() else (0, 0, 0)
 
 
-def doc_features(doc: Doc) -> numpy.ndarray:
-    """(n_tokens, 2) uint64 array: freq bucket, name flags (cached per orth id)."""
+def doc_features(doc: Doc, n_cols: int = 2) -> numpy.ndarray:
+    """(n_tokens, n_cols) uint64 array: freq bucket, name flags[, kind flags] (cached per orth id)."""
     from spacy.attrs import ORTH
 
     orths = doc.to_array(ORTH).tolist()
@@ -100,12 +236,12 @@ def doc_features(doc: Doc) -> numpy.ndarray:
             v = _compute(strings[o])
             if len(cache) < 2_000_000:
                 cache[o] = v
-        rows.append(v)
-    return numpy.asarray(rows, dtype="uint64").reshape((len(orths), 2))
+        rows.append(v[:n_cols])
+    return numpy.asarray(rows, dtype="uint64").reshape((len(orths), n_cols))
 
 
-def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float) -> Model:
-    """Like spaCy's FeatureExtractor, plus two extra columns (freq, name flags)."""
+def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float, n_cols: int = 2) -> Model:
+    """Like spaCy's FeatureExtractor, plus extra columns (freq, name flags[, kind flags])."""
     from spacy.attrs import intify_attr
 
     attr_ids = [intify_attr(a) for a in attrs]
@@ -117,11 +253,13 @@ def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float) -
             base = doc.to_array(attr_ids)
             if base.ndim == 1:
                 base = base.reshape((-1, 1))
-            extra = doc_features(doc)
+            extra = doc_features(doc, n_cols)
             if is_train and name_dropout > 0:
                 for i in range(len(doc)):
-                    if extra[i, 1] and rng.random() < name_dropout:
+                    if (extra[i, 1] or (n_cols > 2 and extra[i, 2] & 2)) and rng.random() < name_dropout:
                         extra[i, 1] = 0
+                        if n_cols > 2:
+                            extra[i, 2] &= ~numpy.uint64(2)
             feats = numpy.hstack([base.astype("uint64"), extra])
             out.append(model.ops.asarray2i(feats, dtype="uint64"))
         return out, lambda d_features: []
@@ -150,6 +288,36 @@ def NameFeatureEmbed(
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     return chain(
         FeatureExtractorWithNames(attrs, name_dropout),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        max_out,
+        ragged2list(),
+    )
+
+
+@registry.architectures("aktindsigt.NameFeatureEmbed.v2")
+def NameFeatureEmbedV2(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    feature_width: int = 16,
+    name_dropout: float = 0.3,
+) -> Model[list[Doc], list]:
+    """v1 plus a third small embedding of the kind flags (ordinary Danish word / name in some
+    Faker locale / place name)."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    embeddings: list[Model] = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    n = len(attrs)
+    embeddings.append(Embed(feature_width, N_FREQ, column=n, dropout=0.0))
+    embeddings.append(Embed(feature_width, N_NAME, column=n + 1, dropout=0.0))
+    embeddings.append(Embed(feature_width, N_KIND, column=n + 2, dropout=0.0))
+    concat_size = width * len(attrs) + 3 * feature_width
+    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    return chain(
+        FeatureExtractorWithNames(attrs, name_dropout, n_cols=3),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         max_out,

@@ -7,11 +7,13 @@ build decides that it helps).  Uses the same run-time resources as the features:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from aktindsigt.nlp.features import _faker_names, freq_bucket
+from aktindsigt.nlp.features import _faker_names, freq_bucket, kind_flags, name_flags
 
 TITLE_WORDS = {
     "direktør", "formand", "minister", "borgmester", "læge", "dr.", "professor", "sagsbehandler", "hr.", "fru",
@@ -32,7 +34,40 @@ def _at_line_start(tok) -> bool:
     return prev.is_space or prev.text in (":", "-", "–", "(", '"', "/", "•")
 
 
-def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
+def _ordinary_word(tok) -> bool:
+    """An ordinary Danish word form that is in no name list (run-time lists: spaCy's Danish
+    lemma table, Faker's name lists of every locale)."""
+    return tok.text[:1].isalpha() and kind_flags(tok.text) == 1 and not name_flags(tok.text)
+
+
+def _in_name_list(tok) -> bool:
+    parts = [p for p in tok.text.split("-") if p] or [tok.text]
+    return any(name_flags(p) or kind_flags(p) & 2 for p in parts)
+
+
+@lru_cache(maxsize=65536)
+def _common_english(text: str) -> bool:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(text.lower(), "en") >= 3.5
+
+
+def _non_name_word(tok) -> bool:
+    """An ordinary Danish or common English word that is in no name list."""
+    if len(tok.text) < 4 or not tok.text.isalpha() or _in_name_list(tok) or kind_flags(tok.text) & 4:
+        return False
+    return bool(kind_flags(tok.text) & 1) or _common_english(tok.text)
+
+
+def _title_like(tok) -> bool:
+    """A lower-case word or abbreviation before a name: "lektor", "dr.phil.", "direktør"."""
+    text = tok.text
+    if text.lower() in TITLE_WORDS:
+        return True
+    return text[:1].islower() and (text.endswith(".") or _ordinary_word(tok))
+
+
+def trim_entities(doc: Doc, min_freq: int = 5, lexicon: bool = False) -> Doc:
     """Repair PER boundaries:
 
     * cut an entity at a separator token such as a slash or a line break ("G. Svensson / Center" -> "G. Svensson");
@@ -40,6 +75,17 @@ def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
     * drop a leading capitalised ordinary word or title at the start of a sentence/line
       ("Kontakt Isa Jørgensen", "Erfarne Ivan Nielsen", "Direktør Henrik Klæbel"), when it is a
       frequent Danish word (wordfreq Zipf >= ``min_freq``) and not in the first-name list.
+
+    With ``lexicon`` (models built with the v2 features):
+
+    * drop a leading lower-case title or ordinary word, or a capitalised ordinary word that is
+      in no name list ("lektor dr.phil. Henrik S. Nissen", "Ungareren György Dalos");
+    * drop a trailing lower-case ordinary word ("Peters hals") and a lone initial ("a.");
+    * drop a one-word PER that is an ordinary Danish word in no name list ("Tilsyneladende",
+      "Processen") and relabel a one-word PER that is a country name in no name list as LOC;
+    * a PER in which no word is in any name list and most capitalised words are ordinary Danish
+      or common English words becomes ORG ("Danish Paper Packaging", "Rackmanns Fabrikker
+      Holding"); a single such word is dropped ("Camel").
     """
     first, last = _faker_names()
     new = []
@@ -55,6 +101,27 @@ def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
                 e -= 1
             while s < e and not any(c.isalnum() for c in doc[s].text):
                 s += 1
+            if lexicon:
+                span_toks = list(doc[s:e])
+                caps = [t for t in span_toks if t.text[:1].isupper()]
+                if caps and not any(_in_name_list(t) for t in span_toks) and 2 * sum(
+                        _non_name_word(t) for t in caps) > len(caps):
+                    # "Danish Paper Packaging", "University of Wisconsin": words, but no name
+                    changed = True
+                    if e - s >= 2:
+                        new.append(Span(doc, s, e, label="ORG"))
+                    continue
+                while e - s >= 2 and (_title_like(doc[s]) or _ordinary_word(doc[s])):
+                    s += 1
+                while e - s >= 2 and doc[e - 1].text[:1].islower() and _ordinary_word(doc[e - 1]):
+                    e -= 1  # "Peters hals"
+                if e - s == 1 and (_ordinary_word(doc[s]) or (len(doc[s].text) <= 2 and doc[s].text.endswith("."))):
+                    s = e
+                if e - s == 1 and kind_flags(doc[s].text) & 4 and not (
+                        name_flags(doc[s].text) or kind_flags(doc[s].text) & 2):
+                    changed = True
+                    new.append(Span(doc, s, e, label="LOC"))
+                    continue
             if e - s >= 2:
                 t = doc[s]
                 low = t.text.lower()
@@ -77,3 +144,8 @@ def trim_entities(doc: Doc, min_freq: int = 5) -> Doc:
 @Language.component("aktindsigt_name_rules")
 def name_rules(doc: Doc) -> Doc:
     return trim_entities(doc)
+
+
+@Language.component("aktindsigt_name_rules_v2")
+def name_rules_v2(doc: Doc) -> Doc:
+    return trim_entities(doc, lexicon=True)
