@@ -30,7 +30,9 @@ Overlap resolution (``resolve_overlaps``), recall-first:
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -159,6 +161,7 @@ class DetectionEngine:
         batch_chars: int = 400_000,
         n_process: int = 1,
         chunk_chars: int = 100_000,
+        person_filter: bool = True,
     ) -> None:
         self.nlp = nlp if nlp is not None else _load_default_nlp()
         self.regime = Regime(regime)
@@ -174,6 +177,7 @@ class DetectionEngine:
         self.batch_chars = batch_chars
         self.n_process = n_process
         self.chunk_chars = chunk_chars
+        self.person_filter = person_filter  # person_filter.PersonFilter on PERSON spans
         self.nlp_engine = InjectedSpacyNlpEngine(self.nlp)
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         for rec in [DaNerRecognizer(), *all_recognizers()]:
@@ -246,7 +250,10 @@ class DetectionEngine:
     def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
         out: list[Detection] = []
         entries: dict[EntityType, PolicyEntry] = {}
-        for r in resolve_overlaps(_join_adjacent_persons(text, raw)):
+        raw = _join_adjacent_persons(text, raw)
+        if self.person_filter:
+            raw = filter_persons(text, raw)
+        for r in resolve_overlaps(raw):
             entry = entries.get(r.entity_type)
             if entry is None:
                 entry = entries[r.entity_type] = self.policy.entry(self.regime, r.entity_type)
@@ -294,6 +301,54 @@ def _join_adjacent_persons(text: str, raw: list[_Raw]) -> list[_Raw]:
         else:
             joined.append(r)
     return others + joined
+
+
+def filter_persons(text: str, raw: list[_Raw], rules: frozenset[str] | None = None) -> list[_Raw]:
+    """Overlapping PERSON spans merged, then checked by ``person_filter.PersonFilter``: a span
+    with organisation cues becomes ORGANIZATION, a place LOCATION (neither is suggested by
+    default); a code or an ordinary word is dropped."""
+    from aktindsigt.detect.person_filter import RULES, PersonFilter
+
+    persons = sorted((r for r in raw if r.entity_type == EntityType.PERSON), key=lambda r: (r.start, -r.end))
+    if not persons:
+        return raw
+    merged: list[_Raw] = []
+    for r in persons:
+        m = _INITIALS_BEFORE.search(text, max(0, r.start - 12), r.start)
+        if m and text[r.start : r.start + 1].isupper():
+            r = _Raw(r.entity_type, m.start(), r.end, r.score, r.detector, r.context)  # "R. Damgaard"
+        if merged and r.start < merged[-1].end:
+            cur = merged[-1]
+            if r.score > cur.score:
+                cur.detector, cur.score = r.detector, r.score
+            cur.end = max(cur.end, r.end)
+            cur.context = cur.context or r.context
+        else:
+            merged.append(_Raw(r.entity_type, r.start, r.end, r.score, r.detector, r.context))
+    rules = RULES if rules is None else rules
+    pf = PersonFilter(text, (), rules)
+    for r in merged:
+        r.start, r.end = pf.trim(r.start, r.end)
+    pf = PersonFilter(text, [(r.start, r.end) for r in merged], rules)
+    out = [r for r in raw if r.entity_type != EntityType.PERSON]
+    streets = sorted((r.start, r.end) for r in raw if r.entity_type == EntityType.ADDRESS
+                     and not text.startswith(("c/o", "C/O", "C/o"), r.start))
+    for r in merged:
+        why = pf.verdict(r.start, r.end)
+        if why is None and "place" in rules and streets:
+            i = bisect.bisect_right(streets, (r.start, len(text) + 1)) - 1
+            if i >= 0 and streets[i][0] <= r.start and r.end <= streets[i][1]:
+                why = "place"  # inside an address ("Lille Kløvervej 12"); not in a c/o line
+        if why is None:
+            out.append(r)
+        elif why in _RELABEL:
+            out.append(_Raw(_RELABEL[why], r.start, r.end, SCORES_RELABELLED, r.detector + ":" + why))
+    return out
+
+
+_RELABEL = {"org": EntityType.ORGANIZATION, "place": EntityType.LOCATION}
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
+SCORES_RELABELLED = 0.5
 
 
 def split_text(text: str, limit: int) -> Iterable[tuple[int, str]]:

@@ -202,11 +202,21 @@ def _is_trailing_common(word: str, first: frozenset[str], last: frozenset[str]) 
     return zipf_frequency(w.lower(), "da") >= 4.5
 
 
+_ABBREV_BEFORE = re.compile(
+    r"(?:(?<![\w./])[A-ZÆØÅ]|\b(?:hr|dr|fr|frk|jf|ca|nr|mv|evt|tlf|att|vedr|prof|st|sdr|ndr|gl|skt|pt|bl\.a|f\.eks))\.[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
+    """``pos`` starts a sentence or a line; an initial or an abbreviation before it does not
+    end a sentence ("R. Damgaard", "hr. Juhl")."""
     j = pos - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
-    return j < 0 or text[j] in ".!?:\n"
+    if j < 0 or text[j] in "!?:\n":
+        return True
+    return text[j] == "." and not _ABBREV_BEFORE.search(text, max(0, j - 8), j + 1)
 
 
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")

@@ -1,0 +1,147 @@
+"""The PERSON post-filter (person_filter.py, engine.filter_persons).
+
+A blank pipeline with an EntityRuler plays the model and tags what a real model gets
+wrong (capitalised common words, organisations, places, codes) as PER, so the tests do not
+depend on the shipped model."""
+
+import pytest
+import spacy
+
+from aktindsigt.core.model import EntityType
+from aktindsigt.detect.engine import DetectionEngine
+from aktindsigt.detect.person_filter import PersonFilter, ordinary_word, places
+
+
+def engine_tagging(*per: str, **kw) -> DetectionEngine:
+    nlp = spacy.blank("da")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": p} for p in per])
+    return DetectionEngine(nlp=nlp, **kw)
+
+
+def persons(text: str, *per: str, **kw) -> list[str]:
+    return [d.text for d in engine_tagging(*per, **kw).analyze_text(text) if d.entity_type == EntityType.PERSON]
+
+
+@pytest.mark.parametrize(
+    "word", ["Klageren", "Udgiften", "Referatet", "Hjemmeplejen", "Sagsbehandlingstiden", "Påklage",
+             "Henvendelsen", "Lægeerklæringen", "Forældrene"],
+)
+def test_ordinary_words(word):
+    assert ordinary_word(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["Damgaard", "Kirkegaard", "Ebbesen", "Mettes", "Warsame", "Aputsiaq", "Halfdan", "Okafor", "Juhl"],
+)
+def test_names_are_not_ordinary_words(word):
+    assert not ordinary_word(word)
+
+
+def test_places_list_has_countries_regions_and_landsdele():
+    p = places()
+    assert {"Tyskland", "Syrien", "Grønland", "Færøerne", "Europa", "Vestsjælland", "Bornholm"} <= p
+    assert "Mette" not in p
+
+
+# -- what is dropped ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        ("Sagen er modtaget. Udgiften på 2.000 kr. afholdes af kontoen.", "Udgiften"),
+        ("Vi har talt med borgeren. Klageren oplyser, at forholdene er uændrede.", "Klageren"),
+        ("Planen er lagt. Hjemmeplejen besøger hende to gange om ugen.", "Hjemmeplejen"),
+        ("Mødet blev holdt. Sagsbehandlingstiden er for tiden 30 dage.", "Sagsbehandlingstiden"),
+        ("Vi har hørt Andelsboligforeningen Lindely om sagen.", "Andelsboligforeningen Lindely"),
+        ("Ifølge Boligselskabet Østerlund er der ventetid.", "Østerlund"),
+        ("Regningen er sendt til Kjærbo ApS i dag.", "Kjærbo"),
+        ("Sagen er sendt til Lemvig Kommune til udtalelse.", "Lemvig"),
+        ("Familien flyttede fra Syrien i 2015.", "Syrien"),
+        ("Hun har familie i Saksild og omegn.", "Saksild"),
+        ("Han bor på Kløvervej 12, 1. th., 8000 Aarhus C.", "Kløvervej"),
+        ("Brevet er sendt til Nørregade 3, 1850 Lunderskov.", "Lunderskov"),
+        ("Betal til IBAN DK50 0040 0440 1162 43, BIC: DABADKKK.", "DABADKKK"),
+        ("Du kan se sagen i Aula under beskeder.", "Aula"),
+        ("Brevet er sendt via e-Boks.", "e-Boks"),
+    ],
+)
+def test_not_a_person(text, tagged):
+    assert persons(text, tagged) == []
+
+
+def test_lorem_word_used_in_lower_case_elsewhere_is_dropped():
+    text = "Der var smuds i opgangen. Smuds og affald blev fjernet."
+    assert persons(text, "Smuds") == []
+
+
+def test_common_first_name_at_sentence_start_is_dropped_only_when_the_text_uses_the_word():
+    assert persons("Vi vil tage stilling. Tage betyder meget.", "Tage") == []
+    assert persons("Mødet sluttede. Tage kom hjem kl. 16.", "Tage") == ["Tage"]
+
+
+def test_leading_ordinary_word_is_trimmed():
+    text = "Sagen er modtaget. Ansøgeren Eik Krag har klaget."
+    assert persons(text, "Ansøgeren Eik Krag") == ["Eik Krag"]
+
+
+def test_organisation_and_place_are_kept_as_quiet_types():
+    eng = engine_tagging("Andelsboligforeningen Lindely", "Saksild", include_unsuggested=True)
+    dets = eng.analyze_text("Andelsboligforeningen Lindely har svaret. Familien bor i Saksild.")
+    got = {(d.text, d.entity_type) for d in dets}
+    assert ("Andelsboligforeningen Lindely", EntityType.ORGANIZATION) in got
+    assert ("Saksild", EntityType.LOCATION) in got
+    assert not any(d.entity_type == EntityType.PERSON for d in dets)
+
+
+# -- what is kept ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, tagged, expected",
+    [
+        ("Sagen er modtaget. Aputsiaq har klaget over afgørelsen.", "Aputsiaq", "Aputsiaq"),
+        ("Mødet blev holdt. Okafor mødte ikke op.", "Okafor", "Okafor"),
+        ("Hun kørte i Aishas bil til mødet.", "Aishas", "Aishas"),
+        ("Sagen er sendt til R. Damgaard i dag.", "Damgaard", "R. Damgaard"),
+        ("Partshøringen blev sendt til RÓGVI GRAVGAARD den 3. maj.", "GRAVGAARD", "GRAVGAARD"),
+        ("Kære Mette\n\nTak for dit brev.", "Mette", "Mette"),
+    ],
+)
+def test_a_person_stays(text, tagged, expected):
+    assert expected in persons(text, tagged)
+
+
+def test_an_ordinary_word_is_a_name_when_the_document_says_so():
+    """"Skriver" is also a verb; the document shows it as a name (in a full name, or capitalised
+    mid-sentence), so the lone occurrence at a sentence start stays."""
+    for text, spans in [
+        ("Vi har talt med Wilhelm Skriver. Skriver oplyser, at han er flyttet.", ["Wilhelm Skriver"]),
+        ("Vi har talt med hr. Skriver i går. Skriver oplyser, at han er flyttet.", []),
+    ]:
+        spans_at = [(text.index(x), text.index(x) + len(x)) for x in spans]
+        i = text.rindex("Skriver")
+        assert PersonFilter(text, spans_at).verdict(i, i + 7) is None
+    text = "Sagen er modtaget. Skriver oplyser, at han er flyttet."
+    i = text.index("Skriver")
+    assert PersonFilter(text).verdict(i, i + 7) == "word"
+
+
+def test_person_in_a_c_o_line_stays():
+    text = "c/o Mette Hansen, Nørregade 3, 8000 Aarhus C"
+    assert "Mette Hansen" in persons(text, "Mette Hansen")
+
+
+def test_filter_can_be_switched_off():
+    text = "Sagen er modtaget. Klageren oplyser, at forholdene er uændrede."
+    assert persons(text, "Klageren", person_filter=False) == ["Klageren"]
+
+
+def test_verdicts_name_the_rule():
+    text = "Vi har hørt Andelsboligforeningen Lindely. Familien kom fra Syrien. Ref. DABADKKK."
+    pf = PersonFilter(text)
+
+    def v(s):
+        i = text.index(s)
+        return pf.verdict(i, i + len(s))
+
+    assert v("Andelsboligforeningen Lindely") == "org"
+    assert v("Syrien") == "place"
+    assert v("DABADKKK") == "code"
