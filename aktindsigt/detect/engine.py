@@ -317,6 +317,9 @@ def filter_persons(text: str, raw: list[_Raw], rules: frozenset[str] | None = No
         m = _INITIALS_BEFORE.search(text, max(0, r.start - 12), r.start)
         if m and text[r.start : r.start + 1].isupper():
             r = _Raw(r.entity_type, m.start(), r.end, r.score, r.detector, r.context)  # "R. Damgaard"
+        m = _INITIAL_SURNAME_AFTER.match(text, r.end)
+        if m and text[r.start : r.start + 1].isupper():
+            r = _Raw(r.entity_type, r.start, m.end(), r.score, r.detector, r.context)  # "Aya" + " K. Krog"
         if merged and r.start < merged[-1].end:
             cur = merged[-1]
             if r.score > cur.score:
@@ -348,6 +351,7 @@ def filter_persons(text: str, raw: list[_Raw], rules: frozenset[str] | None = No
 
 _RELABEL = {"org": EntityType.ORGANIZATION, "place": EntityType.LOCATION}
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
+_INITIAL_SURNAME_AFTER = re.compile(r"[ \t]+(?:[A-ZÆØÅ]\.[ \t]?){1,2}[ \t]*[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?")
 SCORES_RELABELLED = 0.5
 
 

@@ -92,7 +92,8 @@ def is_known_name(word: str) -> bool:
 
 
 #: prefixes of Danish derived words ("Påklage", "Genoptagelse", "Udbetalingen")
-_PREFIXES = ("under", "over", "gen", "ind", "mod", "til", "på", "af", "op", "ud", "om", "for", "sam")
+_PREFIXES = ("sammen", "under", "efter", "over", "frem", "gen", "ind", "mod", "til", "ved", "med", "ned", "på",
+             "af", "op", "ud", "om", "for", "sam", "be", "an")
 
 
 def _stems(w: str) -> Iterable[str]:
@@ -106,7 +107,10 @@ def _part_ok(w: str) -> bool:
     """A compound part that is a dictionary word; short parts must be very common ("tid", "vej"),
     so that names do not split into foreign snippets ("war" + "same")."""
     n = len(w)
-    return _zipf(w) >= (4.5 if n <= 3 else 3.5 if n <= 5 else 3.0)
+    z = _zipf(w)
+    if z < 4.5 and w.capitalize() in nordic_first_names():
+        return False  # "Anne" + "lise": a first name is no part of an ordinary word
+    return z >= (4.5 if n <= 3 else 3.5 if n <= 5 else 3.0)
 
 
 @lru_cache(maxsize=65536)

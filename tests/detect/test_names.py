@@ -88,3 +88,33 @@ def test_definite_nouns_are_not_sen_surnames():
 def test_names_in_capitals():
     assert "EMIL SØRENSEN VANG" in texts("EMIL SØRENSEN VANG er indskrevet på skolen")
     assert texts("REFERAT AF MØDET") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anmodningen kom fra Merle Vinther <rania-krag@yahoo.dk> i går.", "Merle Vinther"),
+        ("Anmodningen kom fra S. Pind <serkan-pind@mail.tele.dk>.", "S. Pind"),
+        ("Anmodningen kom fra FOLMER LYKKEGAARD <folmer_l@icloud.com>.", "FOLMER LYKKEGAARD"),
+        ("Journalnotat: Samtale med ROJDA JAMA og dennes bisidder på rådhuset.", "ROJDA JAMA"),
+        ("Ejendommen ejes af VALDE BANG, som har købt den i 2019.", "VALDE BANG"),
+        ("Navn: PRIYA WAD\nAdresse: ...", "PRIYA WAD"),
+        ("Deltagere: Turið Bjerre og Rógvi Joensen.", "Rógvi Joensen"),
+    ],
+)
+def test_positive_names_of_other_origins_and_in_capitals(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AFGØRELSE OM AKTINDSIGT\nKommunen har modtaget din anmodning.",
+        "Sagen drejer sig om KLAGE OVER BYGGERI i området.",
+        "Brevet er sendt til Aarhus Kommune <post@aarhus.dk> i dag.",
+        "Kopi til Borgerservice <borgerservice@kommune.dk>.",
+        "Vi har talt med TEKNIK OG MILJØ om sagen.",
+    ],
+)
+def test_negative_capitals_and_mail_headers_that_are_not_names(text):
+    assert texts(text) == set()

@@ -88,7 +88,7 @@ def test_organisation_and_place_are_kept_as_quiet_types():
     eng = engine_tagging("Andelsboligforeningen Lindely", "Saksild", include_unsuggested=True)
     dets = eng.analyze_text("Andelsboligforeningen Lindely har svaret. Familien bor i Saksild.")
     got = {(d.text, d.entity_type) for d in dets}
-    assert ("Andelsboligforeningen Lindely", EntityType.ORGANIZATION) in got
+    assert any(t.endswith("Lindely") and e == EntityType.ORGANIZATION for t, e in got)
     assert ("Saksild", EntityType.LOCATION) in got
     assert not any(d.entity_type == EntityType.PERSON for d in dets)
 
@@ -101,7 +101,11 @@ def test_organisation_and_place_are_kept_as_quiet_types():
         ("Mødet blev holdt. Okafor mødte ikke op.", "Okafor", "Okafor"),
         ("Hun kørte i Aishas bil til mødet.", "Aishas", "Aishas"),
         ("Sagen er sendt til R. Damgaard i dag.", "Damgaard", "R. Damgaard"),
-        ("Partshøringen blev sendt til RÓGVI GRAVGAARD den 3. maj.", "GRAVGAARD", "GRAVGAARD"),
+        ("Partshøringen blev sendt til RÓGVI GRAVGAARD den 3. maj.", "GRAVGAARD", "RÓGVI GRAVGAARD"),
+        ("Samtalen blev ført med AYAAN BRIX. Han var glad.", "BRIX", "AYAAN BRIX"),
+        ("Sagen er sendt til Aya K. Krog i dag.", "Aya", "Aya K. Krog"),
+        ("Vedlagt er lægeerklæringen for Nivi Skriver fra egen læge.", "Nivi Skriver", "Nivi Skriver"),
+        ("Mødet blev holdt med Cornelius Kleist i går.", "Cornelius Kleist", "Cornelius Kleist"),
         ("Kære Mette\n\nTak for dit brev.", "Mette", "Mette"),
     ],
 )
@@ -130,8 +134,8 @@ def test_person_in_a_c_o_line_stays():
 
 
 def test_filter_can_be_switched_off():
-    text = "Sagen er modtaget. Klageren oplyser, at forholdene er uændrede."
-    assert persons(text, "Klageren", person_filter=False) == ["Klageren"]
+    text = "Der var smuds i opgangen. Smuds og affald blev fjernet."
+    assert persons(text, "Smuds", person_filter=False) == ["Smuds"]
 
 
 def test_verdicts_name_the_rule():

@@ -28,9 +28,10 @@ def street_kind(word: str, n_words: int = 1) -> str | None:
 
     return _sk(word, n_words)
 
-_UC = "A-ZÆØÅÉÜÄÖ"
-_LC = "a-zæøåéüäö"
-_NAMEWORD = rf"(?:[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?|[{_UC}]\.)"
+# Danish letters and the accented Latin letters of names of other origins (Rógvi, Çelik, Turið)
+_UC = "A-ZÆØÅÉÜÄÖÁÀÂÇÈÊËÍÎÏÑÓÒÔÕÚÙÛÝŞĞŁŚŻŹČŠŽĆÐÞ"
+_LC = "a-zæøåéüäöáàâçèêëíîïñóòôõúùûýşğłśżźčšžćðþß"
+_NAMEWORD = rf"(?:[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?|[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?(?![{_LC}])|[{_UC}]\.)"
 _NAME = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,3}}"
 _TITLE = re.compile(
     r"(?<![\w])(?i:fru|frk\.?|hr\.?|herr|dr\.?|læge|lægen|overlæge|sygeplejerske|advokat|advokaten|"
@@ -57,7 +58,10 @@ _SIGNOFF = re.compile(
     r"bedste hilsner|kærlig hilsen|hilsen|mvh\.?|vh\.?|m\.v\.h\.?)[ \t,.!]*(?P<same>[^\n]*)$",
     re.MULTILINE | re.IGNORECASE,
 )
-_ALLCAPS_RUN = re.compile(r"(?=[A-ZÆØÅ])(?<![\w])[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})?(?:[ \t]+[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})?){1,3}(?![\w])")
+_ALLCAPS_RUN = re.compile(
+    rf"(?=[{_UC}])(?<![\w])[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?(?:[ \t]+[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?){{1,3}}(?![\w])"
+)
+_BEFORE_EMAIL = re.compile(rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,3}})[ \t]*<[^<>@\s]+@[^<>\s]+>")
 _BEFORE_CPR = re.compile(
     rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*,?[ \t]*\(?[ \t]*"
     r"(?i:cpr|personnummer|personnr|født|f\.[ \t]*\d)"
@@ -240,6 +244,30 @@ _ORG_WORDS = {
 }
 
 
+def _caps_name(words: list[str]) -> bool:
+    """Words in capitals that read as a name: every word of three letters or more, no
+    stop-word, place or organisation word, and no ordinary Danish word except a last one
+    (a surname may be a word: "VALDE BANG")."""
+    from aktindsigt.detect.person_filter import is_known_name, ordinary_word, places
+
+    stop = stopwords()
+    for k, w in enumerate(words):
+        c = w.capitalize()
+        if len(w) < 3 or w.lower() in stop or c in places() or c in _towns():
+            return False
+        if k < len(words) - 1 and not is_known_name(c) and (ordinary_word(c) or _zipf(c) >= 4.0):
+            return False
+    return True
+
+
+def _in_running_text(text: str, start: int, end: int) -> bool:
+    """The line around ``start:end`` has lower-case words too (a sentence, not a heading)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls: le if le >= 0 else len(text)]
+    return sum(1 for w in line.split() if w[:1].islower()) >= 2
+
+
 def _org_like(text: str, span: tuple[int, int]) -> bool:
     words = text[span[0]:span[1]].split()
     return any(w.lower() in _ORG_WORDS for w in words) or bool(_COMPANY_AFTER.match(text, span[1]))
@@ -309,10 +337,21 @@ class DaNamePatternRecognizer(DanishRecognizer):
             span = _clean_name(text, m.start("name"), m.end("name"))
             if span and not _org_like(text, span) and " " in text[span[0]:span[1]]:
                 yield span[0], span[1], 0.55
+        for m in _BEFORE_EMAIL.finditer(text):  # "Merle Vinther <mv@mail.dk>"
+            if _org_like(text, m.span("name")):
+                continue  # "Aarhus Kommune <post@aarhus.dk>"
+            span = _clean_name(text, m.start("name"), m.end("name"))
+            if span and not _org_like(text, span) and (
+                    " " in text[span[0]:span[1]] or not text[span[0]:span[1]].isupper()):
+                yield span[0], span[1], 0.7
         for m in _ALLCAPS_RUN.finditer(text):
             words = m.group(0).split()
-            if words[0].capitalize() in name_lists()[0] and not any(w.lower() in _ORG_WORDS for w in words):
+            if any(w.lower() in _ORG_WORDS for w in words):
+                continue
+            if words[0].capitalize() in name_lists()[0]:
                 yield m.start(), m.end(), 0.6  # "EMIL SØRENSEN VANG"
+            elif _caps_name(words) and _in_running_text(text, m.start(), m.end()):
+                yield m.start(), m.end(), 0.5  # "ROJDA JAMA" inside a sentence, not a heading
         yield from self._gazetteer(text)
 
     def _header_names(self, text: str, start: int, end: int) -> Iterator[Hit]:

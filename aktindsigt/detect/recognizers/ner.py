@@ -18,11 +18,11 @@ from aktindsigt.detect.recognizers.names import (
     _COMPANY_AFTER,
     _ORG_WORDS,
     _SURNAME_ENDINGS,
-    _compound,
     _sentence_start,
     _zipf,
     is_surname,
     nordic_first_names,
+    stopwords,
 )
 
 #: model label -> our entity type (MISC and anything else unknown is ignored)
@@ -44,12 +44,33 @@ def _namey(word: str) -> bool:
         if len(word) <= 5 and word.capitalize() not in nordic_first_names() and not is_surname(word.capitalize()):
             return False  # an acronym: ADHD, KOL, SKAT
         word = word.capitalize()  # METTE HANSEN
+    from aktindsigt.detect.person_filter import ordinary_word
+
     return (
         word in nordic_first_names()
         or is_surname(word)
         or (word[:1].isupper() and word.endswith(_SURNAME_ENDINGS) and not word.endswith("sen"))
-        or (_zipf(word) < 3.5 and not _compound(word))
+        or (_zipf(word) < 3.5 and not ordinary_word(word))
     )
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word) <= 5 and not (
+        word.capitalize() in nordic_first_names() or is_surname(word.capitalize()))
+
+
+def _lead_part(word: str) -> bool:
+    """A capitalised word in front of a name word that belongs to the name ("Cornelius Kleist"),
+    unlike an ordinary word ("Kontakt Solvej Vad") or an acronym."""
+    from aktindsigt.detect.person_filter import ordinary_word
+
+    return word[:1].isupper() and not _acronym(word) and not ordinary_word(word) and word.lower() not in stopwords()
+
+
+def _tail_part(word: str) -> bool:
+    """A capitalised word after a name word: a surname even when it is also a word ("Nivi
+    Skriver", "Minh Bjerre"); not an acronym ("Yasmins ADHD") or a stop-word."""
+    return word[:1].isupper() and not _acronym(word) and word.lower() not in stopwords()
 
 
 def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -74,6 +95,10 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = namey.index(True)
     last = len(namey) - 1 - namey[::-1].index(True)
+    while first > 0 and _lead_part(toks[first - 1].group(0)):
+        first -= 1
+    while last < len(toks) - 1 and _tail_part(toks[last + 1].group(0)):
+        last += 1
     if last < len(toks) - 1:
         end = toks[last].end()  # "Yasmins ADHD" -> "Yasmins"
     word = toks[0].group(0)
