@@ -78,3 +78,31 @@ def test_numbered_things_before_a_postcode_are_not_streets():
 
 def test_unknown_street_name_with_floor_and_side():
     assert "Skovbrynet 7, 1. tv" in texts("naboen, Skovbrynet 7, 1. tv, som oplyser")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ejendommen Agertoften 166A ejes af Bilal Tesfaye.", "Agertoften 166A"),
+        ("Han er flyttet til Kastanje Allé 18 pr. 1. marts.", "Kastanje Allé 18"),
+        ("Mødet blev holdt hjemme hos hende på Hegnet 30C.", "Hegnet 30C"),
+        ("Byggetilladelse til Turið Elkjær, Grævlinghøj 126. Kommunen har svaret.", "Grævlinghøj 126"),
+        ("Byggetilladelse til Jiayi Høeg, Ved Kildevældet 160D.", "Ved Kildevældet 160D"),
+        ("Ejendommen Ellekrattet 169, st. ejes af Aya Fog.", "Ellekrattet 169, st."),
+    ],
+)
+def test_positive_street_in_running_text(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strandvejen 12 km længere mod nord er lukket.",
+        "Kapitlet om Haven 4 beskriver beplantningen.",
+        "Skolevej 3 gange om ugen",
+        "Engen 5 dage om året",
+    ],
+)
+def test_negative_quantities_after_a_street_word(text):
+    assert texts(text) == []

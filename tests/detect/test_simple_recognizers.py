@@ -31,6 +31,8 @@ def texts(rec, t):
         (DaBankAccountRecognizer, "kontonr. 1234-123456", "1234-123456"),
         (DaBankAccountRecognizer, "Reg. 1234 konto 0012345678", "1234 konto 0012345678"),
         (DaBankAccountRecognizer, "udbetales til 5301 0246123456", "5301 0246123456"),
+        (DaBankAccountRecognizer, "Udbetalingen sker til NemKonto 9241 - 2287749544 fredag.", "9241 - 2287749544"),
+        (DaBankAccountRecognizer, "overføres til hans konto 3655 - 3849994660.", "3655 - 3849994660"),
         (DaIbanRecognizer, "IBAN: DK50 0040 0440 1162 43", "DK50 0040 0440 1162 43"),
         (DaIbanRecognizer, "DK5000400440116243", "DK5000400440116243"),
         (DaIbanRecognizer, "GB82 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654 32"),
@@ -56,6 +58,7 @@ def test_positive(rec, text, expected):
         (DaUrlRecognizer, "www.aarhus.dk"),
         (DaUrlRecognizer, "https://www.facebook.com"),
         (DaBankAccountRecognizer, "i 2023 1234567 tilfælde"),
+        (DaBankAccountRecognizer, "sagerne 2021 - 123456 og 2022 - 234567"),
         (DaBankAccountRecognizer, "sagsnr. 2023-123456"),
         (DaBankAccountRecognizer, "tlf. 2234 5678"),
         (DaIbanRecognizer, "DE00 1234 5678 9012 3456 78"),  # bad checksum, not Danish

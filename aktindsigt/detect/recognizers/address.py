@@ -46,7 +46,7 @@ _PREFIX_WORDS = {
 # a floor with a side, "sal" or "st." after the number: an address whatever the street is called
 _FLOOR_SIDE = re.compile(
     r",?[ \t]*(?:(?:st|kl|stuen)\.?[ \t]*,?[ \t]*(?:tv|th|mf)\b|\d{1,2}\.?[ \t]*,?[ \t]*(?:tv|th|mf)\b|"
-    r"\d{1,2}\.[ \t]?sal\b|st\.[ \t]*$)",
+    r"\d{1,2}\.[ \t]?sal\b|st\.[ \t]*(?:$|(?=[ \t]+[a-zæøå])))",
     re.IGNORECASE | re.MULTILINE,
 )
 _NOT_STREET = {
@@ -61,6 +61,12 @@ _YEAR_BEFORE = re.compile(
 )
 _PREP_AFTER = re.compile(r"[ \t]+(?:i|på|ved|og)\b")
 _NOT_AFTER_NUMBER = re.compile(rf"[ \t]+(?:[{_LC}]{{2,}}|%|kr\b|år\b)")
+#: after a number these make it a quantity, not a house number ("Skovvej 12 kr.", "3 gange")
+_UNIT_AFTER = re.compile(
+    r"[ \t]+(?:kr|dkk|år|årig|gange|gang|km|m|meter|m2|kvm|cm|mm|kg|g|stk|styk|dage|dag|uger|uge|måneder|"
+    r"timer|time|minutter|min|procent|pct|personer|børn|elever|lejligheder|boliger|sider|point|%)(?![\wæøå])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +117,8 @@ def _street_kind(last: str, n_words: int) -> str | None:
     for suf in strong:
         if low.endswith(suf) and len(low) > len(suf) + 1:
             return "strong"
+    if low in strong and len(low) >= 5:
+        return "weak"  # "Hegnet 30", "Bakken 4": the ending alone, needs more evidence
     for suf in weak:
         if low.endswith(suf) and len(low) > len(suf) + 2:
             return "weak"
@@ -151,6 +159,8 @@ class DaAddressRecognizer(DanishRecognizer):
             street = m.group("street")
             words = street.split()
             kind = street_kind(words[-1], min(len(words), 2))
+            if kind is None and len(words) >= 2 and words[-2] == "Ved":
+                kind = "strong"  # "Ved Kildevældet 16", "Ved Stranden 3"
             if kind is None:
                 # any street name with a house number followed by postcode + town is an address
                 if words[-1].lower() in _NOT_STREET or not (
@@ -201,16 +211,16 @@ class DaAddressRecognizer(DanishRecognizer):
                     has_post = True
                     score += 0.25
             if kind == "weak" and not (has_floor or has_post):
-                after = text[m.end("num"): m.end("num") + 1]
-                if after and after not in "\n,;)":
-                    continue
+                after = text[m.end("num"): m.end("num") + 2]
+                if after and after[0] not in "\n,;)" and not (after[0] == "." and after[1:] in ("", " ", "\n")):
+                    continue  # the number must end the phrase ("Grævlinghøj 126." is fine)
             # "Rosenvej 3 gange", "Skovvej 12 kr.": a lowercase word after the number
-            if (
-                not (has_floor or has_post)
-                and _NOT_AFTER_NUMBER.match(text, m.end("num"))
-                and (kind == "weak" or not _PREP_AFTER.match(text, m.end("num")))
+            if not (has_floor or has_post) and (
+                _UNIT_AFTER.match(text, m.end("num"))
+                or (kind != "strong" and _NOT_AFTER_NUMBER.match(text, m.end("num"))
+                    and (kind == "weak" or not _PREP_AFTER.match(text, m.end("num"))))
             ):
-                continue
+                continue  # "Skovvej 12 kr.", "Peter Lund 3 gange"; "Nørregade 12 ejes af ..." is an address
             taken.append((start, end))
             last_end = max(last_end, end)
             yield start, end, score

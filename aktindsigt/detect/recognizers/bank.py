@@ -21,9 +21,9 @@ _WITH_WORDS = re.compile(
     re.IGNORECASE,
 )
 _KONTO_FIRST = re.compile(
-    r"(?=[kK])" + _KONTO_WORD + r"\s*:?\s*(?P<reg>\d{4})(?:[ -]|\s*/\s*)(?P<acc>\d{6,10})(?![\d])", re.IGNORECASE
+    r"(?=[kK])" + _KONTO_WORD + r"\s*:?\s*(?P<reg>\d{4})(?:[ -]|\s*[/-]\s*)(?P<acc>\d{6,10})(?![\d])", re.IGNORECASE
 )
-_BARE = re.compile(r"(?=\d)(?<![\w/.,-])(?<!\d )(?P<reg>\d{4})(?P<sep>[ -])(?P<acc>\d{6,10})(?![\d]|[.,/-]\d)")
+_BARE = re.compile(r"(?=\d)(?<![\w/.,-])(?<!\d )(?P<reg>\d{4})(?P<sep>[ -]|[ \t]-[ \t])(?P<acc>\d{6,10})(?![\d]|[.,/-]\d)")
 
 
 class DaBankAccountRecognizer(DanishRecognizer):
@@ -51,7 +51,7 @@ class DaBankAccountRecognizer(DanishRecognizer):
                 year_like = 1900 <= int(reg) <= 2099
                 if year_like and len(acc) < 10:
                     continue
-                if m.group("sep") == " " and len(acc) < 10:
+                if m.group("sep") != "-" and len(acc) < 10:
                     continue
             score = 0.85 if ctx else (0.6 if len(acc) == 10 else 0.45)
             taken.append((start, end))
