@@ -142,6 +142,7 @@ class EntityType(enum.StrEnum):
     LICENCE_PLATE = "LICENCE_PLATE"
     CVR = "CVR"
     SENSITIVE = "SENSITIVE"
+    BUSINESS_SECRET = "BUSINESS_SECRET"  # OFL § 30 nr. 2: flagged for review, never pre-selected
     LOCATION = "LOCATION"
     ORGANIZATION = "ORGANIZATION"
     MANUAL = "MANUAL"  # the caseworker's own text selection or area
@@ -164,6 +165,7 @@ ENTITY_LABELS: dict[EntityType, str] = {
     EntityType.LICENCE_PLATE: "Nummerplade",
     EntityType.CVR: "CVR-nummer",
     EntityType.SENSITIVE: "Følsom oplysning",
+    EntityType.BUSINESS_SECRET: "Mulig forretningshemmelighed",
     EntityType.LOCATION: "Sted",
     EntityType.ORGANIZATION: "Organisation",
     EntityType.MANUAL: "Manuel",

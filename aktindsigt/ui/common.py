@@ -52,6 +52,7 @@ TYPE_COLOURS: dict[EntityType, QColor] = {
     EntityType.LICENCE_PLATE: QColor("#6A3D9A"),
     EntityType.CVR: QColor("#555555"),
     EntityType.SENSITIVE: QColor("#B8006B"),
+    EntityType.BUSINESS_SECRET: QColor("#332288"),
     EntityType.LOCATION: QColor("#7F6000"),
     EntityType.ORGANIZATION: QColor("#3F5F7F"),
     EntityType.MANUAL: QColor("#000000"),

@@ -9,6 +9,7 @@ def all_recognizers() -> list[EntityRecognizer]:
     """Fresh instances of every rule-based recognizer (the NER one is added by the engine)."""
     from aktindsigt.detect.recognizers.address import DaAddressRecognizer
     from aktindsigt.detect.recognizers.bank import DaBankAccountRecognizer
+    from aktindsigt.detect.recognizers.business_secret import DaBusinessSecretRecognizer
     from aktindsigt.detect.recognizers.card import DaCardRecognizer
     from aktindsigt.detect.recognizers.cpr import DaCprRecognizer
     from aktindsigt.detect.recognizers.cvr import DaCvrRecognizer
@@ -32,5 +33,6 @@ def all_recognizers() -> list[EntityRecognizer]:
         DaPlateRecognizer(),
         DaCvrRecognizer(),
         DaSensitiveRecognizer(),
+        DaBusinessSecretRecognizer(),
         DaNamePatternRecognizer(),
     ]

@@ -118,27 +118,44 @@ class DaSensitiveRecognizer(DanishRecognizer):
         hits = lexicon().find(text)
         if not hits:
             return
-        bounds = [0]
-        for m in _SENT_END.finditer(text):
-            if text[m.start() - 1 : m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                continue  # "dr. Poul Erik Krag", "j.nr. 123": an abbreviation, not a sentence end
-            bounds.append(m.end())
-        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for h in hits:
-            idx = bisect.bisect_right(bounds, h[0]) - 1
-            by_sentence.setdefault(idx, []).append(h)
-        for idx, items in by_sentence.items():
-            s = bounds[idx]
-            e = bounds[idx + 1] if idx + 1 < len(bounds) else len(text)
-            if e - s > MAX_SPAN:
-                s, e = _clause(text, s, e, items[0][0], items[-1][1])
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+        bounds = sentence_bounds(text)
+        for idx, items in by_sentence(bounds, hits).items():
+            s, e = sentence_span(text, bounds, idx, items[0][0], items[-1][1])
             cats = sorted({c for _, _, c in items})
             score = min(0.7, BASE + 0.1 * (len(items) - 1))
             yield s, e, score, {"detector": "sensitive:" + "+".join(cats)}
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences (and lines, list items) of ``text``; the first is 0."""
+    bounds = [0]
+    for m in _SENT_END.finditer(text):
+        if text[m.start() - 1 : m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "dr. Poul Erik Krag", "j.nr. 123": an abbreviation, not a sentence end
+        bounds.append(m.end())
+    return bounds
+
+
+def by_sentence(bounds: list[int], hits: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str]]]:
+    """Lexicon hits grouped by the index of their sentence."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for h in hits:
+        out.setdefault(bisect.bisect_right(bounds, h[0]) - 1, []).append(h)
+    return out
+
+
+def sentence_span(text: str, bounds: list[int], idx: int, hs: int, he: int) -> tuple[int, int]:
+    """The span of sentence ``idx`` without surrounding white space; an overlong sentence is cut
+    to the clause around the hits at ``hs:he``."""
+    s = bounds[idx]
+    e = bounds[idx + 1] if idx + 1 < len(bounds) else len(text)
+    if e - s > MAX_SPAN:
+        s, e = _clause(text, s, e, hs, he)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _clause(text: str, s: int, e: int, hs: int, he: int) -> tuple[int, int]:
