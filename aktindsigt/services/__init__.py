@@ -21,7 +21,7 @@ from aktindsigt.services.cases import (
 from aktindsigt.services.export import ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
-from aktindsigt.services.review import Operation, ReviewServices, SuggestionGroup
+from aktindsigt.services.review import DocumentAccess, Operation, ReviewServices, SuggestionGroup
 from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServices
 
 
@@ -36,6 +36,7 @@ __all__ = [
     "CaseRedaction",
     "CaseOverview",
     "Changes",
+    "DocumentAccess",
     "ExportResult",
     "ImportSummary",
     "ImportedFile",

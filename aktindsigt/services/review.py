@@ -34,6 +34,19 @@ def entity_key(entity_type: EntityType, text: str) -> str:
     return f"{entity_type.value}:{norm}"
 
 
+@dataclass(frozen=True)
+class DocumentAccess:
+    """A document decision: full / partial / withheld (``None``: not decided), its grounds and reason."""
+
+    access: AccessType | None
+    grounds: tuple[str, ...] = ()
+    reason: str = ""
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentAccess:
+        return cls(doc.access, tuple(doc.access_grounds), doc.access_reason)
+
+
 @dataclass
 class Operation:
     """A reversible review action."""
@@ -44,14 +57,26 @@ class Operation:
     status_before: dict[int, SuggestionStatus] = field(default_factory=dict)
     status_after: dict[int, SuggestionStatus] = field(default_factory=dict)
     description: str = ""
+    # document decisions: document id -> the decision before / after the action
+    access_before: dict[int, DocumentAccess] = field(default_factory=dict)
+    access_after: dict[int, DocumentAccess] = field(default_factory=dict)
+    # withheld pages: (document id, page number) -> the ground it is withheld with, None = released
+    pages_before: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    pages_after: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     @property
     def suggestion_ids(self) -> set[int]:
         return set(self.status_after) | set(self.status_before)
 
     @property
+    def document_ids(self) -> set[int]:
+        """Every document whose decisions, document decision or pages the action touched."""
+        return ({d.document_id for d in (*self.created, *self.removed)} | set(self.access_after)
+                | set(self.access_before) | {doc for doc, _page in (*self.pages_after, *self.pages_before)})
+
+    @property
     def empty(self) -> bool:
-        return not (self.created or self.removed or self.status_after)
+        return not (self.created or self.removed or self.status_after or self.access_after or self.pages_after)
 
 
 @dataclass
@@ -307,43 +332,86 @@ class ReviewServices:
     # --- undo / redo -------------------------------------------------------------
 
     def undo(self, op: Operation) -> Operation:
-        """Reverse ``op``; returns the inverse operation (undo it again to redo)."""
-        recreated = [
-            Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action, start=d.start,
-                     end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id, suggestion_id=d.suggestion_id,
-                     entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
-            for d in op.removed
-        ]
+        """Reverse ``op``; returns the inverse operation (undo it again to redo).
+
+        Decisions and suggestion statuses are restored in one transaction; document decisions and
+        withheld pages are written back to what they were before ``op``."""
+        undo_prefix = "Fortryd: "
+        description = (op.description.removeprefix(undo_prefix) if op.description.startswith(undo_prefix)
+                       else undo_prefix + op.description)
         inverse = Operation(case_id=op.case_id, removed=list(op.created), status_before=dict(op.status_after),
-                            status_after=dict(op.status_before), description=f"Fortryd: {op.description}")
-        inverse.created = self.review.apply(recreated, self.user, inverse.status_after,
-                                            [d.id for d in op.created if d.id], action="decision.undo")
+                            status_after=dict(op.status_before), access_before=dict(op.access_after),
+                            access_after=dict(op.access_before), pages_before=dict(op.pages_after),
+                            pages_after=dict(op.pages_before), description=description)
+        if op.created or op.removed or op.status_after:
+            recreated = [
+                Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action, start=d.start,
+                         end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id, suggestion_id=d.suggestion_id,
+                         entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
+                for d in op.removed
+            ]
+            inverse.created = self.review.apply(recreated, self.user, inverse.status_after,
+                                                [d.id for d in op.created if d.id], action="decision.undo")
+        for document_id, state in op.access_before.items():
+            self._write_access(document_id, state, "document.access.undo")
+        for (document_id, page), ground in op.pages_before.items():
+            self.review.set_page_withheld(document_id, page, ground, self.user)
         self._edited(op.case_id, "decision.undo")  # type: ignore[attr-defined]
         return inverse
 
     # --- document and page decisions -----------------------------------------------
 
-    def set_document_access(self, document_id: int, access: AccessType | str | None,
-                            grounds: Sequence[str] = (), reason: str = "") -> Document:
+    def _write_access(self, document_id: int, state: DocumentAccess, action: str) -> Document:
+        doc = self.document(document_id)  # type: ignore[attr-defined]
+        doc.access = state.access
+        doc.access_grounds = list(state.grounds)
+        doc.access_reason = state.reason
+        return self.store.update_document(doc, self.user, action=action)  # type: ignore[attr-defined]
+
+    def decide_document(self, document_id: int, access: AccessType | str | None,
+                        grounds: Sequence[str] = (), reason: str = "") -> Operation:
+        """The document decision (full / partial / withheld with grounds and reason) as an undoable action."""
         from aktindsigt.services.cases import ServiceError
 
         doc = self.document(document_id)  # type: ignore[attr-defined]
-        access = AccessType(access) if access else None
+        try:
+            access = AccessType(access) if access else None
+        except ValueError:
+            raise ServiceError(f"Ukendt afgørelse '{access}'. Vælg fuld, delvis eller undtaget.") from None
         if access is AccessType.WITHHELD and not grounds:
             raise ServiceError("Angiv hjemmel for at undtage dokumentet.")
-        doc.access = access
-        doc.access_grounds = list(grounds)
-        doc.access_reason = reason
-        updated = self.store.update_document(doc, self.user, action="document.access")  # type: ignore[attr-defined]
+        before = DocumentAccess.of(doc)
+        after = DocumentAccess(access, tuple(grounds), reason)
+        label = access.label.lower() if access else "ikke afgjort"
+        op = Operation(case_id=doc.case_id, description=f"Akt {doc.akt_nr}: {label}")
+        if after == before:
+            return op
+        self._write_access(document_id, after, "document.access")
+        op.access_before, op.access_after = {document_id: before}, {document_id: after}
         self._edited(doc.case_id, "document.access")  # type: ignore[attr-defined]
-        return updated
+        return op
 
-    def withhold_page(self, document_id: int, page: int, ground_id: str | None) -> None:
-        """Withhold one page (replaced by a placeholder naming the ground); ``None`` releases it again."""
+    def set_document_access(self, document_id: int, access: AccessType | str | None,
+                            grounds: Sequence[str] = (), reason: str = "") -> Document:
+        """Like ``decide_document``, returning the updated document."""
+        self.decide_document(document_id, access, grounds, reason)
+        return self.document(document_id)  # type: ignore[attr-defined]
+
+    def withhold_page(self, document_id: int, page: int, ground_id: str | None) -> Operation:
+        """Withhold one page (replaced by a placeholder naming the ground); ``None`` releases it again.
+        Returns the undoable action."""
         from aktindsigt.services.cases import ServiceError
 
         doc = self.document(document_id)  # type: ignore[attr-defined]
         if not 1 <= page <= doc.page_count:
             raise ServiceError(f"Dokumentet har ikke en side {page}.")
+        current = self.store.withheld_pages(doc.case_id).get(document_id, [])  # type: ignore[attr-defined]
+        before = next((p.withheld_ground for p in current if p.number == page), None)
+        what = "undtaget" if ground_id else "frigivet"
+        op = Operation(case_id=doc.case_id, description=f"Akt {doc.akt_nr}, side {page} {what}")
+        if before == ground_id:
+            return op
         self.review.set_page_withheld(document_id, page, ground_id, self.user)
+        op.pages_before, op.pages_after = {(document_id, page): before}, {(document_id, page): ground_id}
         self._edited(doc.case_id, "page.withhold" if ground_id else "page.release")  # type: ignore[attr-defined]
+        return op

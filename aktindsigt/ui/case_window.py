@@ -349,10 +349,7 @@ class CaseWindow(QMainWindow):
         def failed(e: BaseException) -> None:
             self.undo_stack.append(op)
             self._update_undo()
-            from aktindsigt.services import ServiceError
-            from aktindsigt.ui.ops import _show_unexpected, show_error
-
-            show_error(self, e.message) if isinstance(e, ServiceError) else _show_unexpected(self)
+            self._show_failure(e)
 
         return run_op(self, lambda ctx: self.services.undo(op), success=done, failure=failed)
 
@@ -364,11 +361,13 @@ class CaseWindow(QMainWindow):
 
         def done(op: Operation) -> None:
             self.undo_stack.append(op)
+            self.statusBar().showMessage(self.tr("Gentaget: {0}").format(op.description), 4000)
             self._update_undo()
 
         def failed(e: BaseException) -> None:
             self.redo_stack.append(inverse)
             self._update_undo()
+            self._show_failure(e)
 
         return run_op(self, lambda ctx: self.services.undo(inverse), success=done, failure=failed)
 
@@ -637,7 +636,7 @@ class CaseWindow(QMainWindow):
         if answer is None:
             return None
         access, grounds, reason = answer
-        return run_op(self, lambda ctx: self.services.set_document_access(doc.id, access, grounds, reason))
+        return self.perform(lambda: self.services.decide_document(doc.id, access, grounds, reason))
 
     def withhold_page(self, page: int, release: bool = False) -> OpHandle | None:
         doc_id = self.viewer.document_id
@@ -649,8 +648,7 @@ class CaseWindow(QMainWindow):
                                            self.tr("Side {0} erstattes af en side, der nævner hjemlen.").format(page))
             if ground is None:
                 return None
-        return run_op(self, lambda ctx: self.services.withhold_page(doc_id, page, ground),
-                      changes=lambda _r: ChangeSet({self.case_id}, {doc_id}, pages=True))
+        return self.perform(lambda: self.services.withhold_page(doc_id, page, ground))
 
     def _page_menu(self, page: int, pos: QPoint) -> None:
         menu = QMenu(self)

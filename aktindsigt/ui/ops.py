@@ -54,8 +54,8 @@ def changes_of(result: Any) -> ChangeSet:
     if isinstance(result, ReviewState):  # a review transition: the case's status changed
         return ChangeSet({result.case_id})
     if isinstance(result, Operation):
-        docs = {d.document_id for d in (*result.created, *result.removed)}
-        return ChangeSet({result.case_id}, docs, set(result.suggestion_ids), decisions=True)
+        return ChangeSet({result.case_id}, result.document_ids, set(result.suggestion_ids), decisions=True,
+                         pages=bool(result.pages_after or result.pages_before))
     ch = getattr(result, "changes", None)
     if isinstance(ch, Changes):
         return ChangeSet(set(ch.cases), set(ch.documents), set(ch.suggestions), decisions=bool(ch.suggestions))

@@ -145,6 +145,33 @@ def test_document_access_and_page_withhold(services, case_with_docs):
     assert {"document.access", "page.withhold", "page.release"} <= set(actions)
 
 
+def test_document_and_page_decisions_undo_and_redo(services, case_with_docs):
+    case, d1, _ = case_with_docs
+    services.set_document_access(d1.id, "partial", ["ofl30_1"], "Navn på en privat person.")
+    op = services.decide_document(d1.id, "withheld", ["ofl23_1_1"], "Internt dokument")
+    assert op.access_after[d1.id].access is AccessType.WITHHELD and not op.empty
+    inverse = services.undo(op)
+    doc = services.document(d1.id)
+    assert (doc.access, doc.access_grounds, doc.access_reason) == (AccessType.PARTIAL, ["ofl30_1"],
+                                                                   "Navn på en privat person.")
+    services.undo(inverse)  # redo
+    doc = services.document(d1.id)
+    assert (doc.access, doc.access_grounds, doc.access_reason) == (AccessType.WITHHELD, ["ofl23_1_1"],
+                                                                   "Internt dokument")
+    # the same decision again changes nothing and is nothing to undo
+    assert services.decide_document(d1.id, "withheld", ["ofl23_1_1"], "Internt dokument").empty
+
+    page_op = services.withhold_page(d1.id, 1, "ofl30_1")
+    assert page_op.pages_after == {(d1.id, 1): "ofl30_1"}
+    page_inverse = services.undo(page_op)
+    assert not services.document_pages(d1.id)[0].withheld
+    services.undo(page_inverse)
+    assert services.document_pages(d1.id)[0].withheld_ground == "ofl30_1"
+    actions = [e.action for e in services.store.audit_events(case.id)]
+    assert actions.count("document.access.undo") == 2
+    assert "decision.undo" not in actions  # no empty decision event for a document-only undo
+
+
 def test_import_can_be_cancelled_between_and_inside_files(services, tmp_path):
     from aktindsigt.core.progress import CancelToken
 

@@ -212,6 +212,45 @@ def test_document_withheld_and_page_withheld(qtbot, services, case_doc, window, 
     qtbot.waitUntil(lambda: window.viewer.canvas.pages[1].withheld)
 
 
+def test_document_and_page_decisions_undo_and_redo_by_keyboard(qtbot, services, case_doc, window, wait_ops,
+                                                               monkeypatch):
+    case, doc = case_doc
+    undo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    redo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    monkeypatch.setattr(dialogs, "ask_access", lambda *a, **k: ("withheld", ["ofl33_5"], "Internt dokument"))
+    window.access_action.trigger()
+    wait_ops()
+    monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl30_1")
+    window.withhold_page(2)
+    wait_ops()
+    assert services.document(doc.id).access is AccessType.WITHHELD
+    assert [p.withheld for p in services.document_pages(doc.id)] == [False, True, False]
+    assert window.undo_action.toolTip() == "Fortryd: Akt 1, side 2 undtaget"
+
+    _press_key(qtbot, window, *undo)  # the page comes back
+    wait_ops()
+    assert not any(p.withheld for p in services.document_pages(doc.id))
+    assert services.document(doc.id).access is AccessType.WITHHELD
+    qtbot.waitUntil(lambda: not window.viewer.canvas.pages[1].withheld)
+    _press_key(qtbot, window, *undo)  # the document decision goes
+    wait_ops()
+    stored = services.document(doc.id)
+    assert (stored.access, stored.access_grounds, stored.access_reason) == (None, [], "")
+    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(5) == "")
+    assert not window.undo_action.isEnabled()
+
+    _press_key(qtbot, window, *redo)
+    wait_ops()
+    stored = services.document(doc.id)
+    assert (stored.access, stored.access_grounds, stored.access_reason) == (AccessType.WITHHELD, ["ofl33_5"],
+                                                                            "Internt dokument")
+    _press_key(qtbot, window, *redo)
+    wait_ops()
+    assert [p.withheld_ground for p in services.document_pages(doc.id)] == [None, "ofl30_1", None]
+    qtbot.waitUntil(lambda: window.viewer.canvas.pages[1].withheld)
+    assert not window.redo_action.isEnabled()
+
+
 def test_search_in_document(qtbot, window):
     qtbot.keyClick(window.viewer.canvas, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.viewer.search_bar
