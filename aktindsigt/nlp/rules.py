@@ -34,6 +34,12 @@ def _at_line_start(tok) -> bool:
     return prev.is_space or prev.text in (":", "-", "–", "(", '"', "/", "•")
 
 
+# tuning knobs of the v2 rules (the values the build uses; see the model card's experiments)
+CAP_LEAD_DROP = True
+LEAD_MIN_ZIPF = 3.0  # "Erfarne", "Kontakt"; not rare words that are also first names ("Samer", "Asser")
+SINGLE_MIN_ZIPF = 0.0
+
+
 def _ordinary_word(tok) -> bool:
     """An ordinary Danish word form that is in no name list (run-time lists: spaCy's Danish
     lemma table, Faker's name lists of every locale)."""
@@ -129,12 +135,12 @@ def trim_entities(doc: Doc, min_freq: int = 5, lexicon: bool = False) -> Doc:
                     if e - s >= 2:
                         new.append(Span(doc, s, e, label="ORG"))
                     continue
-                while e - s >= 2 and (_title_like(doc[s]) or _ordinary_word(doc[s])):
+                while e - s >= 2 and (_title_like(doc[s]) or (CAP_LEAD_DROP and _ordinary_word(doc[s]) and _zipf(doc[s].text) >= LEAD_MIN_ZIPF)):
                     s += 1
                 while e - s >= 2 and doc[e - 1].text[:1].islower() and _ordinary_word(doc[e - 1]):
                     e -= 1  # "Peters hals"
                 if e - s == 1 and (
-                        _ordinary_word(doc[s])
+                        (_ordinary_word(doc[s]) and _zipf(doc[s].text) >= SINGLE_MIN_ZIPF)
                         or (len(doc[s].text) <= 2 and doc[s].text.endswith("."))  # "a." of "bl. a."
                         or (doc[s].text.islower() and _non_name_word(doc[s], english_zipf=3.3))  # "referees"
                         or (_at_line_start(doc[s]) and _function_word(doc[s]))):  # "Mens de ..."
