@@ -28,6 +28,8 @@ class OutputFiles:
     xlsx: Path | None = None
     csv: Path | None = None
     messages: list[str] = field(default_factory=list)
+    # a preview (rendered with ``record=False``): what ``Services.keep_output`` records when the files are kept
+    pending: dict[str, Any] | None = None
 
     @property
     def files(self) -> list[Path]:

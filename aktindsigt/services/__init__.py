@@ -18,7 +18,7 @@ from aktindsigt.services.cases import (
     ServiceError,
     collect_files,
 )
-from aktindsigt.services.export import ExportResult, ExportServices
+from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import DocumentAccess, Operation, ReviewServices, SuggestionGroup
@@ -37,6 +37,7 @@ __all__ = [
     "CaseOverview",
     "Changes",
     "DocumentAccess",
+    "ExportCheck",
     "ExportResult",
     "ImportSummary",
     "ImportedFile",

@@ -42,12 +42,60 @@ class ExportResult:
     files: list[Path]
 
 
+@dataclass
+class ExportCheck:
+    """Whether the case can be exported now, and what stands in the way (read-only; nothing lapses here).
+
+    ``obstacles`` are plain Danish lines (checklist problems, a missing or lapsed approval). With obstacles
+    only a team lead can export, with a written reason (``needs_override``)."""
+
+    approved: bool  # approved by a team lead, content unchanged since
+    problems: list[str]  # the checklist's problems not covered by the approval's override
+    obstacles: list[str]
+    team_lead: bool
+
+    @property
+    def needs_override(self) -> bool:
+        return bool(self.obstacles)
+
+    @property
+    def can_override(self) -> bool:
+        return self.team_lead
+
+    def refusal(self) -> str:
+        """Why a caseworker cannot export (Danish), '' when nothing stands in the way."""
+        if not self.obstacles:
+            return ""
+        lines = "\n".join(f"- {o}" for o in self.obstacles)
+        return (f"Sagen kan ikke eksporteres endnu:\n{lines}\nSend sagen til godkendelse hos en teamleder; kun en "
+                "teamleder kan eksportere med en skriftlig begrundelse for at se bort fra det.")
+
+
 
 class ExportServices:
     """Mixed into ``Services``."""
 
     store: Any
     user: str
+
+    def export_check(self, case_ref: str | int) -> ExportCheck:
+        """What ``export_bundle`` would object to now, without exporting (the UI asks a team lead for the
+        written override only when there is something to override)."""
+        from aktindsigt.core.model import CaseStatus
+        from aktindsigt.services.workflow import content_fingerprint
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        record = self._review_record(case.id)  # type: ignore[attr-defined]
+        approved = (case.status is CaseStatus.APPROVED
+                    and content_fingerprint(self.store, case.id) == record.get("approved_fingerprint"))
+        problems = [] if self.approval_override(case) else [str(p) for p in self.checklist(case.id)]  # type: ignore[attr-defined]
+        obstacles = list(problems)
+        if not approved:
+            if case.status is CaseStatus.APPROVED:
+                obstacles.append("Sagen er ændret, efter at den blev godkendt, så godkendelsen er bortfaldet.")
+            else:
+                obstacles.append(f"Sagen er ikke godkendt af en teamleder (status: {case.status.label.lower()}).")
+        return ExportCheck(approved, problems, obstacles, self.user_profile().team_lead)  # type: ignore[attr-defined]
 
     def export_bundle(self, case_ref: str | int, target_dir: Path, progress: ProgressCallback = no_progress,
                       cancel: CancelToken | None = None, override_reason: str = "",

@@ -11,10 +11,17 @@ What the case model has no field for is kept as settings (no schema change):
 - ``case:<id>:outputs``: every rendered output (who, when, files and SHA-256),
   ``case:<id>:last_<kind>`` the latest one, ``case:<id>:fristbrev`` the fristbrev.
 ``set_setting`` writes an audit event, so every render and every statement is audited.
+
+Every ``render_*`` takes ``record``: with ``record=False`` the files are a preview (written to a
+scratch folder, nothing recorded); ``keep_output`` copies a preview to where the caseworker saves it
+and records it then, so an output that was only looked at never appears in the journal note.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -233,7 +240,15 @@ class OutputServices:
 
     # --- rendering -------------------------------------------------------------------
 
-    def _record(self, case_id: int, kind: str, files: OutputFiles, **extra: Any) -> None:
+    def _record(self, case_id: int, kind: str, files: OutputFiles, record: bool = True,
+                settings: dict[str, Any] | None = None, **extra: Any) -> None:
+        """Record a rendered output (history and latest of its kind), and write ``settings`` with it.
+        ``record=False``: a preview; what would be recorded is kept on ``files.pending`` for ``keep_output``."""
+        if not record:
+            files.pending = {"case_id": case_id, "kind": kind, "extra": extra, "settings": settings or {}}
+            return
+        for key, value in (settings or {}).items():
+            self.store.set_setting(key, value, self.user)
         event = {
             "kind": kind,
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -252,7 +267,7 @@ class OutputServices:
         return list(self.store.get_setting(f"case:{case.id}:outputs", []) or [])
 
     def render_letter(self, case_ref: str | int, out_dir: Path, draft: bool = False, pdf: bool = True,
-                      override_reason: str = "") -> OutputFiles:
+                      override_reason: str = "", record: bool = True) -> OutputFiles:
         """The decision letter as DOCX (+ PDF). A final letter is refused while the checklist has problems,
         unless a team lead overrides with a written reason (recorded in the audit log)."""
         from aktindsigt.outputs.letter import letter_context
@@ -279,12 +294,12 @@ class OutputServices:
             files.messages += self._scan_rendered(
                 data.case.id or 0, docx_text(files.docx),
                 [ctx["recipient_name"], *ctx["recipient_lines"], ctx["signer"], ctx["signer_title"]])
-        self._record(data.case.id or 0, "letter", files, draft=draft, problems=len(problems),
+        self._record(data.case.id or 0, "letter", files, record, draft=draft, problems=len(problems),
                      override_reason=override_reason.strip() if problems and not draft else "",
                      grounds=[b["id"] for b in ctx["reasons"]], outcome=data.outcome)
         return files
 
-    def render_aktliste(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+    def render_aktliste(self, case_ref: str | int, out_dir: Path, pdf: bool = True, record: bool = True) -> OutputFiles:
         """The document list as PDF (for the requester), XLSX and CSV."""
         from aktindsigt.outputs.aktliste import write_all
 
@@ -292,10 +307,11 @@ class OutputServices:
         written = write_all(data, Path(out_dir), load_aktliste_config(), pdf=pdf)
         files = OutputFiles("aktliste", pdf=written.get("pdf"), xlsx=written["xlsx"], csv=written["csv"])
         files.messages += self._scan_rendered(data.case.id or 0, written["csv"].read_text(encoding="utf-8-sig"), [])
-        self._record(data.case.id or 0, "aktliste", files, documents=len(data.documents))
+        self._record(data.case.id or 0, "aktliste", files, record, documents=len(data.documents))
         return files
 
-    def render_journalnotat(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+    def render_journalnotat(self, case_ref: str | int, out_dir: Path, pdf: bool = True,
+                            record: bool = True) -> OutputFiles:
         from aktindsigt.outputs.journalnotat import journal_context
         from aktindsigt.outputs.render import render_document
 
@@ -334,10 +350,11 @@ class OutputServices:
         detail = self.case_detail(case_id)  # type: ignore[attr-defined]
         ctx = journal_context(data, detail.deadlines, fristbrev, reviews, outputs, author=self.user)
         files = render_document("journalnotat.docx", ctx, Path(out_dir), "03_Journalnotat", "journalnotat", pdf=pdf)
-        self._record(case_id, "journalnotat", files)
+        self._record(case_id, "journalnotat", files, record)
         return files
 
-    def render_kvittering(self, case_ref: str | int, out_dir: Path, pdf: bool = True) -> OutputFiles:
+    def render_kvittering(self, case_ref: str | int, out_dir: Path, pdf: bool = True,
+                          record: bool = True) -> OutputFiles:
         """Acknowledgement of receipt."""
         from aktindsigt.outputs.letter import receipt_context
         from aktindsigt.outputs.render import render_document
@@ -345,11 +362,11 @@ class OutputServices:
         data = self.output_data(case_ref)
         files = render_document("kvittering.docx", receipt_context(data), Path(out_dir), "00_Kvittering",
                                 "kvittering", pdf=pdf)
-        self._record(data.case.id or 0, "kvittering", files)
+        self._record(data.case.id or 0, "kvittering", files, record)
         return files
 
     def render_fristbrev(self, case_ref: str | int, out_dir: Path, expected_date: date, reason: str = "",
-                         pdf: bool = True) -> OutputFiles:
+                         pdf: bool = True, record: bool = True) -> OutputFiles:
         """The fristbrev (OFL § 36, stk. 2 / FVL § 16, stk. 2): why no decision yet, and when to expect one."""
         from aktindsigt.outputs.letter import deadline_letter_context
         from aktindsigt.outputs.render import render_document
@@ -361,15 +378,14 @@ class OutputServices:
         ctx = deadline_letter_context(data, expected_date, reason)
         files = render_document("fristbrev.docx", ctx, Path(out_dir), "00_Fristbrev", "fristbrev", pdf=pdf)
         case_id = data.case.id or 0
-        self.store.set_setting(f"case:{case_id}:fristbrev", {
-            "rendered": data.today.isoformat(), "expected": expected_date.isoformat(), "by": self.user,
-            "reason": reason.strip(),
-        }, self.user)
-        self._record(case_id, "fristbrev", files, expected=expected_date.isoformat())
+        fristbrev = {"rendered": data.today.isoformat(), "expected": expected_date.isoformat(), "by": self.user,
+                     "reason": reason.strip()}
+        self._record(case_id, "fristbrev", files, record, settings={f"case:{case_id}:fristbrev": fristbrev},
+                     expected=expected_date.isoformat())
         return files
 
     def render_klage_videresendelse(self, case_ref: str | int, out_dir: Path, complaint_received: date,
-                                    remarks: str = "", pdf: bool = True) -> OutputFiles:
+                                    remarks: str = "", pdf: bool = True, record: bool = True) -> OutputFiles:
         """The letter forwarding a complaint to the complaint body after reconsideration (copy to the requester)."""
         from aktindsigt.outputs.letter import complaint_forward_context
         from aktindsigt.outputs.render import render_document
@@ -381,8 +397,91 @@ class OutputServices:
         ctx = complaint_forward_context(data, complaint_received, data.case.decided, remarks)
         files = render_document("klage_videresendelse.docx", ctx, Path(out_dir), "04_Klage_videresendelse",
                                 "klage", pdf=pdf)
-        self._record(data.case.id or 0, "klage", files, complaint_received=complaint_received.isoformat())
+        self._record(data.case.id or 0, "klage", files, record, complaint_received=complaint_received.isoformat())
         return files
+
+    # --- previews --------------------------------------------------------------------
+
+    def keep_output(self, files: OutputFiles, target_dir: Path) -> OutputFiles:
+        """Save a preview (a ``render_*`` with ``record=False``) in ``target_dir`` and record it as rendered.
+        Files of the same name in ``target_dir`` are replaced."""
+        from aktindsigt.services.cases import ServiceError
+
+        pending = files.pending
+        if not pending:
+            raise ServiceError("Filerne er allerede gemt.")
+        missing = [p.name for p in files.files if not p.exists()]
+        if missing:
+            raise ServiceError(f"Forhåndsvisningen findes ikke længere ({', '.join(missing)}). Dan den igen.")
+        target = Path(target_dir)
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            kept = OutputFiles(files.kind, messages=list(files.messages))
+            for name in ("docx", "pdf", "xlsx", "csv"):
+                src = getattr(files, name)
+                if src is not None:
+                    setattr(kept, name, _copy_atomic(src, target / src.name))
+        except OSError as e:
+            raise ServiceError(f"Filerne kunne ikke gemmes i {target}: {e.strerror or e}. Vælg en anden mappe.",
+                               detail=str(e)) from e
+        self._record(pending["case_id"], pending["kind"], kept, settings=pending.get("settings") or None,
+                     **pending.get("extra", {}))
+        files.pending = None
+        return kept
+
+    # --- what the statements dialog shows ------------------------------------------------------
+
+    def law_grounds(self, case_ref: str | int) -> list[str]:
+        """Grounds that need the law imposing the confidentiality named (§ 35) and are used in the case,
+        followed by any other ground a law has been written for."""
+        data = self.output_data(case_ref)
+        named = set(data.texts.get("named_law_grounds") or ())
+        used = [gid for gid, _docs in data.grounds_used() if gid in named]
+        return used + [gid for gid in data.statements.laws if gid not in used]
+
+    def save_statements(self, case_ref: str | int, *, scope: str | None = None, laws: dict[str, str] | None = None,
+                        journal: dict[str, str] | None = None, **fields: str) -> Statements:
+        """Save what the statements dialog edits in one go (only what changed is written and audited):
+        the case's scope, the letter's texts (``set_statements`` fields), the laws named for § 35, and
+        the journal note's free text."""
+        from aktindsigt.services.cases import ServiceError
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        st = self.statements(case.id)
+        allowed = {"meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ServiceError(f"Ukendt felt: {', '.join(sorted(unknown))}.")
+        journal_keys = {"scope_dialogue", "third_parties", "quality_review", "dispatch", "complaints"}
+        if journal and set(journal) - journal_keys:
+            raise ServiceError(f"Ukendt afsnit i journalnotatet: {', '.join(sorted(set(journal) - journal_keys))}.")
+        new = Statements.from_dict(st.to_dict())
+        for k, v in fields.items():
+            if v is not None:
+                setattr(new, k, v.strip())
+        for gid, law in (laws or {}).items():
+            if law.strip():
+                new.laws[gid] = law.strip()
+            else:
+                new.laws.pop(gid, None)
+        for key, text in (journal or {}).items():
+            new.journal[key] = text.strip()
+        if scope is not None and scope.strip() != case.scope:
+            self.set_scope(case.id, scope)
+        if new != st:
+            self._save_statements(case.id, new)
+        return new
+
+
+def _copy_atomic(src: Path, dst: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=dst.suffix, dir=dst.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return dst
 
 
 __all__ = ["OutputServices", "Problem"]

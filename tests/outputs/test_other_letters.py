@@ -66,3 +66,42 @@ def test_complaint_forwarding_letter(svc, ready_case, tmp_path):
     assert "Ankestyrelsen (Tilsynet)" in text and "20. november 2026" in text
     assert "Ingen nye oplysninger." in text and "Kopi af dette brev" in text
     assert complaint_deadline_phrases(text) == []
+
+
+def test_a_preview_is_recorded_only_when_kept(svc, ready_case, tmp_path):
+    case, _ = ready_case
+    preview = svc.render_fristbrev(case.id, tmp_path / "preview", date(2099, 1, 15), "vi venter på en høring",
+                                   pdf=False, record=False)
+    assert preview.pending and preview.docx.exists()
+    assert svc.store.get_setting(f"case:{case.id}:fristbrev") is None
+    assert svc.output_history(case.id) == []
+    kept = svc.keep_output(preview, tmp_path / "gemt")
+    assert kept.docx == tmp_path / "gemt" / "00_Fristbrev.docx" and kept.docx.read_bytes() == preview.docx.read_bytes()
+    assert svc.store.get_setting(f"case:{case.id}:fristbrev")["expected"] == "2099-01-15"
+    [event] = svc.output_history(case.id)
+    assert event["kind"] == "fristbrev" and event["expected"] == "2099-01-15"
+    assert [f["name"] for f in event["files"]] == ["00_Fristbrev.docx"]
+    with pytest.raises(ServiceError, match="allerede gemt"):
+        svc.keep_output(preview, tmp_path / "igen")
+
+
+def test_save_statements_writes_only_what_changed(svc, ready_case):
+    case, _ = ready_case
+    before = len(svc.store.audit_events())
+    st = svc.save_statements(case.id, scope=svc.get_case(case.id).scope, laws={"ofl35": "sundhedslovens § 40"},
+                             journal={"dispatch": "Sendt med Digital Post."}, complaint_body="Planklagenævnet ",
+                             signer=None)
+    assert st.laws == {"ofl35": "sundhedslovens § 40"} and st.complaint_body == "Planklagenævnet"
+    stored = svc.statements(case.id)
+    assert stored.journal["dispatch"] == "Sendt med Digital Post." and stored.signer == "Sagsbehandler Sara Sørensen"
+    # one write of the statements; the unchanged scope is not written again
+    assert [(e.action, e.object_id) for e in svc.store.audit_events()[before:]] == [
+        ("setting.set", f"case:{case.id}:statements")]
+    before = len(svc.store.audit_events())
+    svc.save_statements(case.id, scope=svc.get_case(case.id).scope, complaint_body="Planklagenævnet")
+    assert len(svc.store.audit_events()) == before  # nothing changed, nothing written
+    svc.save_statements(case.id, laws={"ofl35": ""})  # an empty law removes the entry
+    assert svc.statements(case.id).laws == {}
+    assert svc.law_grounds(case.id) == []
+    with pytest.raises(ServiceError, match="Ukendt"):
+        svc.save_statements(case.id, journal={"nope": "x"})
