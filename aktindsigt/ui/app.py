@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Indstillinger …"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.municipality_action = QAction(self.tr("&Kommuneprofil …"), self)
+        self.municipality_action.setStatusTip(self.tr("Kommunens navn, adresse og kontaktoplysninger i brevene"))
+        self.municipality_action.triggered.connect(self.open_municipality)
         self.refresh_action = QAction(self.tr("&Opdatér"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.overview.refresh)
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.settings_action)
+        menu.addAction(self.municipality_action)
         menu.addSeparator()
         menu.addAction(quit_action)
         tb = QToolBar(self.tr("Værktøjslinje"))
@@ -142,6 +146,11 @@ class MainWindow(QMainWindow):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         return dlg
+
+    def open_municipality(self):
+        from aktindsigt.ui.outputs import open_municipality
+
+        return open_municipality(self, self.services)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         for win in list(self.case_windows.values()):

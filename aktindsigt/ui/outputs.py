@@ -1,29 +1,51 @@
-"""The case window's "Udlevering" menu: checklist, redacted documents, letter, aktliste, journal note.
+"""The case window's "Udlevering" menu: checklist, the texts of the decision, the municipality profile,
+the letters (kvittering, fristbrev, afgørelse, aktliste, journalnotat, klage), redaction and export.
 
-Each entry is only created when the services offer the use case (they are written in parallel).
-Everything runs through ``ui.ops``; the results list the files written and any Danish notes.
+Every letter is first rendered as a preview (``record=False``: into a scratch folder, nothing recorded);
+"Gem …" keeps it in a folder of the caseworker's choice through ``Services.keep_output``, which records
+it then. Each entry is only created when the services offer the use case. Everything runs through
+``ui.ops``; dialogs that would block are opened through module functions tests replace.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+import shiboken6
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from aktindsigt.ui import procpool
-from aktindsigt.ui.ops import ChangeSet, OpHandle, run_op
+from aktindsigt.ui import dialogs, procpool
+from aktindsigt.ui.common import ground_label
+from aktindsigt.ui.ops import ChangeSet, OpHandle, query, run_op, show_error
+
+log = logging.getLogger(__name__)
+
+PREVIEW_WIDTH = 720  # pixels of a previewed page
+PREVIEW_PAGES = 30  # pages shown at most (a long aktliste)
 
 
 def tr(text: str) -> str:
@@ -34,6 +56,39 @@ def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     """Where to write (tests replace this function)."""
     folder = QFileDialog.getExistingDirectory(parent, title)
     return Path(folder) if folder else None
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(value))
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _text_edit(text: str = "", height: int = 70, name: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    if name:
+        edit.setObjectName(name)
+    return edit
+
+
+def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
+    b = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    b.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    b.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annullér"))
+    b.accepted.connect(dlg.accept)
+    b.rejected.connect(dlg.reject)
+    return b
 
 
 class ListDialog(QDialog):
@@ -66,24 +121,469 @@ class ListDialog(QDialog):
         self.resize(720, 380 if lines else 140)
 
 
+# --- the letters' own questions ----------------------------------------------------------------------
+
+
+class FristbrevDialog(QDialog):
+    """The fristbrev: when the decision can be expected, and why it is not ready yet."""
+
+    def __init__(self, parent: QWidget | None, expected: date) -> None:
+        super().__init__(parent)
+        self.setObjectName("fristbrevDialog")
+        self.setWindowTitle(tr("Fristbrev"))
+        self.expected = _date_edit(expected)
+        self.expected.setMinimumDate(_qdate(date.today() + timedelta(days=1)))
+        self.expected.setAccessibleName(tr("Forventet afgørelse senest"))
+        self.reason = _text_edit(name="fristbrevReason")
+        self.reason.setPlaceholderText(tr("Tom: brevets standardbegrundelse (sagens omfang eller kompleksitet)"))
+        self.reason.setAccessibleName(tr("Hvorfor afgørelsen ikke er truffet endnu"))
+        intro = QLabel(tr("Fristbrevet fortæller anmoderen, hvorfor der endnu ikke er truffet afgørelse, og hvornår "
+                          "den kan forventes."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("&Forventet afgørelse senest:"), self.expected)
+        form.addRow(tr("&Begrundelse:"), self.reason)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(_buttons(self, tr("Vis brevet")))
+        self.resize(560, 240)
+
+    def values(self) -> tuple[date, str]:
+        return _pydate(self.expected.date()), self.reason.toPlainText().strip()
+
+
+class KlageDialog(QDialog):
+    """Forwarding a complaint: when it was received, and the municipality's remarks."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("klageDialog")
+        self.setWindowTitle(tr("Videresend klage"))
+        self.received = _date_edit(date.today())
+        self.received.setMaximumDate(_qdate(date.today()))
+        self.received.setAccessibleName(tr("Klagen modtaget"))
+        self.remarks = _text_edit(height=110, name="klageRemarks")
+        self.remarks.setPlaceholderText(tr("Kan udelades"))
+        self.remarks.setAccessibleName(tr("Kommunens bemærkninger til klagen"))
+        intro = QLabel(tr("Kommunen har genvurderet afgørelsen og fastholder den. Brevet sender klagen til "
+                          "klageinstansen med kopi til anmoderen."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Klagen &modtaget:"), self.received)
+        form.addRow(tr("&Bemærkninger:"), self.remarks)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(_buttons(self, tr("Vis brevet")))
+        self.resize(560, 280)
+
+    def values(self) -> tuple[date, str]:
+        return _pydate(self.received.date()), self.remarks.toPlainText().strip()
+
+
+def ask_fristbrev(parent: QWidget | None, expected: date) -> tuple[date, str] | None:
+    dlg = FristbrevDialog(parent, expected)
+    return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_klage(parent: QWidget | None) -> tuple[date, str] | None:
+    dlg = KlageDialog(parent)
+    return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+# --- the preview -------------------------------------------------------------------------------------------
+
+
+def render_pdf_pages(pdf: Path, width: int = PREVIEW_WIDTH, limit: int = PREVIEW_PAGES) -> tuple[list, int]:
+    """Images of the first ``limit`` pages (as ``(width, height, stride, bytes)``) and the page count.
+    Rendered in a renderer process (PyMuPDF would hold this process's GIL); runs on a worker thread."""
+    from aktindsigt.ui import render_worker
+
+    proc, conn = render_worker.take()
+    try:
+        conn.send(("open", str(pdf)))
+        reply = conn.recv()
+        if reply[0] != "opened":
+            log.warning("preview of %s: %s", pdf, reply[1])
+            return [], 0
+        sizes = reply[1]
+        images = []
+        for number, (w, _h) in enumerate(sizes[:limit], start=1):
+            conn.send(("render", number, round(width / max(w, 1.0), 4)))
+            got = conn.recv()
+            if got[0] == "image":
+                images.append(got[1:])
+        return images, len(sizes)
+    finally:
+        with contextlib.suppress(OSError):
+            conn.send(None)
+        if proc is not None:
+            proc.join(timeout=2)
+
+
+class PreviewDialog(QDialog):
+    """A rendered output before it is kept: its pages (or its text when no PDF could be made), the notes
+    on it, and "Gem …", which saves it in a folder and records it."""
+
+    def __init__(self, actions: OutputActions, title: str, files, images: list, page_count: int, text: str,
+                 scratch: Path) -> None:
+        super().__init__(actions.window)
+        from aktindsigt.ui.viewer import _bytes_to_qimage
+
+        self.actions, self.files, self.scratch = actions, files, scratch
+        self.saving = False
+        self.kept = None
+        self.setObjectName("previewDialog")
+        self.setWindowTitle(tr("{0} — forhåndsvisning").format(title))
+        self.title = title
+        lay = QVBoxLayout(self)
+        self.notes = QLabel("\n".join(files.messages))
+        self.notes.setObjectName("previewNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setStyleSheet("QLabel#previewNotes { background: #fff8c5; border: 1px solid #9a6700; "
+                                 "padding: 6px; }")
+        self.notes.setVisible(bool(files.messages))
+        lay.addWidget(self.notes)
+        self.page_labels: list[QLabel] = []
+        if images:
+            pages = QWidget()
+            pages.setStyleSheet("background: #8a8f96;")
+            col = QVBoxLayout(pages)
+            col.setSpacing(12)
+            for i, img in enumerate(images, start=1):
+                label = QLabel()
+                label.setPixmap(QPixmap.fromImage(_bytes_to_qimage(*img)))
+                label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                label.setAccessibleName(tr("Side {0}").format(i))
+                col.addWidget(label)
+                self.page_labels.append(label)
+            self.scroll = QScrollArea()
+            self.scroll.setObjectName("previewPages")
+            self.scroll.setWidget(pages)
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setAccessibleName(tr("Forhåndsvisning"))
+            lay.addWidget(self.scroll, 1)
+            if page_count > len(images):
+                lay.addWidget(QLabel(tr("Forhåndsvisningen viser de første {0} af {1} sider.").format(
+                    len(images), page_count)))
+            self.text = None
+        else:
+            self.text = QPlainTextEdit(text)
+            self.text.setObjectName("previewText")
+            self.text.setReadOnly(True)
+            self.text.setAccessibleName(tr("Forhåndsvisning"))
+            lay.addWidget(self.text, 1)
+        names = ", ".join(p.name for p in files.files)
+        what = QLabel(tr("Gem lægger filerne ({0}) i den mappe, du vælger, og noterer dem i sagens log.").format(names))
+        what.setWordWrap(True)
+        lay.addWidget(what)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr("&Gem …"))
+        self.save_button.setDefault(True)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(tr("Luk"))
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.finished.connect(lambda _r: self._cleanup())
+        self.resize(PREVIEW_WIDTH + 80, 860 if images else 600)
+
+    def save(self) -> OpHandle | None:
+        folder = ask_folder(self, tr("Vælg mappe til {0}").format(self.title.lower()))
+        if folder is None:
+            return None
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        svc, files, scratch = self.actions.services, self.files, self.scratch
+
+        def kept(result) -> None:
+            self.kept = result
+            self.actions.last_result = result
+            self.actions.show_files(self.title, folder, result)
+            self.accept()
+
+        def ended() -> None:
+            self.saving = False
+            if shiboken6.isValid(self) and self.isVisible():
+                self.save_button.setEnabled(self.kept is None)
+                self.close_button.setEnabled(True)
+            else:  # closed while saving: the scratch folder goes now
+                shutil.rmtree(scratch, ignore_errors=True)
+
+        handle = run_op(self, lambda ctx: svc.keep_output(files, folder), success=kept,
+                        changes=lambda _r: ChangeSet({self.actions.case_id}))
+        handle.ended.connect(ended)
+        return handle
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()
+
+    def _cleanup(self) -> None:
+        if not self.saving:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+# --- the statements and the municipality profile -------------------------------------------------------------
+
+JOURNAL_SECTIONS = (
+    ("scope_dialogue", QT_TR_NOOP("Dialog med anmoderen om afgrænsningen")),
+    ("third_parties", QT_TR_NOOP("Tredjeparter hørt")),
+    ("quality_review", QT_TR_NOOP("Kvalitetssikring")),
+    ("dispatch", QT_TR_NOOP("Afsendelse")),
+    ("complaints", QT_TR_NOOP("Senere klager")),
+)
+
+
+class StatementsDialog(QDialog):
+    """What the decision letter and the journal note say beyond the documents: the scope, § 14, §§ 28-29,
+    the complaint body, the recipient and the signer, the laws named for § 35, the journal note's free text."""
+
+    def __init__(self, services, case_id: int, parent: QWidget | None = None, focus: str = "") -> None:
+        super().__init__(parent)
+        self.services, self.case_id, self.focus_field = services, case_id, focus
+        self.loaded = False
+        self.setObjectName("statementsDialog")
+        self.setWindowTitle(tr("Afgørelsens tekster"))
+        self.scope = _text_edit(name="scope")
+        self.scope.setAccessibleName(tr("Afgrænsning af anmodningen"))
+        self.meroffentlighed = _text_edit(name="meroffentlighed")
+        self.meroffentlighed.setAccessibleName(tr("Meroffentlighed (§ 14)"))
+        self.extraction = _text_edit(name="extraction")
+        self.extraction.setAccessibleName(tr("Ekstrahering (§§ 28-29)"))
+        self.complaint_body = QLineEdit()
+        self.complaint_body.setObjectName("complaintBody")
+        self.complaint_body.setAccessibleName(tr("Klageinstans"))
+        self.complaint_body.setPlaceholderText(tr("Tom: klageinstansen for sagens regime"))
+        self.recipient_address = _text_edit(height=60, name="recipientAddress")
+        self.recipient_address.setAccessibleName(tr("Modtagerens adresse"))
+        self.recipient_address.setPlaceholderText(tr("Postadresse (en linje pr. linje) eller e-mail"))
+        self.signer = QLineEdit()
+        self.signer.setObjectName("signer")
+        self.signer.setAccessibleName(tr("Underskriver"))
+        self.signer_title = QLineEdit()
+        self.signer_title.setObjectName("signerTitle")
+        self.signer_title.setAccessibleName(tr("Underskriverens titel"))
+        letter = QWidget()
+        form = QFormLayout(letter)
+        form.addRow(tr("&Afgrænsning:"), self.scope)
+        form.addRow(tr("&Meroffentlighed (§ 14):"), self.meroffentlighed)
+        form.addRow(tr("&Ekstrahering (§§ 28-29):"), self.extraction)
+        form.addRow(tr("&Klageinstans:"), self.complaint_body)
+        form.addRow(tr("Mod&tagerens adresse:"), self.recipient_address)
+        form.addRow(tr("&Underskriver:"), self.signer)
+        form.addRow(tr("Underskriverens &titel:"), self.signer_title)
+        self.laws_form = QFormLayout()
+        self.law_edits: dict[str, QLineEdit] = {}
+        self.laws_box = QWidget()
+        laws_lay = QVBoxLayout(self.laws_box)
+        laws_lay.setContentsMargins(0, 0, 0, 0)
+        laws_intro = QLabel(tr("Loven, der fastsætter tavshedspligten, skal nævnes for hver hjemmel efter § 35 "
+                               "(fx sundhedslovens § 40):"))
+        laws_intro.setWordWrap(True)
+        laws_lay.addWidget(laws_intro)
+        laws_lay.addLayout(self.laws_form)
+        form.addRow(self.laws_box)
+        self.laws_box.hide()
+        journal = QWidget()
+        jform = QFormLayout(journal)
+        self.journal_edits: dict[str, QPlainTextEdit] = {}
+        for key, label in JOURNAL_SECTIONS:
+            edit = _text_edit(height=60, name=f"journal_{key}")
+            edit.setAccessibleName(tr(label))
+            self.journal_edits[key] = edit
+            jform.addRow(tr(label) + ":", edit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(letter, tr("Afgørelsen"))
+        self.tabs.addTab(journal, tr("Journalnotatet"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs)
+        buttons = _buttons(self, tr("Gem"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)  # until the current texts are shown
+        lay.addWidget(buttons)
+        self.resize(760, 640)
+        svc = services
+        query(self, lambda: (svc.statements(case_id), svc.get_case(case_id).scope, svc.law_grounds(case_id)),
+              self._show)
+
+    def _show(self, result) -> None:
+        st, scope, law_grounds = result
+        self.original = (st, scope)
+        self.scope.setPlainText(scope)
+        self.meroffentlighed.setPlainText(st.meroffentlighed)
+        self.extraction.setPlainText(st.extraction)
+        self.complaint_body.setText(st.complaint_body)
+        self.recipient_address.setPlainText(st.recipient_address)
+        self.signer.setText(st.signer)
+        self.signer_title.setText(st.signer_title)
+        for gid in law_grounds:
+            edit = QLineEdit(st.laws.get(gid, ""))
+            edit.setObjectName(f"law_{gid}")
+            edit.setAccessibleName(tr("Lov for {0}").format(ground_label(gid)))
+            self.law_edits[gid] = edit
+            self.laws_form.addRow(ground_label(gid) + ":", edit)
+        self.laws_box.setVisible(bool(law_grounds))
+        for key, edit in self.journal_edits.items():
+            edit.setPlainText(st.journal.get(key, ""))
+        self.loaded = True
+        self.ok_button.setEnabled(True)
+        self.focus(self.focus_field)
+
+    def focus(self, field: str) -> None:
+        """Put the cursor in the field a checklist problem names (``statements.extraction``, ``case.scope``)."""
+        widget = None
+        if field == "case.scope":
+            widget = self.scope
+        elif field.startswith("statements.laws."):
+            widget = self.law_edits.get(field.removeprefix("statements.laws."))
+        elif field.startswith("statements."):
+            name = field.removeprefix("statements.")
+            widget = getattr(self, name, None) if name in (
+                "meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title") \
+                else None
+        if widget is not None:
+            self.tabs.setCurrentIndex(0)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict:
+        return {
+            "scope": self.scope.toPlainText(),
+            "meroffentlighed": self.meroffentlighed.toPlainText(),
+            "extraction": self.extraction.toPlainText(),
+            "complaint_body": self.complaint_body.text(),
+            "recipient_address": self.recipient_address.toPlainText(),
+            "signer": self.signer.text(),
+            "signer_title": self.signer_title.text(),
+            "laws": {gid: e.text() for gid, e in self.law_edits.items()},
+            "journal": {key: e.toPlainText() for key, e in self.journal_edits.items()},
+        }
+
+    def accept(self) -> None:
+        if not self.loaded:
+            return
+        values, svc, cid = self.values(), self.services, self.case_id
+        run_op(self, lambda ctx: svc.save_statements(cid, **values), success=lambda _r: super(
+            StatementsDialog, self).accept(), changes=lambda _r: ChangeSet({cid}))
+
+
+MUNICIPALITY_FIELDS = (
+    ("name", QT_TR_NOOP("&Navn:"), QT_TR_NOOP("Kommunens navn")),
+    ("unit", QT_TR_NOOP("&Enhed:"), QT_TR_NOOP("Enhed eller afdeling")),
+    ("address", QT_TR_NOOP("&Adresse:"), QT_TR_NOOP("Adresse")),
+    ("cvr", QT_TR_NOOP("&CVR-nummer:"), QT_TR_NOOP("CVR-nummer (8 cifre)")),
+    ("kommunekode", QT_TR_NOOP("&Kommunekode:"), QT_TR_NOOP("Kommunekode (3 cifre)")),
+    ("phone", QT_TR_NOOP("&Telefon:"), QT_TR_NOOP("Telefon")),
+    ("email", QT_TR_NOOP("&E-mail:"), QT_TR_NOOP("E-mail")),
+    ("website", QT_TR_NOOP("&Hjemmeside:"), QT_TR_NOOP("Hjemmeside")),
+)
+
+
+class MunicipalityDialog(QDialog):
+    """The authority's profile that every letter is headed with (name, unit, address, CVR, kommunekode ...)."""
+
+    def __init__(self, services, parent: QWidget | None = None, focus: str = "") -> None:
+        super().__init__(parent)
+        self.services, self.focus_field = services, focus
+        self.loaded = False
+        self.setObjectName("municipalityDialog")
+        self.setWindowTitle(tr("Kommuneprofil"))
+        intro = QLabel(tr("Brevene bruger kommunens navn, enhed, adresse og kontaktoplysninger. Kommunekoden indgår i "
+                          "navnet på eksportpakken."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for key, label, name in MUNICIPALITY_FIELDS:
+            edit: QLineEdit | QPlainTextEdit
+            if key == "address":
+                edit = _text_edit(height=60)
+                edit.setPlaceholderText(tr("Gade og nummer, postnummer og by (en linje hver)"))
+            else:
+                edit = QLineEdit()
+            edit.setObjectName(f"municipality_{key}")
+            edit.setAccessibleName(tr(name))
+            self.edits[key] = edit
+            form.addRow(tr(label), edit)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        buttons = _buttons(self, tr("Gem"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        lay.addWidget(buttons)
+        self.resize(560, 420)
+        query(self, services.municipality, self._show)
+
+    def _show(self, m) -> None:
+        values = m.to_dict()
+        for key, edit in self.edits.items():
+            if isinstance(edit, QPlainTextEdit):
+                edit.setPlainText(values.get(key, ""))
+            else:
+                edit.setText(values.get(key, ""))
+        self.loaded = True
+        self.ok_button.setEnabled(True)
+        key = self.focus_field.removeprefix("municipality.")
+        if key in self.edits:
+            self.edits[key].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def values(self) -> dict[str, str]:
+        return {k: e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text() for k, e in self.edits.items()}
+
+    def accept(self) -> None:
+        if not self.loaded:
+            return
+        values, svc = self.values(), self.services
+        # every case's letters and checklist read the profile
+        run_op(self, lambda ctx: svc.set_municipality(**values),
+               success=lambda _r: super(MunicipalityDialog, self).accept(), changes=lambda _r: ChangeSet({-1}))
+
+
+def open_municipality(parent: QWidget | None, services, focus: str = "") -> MunicipalityDialog:
+    dlg = MunicipalityDialog(services, parent, focus)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg
+
+
+# --- the menu ----------------------------------------------------------------------------------------------------
+
+
 class OutputActions:
     """Builds the menu on a case window and runs the output use cases."""
 
     def __init__(self, window: QMainWindow, services, case_id: int) -> None:
         self.window, self.services, self.case_id = window, services, case_id
         self.last_result = None
-        self.actions: list[QAction] = []
+        self.last_dialog: QDialog | None = None
+        self.actions: list[QAction | None] = []
         svc = services
         specs = [
             ("checklist", tr("&Tjekliste før afsendelse …"), self.checklist, "F9"),
-            ("redact_case", tr("&Overstreg og kontrollér dokumenterne …"), self.redact_case, None),
+            ("save_statements", tr("Afgørelsens &tekster …"), self.edit_statements, None),
+            ("set_municipality", tr("Kommune&profil …"), self.edit_municipality, None),
+            None,
+            ("render_kvittering", tr("Dan &kvittering …"), self.kvittering, None),
+            ("render_fristbrev", tr("Dan &fristbrev …"), self.fristbrev, None),
             ("render_letter", tr("Dan &afgørelse (udkast) …"), lambda: self.letter(draft=True), None),
             ("render_letter", tr("Dan afgørelse (&endelig) …"), lambda: self.letter(draft=False), None),
             ("render_aktliste", tr("Dan a&ktliste …"), self.aktliste, None),
             ("render_journalnotat", tr("Dan &journalnotat …"), self.journalnotat, None),
+            ("render_klage_videresendelse", tr("&Videresend klage …"), self.klage, None),
+            None,
+            ("redact_case", tr("&Overstreg og kontrollér dokumenterne …"), self.redact_case, None),
             ("export_bundle", tr("&Eksportér pakke til ESDH …"), self.export_bundle, None),
         ]
-        for name, text, slot, shortcut in specs:
+        self.by_name: dict[str, QAction] = {}
+        for spec in specs:
+            if spec is None:
+                self.actions.append(None)
+                continue
+            name, text, slot, shortcut = spec
             if not hasattr(svc, name):
                 continue  # not offered by the services (yet): not shown
             a = QAction(text, window)
@@ -92,33 +592,139 @@ class OutputActions:
             a.triggered.connect(lambda *_a, s=slot: s())
             window.addAction(a)
             self.actions.append(a)
+            self.by_name.setdefault(name, a)
 
     def add_menu(self) -> None:
-        if self.actions:
+        if any(a is not None for a in self.actions):
             menu = self.window.menuBar().addMenu(tr("&Udlevering"))
-            menu.addActions(self.actions)
+            for a in self.actions:
+                if a is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a)
 
-    # --- the use cases -------------------------------------------------------------------
+    # --- checklist, statements, municipality ---------------------------------------------------------
 
     def checklist(self) -> OpHandle:
         def show(problems) -> None:
             self.last_result = problems
             if problems:
                 intro = tr("{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til "
-                           "dokumentet.").format(len(problems))
+                           "stedet, hvor punktet rettes.").format(len(problems))
             else:
                 intro = tr("Tjeklisten er tom: sagen er klar til afsendelse.")
-            dlg = ListDialog(self.window, tr("Tjekliste"), intro,
-                             [(str(p), getattr(p, "document_id", None)) for p in problems])
-            dlg.list.itemActivated.connect(lambda item: self._go_to(item.data(Qt.ItemDataRole.UserRole)))
+            dlg = ListDialog(self.window, tr("Tjekliste"), intro, [(str(p), p) for p in problems])
+            dlg.list.itemActivated.connect(lambda item: self.fix(item.data(Qt.ItemDataRole.UserRole)))
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.open()
+            self.last_dialog = dlg
 
         return run_op(self.window, lambda ctx: self.services.checklist(self.case_id), success=show, mutates=False)
+
+    def fix(self, problem) -> QDialog | None:
+        """Go to where a checklist problem is fixed: its document, the statements or the municipality profile."""
+        field = getattr(problem, "field", "") or ""
+        if field.startswith("municipality."):
+            return self.edit_municipality(field)
+        if (field.startswith("statements.") and field != "statements.public_parties") or field == "case.scope":
+            return self.edit_statements(field)
+        self._go_to(getattr(problem, "document_id", None))
+        return None
 
     def _go_to(self, document_id) -> None:
         if document_id is not None and hasattr(self.window, "docs"):
             self.window.docs.select_document(document_id)
+
+    def edit_statements(self, focus: str = "") -> StatementsDialog:
+        dlg = StatementsDialog(self.services, self.case_id, self.window, focus)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        self.last_dialog = dlg
+        return dlg
+
+    def edit_municipality(self, focus: str = "") -> MunicipalityDialog:
+        dlg = open_municipality(self.window, self.services, focus)
+        self.last_dialog = dlg
+        return dlg
+
+    # --- letters: preview, then keep --------------------------------------------------------------
+
+    def preview(self, title: str, render: Callable[[Path], object], progress: str) -> OpHandle:
+        """Render into a scratch folder (nothing recorded), show the result, keep it on "Gem …"."""
+        scratch = Path(tempfile.mkdtemp(prefix="aktindsigt-preview-"))
+
+        def work(ctx):
+            from aktindsigt.outputs.render import docx_text
+
+            files = render(scratch)
+            images, count = render_pdf_pages(files.pdf) if files.pdf is not None else ([], 0)
+            text = docx_text(files.docx) if not images and files.docx is not None else ""
+            if not images and not text and files.csv is not None:
+                text = files.csv.read_text(encoding="utf-8-sig")
+            return files, images, count, text
+
+        def show(result) -> None:
+            files, images, count, text = result
+            dlg = PreviewDialog(self, title, files, images, count, text, scratch)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.open()
+            self.last_dialog = dlg
+            self.last_result = files
+
+        def failed(e: BaseException) -> None:
+            shutil.rmtree(scratch, ignore_errors=True)
+            from aktindsigt.services import ServiceError
+            from aktindsigt.ui.ops import _show_unexpected
+
+            if isinstance(e, ServiceError):
+                show_error(self.window, e.message)
+            else:
+                _show_unexpected(self.window)
+
+        return run_op(self.window, work, success=show, failure=failed, progress=progress, mutates=False)
+
+    def kvittering(self) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Kvittering"), lambda d: svc.render_kvittering(cid, d, record=False),
+                            tr("Danner kvitteringen …"))
+
+    def fristbrev(self) -> OpHandle | None:
+        detail = getattr(self.window, "detail", None)
+        due = detail.deadlines.fristbrev_due if detail is not None else date.today()
+        answer = ask_fristbrev(self.window, max(due, date.today()) + timedelta(days=14))
+        if answer is None:
+            return None
+        expected, reason = answer
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Fristbrev"), lambda d: svc.render_fristbrev(cid, d, expected, reason, record=False),
+                            tr("Danner fristbrevet …"))
+
+    def klage(self) -> OpHandle | None:
+        answer = ask_klage(self.window)
+        if answer is None:
+            return None
+        received, remarks = answer
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Klage videresendt"),
+                            lambda d: svc.render_klage_videresendelse(cid, d, received, remarks, record=False),
+                            tr("Danner brevet til klageinstansen …"))
+
+    def letter(self, draft: bool) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Afgørelse (udkast)") if draft else tr("Afgørelse"),
+                            lambda d: svc.render_letter(cid, d, draft=draft, record=False), tr("Danner afgørelsen …"))
+
+    def aktliste(self) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Aktliste"), lambda d: svc.render_aktliste(cid, d, record=False),
+                            tr("Danner aktlisten …"))
+
+    def journalnotat(self) -> OpHandle:
+        svc, cid = self.services, self.case_id
+        return self.preview(tr("Journalnotat"), lambda d: svc.render_journalnotat(cid, d, record=False),
+                            tr("Danner journalnotatet …"))
+
+    # --- redaction and export: straight into a folder ------------------------------------------------------
 
     def _render(self, title: str, fn, progress: str, cancellable: bool = False) -> OpHandle | None:
         folder = ask_folder(self.window, title)
@@ -127,25 +733,10 @@ class OutputActions:
 
         def done(result) -> None:
             self.last_result = result
-            self._show_files(title, folder, result)
+            self.show_files(title, folder, result)
 
         return run_op(self.window, lambda ctx: fn(folder, ctx), success=done, progress=progress,
                       cancellable=cancellable, changes=lambda _r: ChangeSet({self.case_id}))
-
-    def letter(self, draft: bool) -> OpHandle | None:
-        return self._render(tr("Vælg mappe til afgørelsen"),
-                            lambda folder, ctx: self.services.render_letter(self.case_id, folder, draft=draft),
-                            tr("Danner afgørelsen …"))
-
-    def aktliste(self) -> OpHandle | None:
-        return self._render(tr("Vælg mappe til aktlisten"),
-                            lambda folder, ctx: self.services.render_aktliste(self.case_id, folder),
-                            tr("Danner aktlisten …"))
-
-    def journalnotat(self) -> OpHandle | None:
-        return self._render(tr("Vælg mappe til journalnotatet"),
-                            lambda folder, ctx: self.services.render_journalnotat(self.case_id, folder),
-                            tr("Danner journalnotatet …"))
 
     def redact_case(self) -> OpHandle | None:
         return self._render(
@@ -154,14 +745,34 @@ class OutputActions:
                                               progress=ctx.progress),
             tr("Overstreger og kontrollerer …"), cancellable=True)
 
-    def export_bundle(self) -> OpHandle | None:
+    def export_bundle(self) -> OpHandle:
+        """Export; when the checklist has problems or the case is not approved, a team lead is asked for the
+        written reason to export anyway (a caseworker is told why it cannot be exported yet)."""
+        def checked(check) -> None:
+            override = ""
+            if check.needs_override:
+                if not check.can_override:
+                    show_error(self.window, check.refusal())
+                    return
+                answer = dialogs.ask_comment(
+                    self.window, tr("Eksportér trods tjeklisten eller godkendelsen"),
+                    tr("Som teamleder kan du eksportere sagen alligevel. Skriv begrundelsen; den gemmes i loggen og i "
+                       "pakkens manifest:"), tr("Eksportér alligevel"), required=True, details=check.obstacles)
+                if answer is None:
+                    return
+                override = answer
+            self._export(override)
+
+        return query(self.window, lambda: self.services.export_check(self.case_id), checked)
+
+    def _export(self, override: str) -> OpHandle | None:
         return self._render(
             tr("Vælg mappe til ESDH-pakken"),
             lambda folder, ctx: procpool.call(self.services, ctx, "export_bundle", self.case_id, folder,
-                                              progress=ctx.progress),
+                                              progress=ctx.progress, override_reason=override),
             tr("Eksporterer …"), cancellable=True)
 
-    def _show_files(self, title: str, folder: Path, result) -> None:
+    def show_files(self, title: str, folder: Path, result) -> ListDialog:
         lines: list[tuple[str, object]] = []
         if hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles, ExportResult
             lines += [(str(p), None) for p in result.files]
@@ -189,3 +800,5 @@ class OutputActions:
         dlg.list.itemActivated.connect(lambda item: self._go_to(item.data(Qt.ItemDataRole.UserRole)))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
+        self.last_dialog = dlg
+        return dlg

@@ -31,6 +31,7 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/case_window.py" line="55" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="714" />
         <source>Afgørelse</source>
         <translation>Decision</translation>
     </message>
@@ -48,6 +49,7 @@
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="49" />
         <location filename="../../aktindsigt/ui/ops.py" line="148" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="88" />
         <source>Annullér</source>
         <translation>Cancel</translation>
     </message>
@@ -100,11 +102,14 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="102" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="145" />
         <source>&amp;Begrundelse:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="105" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="405" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="514" />
         <source>Gem</source>
         <translation>Save</translation>
     </message>
@@ -165,7 +170,8 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/dialogs.py" line="170" />
-        <location filename="../../aktindsigt/ui/outputs.py" line="60" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="115" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="287" />
         <location filename="../../aktindsigt/ui/viewer.py" line="805" />
         <source>Luk</source>
         <translation>Close</translation>
@@ -313,6 +319,7 @@
         <translation>Page thumbnails</translation>
     </message>
     <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="259" />
         <location filename="../../aktindsigt/ui/viewer.py" line="896" />
         <source>Side {0}</source>
         <translation>Page {0}</translation>
@@ -338,152 +345,545 @@
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="63" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="118" />
         <source>Åbn &amp;mappe</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="78" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="566" />
         <source>&amp;Tjekliste før afsendelse …</source>
         <translation>Pre-send &amp;checklist …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="79" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="578" />
         <source>&amp;Overstreg og kontrollér dokumenterne …</source>
         <translation>&amp;Redact and verify the documents …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="80" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="572" />
         <source>Dan &amp;afgørelse (udkast) …</source>
         <translation>Create &amp;decision letter (draft) …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="81" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="133" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="699" />
+        <source>Fristbrev</source>
+        <translation>Deadline letter</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="136" />
+        <source>Forventet afgørelse senest</source>
+        <translation>Decision expected by</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="138" />
+        <source>Tom: brevets standardbegrundelse (sagens omfang eller kompleksitet)</source>
+        <translation>Empty: the letter's standard reason (the size or complexity of the case)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="139" />
+        <source>Hvorfor afgørelsen ikke er truffet endnu</source>
+        <translation>Why the decision has not been made yet</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="140" />
+        <source>Fristbrevet fortæller anmoderen, hvorfor der endnu ikke er truffet afgørelse, og hvornår den kan forventes.</source>
+        <translation>The deadline letter tells the requester why no decision has been made yet, and when to expect it.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="144" />
+        <source>&amp;Forventet afgørelse senest:</source>
+        <translation>&amp;Decision expected by:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="149" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="178" />
+        <source>Vis brevet</source>
+        <translation>Show the letter</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="162" />
+        <source>Videresend klage</source>
+        <translation>Forward complaint</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="165" />
+        <source>Klagen modtaget</source>
+        <translation>Complaint received</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="167" />
+        <source>Kan udelades</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="168" />
+        <source>Kommunens bemærkninger til klagen</source>
+        <translation>The municipality's remarks on the complaint</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="169" />
+        <source>Kommunen har genvurderet afgørelsen og fastholder den. Brevet sender klagen til klageinstansen med kopi til anmoderen.</source>
+        <translation>The municipality has reconsidered the decision and upholds it. The letter sends the complaint to the complaint body with a copy to the requester.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="173" />
+        <source>Klagen &amp;modtaget:</source>
+        <translation>Complaint &amp;received:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="174" />
+        <source>&amp;Bemærkninger:</source>
+        <translation>&amp;Remarks:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="238" />
+        <source>{0} — forhåndsvisning</source>
+        <translation>{0} — preview</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="266" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="276" />
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="269" />
+        <source>Forhåndsvisningen viser de første {0} af {1} sider.</source>
+        <translation>The preview shows the first {0} of {1} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="279" />
+        <source>Gem lægger filerne ({0}) i den mappe, du vælger, og noterer dem i sagens log.</source>
+        <translation>Save puts the files ({0}) in the folder you choose and notes them in the case log.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="284" />
+        <source>&amp;Gem …</source>
+        <translation>&amp;Save …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="295" />
+        <source>Vælg mappe til {0}</source>
+        <translation>Choose a folder for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="334" />
+        <source>Dialog med anmoderen om afgrænsningen</source>
+        <translation>Dialogue with the requester about the scope</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="335" />
+        <source>Tredjeparter hørt</source>
+        <translation>Third parties consulted</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="336" />
+        <source>Kvalitetssikring</source>
+        <translation>Quality review</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="337" />
+        <source>Afsendelse</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="338" />
+        <source>Senere klager</source>
+        <translation>Later complaints</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="351" />
+        <source>Afgørelsens tekster</source>
+        <translation>Texts of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="353" />
+        <source>Afgrænsning af anmodningen</source>
+        <translation>Scope of the request</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="355" />
+        <source>Meroffentlighed (§ 14)</source>
+        <translation>Extended access (§ 14)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="357" />
+        <source>Ekstrahering (§§ 28-29)</source>
+        <translation>Extraction (§§ 28-29)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="360" />
+        <source>Klageinstans</source>
+        <translation>Complaint body</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="361" />
+        <source>Tom: klageinstansen for sagens regime</source>
+        <translation>Empty: the complaint body of the case's regime</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="363" />
+        <source>Modtagerens adresse</source>
+        <translation>Recipient's address</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="364" />
+        <source>Postadresse (en linje pr. linje) eller e-mail</source>
+        <translation>Postal address (one line per line) or e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="367" />
+        <source>Underskriver</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="370" />
+        <source>Underskriverens titel</source>
+        <translation>Signer's title</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="373" />
+        <source>&amp;Afgrænsning:</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="374" />
+        <source>&amp;Meroffentlighed (§ 14):</source>
+        <translation>&amp;Extended access (§ 14):</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="375" />
+        <source>&amp;Ekstrahering (§§ 28-29):</source>
+        <translation>E&amp;xtraction (§§ 28-29):</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="376" />
+        <source>&amp;Klageinstans:</source>
+        <translation>&amp;Complaint body:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="377" />
+        <source>Mod&amp;tagerens adresse:</source>
+        <translation>Recipien&amp;t's address:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="378" />
+        <source>&amp;Underskriver:</source>
+        <translation>Si&amp;gner:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="379" />
+        <source>Underskriverens &amp;titel:</source>
+        <translation>Signer's &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="385" />
+        <source>Loven, der fastsætter tavshedspligten, skal nævnes for hver hjemmel efter § 35 (fx sundhedslovens § 40):</source>
+        <translation>Name the law imposing the duty of confidentiality for each ground under § 35 (e.g. sundhedslovens § 40):</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="401" />
+        <source>Afgørelsen</source>
+        <translation>The decision</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="402" />
+        <source>Journalnotatet</source>
+        <translation>The journal note</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="427" />
+        <source>Lov for {0}</source>
+        <translation>Law for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="475" />
+        <source>&amp;Navn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="475" />
+        <source>Kommunens navn</source>
+        <translation>The municipality's name</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="476" />
+        <source>&amp;Enhed:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="476" />
+        <source>Enhed eller afdeling</source>
+        <translation>Unit or department</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="477" />
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="477" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="478" />
+        <source>&amp;CVR-nummer:</source>
+        <translation>&amp;CVR number:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="478" />
+        <source>CVR-nummer (8 cifre)</source>
+        <translation>CVR number (8 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="479" />
+        <source>&amp;Kommunekode:</source>
+        <translation>Municipality &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="479" />
+        <source>Kommunekode (3 cifre)</source>
+        <translation>Municipality code (3 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="480" />
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="480" />
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="481" />
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="481" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="482" />
+        <source>&amp;Hjemmeside:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="482" />
+        <source>Hjemmeside</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="494" />
+        <source>Kommuneprofil</source>
+        <translation>Municipality profile</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="495" />
+        <source>Brevene bruger kommunens navn, enhed, adresse og kontaktoplysninger. Kommunekoden indgår i navnet på eksportpakken.</source>
+        <translation>The letters use the municipality's name, unit, address and contact details. The municipality code is part of the export bundle's name.</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="504" />
+        <source>Gade og nummer, postnummer og by (en linje hver)</source>
+        <translation>Street and number, postcode and town (one line each)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="567" />
+        <source>Afgørelsens &amp;tekster …</source>
+        <translation>&amp;Texts of the decision …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="568" />
+        <source>Kommune&amp;profil …</source>
+        <translation>Municipality &amp;profile …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="570" />
+        <source>Dan &amp;kvittering …</source>
+        <translation>Make &amp;receipt …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="571" />
+        <source>Dan &amp;fristbrev …</source>
+        <translation>Make &amp;deadline letter …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="573" />
         <source>Dan afgørelse (&amp;endelig) …</source>
         <translation>Create decision letter (&amp;final) …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="82" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="574" />
         <source>Dan a&amp;ktliste …</source>
         <translation>Create document &amp;list …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="83" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="575" />
         <source>Dan &amp;journalnotat …</source>
         <translation>Create &amp;journal note …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="84" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="576" />
+        <source>&amp;Videresend klage …</source>
+        <translation>&amp;Forward complaint …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="579" />
         <source>&amp;Eksportér pakke til ESDH …</source>
         <translation>&amp;Export bundle for the ESDH …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="98" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="599" />
         <source>&amp;Udlevering</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="107" />
-        <source>{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til dokumentet.</source>
-        <translation>{0} item(s) must be resolved before the decision can be sent. Double-click to go to the document.</translation>
+        <location filename="../../aktindsigt/ui/outputs.py" line="612" />
+        <source>{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til stedet, hvor punktet rettes.</source>
+        <translation>{0} item(s) must be resolved before the decision can be sent. Double-click to go to where the item is fixed.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="110" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="688" />
+        <source>Kvittering</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="689" />
+        <source>Danner kvitteringen …</source>
+        <translation>Making the receipt …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="700" />
+        <source>Danner fristbrevet …</source>
+        <translation>Making the deadline letter …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="708" />
+        <source>Klage videresendt</source>
+        <translation>Complaint forwarded</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="710" />
+        <source>Danner brevet til klageinstansen …</source>
+        <translation>Making the letter to the complaint body …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="714" />
+        <source>Afgørelse (udkast)</source>
+        <translation>Decision (draft)</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="719" />
+        <source>Aktliste</source>
+        <translation>Document list</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="724" />
+        <source>Journalnotat</source>
+        <translation>Journal note</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="615" />
         <source>Tjeklisten er tom: sagen er klar til afsendelse.</source>
         <translation>The checklist is empty: the case is ready to be sent.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="111" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="616" />
         <source>Tjekliste</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="136" />
-        <source>Vælg mappe til afgørelsen</source>
-        <translation>Choose a folder for the decision letter</translation>
-    </message>
-    <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="138" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="715" />
         <source>Danner afgørelsen …</source>
         <translation>Creating the decision letter …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="141" />
-        <source>Vælg mappe til aktlisten</source>
-        <translation>Choose a folder for the document list</translation>
-    </message>
-    <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="143" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="720" />
         <source>Danner aktlisten …</source>
         <translation>Creating the document list …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="146" />
-        <source>Vælg mappe til journalnotatet</source>
-        <translation>Choose a folder for the journal note</translation>
-    </message>
-    <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="148" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="725" />
         <source>Danner journalnotatet …</source>
         <translation>Creating the journal note …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="152" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="743" />
         <source>Vælg mappe til de overstregede dokumenter</source>
         <translation>Choose a folder for the redacted documents</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="155" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="746" />
         <source>Overstreger og kontrollerer …</source>
         <translation>Redacting and verifying …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="159" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="758" />
+        <source>Eksportér trods tjeklisten eller godkendelsen</source>
+        <translation>Export despite the checklist or the approval</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="759" />
+        <source>Som teamleder kan du eksportere sagen alligevel. Skriv begrundelsen; den gemmes i loggen og i pakkens manifest:</source>
+        <translation>As a team lead you can export the case anyway. Write the reason; it is kept in the log and in the bundle's manifest:</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="760" />
+        <source>Eksportér alligevel</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/outputs.py" line="770" />
         <source>Vælg mappe til ESDH-pakken</source>
         <translation>Choose a folder for the ESDH bundle</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="162" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="773" />
         <source>Eksporterer …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="170" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="781" />
         <source>Filerne er skrevet i {0}.</source>
         <translation>The files were written to {0}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="174" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="785" />
         <source>kontrolleret</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="174" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="785" />
         <source>FEJLEDE kontrollen</source>
         <translation>FAILED verification</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="175" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="786" />
         <source>Akt {0}: {1} — {2}</source>
         <translation>Doc. {0}: {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="179" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="790" />
         <source>Akt {0}: {1} — ikke udleveret: {2}</source>
         <translation>Doc. {0}: {1} — not released: {2}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="181" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="792" />
         <source>Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.</source>
         <translation>Cancelled. The documents that were finished are in {0}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="183" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="794" />
         <source>Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.</source>
         <translation>All {0} documents are redacted and verified. They are in {1}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/outputs.py" line="186" />
+        <location filename="../../aktindsigt/ui/outputs.py" line="797" />
         <source>{0} dokument(er) fejlede kontrollen og er ikke udleveret. Se listen.</source>
         <translation>{0} document(s) failed verification and were not released. See the list.</translation>
     </message>
@@ -739,208 +1139,213 @@
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="378" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="364" />
+        <source>Gentaget: {0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/case_window.py" line="377" />
         <source>Fortryd: {0}</source>
         <translation>Undo: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="379" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="378" />
         <source>Intet at fortryde</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="397" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="396" />
         <source>{0} · {1} — Aktindsigt</source>
         <translation>{0} · {1} — Aktindsigt</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="398" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="397" />
         <source>{0} · {1} · modtaget {2} · {3}</source>
         <translation>{0} · {1} · received {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="400" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="399" />
         <source>Fristbrev senest {0}; § 39 fra {1}.</source>
         <translation>Delay letter due {0}; § 39 from {1}.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="420" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="419" />
         <source>“{0}” kunne ikke importeres: {1}</source>
         <translation>“{0}” could not be imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="480" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="479" />
         <source>Status: {0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="501" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="500" />
         <source>Send til godkendelse</source>
         <translation>Send for approval</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="502" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="501" />
         <source>Bemærkning til teamlederen (kan udelades):</source>
         <translation>Note to the team lead (optional):</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="502" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="501" />
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="514" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="513" />
         <source>Send trods tjeklisten</source>
         <translation>Send despite the checklist</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="515" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="514" />
         <source>Tjeklisten har {0} punkt(er). Du kan sende sagen alligevel med en bemærkning til teamlederen om punkterne:</source>
         <translation>The checklist has {0} item(s). You can send the case anyway with a note to the team lead about them:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="517" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="516" />
         <source>Send alligevel</source>
         <translation>Send anyway</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="529" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="528" />
         <source>Godkend egen sag</source>
         <translation>Approve own case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="530" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="529" />
         <source>Du har selv behandlet sagen. Skriv, hvorfor du selv godkender den (fx at der ikke er en anden teamleder):</source>
         <translation>You handled this case yourself. Write why you approve it yourself (e.g. there is no other team lead):</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="531" />
-        <location filename="../../aktindsigt/ui/case_window.py" line="534" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="530" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="533" />
         <source>Godkend</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="533" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="532" />
         <source>Godkend sagen</source>
         <translation>Approve the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="534" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="533" />
         <source>Bemærkning til godkendelsen (kan udelades):</source>
         <translation>Note on the approval (optional):</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="546" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="545" />
         <source>Godkend trods tjeklisten</source>
         <translation>Approve despite the checklist</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="547" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="546" />
         <source>Tjeklisten har {0} punkt(er). Skriv begrundelsen for at godkende sagen alligevel; den gemmes i loggen og i eksportpakken:</source>
         <translation>The checklist has {0} item(s). Write the reason for approving the case anyway; it is kept in the log and in the export bundle:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="549" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="548" />
         <source>Godkend alligevel</source>
         <translation>Approve anyway</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="560" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="559" />
         <source>Returnér sagen</source>
         <translation>Return the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="561" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="560" />
         <source>Hvad skal sagsbehandleren rette? Kommentaren vises på sagen, til den sendes til godkendelse igen:</source>
         <translation>What should the caseworker change? The comment is shown on the case until it is sent for approval again:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="562" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="561" />
         <source>Returnér</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="594" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="593" />
         <source>Markeret: “{0}” — Ctrl+R overstreger</source>
         <translation>Selected: “{0}” — Ctrl+R redacts</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="606" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="605" />
         <source>Overstreg markering</source>
         <translation>Redact selection</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="607" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="606" />
         <source>Overstreg “{0}”</source>
         <translation>Redact “{0}”</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="617" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="616" />
         <source>Overstreg område</source>
         <translation>Redact area</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="618" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="617" />
         <source>Overstreg det markerede område på side {0}</source>
         <translation>Redact the marked area on page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="635" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="634" />
         <source>Akt {0}: {1}</source>
         <translation>Doc. {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="648" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="647" />
         <source>Undtag side</source>
         <translation>Withhold page</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="649" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="648" />
         <source>Side {0} erstattes af en side, der nævner hjemlen.</source>
         <translation>Page {0} is replaced by a page naming the legal ground.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="663" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="661" />
         <source>Frigiv side {0}</source>
         <translation>Release page {0}</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="665" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="663" />
         <source>Undtag side {0} …</source>
         <translation>Withhold page {0} …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="672" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="670" />
         <source>Vælg filer til sagen</source>
         <translation>Choose files for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="677" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="675" />
         <source>Vælg en mappe til sagen</source>
         <translation>Choose a folder for the case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="685" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="683" />
         <source>Importerer {0} ({1} af {2})</source>
         <translation>Importing {0} ({1} of {2})</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="689" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="687" />
         <source>Importerer …</source>
         <translation>Importing …</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="693" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="691" />
         <source>{0} dokumenter importeret, {1} fejlede.</source>
         <translation>{0} documents imported, {1} failed.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="722" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="720" />
         <source>{0} nye forslag.</source>
         <translation>{0} new suggestions.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/case_window.py" line="725" />
+        <location filename="../../aktindsigt/ui/case_window.py" line="723" />
         <source>Finder personoplysninger …</source>
         <translation>Finding personal data …</translation>
     </message>
@@ -977,31 +1382,41 @@
     </message>
     <message>
         <location filename="../../aktindsigt/ui/app.py" line="66" />
+        <source>&amp;Kommuneprofil …</source>
+        <translation>&amp;Municipality profile …</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/app.py" line="67" />
+        <source>Kommunens navn, adresse og kontaktoplysninger i brevene</source>
+        <translation>The municipality's name, address and contact details in the letters</translation>
+    </message>
+    <message>
+        <location filename="../../aktindsigt/ui/app.py" line="69" />
         <source>&amp;Opdatér</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/app.py" line="69" />
+        <location filename="../../aktindsigt/ui/app.py" line="72" />
         <source>&amp;Afslut</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/app.py" line="73" />
+        <location filename="../../aktindsigt/ui/app.py" line="76" />
         <source>&amp;Sag</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/app.py" line="80" />
+        <location filename="../../aktindsigt/ui/app.py" line="84" />
         <source>Værktøjslinje</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/app.py" line="88" />
+        <location filename="../../aktindsigt/ui/app.py" line="92" />
         <source>Dobbeltklik eller tryk Enter for at åbne en sag.</source>
         <translation>Double-click or press Enter to open a case.</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/app.py" line="103" />
+        <location filename="../../aktindsigt/ui/app.py" line="107" />
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>

@@ -271,4 +271,104 @@ EN = {
     "Navnet er sat med AKTINDSIGT_USER og kan ikke ændres her.":
         "The name is set by AKTINDSIGT_USER and cannot be changed here.",
     "{0} · {1}": "{0} · {1}",
+    "Gentaget: {0}": "Redone: {0}",
+    # the Udlevering menu: letters previewed, statements, municipality profile, export override
+    "Afgørelsens &tekster …": "&Texts of the decision …",
+    "Kommune&profil …": "Municipality &profile …",
+    "&Kommuneprofil …": "&Municipality profile …",
+    "Kommunens navn, adresse og kontaktoplysninger i brevene":
+        "The municipality's name, address and contact details in the letters",
+    "Dan &kvittering …": "Make &receipt …",
+    "Dan &fristbrev …": "Make &deadline letter …",
+    "&Videresend klage …": "&Forward complaint …",
+    "Danner kvitteringen …": "Making the receipt …",
+    "Danner fristbrevet …": "Making the deadline letter …",
+    "Danner brevet til klageinstansen …": "Making the letter to the complaint body …",
+    "Kvittering": "Receipt",
+    "Fristbrev": "Deadline letter",
+    "Klage videresendt": "Complaint forwarded",
+    "Afgørelse (udkast)": "Decision (draft)",
+    "Aktliste": "Document list",
+    "Journalnotat": "Journal note",
+    "{0} — forhåndsvisning": "{0} — preview",
+    "Forhåndsvisning": "Preview",
+    "Forhåndsvisningen viser de første {0} af {1} sider.": "The preview shows the first {0} of {1} pages.",
+    "Gem lægger filerne ({0}) i den mappe, du vælger, og noterer dem i sagens log.":
+        "Save puts the files ({0}) in the folder you choose and notes them in the case log.",
+    "&Gem …": "&Save …",
+    "Vælg mappe til {0}": "Choose a folder for {0}",
+    "Vis brevet": "Show the letter",
+    "Fristbrevet fortæller anmoderen, hvorfor der endnu ikke er truffet afgørelse, og hvornår den kan forventes.":
+        "The deadline letter tells the requester why no decision has been made yet, and when to expect it.",
+    "&Forventet afgørelse senest:": "&Decision expected by:",
+    "Forventet afgørelse senest": "Decision expected by",
+    "Tom: brevets standardbegrundelse (sagens omfang eller kompleksitet)":
+        "Empty: the letter's standard reason (the size or complexity of the case)",
+    "Hvorfor afgørelsen ikke er truffet endnu": "Why the decision has not been made yet",
+    "Kommunen har genvurderet afgørelsen og fastholder den. Brevet sender klagen til klageinstansen med kopi til "
+    "anmoderen.":
+        "The municipality has reconsidered the decision and upholds it. The letter sends the complaint to the "
+        "complaint body with a copy to the requester.",
+    "Klagen &modtaget:": "Complaint &received:",
+    "Klagen modtaget": "Complaint received",
+    "&Bemærkninger:": "&Remarks:",
+    "Kan udelades": "Optional",
+    "Kommunens bemærkninger til klagen": "The municipality's remarks on the complaint",
+    "Videresend klage": "Forward complaint",
+    "Afgørelsens tekster": "Texts of the decision",
+    "Afgørelsen": "The decision",
+    "Journalnotatet": "The journal note",
+    "&Afgrænsning:": "&Scope:",
+    "Afgrænsning af anmodningen": "Scope of the request",
+    "&Meroffentlighed (§ 14):": "&Extended access (§ 14):",
+    "Meroffentlighed (§ 14)": "Extended access (§ 14)",
+    "&Ekstrahering (§§ 28-29):": "E&xtraction (§§ 28-29):",
+    "Ekstrahering (§§ 28-29)": "Extraction (§§ 28-29)",
+    "&Klageinstans:": "&Complaint body:",
+    "Klageinstans": "Complaint body",
+    "Tom: klageinstansen for sagens regime": "Empty: the complaint body of the case's regime",
+    "Mod&tagerens adresse:": "Recipien&t's address:",
+    "Modtagerens adresse": "Recipient's address",
+    "Postadresse (en linje pr. linje) eller e-mail": "Postal address (one line per line) or e-mail",
+    "&Underskriver:": "Si&gner:",
+    "Underskriver": "Signer",
+    "Underskriverens &titel:": "Signer's &title:",
+    "Underskriverens titel": "Signer's title",
+    "Loven, der fastsætter tavshedspligten, skal nævnes for hver hjemmel efter § 35 (fx sundhedslovens § 40):":
+        "Name the law imposing the duty of confidentiality for each ground under § 35 (e.g. sundhedslovens "
+        "§ 40):",
+    "Lov for {0}": "Law for {0}",
+    "Dialog med anmoderen om afgrænsningen": "Dialogue with the requester about the scope",
+    "Tredjeparter hørt": "Third parties consulted",
+    "Kvalitetssikring": "Quality review",
+    "Afsendelse": "Dispatch",
+    "Senere klager": "Later complaints",
+    "Kommuneprofil": "Municipality profile",
+    "Brevene bruger kommunens navn, enhed, adresse og kontaktoplysninger. Kommunekoden indgår i navnet på "
+    "eksportpakken.":
+        "The letters use the municipality's name, unit, address and contact details. The municipality code is "
+        "part of the export bundle's name.",
+    "&Enhed:": "&Unit:",
+    "Enhed eller afdeling": "Unit or department",
+    "&Adresse:": "&Address:",
+    "Adresse": "Address",
+    "Gade og nummer, postnummer og by (en linje hver)": "Street and number, postcode and town (one line each)",
+    "&CVR-nummer:": "&CVR number:",
+    "CVR-nummer (8 cifre)": "CVR number (8 digits)",
+    "&Kommunekode:": "Municipality &code:",
+    "Kommunekode (3 cifre)": "Municipality code (3 digits)",
+    "Telefon": "Phone",
+    "E-mail": "E-mail",
+    "&Hjemmeside:": "&Website:",
+    "Hjemmeside": "Website",
+    "Kommunens navn": "The municipality's name",
+    "{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til stedet, hvor punktet rettes.":
+        "{0} item(s) must be resolved before the decision can be sent. Double-click to go to where the item is "
+        "fixed.",
+    "Eksportér trods tjeklisten eller godkendelsen": "Export despite the checklist or the approval",
+    "Som teamleder kan du eksportere sagen alligevel. Skriv begrundelsen; den gemmes i loggen og i pakkens "
+    "manifest:":
+        "As a team lead you can export the case anyway. Write the reason; it is kept in the log and in the "
+        "bundle's manifest:",
+    "Eksportér alligevel": "Export anyway",
 }

@@ -59,9 +59,15 @@ def test_aktliste_and_checklist(qtbot, services, window, wait_ops, tmp_path, mon
     assert isinstance(window.outputs.last_result, list)
     window.outputs.aktliste()
     wait_ops(60000)
+    preview = window.outputs.last_dialog
+    assert isinstance(preview, outputs.PreviewDialog)
+    assert services.output_history(window.case_id) == []  # a preview is not recorded
+    preview.save_button.click()
+    wait_ops(60000)
     files = window.outputs.last_result.files
-    assert files and all(p.exists() for p in files)
+    assert files and all(p.exists() and p.parent == tmp_path / "ud" for p in files)
     assert any(p.suffix == ".csv" for p in files)
+    assert [e["kind"] for e in services.output_history(window.case_id)] == ["aktliste"]
 
 
 @pytest.mark.skipif(not hasattr(Services, "export_bundle"), reason="services have no export_bundle yet")
