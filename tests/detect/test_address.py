@@ -106,3 +106,31 @@ def test_positive_street_in_running_text(text, expected):
 )
 def test_negative_quantities_after_a_street_word(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hun bor på Tjørnely 114. Indstillingen er modtaget.", "Tjørnely 114"),
+        ("Lejer: Anjali Tanaka\nLejemål: Tværbommen 100A\n", "Tværbommen 100A"),
+        ("Nivi Hald er flyttet til Ellekrattet 135 pr. 1. marts.", "Ellekrattet 135"),
+        ("Mødet blev holdt hjemme hos Sunniva Yilmaz på Knolden 90.", "Knolden 90"),
+        ("Ejendommen Høgebjerg 137 ejes af Thorvald Hald.", "Høgebjerg 137"),
+        ("Han er flyttet til Bøgealléen 77D pr. 1. marts.", "Bøgealléen 77D"),
+    ],
+)
+def test_positive_unknown_street_after_an_address_word(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han er flyttet til Aarhus 2019 og arbejder der.",
+        "Familien flyttede til Odense 12 år senere.",
+        "Hun bor på Bilag 3 i sagen.",
+        "Han bor på Plejehjem 2 dage om ugen.",
+    ],
+)
+def test_negative_address_word_before_a_town_or_a_quantity(text):
+    assert texts(text) == []

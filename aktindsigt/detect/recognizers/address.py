@@ -59,6 +59,13 @@ _YEAR_BEFORE = re.compile(
     r"oktober|november|december|primo|ultimo|medio)|\d\.)[ \t]+$",
     re.IGNORECASE,
 )
+#: words that introduce an address ("bor på", "Lejemål:", "Ejendommen", "hjemme hos ... på")
+_ADDRESS_CUE = re.compile(
+    r"(?:(?<![\wæøå])(?:bor|boede|bosat|bopæl|bopælen|flytter|flyttede|flyttet|fraflyttet|tilflyttet|"
+    r"boligen|adresse|adressen|hjemmeadresse|lejemål|lejemålet|ejendommen|beliggende)[ \t]*:?[ \t]*"
+    r"(?:på|til|i)?[ \t]*|(?<![\wæøå])hjemme[ \t]+hos[ \t]+[^\n]{1,60}?[ \t]+på[ \t]+)$",
+    re.IGNORECASE,
+)
 _PREP_AFTER = re.compile(r"[ \t]+(?:i|på|ved|og)\b")
 _NOT_AFTER_NUMBER = re.compile(rf"[ \t]+(?:[{_LC}]{{2,}}|%|kr\b|år\b)")
 #: after a number these make it a quantity, not a house number ("Skovvej 12 kr.", "3 gange")
@@ -152,6 +159,17 @@ class DaAddressRecognizer(DanishRecognizer):
         p = _POST_SEP.match(text, pos)
         return bool(p and _town_at(text, p.end()))
 
+    @staticmethod
+    def _cue_before(text: str, m: re.Match[str]) -> bool:
+        """A word that introduces an address right before a street name with a house number of
+        at most three digits that is not a town ("flyttet til Aarhus 2019" is no address)."""
+        num = m.group("num")
+        last = m.group("street").split()[-1]
+        if len(re.sub(r"\D", "", num.split("-")[0])) > 3 or last in towns() or last.lower() in _NOT_STREET:
+            return False
+        last_start = m.end("street") - len(last)
+        return any(_ADDRESS_CUE.search(text, max(0, p - 80), p) for p in (m.start("street"), last_start))
+
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
         taken = SpanSet()
         last_end = -1
@@ -161,6 +179,8 @@ class DaAddressRecognizer(DanishRecognizer):
             kind = street_kind(words[-1], min(len(words), 2))
             if kind is None and len(words) >= 2 and words[-2] == "Ved":
                 kind = "strong"  # "Ved Kildevældet 16", "Ved Stranden 3"
+            if kind in (None, "weak") and self._cue_before(text, m):
+                kind = "strong"  # "bor på Tjørnely 114", "Ejendommen Høgebjerg 69 ejes af ..."
             if kind is None:
                 # any street name with a house number followed by postcode + town is an address
                 if words[-1].lower() in _NOT_STREET or not (
