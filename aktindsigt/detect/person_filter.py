@@ -162,6 +162,7 @@ def ordinary_word(word: str) -> bool:
 _SURNAME_TAILS = tuple(e for e in _SURNAME_ENDINGS if e != "sen") + ("gaards", "gårds", "bo", "by", "sted", "strøm")
 
 
+@lru_cache(maxsize=65536)
 def _org_word(word: str) -> bool:
     w = word.lower()
     if w in _ORG_HEAD_SET:
