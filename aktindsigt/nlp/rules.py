@@ -174,6 +174,104 @@ def name_rules(doc: Doc) -> Doc:
     return trim_entities(doc)
 
 
+LIST_SEPARATORS = {",", "og", "eller", "&"}
+LIST_RELABEL = True
+
+
+def relabel_list_members(doc: Doc) -> Doc:
+    """In a list whose other members are persons ("Fremmødte: Charlotte Hansen, Højmark, Esmaralda
+    og Corin"), a one-word capitalised member that is no ordinary word or place becomes PER."""
+    out = list(doc.ents)
+    changed = False
+    if LIST_RELABEL:
+        by_start = {e.start: e for e in out}
+        covered = {i for e in out for i in range(e.start, e.end)}
+        i = 0
+        n = len(doc)
+        while i < n:
+            # collect a run of list members separated by , / og / eller
+            members = []
+            j = i
+            while j < n:
+                if j in by_start:
+                    e = by_start[j]
+                    members.append((e.start, e.end, e.label_))
+                    j = e.end
+                elif doc[j].text[:1].isupper() and doc[j].is_alpha and j not in covered:
+                    members.append((j, j + 1, ""))
+                    j += 1
+                else:
+                    break
+                if j < n and doc[j].text.lower() in LIST_SEPARATORS:
+                    j += 1
+                    continue
+                break
+            if len(members) >= 3:
+                labels = [lab for _, _, lab in members]
+                if labels.count("PER") >= 2 and labels.count("PER") >= len(members) - 2:
+                    for s, e, lab in members:
+                        if lab == "PER" or e - s != 1:
+                            continue
+                        tok = doc[s]
+                        if _ordinary_word(tok) or _place(tok) or lab not in ("", "LOC", "ORG", "MISC"):
+                            continue
+                        if _at_line_start(tok) and not lab:
+                            continue
+                        out = [x for x in out if x.start != s] + [Span(doc, s, e, label="PER")]
+                        changed = True
+            i = max(j, i + 1)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
+EXTEND = True
+EXTEND_MAX_ZIPF = 3.5
+
+
+def _extends_name(tok, case: str) -> bool:
+    text = tok.text
+    if not text.isalpha() or tok.ent_type_ and tok.ent_type_ != "PER":
+        return False
+    if case == "lower":
+        return text.islower() and (_in_name_list(tok) or not kind_flags(text) & 1)
+    if not (text.isupper() if case == "upper" else (text[:1].isupper() and text[1:].islower())):
+        return False  # "Toyokuni VI": no all-capitals word after a title-case name
+    return _in_name_list(tok) or (_zipf(text) < EXTEND_MAX_ZIPF and not _place(tok))
+
+
+def extend_names(doc: Doc) -> Doc:
+    """Grow a PER by a directly following surname-like word the model left out ("Adolf Jacobsen
+    Dam", "Ulla Stang", lower case "marie spang"): same casing, not another entity type, a name
+    or not a frequent word; for a lower-case name also a preceding word ("rand petersen")."""
+    if not EXTEND:
+        return doc
+    out = []
+    changed = False
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        s, e = ent.start, ent.end
+        if ent.label_ == "PER":
+            letters = "".join(c for c in ent.text if c.isalpha())
+            case = "lower" if letters.islower() else "upper" if letters.isupper() else "title"
+            nxt_start = ents[k + 1].start if k + 1 < len(ents) else len(doc)
+            while e < len(doc) and e < nxt_start and e - s < 5 and _extends_name(doc[e], case):
+                e += 1
+            prev_end = ents[k - 1].end if k else 0
+            if case == "lower":
+                while s > prev_end and s > 0 and e - s < 5 and _extends_name(doc[s - 1], "lower") and not (
+                        _function_word(doc[s - 1])):
+                    s -= 1
+        if (s, e) != (ent.start, ent.end):
+            changed = True
+            out.append(Span(doc, s, e, label="PER"))
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
 @Language.component("aktindsigt_name_rules_v2")
 def name_rules_v2(doc: Doc) -> Doc:
-    return trim_entities(doc, lexicon=True)
+    return relabel_list_members(extend_names(trim_entities(doc, lexicon=True)))

@@ -135,3 +135,32 @@ def test_sentence_initial_function_word_and_lower_case_english_word_are_dropped(
     assert _result(_ents("bruger specialister - referees - til", [(3, 4, "PER")])) == []
     # a Danish first name that is also a frequent word is kept
     assert _result(_ents("Hans kom for sent", [(0, 1, "PER")])) == [("Hans", "PER")]
+
+
+def _full(text, spans):
+    from aktindsigt.nlp.rules import name_rules_v2
+
+    doc = _ents(text, spans)
+    return [(e.text, e.label_) for e in name_rules_v2(doc).ents]
+
+
+def test_a_surname_left_out_by_the_model_is_added():
+    assert _full("Fremmødte : M. Løvig og Adolf Jacobsen Kvistgaard", [(5, 7, "PER")]) == [
+        ("Adolf Jacobsen Kvistgaard", "PER")]
+    assert _full("Fra : iryna tkachuk < iryna@example.com >", [(2, 3, "PER")]) == [("iryna tkachuk", "PER")]
+    assert _full("at rand petersen har afvist", [(2, 3, "PER")]) == [("rand petersen", "PER")]
+    assert _full("vi ringede til petersen i går", [(3, 4, "PER")]) == [("petersen", "PER")]
+    # not over a frequent word, another entity type or a Roman numeral
+    assert _full("Mette Hansen Kommune", [(0, 2, "PER")]) == [("Mette Hansen", "PER")]
+    assert _full("et arbejde af Toyokuni VI .", [(3, 4, "PER")]) == [("Toyokuni", "PER")]
+    assert _full("Mette Hansen Odense", [(0, 2, "PER"), (2, 3, "LOC")]) == [("Mette Hansen", "PER"), ("Odense", "LOC")]
+
+
+def test_a_member_of_a_list_of_persons_is_a_person():
+    text = "Fremmødte : Charlotte Hansen , Qwerlan , Esmaralda Jensen og Pia Holm"
+    assert _full(text, [(2, 4, "PER"), (5, 6, "LOC"), (7, 9, "PER"), (10, 12, "PER")]) == [
+        ("Charlotte Hansen", "PER"), ("Qwerlan", "PER"), ("Esmaralda Jensen", "PER"), ("Pia Holm", "PER")]
+    # a list of countries stays a list of countries
+    text = "Bahrain , Qatar og Oman"
+    assert _full(text, [(0, 1, "LOC"), (2, 3, "LOC"), (4, 5, "LOC")]) == [
+        ("Bahrain", "LOC"), ("Qatar", "LOC"), ("Oman", "LOC")]
