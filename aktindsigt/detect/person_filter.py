@@ -249,7 +249,7 @@ class PersonFilter:
             return None
         words = [t.group(0) for t in toks]
         rules = self.rules
-        if "org" in rules and (any(_org_word(w) for w in words) or _ORG_AFTER.match(text, end) or (
+        if "org" in rules and (self._org_in(words) or _ORG_AFTER.match(text, end) or (
                 (m := _CAPWORD_BEFORE.search(text, max(0, start - 40), start)) and _org_word(m.group(1)))):
             return "org"  # "Boligforeningen Lindely", "Kjærbo ApS", "Boligselskabet | Østerlund"
         span = text[start:end]
@@ -264,6 +264,15 @@ class PersonFilter:
         if "word" in rules and not self._keep_single_word(word, toks[0].start()):
             return "word"
         return None
+
+    @staticmethod
+    def _org_in(words: list[str]) -> bool:
+        """A word of the span is an organisation word - except a plain one right after a known
+        first name, which is a surname ("Lars Bank", "Anne Fond")."""
+        for k, w in enumerate(words):
+            if _org_word(w) and not (k and w.lower() in _ORG_HEAD_SET and words[k - 1] in nordic_first_names()):
+                return True
+        return False
 
     def _place(self, span: str, words: list[str], start: int) -> bool:
         if span in places():

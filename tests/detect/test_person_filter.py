@@ -147,5 +147,9 @@ def test_verdicts_name_the_rule():
         return pf.verdict(i, i + len(s))
 
     assert v("Andelsboligforeningen Lindely") == "org"
+    other = "Sagen er sendt til Lars Bank og til Danske Bank i dag."
+    pf2 = PersonFilter(other)
+    assert pf2.verdict(other.index("Lars"), other.index("Lars") + 9) is None  # a surname after a first name
+    assert pf2.verdict(other.index("Danske"), other.index("Danske") + 11) == "org"
     assert v("Syrien") == "place"
     assert v("DABADKKK") == "code"
