@@ -60,4 +60,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   "$VENV/bin/python" -m pip install -q -e '.[dev]'
   touch "$stamp"
 fi
+# The NER model's word-list features (ordinary Danish words, names, places) are read from
+# installed packages and cached per user; building the cache takes a few seconds, so do it here
+# rather than on the app's first start.
+"$VENV/bin/python" -c "from aktindsigt.nlp.features import warm_caches; warm_caches()" \
+  || echo "setup: warning: could not prepare the NER word-list cache (the app builds it on first use)"
 echo "setup: ready"

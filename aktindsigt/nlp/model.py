@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import spacy
@@ -42,6 +43,31 @@ def load_ner(path: Path | None = None) -> spacy.Language:
             f"with config.cfg). Build it with `make model`, or point {ENV_VAR} at a trained pipeline."
         )
     try:
-        return spacy.load(model_path)
+        try:
+            with _without_plugin_scan():
+                return spacy.load(model_path)
+        except Exception:
+            # a pipeline (AKTINDSIGT_NER_MODEL) that needs a factory from another package
+            return spacy.load(model_path)
     except Exception as exc:  # corrupt/incompatible model
         raise RuntimeError(f"Could not load the Danish NER model at {model_path}: {exc}") from exc
+
+
+@contextmanager
+def _without_plugin_scan():
+    """spaCy looks up unknown names in the entry points of every installed package, which
+    imports them (presidio-analyzer alone takes ~1.5 s to import and compile its regexes).  Our
+    pipeline needs only spaCy's own components and ours (registered above), so the scan is
+    switched off while loading it."""
+    import catalogue
+    from spacy.util import registry
+
+    regs = [r for r in (getattr(registry, n, None) for n in dir(registry)) if isinstance(r, catalogue.Registry)]
+    saved = [(r, r.entry_points) for r in regs]
+    for r in regs:
+        r.entry_points = False
+    try:
+        yield
+    finally:
+        for r, value in saved:
+            r.entry_points = value

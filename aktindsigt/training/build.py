@@ -36,18 +36,22 @@ DEV_FILE = "da_ddt-ud-ner-dev.conll"
 # recipe (the numbers the model card reports were produced with these values)
 RECIPE = {
     "seed": 1,
-    "synthetic_docs": 800,
+    "synthetic_docs": 400,
     "synthetic_seed": 1001,
     "heldout_docs": 400,
     "selection_docs": 50,
     "loc_sub_pct": 50,
     "org_sub_pct": 30,
     "heldout_seed": 777_777,
-    "name_substitution_copies": 4,
-    "real_repeats": 3,
+    "name_substitution_copies": 1,
+    "real_repeats": 5,
     "dev_block": 25,
     "max_steps": 2000,
 }
+
+
+# the rule component added after the trained ner (aktindsigt/nlp/rules.py)
+RULES_COMPONENT = "aktindsigt_name_rules_v2"
 
 
 class DataMissing(SystemExit):
@@ -334,8 +338,8 @@ def assemble(trained: Path, target: Path) -> None:
     from aktindsigt.nlp.model import load_ner
 
     nlp = load_ner(trained)
-    if "aktindsigt_name_rules" not in nlp.pipe_names:
-        nlp.add_pipe("aktindsigt_name_rules", last=True)
+    if not any(n.startswith("aktindsigt_name_rules") for n in nlp.pipe_names):
+        nlp.add_pipe(RULES_COMPONENT, last=True)
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)

@@ -32,7 +32,7 @@ def nlp():
 def test_pipeline_is_lean(nlp):
     assert nlp.lang == "da"
     assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
-    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "aktindsigt_name_rules"}
+    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "aktindsigt_name_rules", "aktindsigt_name_rules_v2"}
     assert {"PER", "LOC", "ORG"} <= set(nlp.get_pipe("ner").labels)
 
 
@@ -114,3 +114,19 @@ def test_model_ships_no_word_lists():
     """The string store must not carry the training text (names sampled from the shared lists)."""
     strings = json.loads((default_model_path() / "vocab" / "strings.json").read_text(encoding="utf-8"))
     assert len(strings) <= 10, len(strings)
+
+
+def test_ordinary_words_and_countries_are_not_persons(nlp):
+    doc = nlp("Tilsyneladende har ingen set noget. Skibene blev tilbageholdt i Nigeria.")
+    pers = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert pers == []
+    assert ("Nigeria", "LOC") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_load_does_not_import_unrelated_spacy_plugins():
+    import subprocess
+    import sys
+
+    code = "import sys; from aktindsigt.nlp.model import load_ner; load_ner(); print('presidio_analyzer' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
