@@ -280,6 +280,27 @@ def FeatureExtractorWithNames(attrs: Sequence[str | int], name_dropout: float, n
     return Model("extract_features_with_names", forward, attrs={"attrs": attr_ids})
 
 
+def _name_feature_embed(width: int, attrs: list[str], rows: list[int], feature_width: int,
+                        name_dropout: float, n_cols: int) -> Model[list[Doc], list]:
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    embeddings: list[Model] = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    n = len(attrs)
+    for k, n_values in enumerate((N_FREQ, N_NAME, N_KIND)[:n_cols]):
+        embeddings.append(Embed(feature_width, n_values, column=n + k, dropout=0.0))
+    concat_size = width * len(attrs) + n_cols * feature_width
+    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    return chain(
+        FeatureExtractorWithNames(attrs, name_dropout, n_cols=n_cols),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        max_out,
+        ragged2list(),
+    )
+
+
 @registry.architectures("aktindsigt.NameFeatureEmbed.v1")
 def NameFeatureEmbed(
     width: int,
@@ -289,23 +310,7 @@ def NameFeatureEmbed(
     name_dropout: float = 0.3,
 ) -> Model[list[Doc], list]:
     """MultiHashEmbed (NORM, PREFIX, ...) + small embeddings of FREQ and NAME."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings: list[Model] = [
-        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
-    ]
-    n = len(attrs)
-    embeddings.append(Embed(feature_width, N_FREQ, column=n, dropout=0.0))
-    embeddings.append(Embed(feature_width, N_NAME, column=n + 1, dropout=0.0))
-    concat_size = width * len(attrs) + 2 * feature_width
-    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    return chain(
-        FeatureExtractorWithNames(attrs, name_dropout),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        max_out,
-        ragged2list(),
-    )
+    return _name_feature_embed(width, attrs, rows, feature_width, name_dropout, n_cols=2)
 
 
 @registry.architectures("aktindsigt.NameFeatureEmbed.v2")
@@ -318,24 +323,7 @@ def NameFeatureEmbedV2(
 ) -> Model[list[Doc], list]:
     """v1 plus a third small embedding of the kind flags (ordinary Danish word / name in some
     Faker locale / place name)."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings: list[Model] = [
-        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
-    ]
-    n = len(attrs)
-    embeddings.append(Embed(feature_width, N_FREQ, column=n, dropout=0.0))
-    embeddings.append(Embed(feature_width, N_NAME, column=n + 1, dropout=0.0))
-    embeddings.append(Embed(feature_width, N_KIND, column=n + 2, dropout=0.0))
-    concat_size = width * len(attrs) + 3 * feature_width
-    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    return chain(
-        FeatureExtractorWithNames(attrs, name_dropout, n_cols=3),
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        max_out,
-        ragged2list(),
-    )
+    return _name_feature_embed(width, attrs, rows, feature_width, name_dropout, n_cols=3)
 
 
 def warm_caches() -> None:
