@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -270,8 +270,14 @@ class CaseServices:
     def document_text(self, document_id: int) -> str:
         return self.store.document_text(document_id)
 
-    def document_pages(self, document_id: int) -> list[Page]:
-        return self.store.get_pages(document_id)
+    def document_pages(self, document_id: int, numbers: Collection[int] | None = None) -> list[Page]:
+        """The pages with their word maps (``numbers``: only these, 1-based)."""
+        return self.store.get_pages(document_id, numbers)
+
+    def document_page_index(self, document_id: int) -> list[Page]:
+        """Every page's size, text range and withheld state, without word maps: what a viewer needs to lay
+        out a long document before it loads the words of the pages it shows."""
+        return self.store.page_index(document_id)
 
     def rendition_path(self, document: Document) -> Path | None:
         if not document.rendition_sha256:

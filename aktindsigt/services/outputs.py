@@ -22,12 +22,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from aktindsigt.core.model import Document, LegalGround, SuggestionStatus
+from aktindsigt.core.model import Document, LegalGround
 from aktindsigt.outputs.checklist import Problem, checklist
 from aktindsigt.outputs.data import CaseData, Municipality, Statements, collect
 from aktindsigt.outputs.render import OutputFiles
@@ -186,8 +185,7 @@ class OutputServices:
         )
 
     def _pending(self, case_id: int) -> dict[int, int]:
-        pending = self.review.list_suggestions(case_id, None, SuggestionStatus.PENDING)  # type: ignore[attr-defined]
-        return dict(Counter(s.document_id for s in pending))
+        return self.review.pending_counts(case_id)  # type: ignore[attr-defined]
 
     def _redacted_texts(self, case_id: int) -> list[str]:
         """The texts of the case's span redactions (for the leak check of titles, reasons and statements)."""

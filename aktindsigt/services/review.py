@@ -152,6 +152,11 @@ class ReviewServices:
         result.sort(key=lambda g: (g.entity_type.value, -len(g.suggestions), g.text.casefold()))
         return result
 
+    def pending_by_document(self, case_ref: str | int) -> dict[int, int]:
+        """How many suggestions are still open in each document (document id -> count)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return self.review.pending_counts(case.id)
+
     def decisions(self, case_ref: str | int, document_id: int | None = None) -> list[Decision]:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         return self.review.list_decisions(case.id, document_id)

