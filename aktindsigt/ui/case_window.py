@@ -3,6 +3,7 @@ and the team lead's review (a status banner and the "Godkendelse" menu)."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from pathlib import Path
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aktindsigt.core.model import CaseStatus, Document, DocumentStatus, Rect, Suggestion, SuggestionStatus
+from aktindsigt.core.model import CaseStatus, Document, DocumentStatus, Page, Rect, Suggestion
 from aktindsigt.services import CaseDetail, ImportSummary, Operation, ReviewState, ServiceError, Services
 from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
 from aktindsigt.ui.suggestions import SuggestionsPanel
-from aktindsigt.ui.viewer import DocumentViewer, ZoomCombo, build_overlays
+from aktindsigt.ui.viewer import EAGER_PAGES, DocumentViewer, ZoomCombo, annotate
+
+FIRST_PAGES = 3  # pages of a long document whose words come with the first load
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +138,9 @@ class CaseWindow(QMainWindow):
 
         self.docs = DocumentList()
         self.viewer = DocumentViewer()
+        self.viewer.word_loader = self._load_words
+        # the documents are read (and the first one's PDF opened by the renderer) while the widgets are built
+        self.refresh_documents(preopen=True)
         self.panel = SuggestionsPanel(services, case_id, self.perform)
         left = QTabWidget()
         left.addTab(self.docs, self.tr("Dokumenter"))
@@ -177,7 +183,6 @@ class CaseWindow(QMainWindow):
         self.viewer.zoom_changed.connect(lambda text: self.zoom_combo.setEditText(text))
         change_bus().changed.connect(self._on_changed)
         self.resize(1700, 960)
-        self.refresh_documents()
         self.refresh_review()
         self.panel.refresh()
 
@@ -379,13 +384,17 @@ class CaseWindow(QMainWindow):
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def refresh_documents(self) -> OpHandle:
-        svc, cid = self.services, self.case_id
+    def refresh_documents(self, preopen: bool = False) -> OpHandle:
+        svc, cid, renderer = self.services, self.case_id, self.viewer.renderer
 
         def load():
             detail = svc.case_detail(cid)
-            pending = Counter(s.document_id for s in svc.suggestions(cid, status=SuggestionStatus.PENDING))
-            return detail, pending
+            first = detail.documents[0] if detail.documents else None
+            if preopen and first is not None and first.status is DocumentStatus.READY:
+                path = svc.rendition_path(first)
+                if path is not None:
+                    renderer.preopen(path)  # the first document is the one shown when the window opens
+            return detail, Counter(svc.pending_by_document(cid))
 
         return query(self, load, self._show_documents)
 
@@ -423,31 +432,57 @@ class CaseWindow(QMainWindow):
         self.load_document_data(doc.id, pages=True)
 
     def load_document_data(self, document_id: int, pages: bool) -> OpHandle:
-        svc, cid = self.services, self.case_id
+        """The page index, text, suggestions and decisions of the shown document, in the background.
 
-        viewer = self.viewer
+        A short document (up to ``viewer.EAGER_PAGES`` pages) gets every page's words at once; a long one
+        the first few pages' words, the rest as pages come into view (``_load_words``). Suggestions and
+        decisions are assigned to pages by their text offsets, and overlays are computed for the pages
+        whose words are there, so opening a 500-page document reads and computes only what is shown."""
+        svc, cid, viewer = self.services, self.case_id, self.viewer
+        same = viewer.document_id == document_id and bool(viewer.canvas.pages)
+        current = list(viewer.canvas.pages) if same else []
+        loaded = set(viewer.canvas.loaded) if same else set()
 
         def load(ctx):
-            # the word map of a long document is heavy to load: in a worker process when isolation is on
-            current = viewer.canvas.pages if viewer.document_id == document_id else []
-            need = pages or not current
-            p = procpool.pages(svc, ctx, document_id) if need else None
-            t = svc.document_text(document_id) if need else None
+            index, text = current, None
+            if pages or not current:
+                index = svc.document_page_index(document_id)
+                text = svc.document_text(document_id)
+                if len(index) <= EAGER_PAGES:
+                    wanted = [p.number for p in index]
+                else:
+                    wanted = [n for n in range(1, FIRST_PAGES + 1) if n not in loaded]
+                words = {p.number: p for p in svc.document_pages(document_id, wanted)} if wanted else {}
+                kept = {p.number: p for p in current if p.number in loaded}
+                index = [_with_words(p, words.get(p.number) or kept.get(p.number)) for p in index]
+                loaded_now = set(words) | (set(kept) & {p.number for p in index})
+            else:
+                loaded_now = loaded
             suggs, decs = svc.suggestions(cid, document_id), svc.decisions(cid, document_id)
-            # overlay geometry for every suggestion of a long document: computed here, not on the UI thread
-            return p, t, build_overlays(p if p is not None else current, suggs, decs)
+            ann = annotate(index, suggs, decs)
+            overlays = {p.number: ann.overlays(p) for p in index if p.number in loaded_now}
+            return (index if text is not None else None), text, loaded_now, ann, overlays
 
         def show(result) -> None:
-            p, t, overlays = result
-            if p is not None:
-                self.viewer.set_pages(document_id, p, t)
-            self.viewer.set_overlays(document_id, overlays)
+            index, text, loaded_now, ann, overlays = result
+            if index is not None:
+                self.viewer.set_index(document_id, index, text, loaded_now)
+            self.viewer.set_annotation_data(document_id, ann, overlays)
             if self._pending_select is not None:
                 self.viewer.select_suggestion(self._pending_select)
                 self._pending_select = None
             self.document_loaded.emit(document_id)
 
-        return run_op(self, load, success=show, mutates=False)
+        return run_op(self, lambda ctx: procpool.without_gc(load, ctx), success=show, mutates=False)
+
+    def _load_words(self, document_id: int, numbers: list[int]) -> OpHandle:
+        """Word maps of the pages coming into view (asked for by the viewer)."""
+        svc = self.services
+        return run_op(self, lambda ctx: procpool.without_gc(svc.document_pages, document_id, numbers),
+                      success=lambda found: self.viewer.add_words(document_id, found),
+                      failure=lambda e: (self.viewer.words_failed(document_id, numbers),
+                                         log.warning("words of pages %s not loaded: %s", numbers, e)),
+                      mutates=False)
 
     def _on_changed(self, ch: ChangeSet) -> None:
         if self.case_id not in ch.cases:
@@ -726,6 +761,11 @@ class CaseWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.viewer.shutdown()
         super().closeEvent(event)
+
+
+def _with_words(page: Page, loaded: Page | None) -> Page:
+    """The index entry of a page with the words of ``loaded`` (the same page read with its word map)."""
+    return page if loaded is None else dataclasses.replace(page, words=loaded.words)
 
 
 def _analysis_changes(case_id: int, result) -> ChangeSet:

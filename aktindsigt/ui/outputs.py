@@ -209,8 +209,9 @@ def render_pdf_pages(pdf: Path, width: int = PREVIEW_WIDTH, limit: int = PREVIEW
             return [], 0
         sizes = reply[1]
         images = []
-        for number, (w, _h) in enumerate(sizes[:limit], start=1):
-            conn.send(("render", number, round(width / max(w, 1.0), 4)))
+        for number, (w, h, rotation) in enumerate(sizes[:limit], start=1):
+            shown = h if rotation in (90, 270) else w
+            conn.send(("render", number, round(width / max(shown, 1.0), 4)))
             got = conn.recv()
             if got[0] == "image":
                 images.append(got[1:])

@@ -1,8 +1,9 @@
 """Heavy service calls in worker processes, so that they cannot hold the UI process's GIL.
 
-A background *thread* is not enough for import, analysis or loading the word map of a
-500-page document: PyMuPDF and SQLAlchemy's compiled row processing hold the GIL for long
-stretches, and the UI thread then stalls for hundreds of milliseconds. ``ProcessCall`` runs
+A background *thread* is not enough for import or analysis of a 500-page document: PyMuPDF and
+SQLAlchemy's compiled row processing hold the GIL for long stretches, and the UI thread then stalls
+for hundreds of milliseconds (the viewer reads word maps page by page, in threads, see
+``without_gc``). ``ProcessCall`` runs
 ``getattr(services, method)(*args, **kwargs)`` in a small pool of spawned processes, each with
 its own ``Services`` on the same store (same database URL, blob folder, user and login), with progress
 and cancellation carried across. ``ui.ops.run_op`` uses it through ``isolated(...)``.
@@ -194,25 +195,34 @@ def shutdown(kill: bool = False) -> None:
             _pool = None
 
 
-def pages(services, ctx, document_id: int) -> list:
-    """``services.document_pages`` through a worker process, shipped compactly (see ``pack_pages``)."""
-    pool = pool_for(services)
-    if pool is None:
-        return services.document_pages(document_id)
-    _task, fut = pool.submit("document_pages", (document_id,), {}, None, packed=True)
-    packed = fut.result()
-    # Hundreds of thousands of new objects would trigger full cyclic collections, each holding the GIL
-    # (a visible UI stall). Build them with the collector paused, then move everything that exists into
-    # the permanent generation so later collections do not walk it again (refcounting still frees it).
-    was_enabled = gc.isenabled()
-    gc.disable()
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_was_enabled = True
+
+
+def without_gc(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` (a background job that builds many long-lived objects: word maps, suggestions) with the cyclic
+    garbage collector paused, then move everything that exists into the permanent generation.
+
+    A full collection walks every tracked object while holding the GIL; with hundreds of thousands of words
+    and suggestions that is a visible UI stall (0.1-0.5 s), whichever thread triggers it. The data built here
+    is acyclic, so reference counting still frees it when a view replaces it. Nested and concurrent calls
+    keep the collector paused until the last one ends."""
+    global _quiet_depth, _quiet_was_enabled
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            _quiet_was_enabled = gc.isenabled()
+            gc.disable()
+        _quiet_depth += 1
     try:
-        result = unpack_pages(packed)
+        return fn(*args, **kwargs)
     finally:
-        if was_enabled:
-            gc.enable()
-    gc.freeze()
-    return result
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                if _quiet_was_enabled:
+                    gc.enable()
+                gc.freeze()
 
 
 def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, str], None] | None = None,

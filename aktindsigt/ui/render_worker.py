@@ -1,7 +1,8 @@
 """The page renderer's own process (no Qt here): PyMuPDF holds the GIL while it renders, so in
 the UI process every page render would freeze the UI for its duration.
 
-Protocol over a ``multiprocessing`` pipe: ``("open", path)`` -> ``("opened", [(w, h), ...])``;
+Protocol over a ``multiprocessing`` pipe: ``("open", path)`` -> ``("opened", [(w, h, rotation), ...])``
+(the unrotated size in points, the coordinates words use, and the page's /Rotate);
 ``("render", page, zoom)`` -> ``("image", width, height, stride, bytes)``; errors come back as
 ``("error", message)``; ``None`` ends the process.
 """
@@ -12,7 +13,24 @@ import multiprocessing as mp
 import threading
 
 
+def page_geometry(doc) -> list[tuple[float, float, int]]:
+    """(width, height, rotation) of every page of an open ``pymupdf.Document``: the unrotated size (the
+    coordinates words use) and the rotation the page is shown with."""
+    out = []
+    for i in range(doc.page_count):
+        page = doc.load_page(i)
+        r = page.cropbox
+        out.append((r.width, r.height, page.rotation % 360))
+    return out
+
+
 def serve(conn) -> None:
+    import sys
+
+    # PyMuPDF 2 imports its optional layout analysis (pymupdf.layout: onnxruntime, numpy) when it is
+    # installed, ~1.5 s of a renderer's start; rendering pages needs none of it, so it is left out here
+    # (pymupdf treats a failing import as "not installed").
+    sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
     import pymupdf
 
     doc = None
@@ -28,11 +46,7 @@ def serve(conn) -> None:
                 if doc is not None:
                     doc.close()
                 doc = pymupdf.open(msg[1])
-                sizes = []
-                for i in range(doc.page_count):
-                    r = doc.page_cropbox(i)
-                    sizes.append((r.width, r.height))
-                conn.send(("opened", sizes))
+                conn.send(("opened", page_geometry(doc)))
             elif msg[0] == "render":
                 _, page, zoom = msg
                 pix = doc[page - 1].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
@@ -64,13 +78,19 @@ def prestart() -> None:
             _spare = _start()
 
 
+SPARE_DELAY = 3.0  # seconds before the next spare starts (sooner when the first page has been rendered)
+
+
 def take():
-    """A running renderer process (the spare one when there is one) and its pipe; a new spare is started."""
+    """A running renderer process (the spare one when there is one) and its pipe; a new spare is started a
+    little later (a process starting up takes a core for most of a second, which the first page needs)."""
     global _spare
     with _lock:
         got = _spare if _spare is not None and _spare[0].is_alive() else None
         _spare = None
     if got is None:
         got = _start()
-    prestart()
+    timer = threading.Timer(SPARE_DELAY, prestart)
+    timer.daemon = True
+    timer.start()
     return got

@@ -174,9 +174,12 @@ class SuggestionsPanel(QWidget):
         case_id = self.case_id
 
         def load():
-            return self.services.suggestion_groups(
-                case_id, entity_type=EntityType(et) if et else None,
-                status=SuggestionStatus(st) if st else None, document_id=doc)
+            from aktindsigt.ui.procpool import without_gc
+
+            # thousands of suggestions: built without the cyclic collector walking them (see without_gc)
+            return without_gc(self.services.suggestion_groups,
+                              case_id, entity_type=EntityType(et) if et else None,
+                              status=SuggestionStatus(st) if st else None, document_id=doc)
 
         query(self, load, self._show)
 
@@ -203,7 +206,8 @@ class SuggestionsPanel(QWidget):
         items = []
         for g in groups:
             gi = QTreeWidgetItem([g.label, status_label(g.status),
-                                  ", ".join(sorted({ground_label(s.ground_id) for s in g.suggestions if s.ground_id})),
+                                  ", ".join(sorted(ground_label(gid) for gid in {s.ground_id for s in g.suggestions}
+                                                   if gid)),
                                   ""])
             gi.setIcon(0, icons.get(g.entity_type, icons[EntityType.MANUAL]))
             gi.setToolTip(0, f"{g.label} ({g.entity_type.label})")

@@ -4,6 +4,15 @@ word-snapping text selection, area drawing, search and page thumbnails.
 Pages are rendered with PyMuPDF from the document's rendition PDF on a dedicated render
 thread (which owns its own ``pymupdf.Document``); only the pages that are visible are
 requested, newest request first, and finished images are kept in an LRU cache.
+
+A long document is also *read* lazily: the viewer is given the page index (sizes, text ranges,
+withheld state) and the document's suggestions and decisions assigned to pages (``annotate``);
+the word map of a page is asked for (``word_loader``) when the page comes into view, and its
+overlays and search hits are computed then. Documents of up to ``EAGER_PAGES`` pages get all
+their words at once.
+
+Word boxes and decisions are in PyMuPDF's coordinates of the *unrotated* page; a page with
+/Rotate is shown turned, so ``to_widget``/``to_page`` map through the page's rotation.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +83,9 @@ from aktindsigt.ui.common import TYPE_COLOURS, ground_label
 log = logging.getLogger(__name__)
 
 PAGE_GAP = 12  # pixels between pages and around them
+EAGER_PAGES = 30  # documents up to this long get every page's words at once; longer ones page by page
+WORD_MARGIN = 2  # pages beyond the visible ones whose words are fetched ahead
+WORDS_DELAY_MS = 60  # words are fetched for pages that stay in view this long (not for pages flown past)
 CACHE_PAGES = 48
 THUMB_WIDTH = 96
 
@@ -81,7 +94,7 @@ THUMB_WIDTH = 96
 
 
 class _RenderSignals(QObject):
-    opened = Signal(int, object)  # generation, list of (width, height) in points
+    opened = Signal(int, object)  # generation, list of (width, height, rotation): unrotated size in points
     rendered = Signal(int, str, int, float, QImage)  # generation, kind, page (1-based), zoom, image
     failed = Signal(int, str)
 
@@ -99,11 +112,27 @@ class RenderThread:
         self._stop = False
         self._proc = None
         self._path_for_restart: Path | None = None
+        self._preopened: tuple[int, Path] | None = None
         self._thread = threading.Thread(target=self._run, name="aktindsigt-render", daemon=True)
         self._thread.start()
 
+    def preopen(self, path: Path) -> None:
+        """Start opening ``path`` ahead of ``open`` (from any thread): a window that knows which document it
+        will show opens it while it is still building its widgets. ``open`` of the same path then reuses it."""
+        with self._cond:
+            if self._generation != 0:
+                return  # something was opened already: the viewer decides from now on
+            self._path_for_restart = path
+            self._generation += 1
+            self._open_request = (self._generation, path)
+            self._preopened = (self._generation, path)
+            self._cond.notify()
+
     def open(self, path: Path) -> int:
         with self._cond:
+            pre, self._preopened = self._preopened, None
+            if pre is not None and pre == (self._generation, path):
+                return self._generation
             self._path_for_restart = path
             self._generation += 1
             self._open_request = (self._generation, path)
@@ -137,6 +166,7 @@ class RenderThread:
         self._proc = proc
         gen = 0
         opened = False
+        spare_started = False
         while True:
             with self._cond:
                 while not self._stop and self._open_request is None and not self._wanted:
@@ -167,6 +197,12 @@ class RenderThread:
                     reply = conn.recv()  # waits without holding the GIL
                     if reply[0] == "image":
                         self.signals.rendered.emit(gen, kind, page_no, zoom, _bytes_to_qimage(*reply[1:]))
+                        if not spare_started and not self._stop:  # the first page is out: a spare may start
+                            spare_started = True
+                            try:
+                                render_worker.prestart()
+                            except Exception:  # noqa: BLE001 - e.g. while the app shuts down; the next take starts one
+                                log.warning("no spare renderer started", exc_info=True)
                     else:
                         log.warning("page %s could not be rendered: %s", page_no, reply[1])
             except (EOFError, OSError, BrokenPipeError):
@@ -198,8 +234,9 @@ class _InProcess:
         try:
             if msg[0] == "open":
                 self.doc = pymupdf.open(msg[1])
-                self.reply = ("opened", [(r.width, r.height) for r in
-                                         (self.doc.page_cropbox(i) for i in range(self.doc.page_count))])
+                from aktindsigt.ui.render_worker import page_geometry
+
+                self.reply = ("opened", page_geometry(self.doc))
             else:
                 pix = self.doc[msg[1] - 1].get_pixmap(matrix=pymupdf.Matrix(msg[2], msg[2]), alpha=False)
                 self.reply = ("image", pix.width, pix.height, pix.stride, bytes(pix.samples))
@@ -221,6 +258,42 @@ def _bytes_to_qimage(width: int, height: int, stride: int, data: bytes) -> QImag
         for y in range(height):
             dst[y * bpl: y * bpl + row] = src[y * stride: y * stride + row]
     return img
+
+
+def shown_size(width: float, height: float, rotation: int) -> tuple[float, float]:
+    """The size of a page as shown (turned by its rotation)."""
+    return (height, width) if rotation in (90, 270) else (width, height)
+
+
+def rotate_point(x: float, y: float, width: float, height: float, rotation: int) -> tuple[float, float]:
+    """A point of the unrotated page (``width`` x ``height``) where it is shown (PyMuPDF's rotation_matrix)."""
+    if rotation == 90:
+        return height - y, x
+    if rotation == 180:
+        return width - x, height - y
+    if rotation == 270:
+        return y, width - x
+    return x, y
+
+
+def unrotate_point(x: float, y: float, width: float, height: float, rotation: int) -> tuple[float, float]:
+    """A point as shown back to the unrotated page (PyMuPDF's derotation_matrix)."""
+    if rotation == 90:
+        return y, height - x
+    if rotation == 180:
+        return width - x, height - y
+    if rotation == 270:
+        return width - y, x
+    return x, y
+
+
+def rotate_rect(rect: Rect, width: float, height: float, rotation: int) -> Rect:
+    """A rectangle of the unrotated page where it is shown."""
+    if not rotation:
+        return rect
+    ax, ay = rotate_point(rect.x0, rect.y0, width, height, rotation)
+    bx, by = rotate_point(rect.x1, rect.y1, width, height, rotation)
+    return Rect(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
 # --- overlays ---------------------------------------------------------------------------
@@ -278,6 +351,56 @@ def build_overlays(pages: list[Page], suggestions: list[Suggestion], decisions: 
     return overlays
 
 
+@dataclass
+class Annotations:
+    """A document's suggestions and decisions by the pages they touch (from text offsets, so no word maps are
+    needed): the overlays of a page are built when its words are there."""
+
+    by_page: dict[int, tuple[list[Suggestion], list[Decision]]]
+    suggestion_pages: dict[int, int]  # suggestion id -> the first page it is on
+
+    def overlays(self, page: Page) -> list[Overlay]:
+        """The overlays of one page (``page`` with its words)."""
+        suggestions, decisions = self.by_page.get(page.number, ([], []))
+        if not suggestions and not decisions:
+            return []
+        return build_overlays([page], suggestions, decisions).get(page.number, [])
+
+
+def annotate(pages: list[Page], suggestions: list[Suggestion], decisions: list[Decision]) -> Annotations:
+    """Assign suggestions and decisions to pages by their text offsets (``pages`` need no words). Pure
+    computation: the case window runs it off the UI thread."""
+    starts = [p.text_start for p in pages]
+
+    def touched(start: int, end: int) -> list[int]:
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        out = []
+        while i < len(pages) and pages[i].text_start < end:
+            if start < pages[i].text_end:
+                out.append(pages[i].number)
+            i += 1
+        return out
+
+    by_page: dict[int, tuple[list[Suggestion], list[Decision]]] = {}
+    first: dict[int, int] = {}
+    for sg in suggestions:
+        numbers = touched(sg.start, sg.end)
+        for n in numbers:
+            by_page.setdefault(n, ([], []))[0].append(sg)
+        if numbers and sg.id is not None:
+            first[sg.id] = numbers[0]
+    for d in decisions:
+        if d.kind is DecisionKind.AREA:
+            numbers = [d.page] if d.page else []
+        elif d.start is not None and d.end is not None:
+            numbers = touched(d.start, d.end)
+        else:
+            numbers = []
+        for n in numbers:
+            by_page.setdefault(n, ([], []))[1].append(d)
+    return Annotations(by_page, first)
+
+
 class PageCanvas(QWidget):
     """All pages stacked vertically; paints only what is exposed."""
 
@@ -294,14 +417,19 @@ class PageCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAccessibleName(tr("Dokumentvisning"))
-        self.sizes: list[tuple[float, float]] = []
+        self.sizes: list[tuple[float, float]] = []  # as shown (turned by the page's rotation)
+        self.geometry: list[tuple[float, float, int]] = []  # unrotated width, height and rotation
         self.offsets: list[int] = []
         self.zoom = 1.0
         self.cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
-        self.pages: list[Page] = []
+        self.pages: list[Page] = []  # the page index; a page's words are there when its number is in ``loaded``
+        self.loaded: set[int] = set()
         self.text = ""
-        self.overlays: dict[int, list[Overlay]] = {}
-        self.search_overlays: dict[int, list[Overlay]] = {}
+        self.annotations: Annotations | None = None
+        self.overlays: dict[int, list[Overlay]] = {}  # of the pages whose words are loaded
+        self.hits: list[tuple[int, int]] = []  # search hits (text spans), ordered
+        self.current_hit = -1
+        self.search_overlays: dict[int, list[Overlay]] = {}  # computed per page when painted
         self.selection: tuple[int, int] | None = None
         self.selected_suggestion: int | None = None
         self.highlighted: set[int] = set()  # all occurrences of the group chosen in the panel
@@ -310,11 +438,17 @@ class PageCanvas(QWidget):
         self._anchor_word: Word | None = None
         self._drag_rect: tuple[int, Rect] | None = None
         self._first_shown = False
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(WORDS_DELAY_MS)
+        self._words_timer.timeout.connect(self._request_visible_words)
 
     # --- layout -----------------------------------------------------------------------
 
-    def set_sizes(self, sizes: list[tuple[float, float]]) -> None:
-        self.sizes = sizes
+    def set_sizes(self, sizes: list) -> None:
+        """``(width, height[, rotation])`` of every page: the unrotated size and the rotation it is shown with."""
+        self.geometry = [(g[0], g[1], int(g[2]) if len(g) > 2 else 0) for g in sizes]
+        self.sizes = [shown_size(*g) for g in self.geometry]
         self.cache.clear()
         self._first_shown = False
         self.relayout()
@@ -349,13 +483,55 @@ class PageCanvas(QWidget):
         return list(range(first, min(last, len(self.sizes)) + 1))
 
     def to_page(self, page: int, pos: QPointF) -> QPointF:
+        """A widget position -> the point of the unrotated page (the coordinates words and decisions use)."""
         r = self.page_rect(page)
-        return QPointF((pos.x() - r.x()) / self.zoom, (pos.y() - r.y()) / self.zoom)
+        x, y = (pos.x() - r.x()) / self.zoom, (pos.y() - r.y()) / self.zoom
+        w, h, rot = self.geometry[page - 1]
+        if rot:
+            x, y = unrotate_point(x, y, w, h, rot)
+        return QPointF(x, y)
 
     def to_widget(self, page: int, rect: Rect) -> QRectF:
+        """A rectangle of the unrotated page -> where it is shown in the widget."""
         r = self.page_rect(page)
         z = self.zoom
+        w, h, rot = self.geometry[page - 1]
+        if rot:
+            rect = rotate_rect(rect, w, h, rot)
         return QRectF(r.x() + rect.x0 * z, r.y() + rect.y0 * z, rect.width * z, rect.height * z)
+
+    def page_info(self, page: int) -> Page | None:
+        return self.pages[page - 1] if 0 < page <= len(self.pages) else None
+
+    def page_of_offset(self, offset: int) -> int | None:
+        """The page whose text contains ``offset`` (by the page index; no words needed)."""
+        if not self.pages:
+            return None
+        i = bisect.bisect_right([p.text_start for p in self.pages], offset) - 1
+        if i < 0:
+            return None
+        return self.pages[i].number if offset < self.pages[i].text_end else None
+
+    def page_search_overlays(self, page: int) -> list[Overlay]:
+        """Search hits on one page (computed when the page is painted with its words)."""
+        got = self.search_overlays.get(page)
+        if got is not None:
+            return got
+        info = self.page_info(page)
+        if not self.hits or info is None or page not in self.loaded:
+            return []
+        i = max(bisect.bisect_right(self.hits, (info.text_start, -1)) - 1, 0)
+        out = []
+        for k in range(i, len(self.hits)):
+            s, e = self.hits[k]
+            if s >= info.text_end:
+                break
+            if e <= info.text_start:
+                continue
+            out.extend(Overlay(pr.page, pr.rect, "search-current" if k == self.current_hit else "search")
+                       for pr in span_rects([info], s, e))
+        self.search_overlays[page] = out
+        return out
 
     # --- painting -----------------------------------------------------------------------
 
@@ -385,10 +561,21 @@ class PageCanvas(QWidget):
                      if 1 <= n <= len(self.sizes) and (n, self.zoom) not in self.cache] if visible else []
             if wanted or extra:
                 self.viewer.request(wanted + extra)
+        if visible and self.pages and any(n not in self.loaded for n in visible):
+            self._words_timer.start()  # (re)started: while scrolling fast, nothing is fetched
         p.end()
 
+    def _request_visible_words(self) -> None:
+        visible = self.visible_pages(self.visibleRegion().boundingRect())
+        if not visible or not self.pages:
+            return
+        lo, hi = max(1, visible[0] - WORD_MARGIN), min(len(self.pages), visible[-1] + WORD_MARGIN)
+        missing = [n for n in range(lo, hi + 1) if n not in self.loaded]
+        if missing:
+            self.viewer.want_words(missing)
+
     def _paint_page_overlays(self, p: QPainter, page: int) -> None:
-        info = self.pages[page - 1] if 0 < page <= len(self.pages) else None
+        info = self.page_info(page)
         if info is not None and info.withheld:
             r = self.page_rect(page)
             p.fillRect(r, QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern))
@@ -401,12 +588,11 @@ class PageCanvas(QWidget):
                        tr("Siden undtages ({0})").format(ground_label(info.withheld_ground)))
         for ov in self.overlays.get(page, []):
             self._paint_overlay(p, ov)
-        for ov in self.search_overlays.get(page, []):
+        for ov in self.page_search_overlays(page):
             self._paint_overlay(p, ov)
-        if self.selection is not None and self.pages:
-            for pr in span_rects(self.pages, *self.selection):
-                if pr.page == page:
-                    p.fillRect(self.to_widget(page, pr.rect), QColor(31, 111, 235, 80))
+        if self.selection is not None and info is not None and page in self.loaded:
+            for pr in span_rects([info], *self.selection):
+                p.fillRect(self.to_widget(page, pr.rect), QColor(31, 111, 235, 80))
         if self._drag_rect is not None and self._drag_rect[0] == page:
             p.setPen(QPen(QColor("#000000"), 2, Qt.PenStyle.DashLine))
             p.setBrush(QColor(0, 0, 0, 60))
@@ -471,7 +657,7 @@ class PageCanvas(QWidget):
 
     def word_at(self, page: int, pt: QPointF) -> Word | None:
         """The word under the point, or the nearest word on the nearest line (snapping)."""
-        if not 0 < page <= len(self.pages) or not self.pages[page - 1].words:
+        if not 0 < page <= len(self.pages) or page not in self.loaded or not self.pages[page - 1].words:
             return None
         best, best_d = None, float("inf")
         for w in self.pages[page - 1].words:
@@ -502,7 +688,7 @@ class PageCanvas(QWidget):
             page, start = self._press
             pt = self.to_page(page, pos)
             if self.area_mode:
-                w, h = self.sizes[page - 1]
+                w, h, _rot = self.geometry[page - 1]
                 x0, x1 = sorted((min(max(start.x(), 0), w), min(max(pt.x(), 0), w)))
                 y0, y1 = sorted((min(max(start.y(), 0), h), min(max(pt.y(), 0), h)))
                 self._drag_rect = (page, Rect(x0, y0, x1, y1))
@@ -573,6 +759,7 @@ class DocumentViewer(QWidget):
         self.renderer.signals.opened.connect(self._opened)
         self.renderer.signals.rendered.connect(self._rendered)
         self.generation = 0
+        self._early_open: tuple[int, list] | None = None
         self.document_id: int | None = None
         self.zoom_mode: str | float = self.FIT_WIDTH
         self.opened_at = 0.0
@@ -605,6 +792,11 @@ class DocumentViewer(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search_bar.start)
         self._last_page = 0
+        # asked with (document id, page numbers) for the word maps of pages coming into view; the answer
+        # comes back through ``add_words`` (the case window fetches them in the background)
+        self.word_loader: Callable[[int, list[int]], None] | None = None
+        self.words_requested: set[int] = set()
+        self._reveal: tuple[str, int, int] | None = None  # ("suggestion", id, 0) / ("span", start, end)
 
     def shutdown(self) -> None:
         self.renderer.stop()
@@ -614,9 +806,14 @@ class DocumentViewer(QWidget):
     def open_document(self, document_id: int | None, rendition: Path | None, message: str = "") -> None:
         self.document_id = document_id
         self.canvas.pages = []
+        self.canvas.loaded = set()
         self.canvas.text = ""
+        self.canvas.annotations = None
         self.canvas.overlays = {}
+        self.canvas.hits, self.canvas.current_hit = [], -1
         self.canvas.search_overlays = {}
+        self.words_requested = set()
+        self._reveal = None
         self.canvas.selection = None
         self.canvas.selected_suggestion = None
         self.search_bar.reset()
@@ -633,11 +830,17 @@ class DocumentViewer(QWidget):
         self.generation = self.renderer.open(rendition)
         self.empty.hide()
         self.scroll.show()
+        early, self._early_open = self._early_open, None
+        if early is not None and early[0] == self.generation:  # pre-opened, and the answer is already here
+            self._opened(*early)
 
     def _opened(self, generation: int, sizes: list) -> None:
+        if generation > self.generation and self.document_id is None:
+            self._early_open = (generation, sizes)  # pre-opened before the document was chosen
+            return
         if generation != self.generation:
             return
-        self.canvas.set_sizes(sizes)
+        self.canvas.set_sizes(sizes)  # (width, height, rotation) per page
         self._apply_zoom()
         self.scroll.verticalScrollBar().setValue(0)
         self.thumbs.set_count(len(sizes))
@@ -667,17 +870,72 @@ class DocumentViewer(QWidget):
     # --- data from the case window --------------------------------------------------------
 
     def set_pages(self, document_id: int, pages: list[Page], text: str) -> None:
+        """Every page with its words (a short document)."""
+        self.set_index(document_id, pages, text, {p.number for p in pages})
+
+    def set_index(self, document_id: int, pages: list[Page], text: str, loaded: set[int]) -> None:
+        """The page index (sizes, text ranges, withheld pages); the pages in ``loaded`` carry their words.
+        The words of the others are asked for through ``word_loader`` when they come into view."""
         if document_id != self.document_id:
             return
         self.canvas.pages = pages
+        self.canvas.loaded = set(loaded)
         self.canvas.text = text
+        self.words_requested -= self.canvas.loaded
+        self.canvas.search_overlays = {}
         self.canvas.update()
 
+    def want_words(self, numbers: list[int]) -> None:
+        """The canvas needs these pages' words (they are in view or about to be)."""
+        todo = [n for n in numbers if n not in self.canvas.loaded and n not in self.words_requested]
+        if not todo or self.word_loader is None or self.document_id is None:
+            return
+        self.words_requested.update(todo)
+        self.word_loader(self.document_id, todo)
+
+    def words_failed(self, document_id: int, numbers: list[int]) -> None:
+        if document_id == self.document_id:
+            self.words_requested.difference_update(numbers)
+
+    def add_words(self, document_id: int, pages: list[Page]) -> None:
+        """Word maps of single pages, fetched on demand; their overlays and search hits are computed now."""
+        if document_id != self.document_id:
+            return
+        ann = self.canvas.annotations
+        for page in pages:
+            n = page.number
+            if not 0 < n <= len(self.canvas.pages):
+                continue
+            self.canvas.pages[n - 1] = page
+            self.canvas.loaded.add(n)
+            self.words_requested.discard(n)
+            self.canvas.search_overlays.pop(n, None)
+            if ann is not None:
+                self.canvas.overlays[n] = ann.overlays(page)
+        self.canvas.update()
+        self._try_reveal()
+
     def set_annotations(self, document_id: int, suggestions: list[Suggestion], decisions: list[Decision]) -> None:
-        """Compute and show the overlays here (small documents, tests); see ``build_overlays``."""
+        """Compute and show the overlays here (small documents, tests); see ``annotate``."""
         if document_id != self.document_id or not self.canvas.pages:
             return
-        self.set_overlays(document_id, build_overlays(self.canvas.pages, suggestions, decisions))
+        ann = annotate(self.canvas.pages, suggestions, decisions)
+        self.set_annotation_data(document_id, ann, {
+            p.number: ann.overlays(p) for p in self.canvas.pages if p.number in self.canvas.loaded})
+
+    def set_annotation_data(self, document_id: int, annotations: Annotations,
+                            overlays: dict[int, list[Overlay]]) -> None:
+        """Suggestions and decisions by page, with the overlays of the pages whose words were loaded when they
+        were computed (pages loaded since are computed here)."""
+        if document_id != self.document_id:
+            return
+        self.canvas.annotations = annotations
+        overlays = dict(overlays)
+        for n in self.canvas.loaded - set(overlays):
+            overlays[n] = annotations.overlays(self.canvas.pages[n - 1])
+        self.canvas.overlays = overlays
+        self.canvas.update()
+        self._try_reveal()
 
     def set_overlays(self, document_id: int, overlays: dict[int, list[Overlay]]) -> None:
         if document_id != self.document_id:
@@ -686,26 +944,79 @@ class DocumentViewer(QWidget):
         self.canvas.update()
 
     def highlight_group(self, suggestion_ids: set[int]) -> None:
-        """Outline every occurrence of a group (the first one on screen is scrolled to)."""
+        """Outline every occurrence of a group (the first one in the document is scrolled to)."""
         self.canvas.selected_suggestion = None
         self.canvas.highlighted = set(suggestion_ids)
         self.canvas.update()
+        ann = self.canvas.annotations
+        pages = [ann.suggestion_pages[i] for i in suggestion_ids if ann is not None and i in ann.suggestion_pages]
+        first = min(pages) if pages else None
         for page in sorted(self.canvas.overlays):
+            if first is not None and page > first:
+                break
             for ov in self.canvas.overlays[page]:
                 if ov.suggestion_id in suggestion_ids:
                     self.show_rect(page, ov.rect)
                     return
+        if first is not None:
+            target = next(i for i in suggestion_ids if ann is not None and ann.suggestion_pages.get(i) == first)
+            self._reveal_later(("suggestion", target, 0), first)
 
     def select_suggestion(self, suggestion_id: int | None, scroll: bool = True) -> None:
         self.canvas.highlighted = set()
         self.canvas.selected_suggestion = suggestion_id
         self.canvas.update()
-        if scroll and suggestion_id is not None:
-            for page, ovs in self.canvas.overlays.items():
-                for ov in ovs:
-                    if ov.suggestion_id == suggestion_id:
-                        self.show_rect(page, ov.rect)
-                        return
+        if scroll and suggestion_id is not None and not self._reveal_suggestion(suggestion_id):
+            ann = self.canvas.annotations
+            page = ann.suggestion_pages.get(suggestion_id) if ann is not None else None
+            if page is not None:
+                self._reveal_later(("suggestion", suggestion_id, 0), page)
+
+    def _reveal_suggestion(self, suggestion_id: int) -> bool:
+        for page, ovs in self.canvas.overlays.items():
+            for ov in ovs:
+                if ov.suggestion_id == suggestion_id:
+                    self.show_rect(page, ov.rect)
+                    return True
+        return False
+
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll to a text span (its page's words are fetched first when they are not there yet)."""
+        page = self.canvas.page_of_offset(start)
+        if page is None:
+            return
+        if page in self.canvas.loaded:
+            rects = span_rects([self.canvas.pages[page - 1]], start, end)
+            if rects:
+                self.show_rect(page, rects[0].rect)
+            return
+        self._reveal_later(("span", start, end), page)
+
+    def _reveal_later(self, what: tuple[str, int, int], page: int) -> None:
+        """Go to the page now; scroll to the exact place when its words (and overlays) are there."""
+        self.go_to_page(page)
+        if page not in self.canvas.loaded:
+            self._reveal = what
+            self.want_words([page])
+
+    def _try_reveal(self) -> None:
+        what, self._reveal = self._reveal, None
+        if what is None:
+            return
+        kind, a, b = what
+        if kind == "suggestion":
+            ann = self.canvas.annotations
+            page = ann.suggestion_pages.get(a) if ann is not None else None
+            if page is not None and page not in self.canvas.loaded:
+                self._reveal = what
+            else:
+                self._reveal_suggestion(a)
+        else:
+            page = self.canvas.page_of_offset(a)
+            if page is not None and page not in self.canvas.loaded:
+                self._reveal = what
+            else:
+                self.reveal_span(a, b)
 
     def show_rect(self, page: int, rect: Rect) -> None:
         if not self.canvas.sizes:
@@ -777,17 +1088,14 @@ class DocumentViewer(QWidget):
         return hits
 
     def show_search(self, hits: list[tuple[int, int]], current: int) -> None:
-        overlays: dict[int, list[Overlay]] = {}
-        for k, (s, e) in enumerate(hits):
-            for pr in span_rects(self.canvas.pages, s, e):
-                overlays.setdefault(pr.page, []).append(
-                    Overlay(pr.page, pr.rect, "search-current" if k == current else "search"))
-        self.canvas.search_overlays = overlays
+        """Mark the hits (computed per page as pages are painted) and scroll to the current one."""
+        self.canvas.hits, self.canvas.current_hit = sorted(hits), current
+        if 0 <= current < len(hits):
+            self.canvas.current_hit = self.canvas.hits.index(hits[current])
+        self.canvas.search_overlays = {}
         self.canvas.update()
         if 0 <= current < len(hits):
-            rects = span_rects(self.canvas.pages, *hits[current])
-            if rects:
-                self.show_rect(rects[0].page, rects[0].rect)
+            self.reveal_span(*hits[current])
 
 
 class SearchBar(QWidget):

@@ -298,7 +298,7 @@ def test_import_in_a_worker_process_with_progress(qtbot, services, case_doc, win
         assert len(window.last_import.imported) == 3
         assert {d.source_name for d in services.case_detail(case.id).documents} >= {"brev0.pdf", "brev2.pdf"}
         assert seen and seen[-1][1] == 3
-        # the word map comes from the worker process too
+        # the imported document opens with its word map
         window.docs.select_document(window.last_import.imported[0].id)
         qtbot.waitUntil(lambda: window.viewer.document_id == window.last_import.imported[0].id)
         wait_ops(30000)
