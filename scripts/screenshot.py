@@ -4,7 +4,8 @@
 
 Starts ``Xvfb :99`` itself, uses a fresh data folder with the demo case, finds personal data
 (``Services.analyze_case`` when present, otherwise the detection engine directly), accepts a few
-suggestions so that both kinds of overlay show, and saves PNGs of the overview and the case window.
+suggestions so that both kinds of overlay show, and saves PNGs of the overview, the case window, the
+preview of the decision letter and the statements dialog.
 """
 
 from __future__ import annotations
@@ -148,6 +149,19 @@ def main() -> int:
         cw.viewer.set_zoom("page")
         settle(2.0)
         cw.grab().save(str(out / "case-thumbnails.png"))
+        # the output preview: the decision letter as a draft (the demo case still has open checklist points)
+        cw.outputs.letter(draft=True)
+        settle(3.0)
+        preview = cw.outputs.last_dialog
+        if preview is not None:
+            preview.grab().save(str(out / "output-preview.png"))
+            preview.close()
+            settle(0.5)
+        statements = cw.outputs.edit_statements()
+        settle(1.0)
+        statements.grab().save(str(out / "statements.png"))
+        statements.close()
+        settle(0.3)
         print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
         win.close()
         settle(0.5)

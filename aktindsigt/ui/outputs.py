@@ -352,17 +352,22 @@ class StatementsDialog(QDialog):
         self.setWindowTitle(tr("Afgørelsens tekster"))
         self.scope = _text_edit(name="scope")
         self.scope.setAccessibleName(tr("Afgrænsning af anmodningen"))
+        self.scope.setPlaceholderText(tr("Hvordan anmodningen er forstået og afgrænset: periode, sager og typer af "
+                                         "dokumenter"))
         self.meroffentlighed = _text_edit(name="meroffentlighed")
         self.meroffentlighed.setAccessibleName(tr("Meroffentlighed (§ 14)"))
+        self.meroffentlighed.setPlaceholderText(tr("At meroffentlighed er overvejet, og hvorfor der ikke gives mere"))
         self.extraction = _text_edit(name="extraction")
         self.extraction.setAccessibleName(tr("Ekstrahering (§§ 28-29)"))
+        self.extraction.setPlaceholderText(tr("Hvad der er ekstraheret af de undtagne dokumenter, eller hvorfor "
+                                              "intet er"))
         self.complaint_body = QLineEdit()
         self.complaint_body.setObjectName("complaintBody")
         self.complaint_body.setAccessibleName(tr("Klageinstans"))
         self.complaint_body.setPlaceholderText(tr("Tom: klageinstansen for sagens regime"))
         self.recipient_address = _text_edit(height=60, name="recipientAddress")
         self.recipient_address.setAccessibleName(tr("Modtagerens adresse"))
-        self.recipient_address.setPlaceholderText(tr("Postadresse (en linje pr. linje) eller e-mail"))
+        self.recipient_address.setPlaceholderText(tr("Postadresse (hver linje for sig) eller e-mail"))
         self.signer = QLineEdit()
         self.signer.setObjectName("signer")
         self.signer.setAccessibleName(tr("Underskriver"))
@@ -370,7 +375,10 @@ class StatementsDialog(QDialog):
         self.signer_title.setObjectName("signerTitle")
         self.signer_title.setAccessibleName(tr("Underskriverens titel"))
         letter = QWidget()
-        form = QFormLayout(letter)
+        letter_box = QVBoxLayout(letter)
+        form = QFormLayout()
+        letter_box.addLayout(form)
+        letter_box.addStretch(1)
         form.addRow(tr("&Afgrænsning:"), self.scope)
         form.addRow(tr("&Meroffentlighed (§ 14):"), self.meroffentlighed)
         form.addRow(tr("&Ekstrahering (§§ 28-29):"), self.extraction)
@@ -391,7 +399,10 @@ class StatementsDialog(QDialog):
         form.addRow(self.laws_box)
         self.laws_box.hide()
         journal = QWidget()
-        jform = QFormLayout(journal)
+        journal_box = QVBoxLayout(journal)
+        jform = QFormLayout()
+        journal_box.addLayout(jform)
+        journal_box.addStretch(1)
         self.journal_edits: dict[str, QPlainTextEdit] = {}
         for key, label in JOURNAL_SECTIONS:
             edit = _text_edit(height=60, name=f"journal_{key}")
@@ -407,7 +418,7 @@ class StatementsDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)  # until the current texts are shown
         lay.addWidget(buttons)
-        self.resize(760, 640)
+        self.resize(760, 600)
         svc = services
         query(self, lambda: (svc.statements(case_id), svc.get_case(case_id).scope, svc.law_grounds(case_id)),
               self._show)

@@ -329,7 +329,13 @@ EN = {
     "Tom: klageinstansen for sagens regime": "Empty: the complaint body of the case's regime",
     "Mod&tagerens adresse:": "Recipien&t's address:",
     "Modtagerens adresse": "Recipient's address",
-    "Postadresse (en linje pr. linje) eller e-mail": "Postal address (one line per line) or e-mail",
+    "Postadresse (hver linje for sig) eller e-mail": "Postal address (each line on its own) or e-mail",
+    "Hvordan anmodningen er forstået og afgrænset: periode, sager og typer af dokumenter":
+        "How the request was understood and delimited: period, cases and types of documents",
+    "At meroffentlighed er overvejet, og hvorfor der ikke gives mere":
+        "That extended access was considered, and why no more is given",
+    "Hvad der er ekstraheret af de undtagne dokumenter, eller hvorfor intet er":
+        "What was extracted from the withheld documents, or why nothing was",
     "&Underskriver:": "Si&gner:",
     "Underskriver": "Signer",
     "Underskriverens &titel:": "Signer's &title:",
