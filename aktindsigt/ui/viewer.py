@@ -606,18 +606,29 @@ class PageCanvas(QWidget):
         if ov.kind == "redaction":
             p.fillRect(r, QColor("#000000"))
             if ov.label:
-                # the label the requester will see; shrunk to fit the box (left out when it cannot fit)
+                # the label the requester will see; shrunk to fit the box (left out when it cannot fit); along
+                # the box, so that it runs with the text on a page shown turned
+                upright = r.height() > 1.5 * r.width() and self.geometry[ov.page - 1][2] in (90, 270)
+                box = QRectF(0, 0, r.height(), r.width()) if upright else r
                 f = QFont(self.font())
-                size = max(4.0, min(r.height() * 0.6, 9 * self.zoom))
+                size = max(4.0, min(box.height() * 0.6, 9 * self.zoom))
                 f.setPointSizeF(size)
                 width = QFontMetricsF(f).horizontalAdvance(ov.label)
-                if width > r.width() - 2:
-                    size *= (r.width() - 2) / width
+                if width > box.width() - 2:
+                    size *= (box.width() - 2) / width
                     f.setPointSizeF(max(size, 1.0))
                 if size >= 4.0:
                     p.setFont(f)
                     p.setPen(QColor("#ffffff"))
-                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, ov.label)
+                    if upright:
+                        p.save()
+                        p.translate(r.center())
+                        p.rotate(self.geometry[ov.page - 1][2])
+                        p.drawText(box.translated(-box.width() / 2, -box.height() / 2), Qt.AlignmentFlag.AlignCenter,
+                                   ov.label)
+                        p.restore()
+                    else:
+                        p.drawText(r, Qt.AlignmentFlag.AlignCenter, ov.label)
         elif ov.kind == "pending":
             p.setPen(QPen(ov.colour or QColor("#0072B2"), 2))
             p.setBrush(QColor((ov.colour or QColor("#0072B2")).red(), (ov.colour or QColor("#0072B2")).green(),
