@@ -297,7 +297,8 @@ class Generator:
 # -- the independent corpus ------------------------------------------------------------------
 # Written for this benchmark; ``check_independent`` verifies that no word of a name, street or
 # town below is in a list the recognizers read (Faker's da_DK/no_NO/sv_SE first and last names,
-# Faker's da_DK street names and towns, resources/detect/towns_extra.txt).
+# Faker's da_DK street names and towns, resources/detect/towns_extra.txt, and for towns the
+# places list of the PERSON filter, resources/detect/places_da.txt).
 IND_FIRST = [
     # Danish (old and new) names missing from Faker's lists
     "Oluf", "Magna", "Edel", "Thorvald", "Folmer", "Aase", "Ejvind", "Bastian", "Vitus", "Merle",
@@ -376,9 +377,12 @@ def check_independent() -> list[str]:
             out.append(f"street {first + rest!r}: {b!r}")
         if (first + rest).lower() in {s + suf for s in street_bases for suf in ("vej", "gade", "stræde", " allé")}:
             out.append(f"street {first + rest!r}")
+    from aktindsigt.detect.person_filter import places
+
+    place_words = {w.lower() for p in places() for w in p.split()}
     for town in IND_TOWNS:
         for w in town.lower().split():
-            if w not in _GENERIC and (w in town_words or w in names):
+            if w not in _GENERIC and (w in town_words or w in names or w in place_words):
                 out.append(f"town {town!r}: {w!r}")
     return out
 

@@ -330,6 +330,16 @@ def filter_persons(text: str, raw: list[_Raw], rules: frozenset[str] | None = No
             merged.append(_Raw(r.entity_type, r.start, r.end, r.score, r.detector, r.context))
     rules = RULES if rules is None else rules
     pf = PersonFilter(text, (), rules)
+    split: list[_Raw] = []
+    for r in merged:  # a span across a sentence end is two spans ("DABADKKK. Kontaktlæreren")
+        s = r.start
+        for m in _SENTENCE_END_IN_SPAN.finditer(text, r.start, r.end):
+            if m.group(1).lower() in _ABBREVIATIONS:
+                continue  # "Frk. Hansen", "Skt. Jørgens"
+            split.append(_Raw(r.entity_type, s, m.end(1), r.score, r.detector, r.context))
+            s = m.end()
+        split.append(_Raw(r.entity_type, s, r.end, r.score, r.detector, r.context) if s != r.start else r)
+    merged = split
     for r in merged:
         r.start, r.end = pf.trim(r.start, r.end)
     pf = PersonFilter(text, [(r.start, r.end) for r in merged], rules)
@@ -350,6 +360,9 @@ def filter_persons(text: str, raw: list[_Raw], rules: frozenset[str] | None = No
 
 
 _RELABEL = {"org": EntityType.ORGANIZATION, "place": EntityType.LOCATION}
+#: a sentence end inside a span: a dot after a word of two letters or more, then a capital
+_SENTENCE_END_IN_SPAN = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.[ \t]+(?=[A-ZÆØÅ])")
+_ABBREVIATIONS = frozenset({"frk", "skt", "sdr", "ndr", "prof", "mag", "cand", "stud", "vedr", "ang", "jun", "sen"})
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZÆØÅ]\.[ \t]?){1,3}[ \t]*$")
 _INITIAL_SURNAME_AFTER = re.compile(r"[ \t]+(?:[A-ZÆØÅ]\.[ \t]?){1,2}[ \t]*[A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?")
 SCORES_RELABELLED = 0.5

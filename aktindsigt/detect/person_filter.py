@@ -67,6 +67,7 @@ _PREP_I_BEFORE = re.compile(r"(?<![\wæøå])i[ \t]+$")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPS_BEFORE = re.compile(r"(?<![\w])[A-ZÆØÅÉÓÜÄÖÇ]{2,}[ \t]+$")
 _CAPS_AFTER = re.compile(r"[ \t]+[A-ZÆØÅÉÓÜÄÖÇ]{2,}(?![\w])")
+_ABBREV_WORD = re.compile(r"[A-ZÆØÅ]{2,}-[a-zæøå]{1,4}\.?")  # CVR-nr, CPR-nr, SE-nr, EAN-nr
 _CAPWORD_BEFORE = re.compile(r"(?<![\w])([A-ZÆØÅ][\w-]+)[ \t]+$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: inflection endings tried (longest first) when a word is not in wordfreq as written
@@ -149,8 +150,8 @@ def ordinary_word(word: str) -> bool:
     for stem in _stems(w):
         if stem != w and stem.capitalize() in nordic_first_names():
             return False
-        if stem != w and _zipf(stem) >= 3.0:
-            return True
+        if stem != w and _part_ok(stem):
+            return True  # "Klageren" (klager), "Udgiften" (udgift); not "Baran" (bara)
     if len(w) >= 8 and _compound_word(w):
         return True
     for pre in _PREFIXES:
@@ -255,6 +256,8 @@ class PersonFilter:
         span = text[start:end]
         if "place" in rules and self._place(span, words, start):
             return "place"
+        if "code" in rules and any(_ABBREV_WORD.fullmatch(w) for w in words):
+            return "code"  # "CVR-nr", "CPR-nr.", "SE-nr"
         if len(words) != 1:
             return None
         word = words[0]
@@ -275,11 +278,11 @@ class PersonFilter:
         return False
 
     def _place(self, span: str, words: list[str], start: int) -> bool:
+        if len(words) == 1 and is_known_name(words[0]):
+            return False  # "Lund", "Jordan": a name first
         if span in places():
             return True
         text = self.text
-        if len(words) == 1 and is_known_name(words[0]):
-            return False
         return span in _towns() or len(words) == 1 and bool(
             _POSTCODE_BEFORE.search(text, max(0, start - 6), start)  # "8000 Aarhus"
             or (_PREP_I_BEFORE.search(text, max(0, start - 3), start) and not words[0].endswith("s"))

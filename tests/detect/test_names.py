@@ -100,6 +100,8 @@ def test_names_in_capitals():
         ("Ejendommen ejes af VALDE BANG, som har købt den i 2019.", "VALDE BANG"),
         ("Navn: PRIYA WAD\nAdresse: ...", "PRIYA WAD"),
         ("Deltagere: Turið Bjerre og Rógvi Joensen.", "Rógvi Joensen"),
+        ("Henvendelsen ved Mette kom i går.", "Mette"),
+        ("Aftalen blev indgået ved Aputsiaq Olsvig.", "Aputsiaq Olsvig"),
     ],
 )
 def test_positive_names_of_other_origins_and_in_capitals(text, expected):
@@ -114,7 +116,36 @@ def test_positive_names_of_other_origins_and_in_capitals(text, expected):
         "Brevet er sendt til Aarhus Kommune <post@aarhus.dk> i dag.",
         "Kopi til Borgerservice <borgerservice@kommune.dk>.",
         "Vi har talt med TEKNIK OG MILJØ om sagen.",
+        "Der henvises til lokalplan 12 for området ved Voldum.",
     ],
 )
 def test_negative_capitals_and_mail_headers_that_are_not_names(text):
+    assert texts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kontaktlæreren, Thanh Fog, deltog også i mødet.", "Thanh Fog"),
+        ("Partshøringen blev sendt til Rógvi Bang den 3. maj.", "Rógvi Bang"),
+        ("Beløbet overføres til Baran Nohrs konto.", "Baran Nohrs"),
+        ("Ifølge notatet kan Valde C. Tanaka træffes efter kl. 15.", "Valde C. Tanaka"),
+    ],
+)
+def test_positive_capitalised_run_inside_a_sentence(text, expected):
+    assert expected in texts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sagen er sendt til Aarhus Kommune i dag.",
+        "I alt 30 borgere i Region Midtjylland har søgt.",
+        "Lånet er optaget i Danske Bank sidste år.",
+        "Vi har talt med Ældre Sagen om tilbuddet.",
+        "Hun flyttede til 8507 Tranbjerg J. Imod forventning gik det godt.",
+        "Brevet blev sendt med Digital Post i går.",
+    ],
+)
+def test_negative_capitalised_runs_that_are_not_persons(text):
     assert texts(text) == set()

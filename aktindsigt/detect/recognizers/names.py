@@ -70,6 +70,10 @@ _BEFORE_ADDRESS = re.compile(
     rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*(?:,[ \t]*|\n[ \t]*)"
     rf"(?P<street>(?:[{_UC}][{_LC}.]*[ \t]+){{0,2}}[{_UC}][{_LC}]+)[ \t]+\d"
 )
+_PROPER_RUN = re.compile(
+    rf"(?=[{_UC}])(?<![\w.@/-])[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
+    rf"(?:[ \t]+(?:[{_UC}]\.[ \t]+)?[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?){{1,3}}(?![\w@])"
+)
 _NAME_FULL = re.compile(rf"[ \t]*(?P<name>{_NAME})")
 _CAPWORD = rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
 _CAP = re.compile(rf"(?=[{_UC}])(?<![\w.@/-]){_CAPWORD}(?![\w@])")
@@ -296,6 +300,9 @@ class DaNamePatternRecognizer(DanishRecognizer):
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:
         for m in _TITLE.finditer(text):
             span = _clean_name(text, m.start("name"), m.end("name"))
+            if span and m.group(0)[:3].lower() == "ved" and " " not in text[span[0]:span[1]] and (
+                    text[span[0]:span[1]] not in nordic_first_names()):
+                continue  # "området ved Saksild": one unknown word after "ved" is a place
             if span and _NUMBER_AFTER.match(text, span[1]) and street_kind(text[span[0]:span[1]].split()[-1], 2):
                 continue  # "Borgmester Jensensvej 12" is a street
             if span:
@@ -353,6 +360,31 @@ class DaNamePatternRecognizer(DanishRecognizer):
             elif _caps_name(words) and _in_running_text(text, m.start(), m.end()):
                 yield m.start(), m.end(), 0.5  # "ROJDA JAMA" inside a sentence, not a heading
         yield from self._gazetteer(text)
+        yield from self._proper_noun_runs(text)
+
+    def _proper_noun_runs(self, text: str) -> Iterator[Hit]:
+        """Two to four capitalised words in the middle of a sentence: Danish writes nouns in lower
+        case, so such a run is a proper name - a person's when no word of it is an ordinary word
+        in front, an organisation word, a place or a town ("Thanh Fog", "Rógvi Bang")."""
+        from aktindsigt.detect.person_filter import _org_word, ordinary_word, places
+
+        stop = stopwords()
+        for m in _PROPER_RUN.finditer(text):
+            s = m.start()
+            if _sentence_start(text, s) or _COMPANY_AFTER.match(text, m.end()) or _POSTCODE_BEFORE.search(
+                    text, max(0, s - 6), s):
+                continue  # not after a postcode: "8507 Tranbjerg J. Imod ..." is a town
+            words = m.group(0).split()
+            first = words[0]
+            if first.endswith(".") or first.lower() in stop or ordinary_word(first) or _zipf(first) >= 4.0:
+                continue
+            if any(w.lower() in stop or _org_word(w) or w in places() or w in _towns() for w in words):
+                continue
+            if " ".join(words) in places() or " ".join(words) in _towns():
+                continue
+            if _NUMBER_AFTER.match(text, m.end()) and street_kind(words[-1], 2):
+                continue  # "Søndre Hedevej 103"
+            yield s, m.end(), 0.5
 
     def _header_names(self, text: str, start: int, end: int) -> Iterator[Hit]:
         for part in re.finditer(r"[^;,]+", text[start:end]):
