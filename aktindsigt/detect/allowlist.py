@@ -130,12 +130,22 @@ class Allowlist:
         self.names.add(_norm_name(name))
         self.reasons.setdefault(_norm_name(name), "politiker")
 
-    def add_municipality(self, names: Iterable[str] = (), addresses: Iterable[str] = ()) -> None:
+    def add_municipality(self, names: Iterable[str] = (), addresses: Iterable[str] = (),
+                         emails: Iterable[str] = (), phones: Iterable[str] = ()) -> None:
         for n in names:
-            self.names.add(_norm_name(n))
-            self.reasons.setdefault(_norm_name(n), "kommunen")
+            if n.strip():
+                self.names.add(_norm_name(n))
+                self.reasons.setdefault(_norm_name(n), "kommunen")
         for a in addresses:
-            self.addresses.add(_norm_address(a))
+            if _norm_address(a):
+                self.addresses.add(_norm_address(a))
+        for m in emails:
+            if m.strip():
+                self.emails.add(m.strip().casefold())
+        for p in phones:
+            digits = _digits(p, EntityType.PHONE)
+            if digits:
+                self.phones.add(digits)
 
     def add_requester(self, ids: RequesterIdentifiers, regime: Regime) -> bool:
         """The requester's own identifiers, only under own-data regimes; returns whether added."""

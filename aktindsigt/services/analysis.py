@@ -141,6 +141,11 @@ class AnalysisServices:
         allow.add_stopwords(self.store.get_setting(STOPWORDS_KEY) or [])
         allow.add_municipality(self.store.get_setting(MUNICIPALITY_NAMES_KEY) or [],
                                self.store.get_setting(MUNICIPALITY_ADDRESSES_KEY) or [])
+        # the authority's own profile (the letterhead) is never personal data
+        profile = self.municipality()  # type: ignore[attr-defined]
+        # (the whole address only: a line such as "7190 Fjordby" alone would also allow citizens' addresses)
+        allow.add_municipality([profile.name, profile.unit], [", ".join(profile.address_lines)],
+                               [profile.email], [profile.phone])
         ids = case.requester_identifiers
         if case.regime.own_data and case.requester_name and case.requester_name not in ids.names:
             ids.names.append(case.requester_name)

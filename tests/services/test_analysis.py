@@ -118,6 +118,20 @@ def test_employees_from_csv_are_not_suggested(svc, tmp_path):
         svc.import_employees_csv(bad)
 
 
+def test_the_municipalitys_own_letterhead_is_not_suggested(svc):
+    svc.set_municipality(name="Fjordby Kommune", address="Rådhustorvet 1\n7190 Fjordby",
+                         email="post@fjordby.dk", phone="70 10 20 30")
+    case = svc.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
+    _add(svc, case, "Brev", "Skriv til post@fjordby.dk eller ring 70 10 20 30 , Rådhustorvet 1 , 7190 Fjordby . "
+                           "Borgeren ole.olsen@mail.dk bor på Rådhustorvet 10 , 7190 Fjordby , tlf. 22 33 44 55 .")
+    svc.analyze_case(case.id)
+    texts = {s.text for s in svc.suggestions(case.id)}
+    assert "ole.olsen@mail.dk" in texts and "22 33 44 55" in texts
+    assert any("Rådhustorvet 10" in t for t in texts)  # a citizen in the same street is still suggested
+    assert "post@fjordby.dk" not in texts and "70 10 20 30" not in texts
+    assert not any("Rådhustorvet 1 " in t + " " for t in texts)
+
+
 def test_case_without_readable_documents(svc):
     case = svc.create_case("Tom sag", "X", "ofl7", date(2026, 11, 2))
     with pytest.raises(ServiceError, match="Importér"):
