@@ -24,6 +24,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 WORKERS = 2
+WORKER_NICE = 5  # scheduling priority of the workers below the UI process (POSIX; ignored elsewhere)
 _FLAGS = 4096  # cancel flags, indexed by task id modulo this
 
 # --- in the worker process ------------------------------------------------------------------
@@ -35,7 +36,15 @@ _cancel_flags = None
 
 def _init(url: str, blobs: str, user: str, login: str, progress_q, cancel_flags) -> None:
     global _services, _progress_q, _cancel_flags
+    import contextlib
+    import os
+
     from aktindsigt.logging_setup import setup_logging
+
+    # background work yields the CPU to the UI process: with two workers busy on a two-core machine the
+    # UI thread otherwise waits for a core (a "stall" that is not the GIL's doing)
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICE)
     from aktindsigt.services import Services
     from aktindsigt.store.store import Store
 
