@@ -418,7 +418,7 @@ class StatementsDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)  # until the current texts are shown
         lay.addWidget(buttons)
-        self.resize(760, 600)
+        self.resize(760, 500)
         svc = services
         query(self, lambda: (svc.statements(case_id), svc.get_case(case_id).scope, svc.law_grounds(case_id)),
               self._show)
