@@ -111,6 +111,8 @@ def trim_entities(doc: Doc, min_freq: int = 5, lexicon: bool = False) -> Doc:
       or common English words becomes ORG ("Danish Paper Packaging", "Rackmanns Fabrikker
       Holding"); a single such word is dropped ("Camel").
     """
+    if not any(e.label_ == "PER" for e in doc.ents):
+        return doc
     first, last = _faker_names()
     new = []
     changed = False
@@ -183,12 +185,16 @@ def relabel_list_members(doc: Doc) -> Doc:
     og Corin"), a one-word capitalised member that is no ordinary word or place becomes PER."""
     out = list(doc.ents)
     changed = False
-    if LIST_RELABEL:
+    if LIST_RELABEL and sum(e.label_ == "PER" for e in out) >= 2:
         by_start = {e.start: e for e in out}
         covered = {i for e in out for i in range(e.start, e.end)}
+        texts = [t.text for t in doc]
         i = 0
         n = len(doc)
         while i < n:
+            if i not in by_start and not texts[i][:1].isupper():
+                i += 1
+                continue
             # collect a run of list members separated by , / og / eller
             members = []
             j = i
@@ -197,12 +203,12 @@ def relabel_list_members(doc: Doc) -> Doc:
                     e = by_start[j]
                     members.append((e.start, e.end, e.label_))
                     j = e.end
-                elif doc[j].text[:1].isupper() and doc[j].is_alpha and j not in covered:
+                elif texts[j][:1].isupper() and texts[j].isalpha() and j not in covered:
                     members.append((j, j + 1, ""))
                     j += 1
                 else:
                     break
-                if j < n and doc[j].text.lower() in LIST_SEPARATORS:
+                if j < n and texts[j].lower() in LIST_SEPARATORS:
                     j += 1
                     continue
                 break
@@ -252,8 +258,8 @@ def extend_names(doc: Doc) -> Doc:
     for k, ent in enumerate(ents):
         s, e = ent.start, ent.end
         if ent.label_ == "PER":
-            letters = "".join(c for c in ent.text if c.isalpha())
-            case = "lower" if letters.islower() else "upper" if letters.isupper() else "title"
+            text = ent.text
+            case = "lower" if text.islower() else "upper" if text.isupper() else "title"
             nxt_start = ents[k + 1].start if k + 1 < len(ents) else len(doc)
             while e < len(doc) and e < nxt_start and e - s < 5 and _extends_name(doc[e], case):
                 e += 1
