@@ -265,13 +265,18 @@ def _dt(d: date, hour: int, minute: int) -> datetime:
 # --------------------------------------------------------------- the case files
 
 
-def generate_demo_case(out_dir: Path, seed: int = 1234) -> DemoCase:
-    """Write the demo case's files into ``out_dir`` and return its description and ground truth."""
+def generate_demo_case(out_dir: Path, seed: int = 1234, today: date | None = None) -> DemoCase:
+    """Write the demo case's files into ``out_dir`` and return its description and ground truth.
+
+    ``today`` is the day the request arrives (the case's received date; the documents are
+    dated before it); without it a fixed day in early 2026 derived from ``seed``.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     P = _People(seed)
     rng = P.rng
-    today = date(2026, 2, 1) + timedelta(days=rng.randrange(0, 60))
+    fixed = date(2026, 2, 1) + timedelta(days=rng.randrange(0, 60))  # drawn always: same names either way
+    today = today or fixed
 
     mother_f = True
     mother = Person(P.name(female=mother_f, middle=rng.random() < 0.5), "borger (mor)")

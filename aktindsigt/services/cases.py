@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Self
 
@@ -422,12 +422,15 @@ class CaseServices:
     # --- demo -------------------------------------------------------------
 
     def create_demo_case(self, out_dir: Path | None = None, progress: ProgressCallback = no_progress,
-                         seed: int = 1234) -> tuple[Case, ImportSummary]:
-        """Generate the synthetic demo documents and import them into a new case."""
+                         seed: int = 1234, received: date | None = None) -> tuple[Case, ImportSummary]:
+        """Generate the synthetic demo documents and import them into a new case.
+
+        The request arrives two days before today (``received`` overrides it), so the demo shows
+        a case within its deadline."""
         from aktindsigt.demo.generate import generate_demo_case
 
         out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="aktindsigt-demo-"))
-        demo = generate_demo_case(out, seed=seed)
+        demo = generate_demo_case(out, seed=seed, today=received or date.today() - timedelta(days=2))
         meta = demo.case
         case = self.create_case(
             title=meta["title"],

@@ -94,3 +94,22 @@ def test_ground_truth_strings_appear_in_ingested_text(demo, ingested):
             assert len(found) >= 0.75 * len(f.entities), (f.name, f.entities, flat)
         else:
             assert len(found) == len(f.entities), (f.name, [e for e in f.entities if e not in found])
+
+
+def test_demo_request_can_arrive_on_a_given_day(tmp_path):
+    from datetime import date
+
+    day = date(2026, 11, 27)
+    demo = generate_demo_case(tmp_path / "dated", seed=1234, today=day)
+    assert demo.received == day and demo.case["received"] == day
+    fixed = generate_demo_case(tmp_path / "fixed", seed=1234)
+    assert fixed.requester_name == demo.requester_name  # same people, only the dates move
+
+
+def test_the_app_demo_case_is_within_its_deadline(services, tmp_path):
+    from datetime import date, timedelta
+
+    case, _ = services.create_demo_case(tmp_path / "demo")
+    assert case.received == date.today() - timedelta(days=2)
+    overview = {c.case.id: c for c in services.list_cases()}[case.id]
+    assert overview.deadlines.light.name == "GREEN"
