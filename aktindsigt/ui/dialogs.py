@@ -43,7 +43,8 @@ def ground_combo(current: str | None = None) -> QComboBox:
     return combo
 
 
-def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
+def ok_cancel_buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK (with ``ok_text``) and Annullér, wired to the dialog's accept/reject."""
     b = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     b.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     b.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annullér"))
@@ -66,7 +67,7 @@ class GroundDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&Hjemmel:"), self.combo)
         lay.addLayout(form)
-        lay.addWidget(_buttons(self, tr("OK")))
+        lay.addWidget(ok_cancel_buttons(self, tr("OK")))
 
 
 def choose_ground(parent: QWidget | None, title: str, current: str | None = None, text: str = "") -> str | None:
@@ -102,7 +103,7 @@ class AccessDialog(QDialog):
         form.addRow(tr("&Begrundelse:"), self.reason)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
-        lay.addWidget(_buttons(self, tr("Gem")))
+        lay.addWidget(ok_cancel_buttons(self, tr("Gem")))
         self.access.currentIndexChanged.connect(self._changed)
         self._changed()
 
@@ -132,7 +133,7 @@ class EverywhereDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(tr("Alle forekomster i alle sagens dokumenter overstreges.")))
         lay.addLayout(form)
-        lay.addWidget(_buttons(self, tr("Overstreg")))
+        lay.addWidget(ok_cancel_buttons(self, tr("Overstreg")))
 
 
 class ImportResultDialog(QDialog):
@@ -199,7 +200,7 @@ class CommentDialog(QDialog):
         self.edit.setFixedHeight(90)
         label.setBuddy(self.edit)
         lay.addWidget(self.edit)
-        buttons = _buttons(self, ok_text)
+        buttons = ok_cancel_buttons(self, ok_text)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         lay.addWidget(buttons)
         self.required = required

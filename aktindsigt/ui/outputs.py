@@ -82,15 +82,6 @@ def _text_edit(text: str = "", height: int = 70, name: str = "") -> QPlainTextEd
     return edit
 
 
-def _buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
-    b = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    b.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    b.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annullér"))
-    b.accepted.connect(dlg.accept)
-    b.rejected.connect(dlg.reject)
-    return b
-
-
 class ListDialog(QDialog):
     """A titled list of lines (files written, checklist problems) with an optional "Åbn mappe"."""
 
@@ -146,7 +137,7 @@ class FristbrevDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
-        lay.addWidget(_buttons(self, tr("Vis brevet")))
+        lay.addWidget(dialogs.ok_cancel_buttons(self, tr("Vis brevet")))
         self.resize(560, 240)
 
     def values(self) -> tuple[date, str]:
@@ -175,7 +166,7 @@ class KlageDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
-        lay.addWidget(_buttons(self, tr("Vis brevet")))
+        lay.addWidget(dialogs.ok_cancel_buttons(self, tr("Vis brevet")))
         self.resize(560, 280)
 
     def values(self) -> tuple[date, str]:
@@ -414,7 +405,7 @@ class StatementsDialog(QDialog):
         self.tabs.addTab(journal, tr("Journalnotatet"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
-        buttons = _buttons(self, tr("Gem"))
+        buttons = dialogs.ok_cancel_buttons(self, tr("Gem"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)  # until the current texts are shown
         lay.addWidget(buttons)
@@ -523,7 +514,7 @@ class MunicipalityDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(form)
-        buttons = _buttons(self, tr("Gem"))
+        buttons = dialogs.ok_cancel_buttons(self, tr("Gem"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
         lay.addWidget(buttons)
