@@ -274,6 +274,8 @@ class OutputServices:
 
         data = self.output_data(case_ref)
         problems = self._checklist(data)
+        if problems and not draft and override_reason.strip():
+            self._check_letter_override(data.case, override_reason.strip())
         if problems and not draft and not override_reason.strip():
             lines = "\n".join(f"- {p}" for p in problems)
             err = ServiceError(
@@ -296,6 +298,19 @@ class OutputServices:
                      override_reason=override_reason.strip() if problems and not draft else "",
                      grounds=[b["id"] for b in ctx["reasons"]], outcome=data.outcome)
         return files
+
+    def _check_letter_override(self, case: Any, reason: str) -> None:
+        """Only a team lead may finalise a letter despite the checklist - now, or with the approval
+        (the override given when approving the case, while the approval is valid)."""
+        from aktindsigt.core.model import UserRole
+        from aktindsigt.services.cases import ServiceError
+
+        if self._role() is UserRole.TEAM_LEAD:  # type: ignore[attr-defined]
+            return
+        if reason == self.approval_override(case):  # type: ignore[attr-defined]
+            return
+        raise ServiceError("Kun en teamleder kan danne den endelige afgørelse trods punkter på tjeklisten. "
+                           "Løs punkterne, eller send sagen til godkendelse.")
 
     def render_aktliste(self, case_ref: str | int, out_dir: Path, pdf: bool = True, record: bool = True) -> OutputFiles:
         """The document list as PDF (for the requester), XLSX and CSV."""

@@ -20,6 +20,7 @@ from aktindsigt.core.model import (
 from aktindsigt.services.cases import CaseServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.review import ReviewServices
+from aktindsigt.services.workflow import WorkflowServices
 from aktindsigt.store.store import NewDocument
 
 # the strings that are redacted: none of them may appear in any output
@@ -50,7 +51,7 @@ GROUNDS = {
 }
 
 
-class OutSvc(CaseServices, ReviewServices, OutputServices):
+class OutSvc(CaseServices, ReviewServices, OutputServices, WorkflowServices):
     grounds_override = GROUNDS
     statement_grounds_override = {"ofl14"}
 

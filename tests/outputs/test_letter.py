@@ -113,7 +113,13 @@ def test_rendered_letter_is_scanned_for_redacted_text(svc, ready_case, tmp_path)
 
 
 def test_team_lead_override_is_recorded(svc, case_docs, tmp_path):
+    from aktindsigt.services import ServiceError
+
     case, _ = case_docs
+    with pytest.raises(ServiceError, match="Kun en teamleder"):  # a caseworker cannot override
+        svc.render_letter(case.id, tmp_path, pdf=False, override_reason="Det haster.")
+    assert not list(tmp_path.iterdir())
+    svc.set_user_profile(role="teamleder")
     files = svc.render_letter(case.id, tmp_path, pdf=False, override_reason="Godkendt af teamleder trods manglende "
                               "journalnumre (ESDH nede).")
     assert files.docx.name == "01_Afgoerelse.docx"
