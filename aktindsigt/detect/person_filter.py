@@ -54,6 +54,8 @@ ORG_HEADS = (
     "gruppen", "sekretariat", "sekretariatet", "direktorat", "direktoratet", "agentur", "agenturet",
     "forbund", "forbundet", "partiet", "ombudsmand", "ombudsmanden", "hjælpen", "tandplejen",
     "hjemmeplejen", "rådgivning", "rådgivningen", "huset", "bofællesskab", "bofællesskabet",
+    # newspapers and media ("Fjordbyposten", "Jyllands-Posten", "Dagbladet", "Ugeavisen")
+    "posten", "avisen", "avis", "bladet", "tidende", "dagblad", "dagbladet", "radio", "radioen",
 )
 _ORG_HEAD_SET = frozenset(ORG_HEADS)
 _ORG_SUFFIXES = tuple(sorted(ORG_HEADS, key=len, reverse=True))

@@ -75,6 +75,8 @@ def test_a_known_name_that_is_also_a_place_stays_a_person():
         ("Du kan se sagen i Aula under beskeder.", "Aula"),
         ("Leverandøren Byg A/S, CVR-nr. 12345678, har sendt en faktura.", "CVR-nr"),
         ("Brevet er sendt via e-Boks.", "e-Boks"),
+        ("Artiklen stod i Fjordbyposten i går.", "Fjordbyposten"),
+        ("Hun har skrevet til Ugeavisen om sagen.", "Ugeavisen"),
     ],
 )
 def test_not_a_person(text, tagged):
@@ -119,6 +121,7 @@ def test_organisation_and_place_are_kept_as_quiet_types():
         ("Vedlagt er lægeerklæringen for Nivi Skriver fra egen læge.", "Nivi Skriver", "Nivi Skriver"),
         ("Mødet blev holdt med Cornelius Kleist i går.", "Cornelius Kleist", "Cornelius Kleist"),
         ("Kære Mette\n\nTak for dit brev.", "Mette", "Mette"),
+        ("Sagen er sendt til Mette Davis i dag.", "Mette Davis", "Mette Davis"),
     ],
 )
 def test_a_person_stays(text, tagged, expected):
