@@ -115,62 +115,63 @@ class ListDialog(QDialog):
 # --- the letters' own questions ----------------------------------------------------------------------
 
 
-class FristbrevDialog(QDialog):
+class _DateAndTextDialog(QDialog):
+    """A letter's two questions: a date and a free text, under a short explanation."""
+
+    def __init__(self, parent: QWidget | None, name: str, title: str, intro: str, day: date, date_label: str,
+                 text_label: str, text_height: int) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.day = _date_edit(day)
+        self.text = _text_edit(height=text_height)
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(date_label, self.day)
+        form.addRow(text_label, self.text)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label)
+        lay.addLayout(form)
+        lay.addWidget(dialogs.ok_cancel_buttons(self, tr("Vis brevet")))
+        self.resize(560, 170 + text_height)
+
+    def values(self) -> tuple[date, str]:
+        return _pydate(self.day.date()), self.text.toPlainText().strip()
+
+
+class FristbrevDialog(_DateAndTextDialog):
     """The fristbrev: when the decision can be expected, and why it is not ready yet."""
 
     def __init__(self, parent: QWidget | None, expected: date) -> None:
-        super().__init__(parent)
-        self.setObjectName("fristbrevDialog")
-        self.setWindowTitle(tr("Fristbrev"))
-        self.expected = _date_edit(expected)
+        super().__init__(
+            parent, "fristbrevDialog", tr("Fristbrev"),
+            tr("Fristbrevet fortæller anmoderen, hvorfor der endnu ikke er truffet afgørelse, og hvornår "
+               "den kan forventes."),
+            expected, tr("&Forventet afgørelse senest:"), tr("&Begrundelse:"), 70)
+        self.expected, self.reason = self.day, self.text
         self.expected.setMinimumDate(_qdate(date.today() + timedelta(days=1)))
         self.expected.setAccessibleName(tr("Forventet afgørelse senest"))
-        self.reason = _text_edit(name="fristbrevReason")
+        self.reason.setObjectName("fristbrevReason")
         self.reason.setPlaceholderText(tr("Tom: brevets standardbegrundelse (sagens omfang eller kompleksitet)"))
         self.reason.setAccessibleName(tr("Hvorfor afgørelsen ikke er truffet endnu"))
-        intro = QLabel(tr("Fristbrevet fortæller anmoderen, hvorfor der endnu ikke er truffet afgørelse, og hvornår "
-                          "den kan forventes."))
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(tr("&Forventet afgørelse senest:"), self.expected)
-        form.addRow(tr("&Begrundelse:"), self.reason)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(dialogs.ok_cancel_buttons(self, tr("Vis brevet")))
-        self.resize(560, 240)
-
-    def values(self) -> tuple[date, str]:
-        return _pydate(self.expected.date()), self.reason.toPlainText().strip()
 
 
-class KlageDialog(QDialog):
+class KlageDialog(_DateAndTextDialog):
     """Forwarding a complaint: when it was received, and the municipality's remarks."""
 
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("klageDialog")
-        self.setWindowTitle(tr("Videresend klage"))
-        self.received = _date_edit(date.today())
+        super().__init__(
+            parent, "klageDialog", tr("Videresend klage"),
+            tr("Kommunen har genvurderet afgørelsen og fastholder den. Brevet sender klagen til "
+               "klageinstansen med kopi til anmoderen."),
+            date.today(), tr("Klagen &modtaget:"), tr("&Bemærkninger:"), 110)
+        self.received, self.remarks = self.day, self.text
         self.received.setMaximumDate(_qdate(date.today()))
         self.received.setAccessibleName(tr("Klagen modtaget"))
-        self.remarks = _text_edit(height=110, name="klageRemarks")
+        self.remarks.setObjectName("klageRemarks")
         self.remarks.setPlaceholderText(tr("Kan udelades"))
         self.remarks.setAccessibleName(tr("Kommunens bemærkninger til klagen"))
-        intro = QLabel(tr("Kommunen har genvurderet afgørelsen og fastholder den. Brevet sender klagen til "
-                          "klageinstansen med kopi til anmoderen."))
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(tr("Klagen &modtaget:"), self.received)
-        form.addRow(tr("&Bemærkninger:"), self.remarks)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(dialogs.ok_cancel_buttons(self, tr("Vis brevet")))
-        self.resize(560, 280)
-
-    def values(self) -> tuple[date, str]:
-        return _pydate(self.received.date()), self.remarks.toPlainText().strip()
 
 
 def ask_fristbrev(parent: QWidget | None, expected: date) -> tuple[date, str] | None:
