@@ -44,6 +44,17 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
         self.detail = detail
+        self.problems: list[str] = []
+
+    @classmethod
+    def checklist(cls, head: str, problems: list[str], qualifier: str = "", advice: str = "") -> ServiceError:
+        """A refusal because the pre-send checklist has ``problems`` (listed in the message and kept
+        in ``.problems`` for the UI)."""
+        lines = "\n".join(f"- {p}" for p in problems)
+        err = cls(f"{head}: tjeklisten har {len(problems)} punkt(er){qualifier}:\n{lines}"
+                  + (f"\n{advice}" if advice else ""))
+        err.problems = list(problems)
+        return err
 
 
 @dataclass

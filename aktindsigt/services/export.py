@@ -112,10 +112,7 @@ class ExportServices:
         # the team lead's override of the checklist: given here, or with the (still valid) approval
         override_reason = given or self.approval_override(case)  # type: ignore[attr-defined]
         if problems and not override_reason:
-            lines = "\n".join(f"- {p}" for p in problems)
-            err = ServiceError(f"Sagen kan ikke eksporteres: tjeklisten har {len(problems)} punkt(er):\n{lines}")
-            err.problems = problems  # type: ignore[attr-defined]
-            raise err
+            raise ServiceError.checklist("Sagen kan ikke eksporteres", problems)
         approval = self.export_clearance(case, given)  # type: ignore[attr-defined]
         day = today or date.today()
         kommunekode = data.municipality.kommunekode or "000"

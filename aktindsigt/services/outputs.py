@@ -277,13 +277,8 @@ class OutputServices:
         if problems and not draft and override_reason.strip():
             self._check_letter_override(data.case, override_reason.strip())
         if problems and not draft and not override_reason.strip():
-            lines = "\n".join(f"- {p}" for p in problems)
-            err = ServiceError(
-                f"Afgørelsen kan ikke dannes endeligt: tjeklisten har {len(problems)} punkt(er), der skal løses "
-                f"først (et udkast kan dannes):\n{lines}"
-            )
-            err.problems = problems  # type: ignore[attr-defined]
-            raise err
+            raise ServiceError.checklist("Afgørelsen kan ikke dannes endeligt", problems,
+                                         qualifier=", der skal løses først (et udkast kan dannes)")
         draft_reason = f"Tjeklisten har {len(problems)} punkt(er), der skal løses før afsendelse." if problems else ""
         ctx = letter_context(data, draft=draft, draft_reason=draft_reason if draft else "")
         stem = "01_Afgoerelse_UDKAST" if draft else "01_Afgoerelse"

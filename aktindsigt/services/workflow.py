@@ -100,6 +100,12 @@ def _service_error(message: str) -> Exception:
     return ServiceError(message)
 
 
+def _checklist_error(head: str, problems: list[str], advice: str) -> Exception:
+    from aktindsigt.services.cases import ServiceError
+
+    return ServiceError.checklist(head, problems, advice=advice)
+
+
 @dataclass
 class UserProfile:
     """The current user: the name recorded in the audit log, and the role."""
@@ -393,12 +399,8 @@ class WorkflowServices:
             raise _service_error(f"Sagen er {case.status.label.lower()} og kan ikke sendes til godkendelse.")
         problems = [str(p) for p in self.checklist(case.id)]  # type: ignore[attr-defined]
         if problems and not allow_problems:
-            lines = "\n".join(f"- {p}" for p in problems)
-            err = _service_error(
-                f"Sagen kan ikke sendes til godkendelse: tjeklisten har {len(problems)} punkt(er):\n{lines}\n"
-                "Løs punkterne, eller send sagen alligevel med en bemærkning til teamlederen.")
-            err.problems = problems  # type: ignore[attr-defined]
-            raise err
+            raise _checklist_error("Sagen kan ikke sendes til godkendelse", problems,
+                                   "Løs punkterne, eller send sagen alligevel med en bemærkning til teamlederen.")
         if problems and not comment:
             raise _service_error("Skriv en bemærkning til teamlederen om, hvorfor sagen sendes med åbne punkter "
                                  "på tjeklisten.")
@@ -434,12 +436,9 @@ class WorkflowServices:
                                  "den (fx at der ikke er en anden teamleder).")
         problems = [str(p) for p in self.checklist(case.id)]  # type: ignore[attr-defined]
         if problems and not override_reason:
-            lines = "\n".join(f"- {p}" for p in problems)
-            err = _service_error(
-                f"Sagen kan ikke godkendes: tjeklisten har {len(problems)} punkt(er):\n{lines}\n"
-                "Returnér sagen til sagsbehandleren, eller skriv en begrundelse for at godkende trods tjeklisten.")
-            err.problems = problems  # type: ignore[attr-defined]
-            raise err
+            raise _checklist_error("Sagen kan ikke godkendes", problems,
+                                   "Returnér sagen til sagsbehandleren, eller skriv en begrundelse for at godkende "
+                                   "trods tjeklisten.")
         record.update({
             "approved_by": self.user, "approved_login": getattr(self, "login", self.user), "approved_at": _now(),
             "approval_note": note, "self_approved": own, "override_reason": override_reason if problems else "",
