@@ -6,7 +6,8 @@ be read becomes a document with ``failed=True`` and a Danish reason.
 
 Formats: PDF (text layer + OCR of scanned pages), images (PNG, JPEG, TIFF),
 Word (DOCX via LibreOffice), e-mail (.eml, .msg, with attachments as children),
-plain text and HTML, ZIP archives (members as children).
+plain text and HTML, ZIP archives (members as children). The format modules (and with them
+PyMuPDF) are imported on the first ingest, not when this package is imported.
 """
 
 from __future__ import annotations
@@ -15,12 +16,6 @@ import shutil
 from pathlib import Path
 
 from aktindsigt.core.progress import CancelToken, ProgressCallback
-from aktindsigt.ingest import archive as _archive  # noqa: F401  (registers the formats)
-from aktindsigt.ingest import docx as _docx  # noqa: F401
-from aktindsigt.ingest import email as _email  # noqa: F401
-from aktindsigt.ingest import image as _image  # noqa: F401
-from aktindsigt.ingest import pdf as _pdf  # noqa: F401
-from aktindsigt.ingest import text as _text  # noqa: F401
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions, IngestResult, new_workdir
 from aktindsigt.ingest.registry import IngestContext, ingest_path, supported_suffixes
 from aktindsigt.ingest.tools import (

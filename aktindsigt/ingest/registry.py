@@ -61,7 +61,25 @@ def register(suffixes: list[str], fmt: str, label: str = "") -> Callable[[Handle
     return deco
 
 
+#: the format modules; each registers its handlers when imported (see ``load_formats``)
+FORMAT_MODULES = ("archive", "docx", "email", "image", "pdf", "text")
+_loaded = False
+
+
+def load_formats() -> None:
+    """Import the format modules once: they pull in PyMuPDF and the mail and Office readers, which a
+    command that never ingests a file should not pay for."""
+    global _loaded
+    if not _loaded:
+        import importlib
+
+        for name in FORMAT_MODULES:
+            importlib.import_module(f"aktindsigt.ingest.{name}")
+        _loaded = True
+
+
 def supported_suffixes() -> list[str]:
+    load_formats()
     return sorted(_REGISTRY)
 
 
@@ -149,6 +167,7 @@ def fail(doc: IngestedDocument, reason: str, detail: str = "") -> IngestedDocume
 
 def ingest_path(ctx: IngestContext, path: Path, name: str, depth: int = 0) -> IngestedDocument:
     """Ingest one file. Never raises (except KeyboardInterrupt/SystemExit)."""
+    load_formats()
     path = Path(path)
     suffix = Path(name).suffix.lower()
     doc = IngestedDocument(source_path=path, source_name=name, format=suffix.lstrip(".") or "ukendt")

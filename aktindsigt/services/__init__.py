@@ -1,4 +1,4 @@
-"""The use cases: the only API that ``cli.py`` and ``ui/`` call.
+"""The use cases: the only API that ``cli/`` and ``ui/`` call.
 
 ``Services`` combines the case/import use cases (``cases.py``), the review use
 cases (``review.py``: suggestions, decisions, undo/redo), analysis

@@ -1,4 +1,4 @@
-"""The use cases: the only API that ``cli.py`` and ``ui/`` call.
+"""The use cases: the only API that ``cli/`` and ``ui/`` call.
 
 Long operations take a progress callback and a cancellation token and return a
 description of what changed (``Changes``) so that views can refresh what they show.

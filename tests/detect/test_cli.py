@@ -1,10 +1,10 @@
 import json
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from aktindsigt.detect import cli as detect_cli
+from aktindsigt.cli import app as main_app
+from aktindsigt.cli import tools as detect_cli
 from aktindsigt.detect.engine import DetectionEngine
 
 from .conftest import make_ruler_nlp
@@ -20,14 +20,7 @@ def app(monkeypatch):
         "engine_factory",
         lambda regime, include_all: DetectionEngine(nlp=nlp, regime=regime, include_unsuggested=include_all),
     )
-    a = typer.Typer()
-
-    @a.callback()
-    def main() -> None:  # keep "detect" a subcommand
-        pass
-
-    detect_cli.register(a)
-    return a
+    return main_app
 
 
 def test_jsonl_contract(app, tmp_path):
@@ -87,13 +80,7 @@ def test_missing_model_exit_code_2(monkeypatch, tmp_path):
         raise RuntimeError("Danish NER model not found")
 
     monkeypatch.setattr(detect_cli, "engine_factory", boom)
-    a = typer.Typer()
-
-    @a.callback()
-    def main() -> None:
-        pass
-
-    detect_cli.register(a)
+    a = main_app
     f = tmp_path / "a.txt"
     f.write_text("x", encoding="utf-8")
     res = CliRunner().invoke(a, ["detect", str(f), "--format", "jsonl"])

@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
-from aktindsigt.outputs.cli import register
+from aktindsigt import cli as cli_package
+from aktindsigt.cli import common
 
 runner = CliRunner()
 
 
 def make_app(svc) -> typer.Typer:
-    app = typer.Typer()
-    case_app = typer.Typer()
-    app.add_typer(case_app, name="case")
-
-    @case_app.command("show")
-    def show() -> None:  # an existing command: register adds to this sub-app
-        pass
-
-    register(app, services=lambda: svc)
-    return app
+    """The real command line over the test's prepared services."""
+    common.services_factory = lambda: svc
+    return cli_package.app
 
 
-def test_register_adds_commands_to_the_existing_case_app(svc):
-    app = make_app(svc)
-    groups = [g for g in app.registered_groups if g.name == "case"]
-    assert len(groups) == 1
-    names = {c.name for c in groups[0].typer_instance.registered_commands}
+@pytest.fixture(autouse=True)
+def _restore_services_factory():
+    original = common.services_factory
+    yield
+    common.services_factory = original
+
+
+def test_output_commands_are_on_the_case_group():
+    case = next(g for g in cli_package.app.registered_groups if g.name == "case")
+    names = {c.name for c in case.typer_instance.registered_commands}
     assert {"show", "letter", "aktliste", "journalnotat", "checklist", "decide", "statements", "fristbrev",
-            "kvittering"} <= names
-
-
-def test_register_on_the_main_app():
-    from aktindsigt.cli import app
-
-    register(app)
-    case = next(g for g in app.registered_groups if g.name == "case")
-    assert "letter" in {c.name for c in case.typer_instance.registered_commands}
+            "kvittering", "klage", "submit", "approve"} <= names
 
 
 def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from aktindsigt.redact.cli import register
+from aktindsigt.cli import app as main_app
 from tests.redact.adversarial import build_adversarial
 
 
@@ -16,11 +16,4 @@ def adversarial_pdf(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def redact_app() -> typer.Typer:
-    app = typer.Typer()
-    register(app)
-
-    @app.callback()
-    def _main() -> None:  # keeps "redact" a subcommand
-        pass
-
-    return app
+    return main_app

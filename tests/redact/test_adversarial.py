@@ -7,10 +7,9 @@ import re
 
 import pymupdf
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from aktindsigt.redact.cli import register
+from aktindsigt.cli import app
 from aktindsigt.redact.ocr import ocr_text, tesseract_status
 from tests.redact.adversarial import CPR, SURVIVORS, TERM
 from tests.redact.independent import leaks
@@ -21,13 +20,6 @@ needs_tesseract = pytest.mark.skipif(not tesseract_status()[0], reason="Tesserac
 @pytest.fixture(scope="module")
 def redacted(adversarial_pdf, tmp_path_factory):
     """Run ``aktindsigt redact`` once on the adversarial PDF (module scope: OCR is slow)."""
-    app = typer.Typer()
-    register(app)
-
-    @app.callback()
-    def _main() -> None:
-        pass
-
     out = tmp_path_factory.mktemp("out") / "udleveret.pdf"
     res = CliRunner().invoke(app, ["redact", str(adversarial_pdf), "--term", TERM, "--term", CPR, "--out", str(out)])
     return res, out

@@ -7,7 +7,7 @@ import json
 import pymupdf
 from typer.testing import CliRunner
 
-import aktindsigt.redact.cli as cli_module
+import aktindsigt.redact.standalone as cli_module
 from aktindsigt.redact.search import TermSearchResult, find_term_boxes
 
 

@@ -42,3 +42,27 @@ def test_upgrade_existing_database_keeps_data(tmp_path):
     case = store.find_case("AKT-2025-0001")
     assert case.title == "Gammel sag" and case.received == date(2025, 1, 2)
     store.close()
+
+
+def test_heads_read_from_the_files_match_alembic(tmp_path):
+    """The fast check that skips Alembic on an up-to-date store reads the same heads Alembic does."""
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert migrate.script_heads() == frozenset(heads)
+    assert len(heads) == 1, "two migrations share a parent: re-parent yours on main's head"
+
+
+def test_an_up_to_date_store_opens_without_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'fast.db'}"
+    Store(url, tmp_path / "blobs").close()  # creates and migrates
+    code = (
+        "import sys; from pathlib import Path; from aktindsigt.store.store import Store; "
+        f"Store({url!r}, Path({str(tmp_path / 'blobs')!r})).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.strip() == "False"

@@ -1,4 +1,5 @@
-"""``aktindsigt redact IN.pdf --term TEXT [--term TEXT ...] --out OUT.pdf [--label TEXT]``.
+"""Standalone redaction of one PDF by terms: ``aktindsigt redact IN.pdf --term TEXT ... --out OUT.pdf``
+(the command is in ``aktindsigt/cli/tools.py``).
 
 A standalone tool (scripts outside the project rely on this contract):
 redacts every occurrence of each term in any case -- text layer (also hyphenated
@@ -11,11 +12,11 @@ failed (the output is removed, the report stays).
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pymupdf
-import typer
 
 from aktindsigt.redact.engine import RedactError, redact_pdf, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
@@ -27,6 +28,10 @@ from aktindsigt.redact.verify import TEXT_FLAGS, verify
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_VERIFY = 2
+
+
+def _say(message: str, err: bool = False) -> None:
+    print(message, file=sys.stderr if err else sys.stdout)
 
 
 def expected_survivors(doc: pymupdf.Document, boxes: list[RedactionBox], terms: list[str], band: float) -> list[str]:
@@ -70,15 +75,15 @@ def run_redact(
 ) -> int:
     terms = [t for t in terms if t.strip()]
     if not terms:
-        typer.echo("Angiv mindst ét --term.", err=True)
+        _say("Angiv mindst ét --term.", err=True)
         return EXIT_INPUT
     try:
         doc = pymupdf.open(input_path)
     except Exception as exc:  # noqa: BLE001
-        typer.echo(f"Kan ikke åbne {input_path}: {exc}", err=True)
+        _say(f"Kan ikke åbne {input_path}: {exc}", err=True)
         return EXIT_INPUT
     if doc.needs_pass:
-        typer.echo("PDF'en er krypteret med adgangskode.", err=True)
+        _say("PDF'en er krypteret med adgangskode.", err=True)
         return EXIT_INPUT
     options = RedactOptions(
         stamp_format=stamp, case_number=case_number, akt_nr=akt_nr, redacted_strings=tuple(terms)
@@ -96,10 +101,10 @@ def run_redact(
     try:
         result = redact_pdf(input_path, out, found.boxes, options=options)
     except RedactError as exc:
-        typer.echo(str(exc), err=True)
+        _say(str(exc), err=True)
         return EXIT_INPUT
     except Exception as exc:  # noqa: BLE001 -- nothing was written (atomic save)
-        typer.echo(f"Overstregning fejlede: {type(exc).__name__}: {exc}", err=True)
+        _say(f"Overstregning fejlede: {type(exc).__name__}: {exc}", err=True)
         return EXIT_INPUT
     report = verify(
         out,
@@ -129,37 +134,11 @@ def run_redact(
     tmp.replace(report_path)
     if not report.passed:
         out.unlink(missing_ok=True)
-        typer.echo(f"VERIFIKATION FEJLEDE – {out} er slettet. Se {report_path}", err=True)
+        _say(f"VERIFIKATION FEJLEDE – {out} er slettet. Se {report_path}", err=True)
         for c in report.failures:
-            typer.echo(f"  {c.name}: {c.status}: {'; '.join(c.details[:5])}", err=True)
+            _say(f"  {c.name}: {c.status}: {'; '.join(c.details[:5])}", err=True)
         return EXIT_VERIFY
-    typer.echo(
+    _say(
         f"{out}: {result.boxes_applied} overstregninger på {result.pages} sider, verificeret ({report_path.name})"
     )
     return EXIT_OK
-
-
-def register(app: typer.Typer) -> None:
-    """Add the ``redact`` command to ``app``."""
-
-    @app.command("redact")
-    def redact_command(
-        input_pdf: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="PDF to redact"),
-        term: list[str] = typer.Option(..., "--term", "-t", help="Text to redact (repeatable, any case)"),
-        out: Path = typer.Option(..., "--out", "-o", help="Redacted PDF to write"),
-        label: str = typer.Option(DEFAULT_LABEL, "--label", help="Label in each box (the legal ground)"),
-        ocr: str = typer.Option("auto", "--ocr", help="auto (pages with images) | always | never"),
-        require_ocr: bool = typer.Option(
-            True, "--require-ocr/--allow-no-ocr", help="Fail verification when Tesseract is missing"
-        ),
-        stamp: str | None = typer.Option(None, "--stamp", help="Page stamp format, e.g. DEFAULT"),
-        case_number: str = typer.Option("", "--case", help="Case number for the stamp"),
-        akt_nr: str = typer.Option("", "--akt", help="Document number for the stamp"),
-    ) -> None:
-        """Redact every occurrence of the terms, sanitise, verify (non-zero exit on failure)."""
-        if ocr not in ("auto", "always", "never"):
-            raise typer.BadParameter("--ocr must be auto, always or never")
-        if stamp == "DEFAULT":
-            stamp = RedactOptions().stamp_format
-        code = run_redact(input_pdf, term, out, label, ocr, require_ocr, stamp, case_number, akt_nr)
-        raise typer.Exit(code)

@@ -1,0 +1,56 @@
+"""The command line (``aktindsigt …``): headless commands over the services layer.
+
+One module per command group; each command imports the services (and through them the
+detectors, PyMuPDF, presidio) inside its body, so that commands that only read the store and
+``--help`` start quickly:
+
+    case.py      case create|list|show|import|analyze|suggestions|redact|export
+    review.py    case submit|approve|return|reopen
+    outputs.py   case decide|statements|checklist|letter|aktliste|journalnotat|kvittering|fristbrev|klage,
+                 municipality
+    settings.py  settings user|employees|closure-days
+    tools.py     text, detect, redact, eval-ner, demo, run, doctor
+
+Every command prints Danish messages for people; machine-readable output (``case create`` prints
+the case id, ``text`` prints the text, ``detect --format jsonl``) goes to stdout alone.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from aktindsigt.cli import outputs, review, settings, tools  # noqa: F401 - registers their commands
+from aktindsigt.cli.case import app as case_app
+from aktindsigt.cli.common import danish_help
+
+danish_help()
+
+app = typer.Typer(
+    help="aktindsigt: behandling af anmodninger om aktindsigt.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _main() -> None:
+    from aktindsigt.logging_setup import setup_logging
+
+    setup_logging()
+
+
+app.add_typer(case_app, name="case")
+app.add_typer(settings.app, name="settings")
+app.command("municipality")(outputs.municipality_cmd)
+for _name, _fn in (("text", tools.text_cmd), ("detect", tools.detect_cmd), ("redact", tools.redact_cmd),
+                   ("eval-ner", tools.eval_ner_cmd), ("demo", tools.demo_cmd), ("run", tools.run_cmd),
+                   ("doctor", tools.doctor_cmd)):
+    app.command(_name)(_fn)
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

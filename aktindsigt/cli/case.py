@@ -1,0 +1,210 @@
+"""``aktindsigt case create|list|show|import|analyze|suggestions|redact|export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aktindsigt.cli.common import (
+    LIGHT_STYLE,
+    CaseArg,
+    err,
+    fmt_date,
+    out,
+    parse_date,
+    progress,
+    run,
+    services,
+)
+from aktindsigt.core.model import EntityType, Regime, RequesterType, SuggestionStatus
+
+app = typer.Typer(help="Sager om aktindsigt.", no_args_is_help=True)
+
+
+@app.command("create")
+def case_create(
+    title: Annotated[str, typer.Option("--title", help="Sagens titel")],
+    requester: Annotated[str, typer.Option("--requester", help="Anmoderens navn")],
+    regime: Annotated[Regime, typer.Option("--regime", help="Retsgrundlag", case_sensitive=False)],
+    received: Annotated[str | None, typer.Option("--received", help="Modtaget (ÅÅÅÅ-MM-DD)")] = None,
+    kle: Annotated[str, typer.Option("--kle", help="KLE-emnenummer, fx 00.01.10")] = "00.01.10",
+    requester_type: Annotated[RequesterType, typer.Option("--requester-type", help="Anmoderens type")] = (
+        RequesterType.CITIZEN
+    ),
+    case_number: Annotated[str, typer.Option("--case-number", help="Sagsnummer (ellers tildeles et)")] = "",
+    underlying: Annotated[list[str] | None, typer.Option("--underlying", help="Underliggende sag (kan gentages)")] = None,
+    request_text: Annotated[str, typer.Option("--request", help="Hvad der er anmodet om")] = "",
+) -> None:
+    """Opret en sag; skriver sagens id."""
+    received_date = parse_date(received)
+    case = run(lambda svc: svc.create_case(
+        title, requester, regime, received_date, requester_type=requester_type, kle_subject=kle,
+        case_number=case_number, underlying_cases=underlying or [], request_text=request_text,
+    ))
+    err.print(f"Sag oprettet: {case.case_number}")
+    out.print(case.id)
+
+
+@app.command("list")
+def case_list() -> None:
+    """Vis alle sager med frister."""
+    from rich.table import Table
+
+    rows = services().list_cases()
+    if not rows:
+        out.print("Der er ingen sager endnu. Opret en med 'aktindsigt case create' eller prøv 'aktindsigt demo'.")
+        return
+    t = Table("Id", "Sagsnr.", "Titel", "Anmoder", "Retsgrundlag", "Modtaget", "Frist", "Status", "Dok.", "Åbne forslag")
+    for r in rows:
+        d = r.deadlines
+        light = f"[{LIGHT_STYLE[d.light.value]}]●[/] {d.light.label}"
+        t.add_row(str(r.case.id), r.case.case_number, r.case.title, r.case.requester_name, r.case.regime.label,
+                  fmt_date(r.case.received), light, r.case.status.label, str(r.documents), str(r.open_suggestions))
+    out.print(t)
+
+
+@app.command("show")
+def case_show(case: CaseArg) -> None:
+    """Vis en sag: dokumenter og frister."""
+    from rich.table import Table
+
+    svc = services()
+    detail = run(lambda _svc: svc.case_detail(case))
+    c, d = detail.case, detail.deadlines
+    out.print(f"[bold]{c.case_number} · {c.title}[/bold]")
+    out.print(f"Anmoder: {c.requester_name} ({c.requester_type.label}) · {c.regime.label} · KLE {c.kle}")
+    out.print(f"Modtaget: {fmt_date(c.received)} · Status: {c.status.label}")
+    review = svc.review_state(c.id or 0).summary()
+    if review != c.status.label:
+        out.print(review)
+    out.print(
+        f"Frister: fristbrev senest {fmt_date(d.fristbrev_due)} (7 arbejdsdage) · "
+        f"klageadgang efter § 39 fra {fmt_date(d.complaint_possible)} (14 arbejdsdage) · "
+        f"[{LIGHT_STYLE[d.light.value]}]{d.light.label}[/] ({d.elapsed_working_days} arbejdsdage gået)"
+    )
+    if c.underlying_cases:
+        out.print("Underliggende sager: " + ", ".join(c.underlying_cases))
+    t = Table("Akt", "Titel", "Dato", "Sider", "Bilag til", "Status", "Bemærkning")
+    by_id = {doc.id: doc for doc in detail.documents}
+    for doc in detail.documents:
+        parent = by_id.get(doc.parent_id)
+        note = doc.failure_reason or "; ".join(doc.warnings)
+        status = doc.status.label if not doc.approximate else f"{doc.status.label} (tilnærmet)"
+        t.add_row(str(doc.akt_nr), doc.title, fmt_date(doc.doc_date), str(doc.page_count),
+                  str(parent.akt_nr) if parent else "", status, note)
+    out.print(t)
+    if not detail.documents:
+        out.print("Sagen har ingen dokumenter endnu. Importér med 'aktindsigt case import'.")
+
+
+@app.command("import")
+def case_import(
+    case: CaseArg,
+    paths: Annotated[list[Path], typer.Argument(help="Filer og mapper (mapper gennemløbes rekursivt)")],
+) -> None:
+    """Importér filer og mapper i en sag."""
+    from rich.table import Table
+
+    from aktindsigt.core.model import DocumentStatus
+
+    with progress("Importerer") as bar:
+        summary = run(lambda svc: svc.import_paths(
+            case, paths, progress=lambda d, t, m: bar(d, t, f"Importerer {m}")))
+    t = Table("Fil", "Resultat", "Akt", "Sider", "Bemærkning")
+    for f in summary.files:
+        for doc in f.documents:
+            name = doc.source_name if doc.parent_id is None else f"  ↳ {doc.source_name}"
+            result = "[red]fejlet[/red]" if doc.status is DocumentStatus.FAILED else "importeret"
+            t.add_row(name, result, str(doc.akt_nr), str(doc.page_count), doc.failure_reason or "; ".join(doc.warnings))
+    for path, existing in summary.duplicates:
+        t.add_row(path.name, "[yellow]dublet[/yellow]", str(existing.akt_nr), str(existing.page_count),
+                  f"Findes allerede som akt {existing.akt_nr}")
+    out.print(t)
+    out.print(
+        f"Importeret: {len(summary.imported)} · Dubletter: {len(summary.duplicates)} · Fejlet: {len(summary.failed)}"
+    )
+    if not summary.imported and not summary.duplicates:
+        raise typer.Exit(1)
+
+
+@app.command("analyze")
+def case_analyze(case: CaseArg) -> None:
+    """Find forslag til overstregning i alle sagens dokumenter."""
+    with progress("Analyserer") as bar:
+        summary = run(lambda svc: svc.analyze_case(case, progress=bar))
+    out.print(f"{summary.documents} dokumenter analyseret: {summary.new_suggestions} nye forslag "
+              f"({summary.propagated} fundet som øvrige forekomster af kendte oplysninger).")
+    if summary.by_type:
+        out.print(", ".join(f"{EntityType(k).label}: {v}" for k, v in sorted(summary.by_type.items())))
+    if summary.public_titles:
+        out.print(f"{summary.public_titles} dokumenttitler indeholdt personoplysninger; der er foreslået offentlige titler.")
+
+
+@app.command("suggestions")
+def case_suggestions(
+    case: CaseArg,
+    entity: Annotated[EntityType | None, typer.Option("--type", help="Kun denne type")] = None,
+    status: Annotated[SuggestionStatus | None, typer.Option("--status", help="pending, accepted eller rejected")] = None,
+) -> None:
+    """Vis forslag grupperet efter oplysning."""
+    from rich.table import Table
+
+    groups = run(lambda svc: svc.suggestion_groups(case, entity_type=entity, status=status))
+    if not groups:
+        out.print("Ingen forslag. Kør 'aktindsigt case analyze' først.")
+        return
+    t = Table("Gruppe", "Type", "Forekomster", "Status", "Hjemmel", "Forslag-id")
+    status_label = {"pending": "afventer", "accepted": "overstreges", "rejected": "bevares", "mixed": "blandet"}
+    for g in groups:
+        grounds = sorted({s.ground_id or "–" for s in g.suggestions})
+        ids = ",".join(str(s.id) for s in g.suggestions[:12]) + ("…" if len(g.suggestions) > 12 else "")
+        t.add_row(g.key, g.entity_type.label, g.label, status_label[g.status], ", ".join(grounds), ids)
+    out.print(t)
+
+
+@app.command("redact")
+def case_redact(
+    case: CaseArg,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Mappe til de overstregede filer")] = None,
+) -> None:
+    """Overstreg alle udleverede dokumenter og kontrollér hver fil (afviser filer, der fejler kontrollen)."""
+    from rich.table import Table
+
+    def go(svc):
+        c = svc.get_case(case)
+        target = out_dir or Path.cwd() / f"aktindsigt_{c.case_number}"
+        with progress("Overstreger") as bar:
+            return svc.redact_case(case, target, progress=bar)
+
+    result = run(go)
+    t = Table("Akt", "Fil", "Overstregninger", "Undtagne sider", "Kontrol")
+    for d in result.documents:
+        t.add_row(str(d.document.akt_nr), d.path.name if d.path else "–", str(d.boxes),
+                  ", ".join(map(str, d.withheld_pages)), "[green]bestået[/green]" if d.passed else "[red]FEJLET[/red]")
+    for doc, why in result.skipped:
+        t.add_row(str(doc.akt_nr), "–", "", "", why)
+    out.print(t)
+    out.print(f"Filerne ligger i {result.out_dir}; kontrolrapporten i {result.out_dir / 'revision'}.")
+    if not result.passed:
+        for d in result.failed:
+            for p in d.problems:
+                err.print(f"[red]{p}[/red]")
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def case_export(
+    case: CaseArg,
+    out_dir: Annotated[Path, typer.Option("--out", help="Mappe, som pakken lægges i")] = Path("."),
+    override: Annotated[str, typer.Option("--override", help="Teamlederens skriftlige begrundelse for at "
+                                                              "eksportere trods punkter på tjeklisten")] = "",
+) -> None:
+    """Dan eksportpakken til ESDH: afgørelse, aktliste, journalnotat, udleverede filer, kontrolrapport."""
+    with progress("Eksporterer") as bar:
+        result = run(lambda svc: svc.export_bundle(case, out_dir, override_reason=override, progress=bar))
+    out.print(f"Eksportpakken er dannet: {result.path} ({len(result.files)} filer).")
+    for m in result.manifest.get("messages", []):
+        err.print(f"[yellow]{m}[/yellow]")
+
