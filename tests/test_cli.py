@@ -143,3 +143,13 @@ def test_case_redact_writes_verified_files(run, tmp_path):
     assert "bestået" in r.stdout
     out = pymupdf.open(next((tmp_path / "ud" / "udleveret").glob("*.pdf")))
     assert "Mette Hansen" not in out[0].get_text() and "klager over naboen" in out[0].get_text()
+
+
+def test_version_comes_from_the_package(run):
+    from importlib.metadata import version
+
+    import aktindsigt
+
+    r = run("--version")
+    assert r.stdout.strip() == f"aktindsigt {aktindsigt.__version__}"
+    assert version("aktindsigt") == aktindsigt.__version__  # pyproject reads the same line

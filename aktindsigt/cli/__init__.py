@@ -17,6 +17,8 @@ the case id, ``text`` prints the text, ``detect --format jsonl``) goes to stdout
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from aktindsigt.cli import outputs, review, settings, tools  # noqa: F401 - registers their commands
@@ -33,8 +35,19 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from aktindsigt import __version__
+
+        typer.echo(f"aktindsigt {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _main() -> None:
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Vis programmets version og afslut.")] = False,
+) -> None:
     from aktindsigt.logging_setup import setup_logging
 
     setup_logging()
