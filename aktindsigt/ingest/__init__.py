@@ -5,7 +5,7 @@ file's first bytes), and always returns an ``IngestResult``: a file that cannot
 be read becomes a document with ``failed=True`` and a Danish reason.
 
 Formats: PDF (text layer + OCR of scanned pages), images (PNG, JPEG, TIFF),
-Word (DOCX via LibreOffice), e-mail (.eml, .msg, with attachments as children),
+Word (DOCX via LibreOffice), e-mail (.eml, .msg, with attachments as children; mbox; TNEF winmail.dat),
 plain text and HTML, ZIP archives (members as children). The format modules (and with them
 PyMuPDF) are imported on the first ingest, not when this package is imported.
 """

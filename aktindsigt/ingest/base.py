@@ -29,6 +29,8 @@ class IngestOptions:
     max_docx_uncompressed: int = 300_000_000  # bytes; zip bombs fail
     max_docx_ratio: float = 200.0  # uncompressed/compressed
     max_attachment_depth: int = 3  # e-mail in e-mail in e-mail ...
+    max_header_bytes: int = 1_000_000  # an e-mail's header block; larger ones fail before parsing
+    max_header_count: int = 5_000  # header fields of one e-mail
     ocr_language: str = "dan"
     ocr_dpi: int = 300
     ocr: bool = True  # off: scanned pages get no text (with a warning)

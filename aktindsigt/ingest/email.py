@@ -7,13 +7,15 @@ document, ingested recursively up to ``options.max_attachment_depth``.
 
 from __future__ import annotations
 
+import contextlib
 import email.header
 import email.utils
+import io
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
-from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
@@ -21,10 +23,11 @@ from typing import Any
 from aktindsigt.core.model import Direction
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import Block, text_blocks
-from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, count, register, safe_name
 from aktindsigt.ingest.text import html_to_text, rendered_pdf_document
 
 MAX_EMAIL_BYTES = 200_000_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SIGNATURE_TYPES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
 ENCRYPTED_TYPES = {"application/pkcs7-mime", "application/x-pkcs7-mime", "application/pgp-encrypted"}
 DANISH_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -41,6 +44,10 @@ class Mail:
     body: str = ""
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    inline_images: list[str] = field(default_factory=list)  # pictures in the HTML body (logos), not documents
+    signed: bool = False
+    encrypted: bool = False
+    opaque_signed: bool = False
 
 
 def format_danish_datetime(when: datetime) -> str:
@@ -85,6 +92,8 @@ def _finish(ctx: IngestContext, doc: IngestedDocument, mail: Mail, depth: int) -
     blocks.append(Block(mail.subject, "label", "Emne:"))
     if mail.attachments:
         blocks.append(Block(", ".join(n for n, _ in mail.attachments), "label", "Bilag:"))
+    if mail.inline_images:
+        blocks.append(Block(", ".join(mail.inline_images), "label", "Billeder i teksten:"))
     blocks.append(Block("", "rule"))
     blocks.extend(text_blocks(mail.body))
     rendered_pdf_document(ctx, doc, blocks, Path(doc.source_name).stem or "e-mail")
@@ -92,9 +101,10 @@ def _finish(ctx: IngestContext, doc: IngestedDocument, mail: Mail, depth: int) -
     if not mail.attachments:
         return
     if depth + 1 > ctx.options.max_attachment_depth:
+        n = len(mail.attachments)
         doc.warnings.append(
-            f"E-mailen har {len(mail.attachments)} vedhæftede filer, som ikke er indlæst, fordi de ligger "
-            f"dybere end {ctx.options.max_attachment_depth} niveauer."
+            f"E-mailen har {count(n, 'vedhæftet fil', 'vedhæftede filer')}, som ikke er indlæst, fordi "
+            f"{'den ligger' if n == 1 else 'de ligger'} dybere end {count(ctx.options.max_attachment_depth, 'niveau', 'niveauer')}."
         )
         return
     folder = ctx.new_dir("bilag")
@@ -107,44 +117,206 @@ def _finish(ctx: IngestContext, doc: IngestedDocument, mail: Mail, depth: int) -
 
 
 # ------------------------------------------------------------------------ .eml
+#
+# The message is parsed with the stdlib's compat32 policy: it leaves header values as they are
+# (the default policy's structured address parser is quadratic on long lists of encoded words: a
+# 271 KB To: header took 1.7 GB), and we decode what we show ourselves. The MIME tree is walked
+# whole: multipart/signed (the content is the first part, the signature is noted), encrypted parts,
+# nested multiparts, message/rfc822 and message/delivery-status (child documents), text/rfc822-headers.
+
+HEADER_TOO_LARGE = "E-mailens brevhoved er for stort til at blive læst sikkert"
+ENCRYPTED_MAIL = ("E-mailen er krypteret og kan ikke læses. Dekryptér den i mailprogrammet (eller bed afsenderen "
+                  "om en ukrypteret kopi), og importér den igen.")
+_EXT = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf", "image/png": ".png",
+        "image/jpeg": ".jpg", "image/gif": ".gif", "image/tiff": ".tif", "message/rfc822": ".eml",
+        "application/msword": ".doc", "application/rtf": ".rtf", "text/rtf": ".rtf", "text/calendar": ".ics",
+        "application/zip": ".zip", "application/ms-tnef": ".dat", "application/vnd.ms-tnef": ".dat",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+        "application/vnd.ms-excel": ".xls", "application/vnd.oasis.opendocument.text": ".odt",
+        "application/vnd.oasis.opendocument.spreadsheet": ".ods", "text/csv": ".csv"}
+
+
+def check_headers(data: bytes, max_bytes: int, max_count: int) -> None:
+    """Refuse a message whose header block is larger than ``max_bytes`` or has more than ``max_count``
+    fields, before anything parses it (a mass mailing's To: header, a header bomb)."""
+    m = re.search(rb"\r?\n\r?\n", data[: max_bytes + 4])
+    head = data[: m.start()] if m else data[: max_bytes + 1]
+    if len(head) > max_bytes or m is None and len(data) > max_bytes:
+        raise IngestError(
+            f"{HEADER_TOO_LARGE} (over {max_bytes // 1000:,} kB; grænsen kan ændres i indstillingerne)".replace(",", "."),
+            f"header block larger than {max_bytes} bytes")
+    count = len(re.findall(rb"(?m)^[!-9;-~]+:", head))
+    if count > max_count:
+        raise IngestError(f"{HEADER_TOO_LARGE} ({count:,} felter; grænsen er {max_count:,})".replace(",", "."),
+                          f"{count} header fields > {max_count}")
+
+
+def decode_words(value: object) -> str:
+    """A raw header value with RFC 2047 encoded words decoded (never raises)."""
+    if value is None:
+        return ""
+    if isinstance(value, email.header.Header):
+        value = str(value)
+    text = str(value)
+    if "=?" in text:
+        with contextlib.suppress(Exception):  # a malformed encoded word stays as it was
+            text = str(email.header.make_header(email.header.decode_header(text)))
+    return " ".join(text.replace("\r", " ").replace("\n", " ").split())
+
+
+def _header(msg: Any, name: str) -> str:
+    try:
+        return decode_words(msg.get(name, ""))
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def _part_text(part: Any) -> str:
+    raw = part.get_payload(decode=True)
+    if not isinstance(raw, bytes):
+        raw = str(part.get_payload() or "").encode("utf-8", "replace")
+    charset = part.get_content_charset() or "utf-8"
     try:
-        content = part.get_content()
-    except (LookupError, UnicodeError, AssertionError, KeyError):
-        raw = part.get_payload(decode=True) or b""
-        content = raw.decode(part.get_content_charset() or "utf-8", errors="replace")
-    return content if isinstance(content, str) else content.decode("utf-8", "replace")
+        return raw.decode(charset, errors="replace")
+    except LookupError:
+        return raw.decode("cp1252", errors="replace")
 
 
-def _eml_body(msg: EmailMessage) -> str:
-    body = msg.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        return ""
-    text = _part_text(body)
-    if body.get_content_subtype() == "html":
-        _, text = html_to_text(text)
-    return text
-
-
-def _header(msg: EmailMessage, name: str) -> str:
-    """A header as text; a malformed one falls back to its raw (decoded where possible) value."""
+def part_filename(part: Any) -> str:
+    """The attachment's name: Content-Disposition filename (RFC 2231 and unquoted names with spaces as
+    compat32 reads them), else Content-Type name; RFC 2047 encoded words decoded."""
+    name: Any = None
     try:
-        return str(msg.get(name, "") or "")
+        name = part.get_filename() or part.get_param("name")
     except Exception:  # noqa: BLE001
-        for key, value in msg.raw_items():
-            if key.lower() == name.lower():
-                try:
-                    return str(email.header.make_header(email.header.decode_header(str(value))))
-                except Exception:  # noqa: BLE001
-                    return str(value)
-        return ""
+        name = None
+    if isinstance(name, tuple):  # an RFC 2231 value compat32 could not collapse
+        name = email.utils.collapse_rfc2231_value(name)
+    name = decode_words(name) if name else ""
+    return name.replace("/", "_").replace("\\", "_").strip(" .")
 
 
-def parse_eml(data: bytes) -> Mail:
-    msg = BytesParser(policy=policy.default).parsebytes(data)
-    if not isinstance(msg, EmailMessage) or (not msg.keys() and not msg.get_payload()):
+def _is_attachment(part: Any) -> bool:
+    disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+    return disposition == "attachment" or bool(part_filename(part))
+
+
+def _message_bytes(inner: Any) -> bytes:
+    from email.generator import BytesGenerator
+
+    buf = io.BytesIO()
+    BytesGenerator(buf, mangle_from_=False, policy=policy.compat32).flatten(inner)
+    return buf.getvalue()
+
+
+class _Walker:
+    def __init__(self, mail: Mail) -> None:
+        self.mail = mail
+        self.body_parts: list[str] = []
+        self.n = 0
+
+    def attach(self, name: str, data: bytes, ctype: str) -> None:
+        self.n += 1
+        if not name:
+            ext = _EXT.get(ctype) or mimetypes.guess_extension(ctype) or ".bin"
+            name = f"bilag-{self.n}{ext}"
+        self.mail.attachments.append((name, data))
+
+    def body(self, part: Any) -> None:
+        text = _part_text(part)
+        if part.get_content_subtype() == "html":
+            _, text = html_to_text(text)
+        self.body_parts.append(text)
+
+    def walk(self, part: Any, top: bool = False) -> None:
+        ctype = part.get_content_type()
+        if part.is_multipart() and not ctype.startswith("message/"):
+            subtype = part.get_content_subtype()
+            subs = [p for p in (part.get_payload() or []) if hasattr(p, "get_content_type")]
+            if subtype == "signed":
+                self.mail.signed = True
+                for p in subs[:1]:
+                    self.walk(p)
+                for p in subs[1:]:
+                    if p.get_content_type() not in SIGNATURE_TYPES:
+                        self.walk(p)
+            elif subtype == "encrypted":
+                self.mail.encrypted = True
+            elif subtype == "alternative":
+                best = next((p for p in subs if p.get_content_type() == "text/plain"), None)
+                best = best or next((p for p in subs if p.get_content_type() == "text/html"), None)
+                best = best or next((p for p in subs if p.is_multipart()), None)
+                if best is not None:
+                    self.walk(best)
+                for p in subs:  # attachments hidden in other alternatives are still attachments
+                    if p is not best and p.is_multipart():
+                        self._attachments_only(p)
+            elif subtype == "related":
+                for i, p in enumerate(subs):
+                    if i == 0 or (p.get("Content-Disposition") or "").lower().startswith("attachment"):
+                        self.walk(p)
+                    else:
+                        self.mail.inline_images.append(part_filename(p) or p.get_content_type())
+            else:  # mixed, parallel, report, digest and unknown multiparts: every part
+                for p in subs:
+                    self.walk(p)
+            return
+        if ctype in SIGNATURE_TYPES:
+            self.mail.signed = True
+            return
+        if ctype in ENCRYPTED_TYPES:
+            smime = (part.get_param("smime-type") or "").lower()
+            if smime == "signed-data":
+                self.mail.opaque_signed = True
+            self.mail.encrypted = True
+            return
+        if ctype == "message/rfc822":
+            inner = part.get_payload()
+            inner = inner[0] if isinstance(inner, list) and inner else inner
+            if not hasattr(inner, "get"):
+                return
+            name = part_filename(part)
+            if not name:
+                name = f"{_header(inner, 'Subject') or f'vedhæftet e-mail {self.n + 1}'}.eml"
+            elif not name.lower().endswith(".eml"):
+                name += ".eml"
+            self.attach(name.replace("/", "_"), _message_bytes(inner), ctype)
+            return
+        if ctype == "message/delivery-status":
+            blocks = part.get_payload()
+            if isinstance(blocks, list):
+                text = "\n\n".join("\n".join(f"{k}: {decode_words(v)}" for k, v in b.items())
+                                    for b in blocks if hasattr(b, "items"))
+            else:
+                text = str(blocks or "")
+            self.attach("leveringsstatus.txt", text.encode("utf-8"), "text/plain")
+            return
+        if ctype == "text/rfc822-headers":
+            self.attach(part_filename(part) or "returnerede brevhoveder.txt",
+                        decode_words_lines(_part_text(part)).encode("utf-8"), "text/plain")
+            return
+        if ctype in ("text/plain", "text/html") and not _is_attachment(part):
+            self.body(part)
+            return
+        payload = part.get_payload(decode=True)
+        self.attach(part_filename(part), payload if isinstance(payload, bytes) else b"", ctype)
+
+    def _attachments_only(self, part: Any) -> None:
+        for p in part.walk():
+            if not p.is_multipart() and _is_attachment(p):
+                self.walk(p)
+
+
+def decode_words_lines(text: str) -> str:
+    return "\n".join(decode_words(line) if "=?" in line else line for line in text.splitlines())
+
+
+def parse_eml(data: bytes, max_header_bytes: int = 1_000_000, max_header_count: int = 5_000) -> Mail:
+    check_headers(data, max_header_bytes, max_header_count)
+    msg = BytesParser(policy=policy.compat32).parsebytes(data)
+    if not msg.keys() and not msg.get_payload():
         raise IngestError(CORRUPT, "no e-mail headers")
     mail = Mail()
     mail.subject = _header(msg, "Subject").strip()
@@ -152,35 +324,20 @@ def parse_eml(data: bytes) -> Mail:
     mail.to = _header(msg, "To")
     mail.cc = _header(msg, "Cc")
     try:
-        dt = msg.get("Date")
-        mail.when = dt.datetime if dt is not None and getattr(dt, "datetime", None) else None
+        raw_date = msg.get("Date")
+        mail.when = email.utils.parsedate_to_datetime(str(raw_date)) if raw_date else None
     except Exception:  # noqa: BLE001 - a malformed date is not a reason to reject the mail
         mail.when = None
-    mail.body = _eml_body(msg)
-    for i, part in enumerate(msg.iter_attachments(), 1):
-        ctype = part.get_content_type()
-        if ctype in SIGNATURE_TYPES:
-            continue  # S/MIME or PGP signature: no content
-        if ctype in ENCRYPTED_TYPES:
-            mail.warnings.append("E-mailen indeholder en krypteret del, som ikke kan læses.")
-            continue
-        name = part.get_filename() or ""
-        if part.get_content_type() == "message/rfc822":
-            inner = part.get_payload()
-            inner = inner[0] if isinstance(inner, list) and inner else inner
-            data = inner.as_bytes(policy=policy.default) if hasattr(inner, "as_bytes") else b""
-            subject = str(inner.get("Subject", "") or "") if hasattr(inner, "get") else ""
-            name = name or f"{subject or f'vedhæftet e-mail {i}'}.eml"
-            if not name.lower().endswith(".eml"):
-                name += ".eml"
-        else:
-            payload = part.get_payload(decode=True)
-            data = payload if isinstance(payload, bytes) else b""
-            if not name:
-                ext = {"text/plain": ".txt", "text/html": ".html", "application/pdf": ".pdf",
-                       "image/png": ".png", "image/jpeg": ".jpg"}.get(part.get_content_type(), ".bin")
-                name = f"bilag-{i}{ext}"
-        mail.attachments.append((name, data))
+    walker = _Walker(mail)
+    walker.walk(msg, top=True)
+    mail.body = "\n\n".join(t for t in walker.body_parts if t.strip())
+    if mail.encrypted and not mail.body.strip() and not mail.attachments:
+        raise IngestError(ENCRYPTED_MAIL, "S/MIME or PGP encrypted message")
+    if mail.encrypted:
+        mail.warnings.append("E-mailen indeholder en krypteret del, som ikke kan læses.")
+    if mail.signed:
+        mail.warnings.append("E-mailen er signeret digitalt. Signaturen er ikke kontrolleret og er ikke "
+                             "indlæst som bilag.")
     return mail
 
 
@@ -189,7 +346,8 @@ def ingest_eml(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     size = doc.source_path.stat().st_size
     if size > MAX_EMAIL_BYTES:
         raise IngestError("E-mailen er for stor til at blive læst", f"{size} bytes")
-    mail = parse_eml(doc.source_path.read_bytes())
+    opts = ctx.options
+    mail = parse_eml(doc.source_path.read_bytes(), opts.max_header_bytes, opts.max_header_count)
     _finish(ctx, doc, mail, depth)
 
 
@@ -299,6 +457,12 @@ def ingest_msg(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     size = doc.source_path.stat().st_size
     if size > MAX_EMAIL_BYTES:
         raise IngestError("E-mailen er for stor til at blive læst", f"{size} bytes")
-    mail = parse_msg(doc.source_path)
+    with open(doc.source_path, "rb") as f:
+        head = f.read(8)
+    if head != OLE_MAGIC:  # an RFC 822 mail saved with a .msg name (Thunderbird, web mail exports)
+        opts = ctx.options
+        mail = parse_eml(doc.source_path.read_bytes(), opts.max_header_bytes, opts.max_header_count)
+    else:
+        mail = parse_msg(doc.source_path)
     _finish(ctx, doc, mail, depth)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aktindsigt.core.danish import count  # noqa: F401 - the format modules' singular/plural forms
 from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions
 
@@ -62,7 +63,7 @@ def register(suffixes: list[str], fmt: str, label: str = "") -> Callable[[Handle
 
 
 #: the format modules; each registers its handlers when imported (see ``load_formats``)
-FORMAT_MODULES = ("archive", "docx", "email", "image", "pdf", "text")
+FORMAT_MODULES = ("archive", "docx", "email", "image", "mailbox", "pdf", "text")
 _loaded = False
 
 
@@ -134,6 +135,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\xff\xd8\xff", ".jpg"),
     (b"II*\x00", ".tif"),
     (b"MM\x00*", ".tif"),
+    (b"\x78\x9f\x3e\x22", ".dat"),  # TNEF (winmail.dat)
 ]
 
 

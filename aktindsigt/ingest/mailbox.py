@@ -1,0 +1,130 @@
+"""Containers of mail: an mbox file (split into its messages) and Outlook's TNEF (``winmail.dat``,
+``application/ms-tnef``), whose attachments become child documents (read with ``tnefparse``)."""
+
+from __future__ import annotations
+
+import mailbox
+from datetime import datetime
+from pathlib import Path
+
+from aktindsigt.ingest.base import IngestedDocument
+from aktindsigt.ingest.email import decode_words, format_danish_datetime, rtf_to_text
+from aktindsigt.ingest.layout import Block, text_blocks
+from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, count, register, safe_name
+from aktindsigt.ingest.text import html_to_text, rendered_pdf_document
+
+TNEF_MAGIC = b"\x78\x9f\x3e\x22"
+MAX_MESSAGES = 2000
+
+
+def _children(ctx: IngestContext, doc: IngestedDocument, items: list[tuple[str, bytes]], depth: int,
+              what: str) -> None:
+    if not items:
+        return
+    if depth + 1 > ctx.options.max_attachment_depth:
+        doc.warnings.append(f"{what} har {count(len(items), 'fil', 'filer')}, som ikke er indlæst "
+                            "(for dybt indlejret).")
+        return
+    folder = ctx.new_dir(safe_name(Path(doc.source_name).stem or "indhold"))
+    for i, (name, data) in enumerate(items, 1):
+        path = folder / f"{i:03d}-{safe_name(name)}"
+        path.write_bytes(data)
+        doc.children.append(ctx.ingest_child(path, name, depth + 1))
+
+
+# --------------------------------------------------------------------------- mbox
+
+
+@register([".mbox", ".mbx"], "mbox")
+def ingest_mbox(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    with open(doc.source_path, "rb") as f:
+        if not f.read(5) == b"From ":
+            raise IngestError(CORRUPT, "mbox does not start with a From_ line")
+    box = mailbox.mbox(str(doc.source_path), create=False)
+    try:
+        keys = list(box.keys())
+        if len(keys) > MAX_MESSAGES:
+            raise IngestError(f"Postkassen har {len(keys)} e-mails; grænsen er {MAX_MESSAGES}",
+                              f"{len(keys)} messages")
+        items: list[tuple[str, bytes]] = []
+        lines: list[Block] = []
+        seen: dict[str, int] = {}
+        for n, key in enumerate(keys, 1):
+            raw = box.get_bytes(key)
+            head = box.get_message(key)
+            subject = decode_words(head.get("Subject", "")) or f"e-mail {n}"
+            sender = decode_words(head.get("From", ""))
+            stem = subject[:80]
+            seen[stem] = seen.get(stem, 0) + 1
+            name = f"{stem}.eml" if seen[stem] == 1 else f"{stem} ({seen[stem]}).eml"
+            items.append((name, raw))
+            lines.append(Block(f"{n}. {subject}" + (f" – {sender}" if sender else ""), "body"))
+    finally:
+        box.close()
+    blocks = [Block(f"Postkassen {doc.source_name}", "title"), Block("", "gap"),
+              Block(f"Postkassen indeholder {count(len(items), 'e-mail', 'e-mails')}; hver er indlæst som "
+                    "et særskilt dokument.", "body"), Block("", "gap"), *lines]
+    rendered_pdf_document(ctx, doc, blocks, Path(doc.source_name).stem or "postkasse")
+    doc.approximate = True
+    _children(ctx, doc, items, depth, "Postkassen")
+
+
+# --------------------------------------------------------------------------- TNEF
+
+
+def is_tnef(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(4) == TNEF_MAGIC
+
+
+@register([".dat", ".tnef"], "tnef")
+def ingest_tnef(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    if not is_tnef(doc.source_path):
+        suffix = Path(doc.source_name).suffix.lower()
+        raise IngestError(f"Filtypen {suffix} understøttes ikke", "not a TNEF file")
+    from tnefparse.tnef import TNEF
+
+    try:
+        tnef = TNEF(doc.source_path.read_bytes(), do_checksum=False)
+    except Exception as e:  # noqa: BLE001
+        raise IngestError(CORRUPT, f"tnefparse: {e}") from e
+    props = {getattr(o, "name", None): getattr(o, "data", None) for o in getattr(tnef, "msgprops", [])}
+    subject = props.get(0x8004)
+    subject = subject.strip() if isinstance(subject, str) else ""
+    body = _tnef_body(tnef)
+    items: list[tuple[str, bytes]] = []
+    for i, att in enumerate(tnef.attachments, 1):
+        try:
+            name = att.long_filename() or att.name
+        except Exception:  # noqa: BLE001 - an odd name encoding
+            name = ""
+        data = att.data if isinstance(att.data, bytes) else b""
+        items.append((name or f"bilag-{i}.bin", data))
+    if subject:
+        doc.title = subject
+    when = props.get(0x8005)
+    blocks = [Block(subject or "Outlook-indhold (winmail.dat)", "title"), Block("", "gap")]
+    if isinstance(when, datetime):
+        blocks.append(Block(format_danish_datetime(when), "label", "Dato:"))
+        doc.doc_date = when.date()
+    if items:
+        blocks.append(Block(", ".join(n for n, _ in items), "label", "Bilag:"))
+    blocks.append(Block("", "rule"))
+    blocks += text_blocks(body or "(ingen tekst)")
+    rendered_pdf_document(ctx, doc, blocks, Path(doc.source_name).stem or "winmail")
+    doc.approximate = True
+    _children(ctx, doc, items, depth, "Outlook-filen")
+
+
+def _tnef_body(tnef) -> str:
+    for attr in ("body", "htmlbody"):
+        value = getattr(tnef, attr, None)
+        if isinstance(value, bytes):
+            value = value.decode("cp1252", "replace")
+        if isinstance(value, str) and value.strip():
+            return html_to_text(value)[1] if attr == "htmlbody" else value.strip("\x00").replace("\r\n", "\n")
+    try:
+        rtf = tnef.rtfbody
+    except Exception:  # noqa: BLE001 - compressed RTF needs an optional package
+        rtf = None
+    return rtf_to_text(rtf) if rtf else ""
