@@ -593,7 +593,7 @@ def make_bad_name(folder: Path) -> Expect:
     name = b"k\xf8bsaftale.txt"
     with open(os.path.join(os.fsencode(folder), name), "wb") as f:
         f.write("Købsaftale om Fjordvej 3.".encode())
-    return Expect([os.fsdecode(name)])
+    return Expect(["købsaftale.txt"])  # recorded under the name read as Windows-1252
 
 
 def make_symlink_out(folder: Path) -> Expect:

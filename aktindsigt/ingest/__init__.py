@@ -46,6 +46,7 @@ def ingest(
     name: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    workdir: Path | None = None,
 ) -> IngestResult:
     """Read one file (and, for e-mails, its attachments) into an ``IngestResult``.
 
@@ -54,10 +55,14 @@ def ingest(
     ``cleanup()`` (or use it as a context manager) when done. Never raises for
     bad input. ``progress(done, total, message)`` is called between pages of long
     documents; a cancelled ``cancel`` token stops between pages with
-    ``core.progress.Cancelled`` (the work folder is then already removed).
+    ``core.progress.Cancelled`` (the work folder is then already removed). ``workdir``: an empty
+    folder to work in (default: a new temporary folder).
     """
     path = Path(path)
-    workdir = new_workdir()
+    if workdir is None:
+        workdir = new_workdir()
+    else:
+        workdir.mkdir(parents=True, exist_ok=True)
     ctx = IngestContext(options or IngestOptions(), workdir, progress=progress, cancel=cancel)
     try:
         doc = ingest_path(ctx, path, name or path.name, 0)

@@ -8,12 +8,19 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from aktindsigt.ingest.base import IngestedDocument
+from aktindsigt.ingest.docx import inflated_sizes
 from aktindsigt.ingest.layout import Block
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
 from aktindsigt.ingest.text import rendered_pdf_document
 
 MAX_MEMBERS = 1000
 BOMB = "ZIP-filen er mistænkeligt stor, når den pakkes ud, og er afvist af sikkerhedshensyn"
+
+
+def is_mac_metadata(name: str) -> bool:
+    """macOS's resource forks in a zip: ``__MACOSX/...`` and AppleDouble ``._name`` files (no content)."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return bool(parts) and (parts[0] == "__MACOSX" or parts[-1].startswith("._") or parts[-1] == ".DS_Store")
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -32,11 +39,12 @@ def ingest_zip(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     except (zipfile.BadZipFile, OSError) as e:
         raise IngestError(CORRUPT, f"bad zip: {e}") from e
     with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
+        infos = [i for i in zf.infolist() if not i.is_dir() and not is_mac_metadata(i.filename)]
         total = sum(i.file_size for i in infos)
         packed = sum(i.compress_size for i in infos) or 1
         if len(infos) > MAX_MEMBERS or total > opts.max_docx_uncompressed or total / packed > opts.max_docx_ratio:
             raise IngestError(BOMB, f"{len(infos)} members, {total} bytes, ratio {total / packed:.0f}")
+        inflated_sizes(doc.source_path, infos, opts.max_docx_uncompressed, BOMB)
         names = [_member_name(i) for i in infos]
         blocks = [Block(f"Indhold af {doc.source_name}", "title"), Block("", "gap")]
         blocks += [Block(f"{n}  ({i.file_size:,} byte)".replace(",", "."), "body") for n, i in zip(names, infos,

@@ -13,6 +13,7 @@ English for the log).
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -81,5 +82,9 @@ class IngestResult:
         self.cleanup()
 
 
+INGEST_TMP_PREFIX = "aktindsigt-ingest-"
+
+
 def new_workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="aktindsigt-ingest-"))
+    """A temporary folder named after this process, so that a later start can remove it after a crash."""
+    return Path(tempfile.mkdtemp(prefix=f"{INGEST_TMP_PREFIX}{os.getpid()}-"))

@@ -37,67 +37,143 @@ NO_LIBREOFFICE = (
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def check_zip(path: Path, max_total: int, max_ratio: float) -> zipfile.ZipFile:
-    """Open the zip and refuse bombs, using only the central directory (nothing is inflated)."""
+def check_zip(path: Path, max_total: int, max_ratio: float, bomb: str = "") -> zipfile.ZipFile:
+    """Open the zip and refuse bombs: first the central directory's sizes, then every member inflated
+    in chunks with a running total (headers that understate a member's size do not get past this,
+    nor into LibreOffice). Nothing is kept in memory."""
+    bomb = bomb or BOMB
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as e:
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
         raise IngestError(CORRUPT, f"not a zip file: {e}") from e
-    infos = zf.infolist()
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 1_000_000), default=0.0)
-    if total > max_total or total / packed > max_ratio or worst > max_ratio or len(infos) > 10_000:
+    try:
+        infos = zf.infolist()
+        total = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos) or 1
+        worst = max((i.file_size / max(i.compress_size, 1) for i in infos if i.file_size > 1_000_000), default=0.0)
+        if total > max_total or total / packed > max_ratio or worst > max_ratio or len(infos) > 10_000:
+            raise IngestError(bomb, f"uncompressed {total} bytes, ratio {total / packed:.0f}, worst member {worst:.0f}")
+        inflated_sizes(path, infos, max_total, bomb)
+    except BaseException:
         zf.close()
-        raise IngestError(BOMB, f"uncompressed {total} bytes, ratio {total / packed:.0f}, worst member {worst:.0f}")
+        raise
     return zf
 
 
+CHUNK = 1 << 20
+
+
+def inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], max_total: int, bomb: str) -> int:
+    """Inflate every member from its raw bytes (not trusting any size field) in chunks; refuse a member
+    that inflates to more than its declared size and an archive over ``max_total``. Returns the total."""
+    import struct
+    import zlib
+
+    total = 0
+    with open(path, "rb") as f:
+        for info in infos:
+            if info.is_dir() or info.flag_bits & 0x1:  # encrypted members cannot be inflated here
+                continue
+            f.seek(info.header_offset)
+            head = f.read(30)
+            if len(head) < 30 or head[:4] != b"PK\x03\x04":
+                raise IngestError(CORRUPT, f"bad local header for {info.filename}")
+            name_len, extra_len = struct.unpack("<HH", head[26:30])
+            f.seek(info.header_offset + 30 + name_len + extra_len)
+            left = info.compress_size
+            if info.compress_type == zipfile.ZIP_STORED:
+                out = left
+            elif info.compress_type == zipfile.ZIP_DEFLATED:
+                d = zlib.decompressobj(-15)
+                out = 0
+                while left > 0 or d.unconsumed_tail:
+                    if d.unconsumed_tail:
+                        data = d.unconsumed_tail
+                    else:
+                        data = f.read(min(CHUNK, left))
+                        if not data:
+                            break
+                        left -= len(data)
+                    try:
+                        out += len(d.decompress(data, CHUNK))
+                    except zlib.error as e:
+                        raise IngestError(CORRUPT, f"{info.filename}: {e}") from e
+                    if out > info.file_size or total + out > max_total:
+                        raise IngestError(bomb, f"{info.filename} inflates beyond {info.file_size} declared bytes"
+                                          f" or the archive beyond {max_total}")
+                    if d.eof:
+                        break
+            else:
+                continue  # bzip2/lzma members: zipfile's own limits apply when they are read
+            if out > info.file_size:
+                raise IngestError(bomb, f"{info.filename} larger than declared")
+            total += out
+    return total
+
+
 def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    """Read a member, stopping at ``limit`` bytes even if the header lied about its size."""
+    """Read a member in chunks, stopping at ``limit`` bytes."""
+    parts: list[bytes] = []
+    n = 0
     with zf.open(name) as f:
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise IngestError(BOMB, f"member {name} larger than declared")
-    return data
+        while chunk := f.read(CHUNK):
+            n += len(chunk)
+            if n > limit:
+                raise IngestError(BOMB, f"member {name} larger than {limit}")
+            parts.append(chunk)
+    return b"".join(parts)
+
+
+def _scan_member(zf: zipfile.ZipFile, name: str, patterns: dict[str, re.Pattern[bytes]]) -> set[str]:
+    """Which ``patterns`` occur in a member, read in chunks (with an overlap for matches across chunks)."""
+    found: set[str] = set()
+    tail = b""
+    with zf.open(name) as f:
+        while chunk := f.read(CHUNK):
+            data = tail + chunk
+            for key, pat in patterns.items():
+                if key not in found and pat.search(data):
+                    found.add(key)
+            tail = data[-256:]
+    return found
+
+
+_LEAK_PATTERNS = {
+    "comments": re.compile(rb"<w:comment "),
+    "ins": re.compile(rb"<w:(?:ins|moveTo)\b"),
+    "del": re.compile(rb"<w:(?:del|moveFrom)\b"),
+    "hidden": re.compile(rb'<w:(?:vanish|specVanish)\b(?![^>]*w:val="(?:0|false|off)")[^>]*/?>'),
+}
 
 
 def leak_warnings(zf: zipfile.ZipFile, limit: int) -> list[str]:
     """Danish warnings for tracked changes, comments and hidden text in a DOCX."""
-    found = {"ins": False, "del": False, "hidden": False, "comments": False}
-    names = zf.namelist()
-    for name in names:
+    found: set[str] = set()
+    for name in zf.namelist():
         if not (name.startswith("word/") and name.endswith(".xml")):
             continue
         base = name.rsplit("/", 1)[-1]
-        xml = _read_member(zf, name, limit)
-        if base.startswith("comments") and b"<w:comment " in xml:
-            found["comments"] = True
-        if re.search(rb"<w:ins\b", xml) or re.search(rb"<w:moveTo\b", xml):
-            found["ins"] = True
-        if re.search(rb"<w:del\b", xml) or re.search(rb"<w:moveFrom\b", xml):
-            found["del"] = True
-        for m in re.finditer(rb"<w:(?:vanish|specVanish)\b([^>]*)/?>", xml):
-            if not re.search(rb'w:val="(?:0|false|off)"', m.group(1)):
-                found["hidden"] = True
-                break
+        hits = _scan_member(zf, name, _LEAK_PATTERNS)
+        if not base.startswith("comments"):
+            hits.discard("comments")
+        found |= hits
     out: list[str] = []
-    if found["ins"] or found["del"]:
+    if "ins" in found or "del" in found:
         out.append(
             "Dokumentet indeholder registrerede ændringer (sporede ændringer). Slettet eller tilføjet tekst "
             "kan være med i originalen – acceptér eller afvis ændringerne, før dokumentet udleveres."
         )
-    if found["comments"]:
+    if "comments" in found:
         out.append("Dokumentet indeholder kommentarer, som kan indeholde oplysninger, der ikke må udleveres.")
-    if found["hidden"]:
+    if "hidden" in found:
         out.append("Dokumentet indeholder skjult tekst, som ikke vises, men findes i filen.")
     return out
 
 
 def core_properties(zf: zipfile.ZipFile, limit: int) -> tuple[str, date | None]:
     try:
-        xml = _read_member(zf, "docProps/core.xml", limit)
-    except KeyError:
+        xml = _read_member(zf, "docProps/core.xml", min(limit, 10_000_000))
+    except (KeyError, IngestError):
         return "", None
     try:
         root = ET.fromstring(xml)

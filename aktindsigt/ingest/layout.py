@@ -134,24 +134,40 @@ _STYLES = {  # font, size, leading
 }
 
 
+_ADVANCES: dict[tuple[int, str], float] = {}
+
+
+def text_width(fnt: pymupdf.Font, text: str, size: float) -> float:
+    """``fnt.text_length(text, size)`` from cached advances of single characters: the same sum,
+    without a call into MuPDF per word (wrapping a mail to 20,000 recipients took 16 s)."""
+    key = id(fnt)
+    total = 0.0
+    for ch in text:
+        adv = _ADVANCES.get((key, ch))
+        if adv is None:
+            adv = _ADVANCES[(key, ch)] = fnt.text_length(ch, 1.0)
+        total += adv
+    return total * size
+
+
 def wrap_words(words: list[str], fnt: pymupdf.Font, size: float, width: float) -> list[list[str]]:
     """Greedy line breaking; a word longer than a line is cut into pieces."""
     lines: list[list[str]] = []
     cur: list[str] = []
     cur_w = 0.0
-    space = fnt.text_length(" ", size)
+    space = text_width(fnt, " ", size)
     for w in words:
-        ww = fnt.text_length(w, size)
+        ww = text_width(fnt, w, size)
         while ww > width and len(w) > 1:  # hard-break a very long token
             if cur:
                 lines.append(cur)
                 cur, cur_w = [], 0.0
             n = len(w)
-            while n > 1 and fnt.text_length(w[:n], size) > width:
-                n = max(1, int(n * width / fnt.text_length(w[:n], size)) if n > 8 else n - 1)
+            while n > 1 and text_width(fnt, w[:n], size) > width:
+                n = max(1, int(n * width / text_width(fnt, w[:n], size)) if n > 8 else n - 1)
             lines.append([w[:n]])
             w = w[n:]
-            ww = fnt.text_length(w, size)
+            ww = text_width(fnt, w, size)
         if cur and cur_w + space + ww > width:
             lines.append(cur)
             cur, cur_w = [], 0.0
@@ -203,7 +219,7 @@ def render_blocks(pdf: pymupdf.Document, blocks: list[Block], page_size: tuple[f
         fnt = font(fname)
         label_w = 0.0
         if b.label:
-            label_w = font("hebo").text_length(b.label + " ", size)
+            label_w = text_width(font("hebo"), b.label + " ", size)
         words = b.text.split()
         if not words and not b.label:
             ensure(lead)

@@ -49,6 +49,20 @@ class FormatSpec:
 
 
 _REGISTRY: dict[str, FormatSpec] = {}
+_END_HOOKS: list[Callable[[], None]] = []
+
+
+def on_end_of_import(hook: Callable[[], None]) -> None:
+    """Run ``hook`` when an import is over (e.g. stop the LibreOffice kept running for it)."""
+    _END_HOOKS.append(hook)
+
+
+def end_of_import() -> None:
+    for hook in _END_HOOKS:
+        try:
+            hook()
+        except Exception:  # noqa: BLE001 - cleanup must not fail the import
+            log.warning("end-of-import hook failed", exc_info=True)
 
 
 def register(suffixes: list[str], fmt: str, label: str = "") -> Callable[[Handler], Handler]:

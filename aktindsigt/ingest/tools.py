@@ -58,9 +58,21 @@ def _find(env: str, names: list[str], extra: list[str]) -> str | None:
 
 
 def _no_window() -> dict:
+    """Keyword arguments for starting a tool: no console window on Windows; elsewhere, inside the
+    import's worker process (``ingest.worker``), the tool gets back the address space the worker's
+    own memory limit took away (Tesseract and LibreOffice reserve much more than they use)."""
     if sys.platform == "win32":  # pragma: no cover - Windows only
         return {"creationflags": 0x08000000}  # CREATE_NO_WINDOW
+    if os.environ.get("AKTINDSIGT_WORKER_MEMORY"):
+        return {"preexec_fn": _lift_memory_limit}
     return {}
+
+
+def _lift_memory_limit() -> None:  # pragma: no cover - runs in the forked child
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 @functools.lru_cache(maxsize=4)

@@ -6,8 +6,11 @@ description of what changed (``Changes``) so that views can refresh what they sh
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import shutil
+import stat
 import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,14 +30,14 @@ from aktindsigt.core.model import (
     RequesterType,
 )
 from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback, no_progress
-from aktindsigt.ingest.base import IngestedDocument, IngestOptions
+from aktindsigt.ingest.base import INGEST_TMP_PREFIX, IngestedDocument, IngestOptions
 from aktindsigt.store.blobs import sha256_file
 from aktindsigt.store.store import NewDocument, NotFound, Store, case_counts
 
 log = logging.getLogger(__name__)
 
 # Files that are never case documents (OS clutter in folders)
-IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "__macosx"}
 
 
 class ServiceError(Exception):
@@ -112,22 +115,105 @@ class ImportSummary:
         return [d for d in self.documents if d.status is DocumentStatus.FAILED]
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Files under ``paths`` (folders recursively, sorted); second value: paths that do not exist."""
-    found: list[Path] = []
-    missing: list[Path] = []
+SYMLINK_OUT = "Genvej til en fil uden for mappen er ikke importeret"
+NOT_A_FILE = "Stien er ikke en almindelig fil og er ikke importeret"
+UNEXPECTED = ("Filen kunne ikke importeres på grund af en uventet fejl. Prøv igen; fortsætter fejlen, så kontakt "
+              "support og oplys filnavnet.")
+
+
+@dataclass
+class ImportPlan:
+    """What an import of some paths will do: the files to read, in order, and those refused before
+    reading (with a Danish reason), and paths that do not exist."""
+
+    files: list[Path] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+
+
+def display_name(path: Path) -> str:
+    """The file name as the caseworker should see it: a name that is not valid UTF-8 on disk (an old
+    zip, a Samba share) is read as Windows-1252 instead of carrying undecodable bytes into the store."""
+    raw = os.fsencode(path.name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.lower() in IGNORED_NAMES
+
+
+def _inside(target: str, roots: list[str]) -> bool:
+    for root in roots:
+        with contextlib.suppress(ValueError):
+            if os.path.commonpath([target, root]) == root:
+                return True
+    return False
+
+
+def plan_import(paths: Iterable[Path]) -> ImportPlan:
+    """Files under ``paths`` (folders recursively, sorted by name), never following a link out of the
+    chosen folders: a link whose target is outside them is refused, one whose target is inside is left
+    to the walk (the target is read once), and named pipes, sockets and devices are refused."""
+    plan = ImportPlan()
+    paths = [Path(p) for p in paths]
+    roots = [os.path.realpath(p) for p in paths if p.is_dir()]
     for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                rel = sub.relative_to(p).parts
-                if sub.is_file() and not any(part.startswith(".") for part in rel) and sub.name.lower() not in IGNORED_NAMES:
-                    found.append(sub)
-        elif p.is_file():
-            found.append(p)
+        if p.is_dir() and not p.is_symlink():
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not _ignored(d) and d != "__MACOSX")
+                here = Path(dirpath)
+                for d in dirnames[:]:
+                    sub = here / d
+                    if sub.is_symlink():
+                        dirnames.remove(d)
+                        if not _inside(os.path.realpath(sub), roots):
+                            plan.refused.append((sub, SYMLINK_OUT))
+                for f in sorted(filenames, key=os.fsencode):
+                    if _ignored(f):
+                        continue
+                    _plan_file(plan, here / f, roots)
+        elif p.is_symlink() or p.exists():
+            if p.is_dir():  # a link to a folder chosen as such: its files, nothing outside it
+                sub = plan_import([Path(os.path.realpath(p))])
+                plan.files += sub.files
+                plan.refused += sub.refused
+            else:
+                _plan_file(plan, p, roots=None)
         else:
-            missing.append(p)
-    return found, missing
+            plan.missing.append(p)
+    return plan
+
+
+def _plan_file(plan: ImportPlan, path: Path, roots: list[str] | None) -> None:
+    try:
+        st = path.lstat()
+    except OSError:
+        plan.missing.append(path)
+        return
+    if stat.S_ISLNK(st.st_mode):
+        target = os.path.realpath(path)
+        if roots is not None:  # found in a chosen folder
+            if not _inside(target, roots):
+                plan.refused.append((path, SYMLINK_OUT))
+            return  # a target inside the folders is imported where it lies
+        try:
+            st = os.stat(target)
+        except OSError:
+            plan.missing.append(path)
+            return
+    if not stat.S_ISREG(st.st_mode):
+        plan.refused.append((path, NOT_A_FILE))
+        return
+    plan.files.append(path)
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Files under ``paths`` (see ``plan_import``); second value: paths that do not exist."""
+    plan = plan_import(paths)
+    return plan.files, plan.missing
 
 
 class CaseServices:
@@ -143,6 +229,8 @@ class CaseServices:
         self.login = login or user or current_user()
         self.user, _source = resolve_user(store, self.login, self._given_user)
         self._calendar = calendar
+        with contextlib.suppress(Exception):  # the temporary copies of an import a crash interrupted
+            remove_stale_workdirs()
 
     @classmethod
     def open(cls, paths: Paths | None = None, user: str | None = None) -> Self:
@@ -310,77 +398,131 @@ class CaseServices:
         cancel: CancelToken | None = None,
         options: IngestOptions | None = None,
     ) -> ImportSummary:
-        """Import files and folders into a case. Bad files become failed documents; nothing stops the batch."""
-        from aktindsigt.ingest import ingest
+        """Import files and folders into a case. Bad files become failed documents; nothing stops the batch.
+
+        Each file is read in the import's worker process (``ingest.worker``: a memory limit, and a
+        crash or a hang costs that file only), with its temporary copies in one work folder for the
+        import that is removed at the end and, after a crash, at the next start. The case leaves
+        *Ny* (and an approval lapses) with the first document, not at the end of the batch."""
+        from aktindsigt.ingest.worker import WorkerFailure
 
         case = self.get_case(case_ref)
         assert case.id is not None
-        files, missing = collect_files(paths)
-        if not files:
-            if missing:
-                raise ServiceError("Filen eller mappen findes ikke: " + ", ".join(str(m) for m in missing))
+        plan = plan_import(paths)
+        if not plan.files and not plan.refused:
+            if plan.missing:
+                raise ServiceError("Filen eller mappen findes ikke: " + ", ".join(str(m) for m in plan.missing))
             raise ServiceError("Der blev ikke fundet nogen filer at importere.")
         summary = ImportSummary()
-        total = len(files)
-        for i, path in enumerate(files):
-            progress(i, total, path.name)
-            if cancel is not None and cancel.cancelled:
-                summary.cancelled = True
-                break
-            try:
-                sha = sha256_file(path)
-            except OSError as e:
-                log.warning("cannot read %s: %s", path, e)
-                docs = self._record_unreadable(case.id, path, e)
-                summary.files.append(ImportedFile(path, docs))
-                continue
-            existing = self.store.find_document_by_source(case.id, sha)
-            if existing is not None:
-                summary.duplicates.append((path, existing))
-                continue
-            try:
-                with ingest(path, options, cancel=cancel) as result:
-                    new = self._to_new_document(result.document)
-                    docs = self.store.add_documents(case.id, new, self.user)
-            except Cancelled:
-                summary.cancelled = True  # the file in flight is not imported; nothing half-written
-                break
-            except Exception as e:  # a bug or a full disk must not stop the batch
-                log.exception("import of %s failed unexpectedly", path)
-                docs = self._record_unreadable(case.id, path, e)
+        total = len(plan.files) + len(plan.refused)
+        work = new_import_workdir()
+        worker = None if os.environ.get("AKTINDSIGT_INGEST_IN_PROCESS") else _ingest_worker()
+        first = [True]
+
+        def recorded(path: Path, docs: list[Document]) -> None:
             summary.files.append(ImportedFile(path, docs))
+            if docs and first[0]:
+                first[0] = False
+                self._case_has_new_documents(case.id or 0)
             for d in docs:
                 if d.status is DocumentStatus.FAILED:
                     log.info("import of %s (%s) failed: %s", path, d.source_name, d.failure_reason)
+
+        try:
+            for path, reason in plan.refused:
+                progress(len(summary.files), total, display_name(path))
+                recorded(path, self._record_failed(case.id, path, reason, keep_source=False))
+            for i, path in enumerate(plan.files):
+                name = display_name(path)
+                progress(len(summary.files) + len(summary.duplicates), total, name)
+                if cancel is not None and cancel.cancelled:
+                    summary.cancelled = True
+                    break
+                try:
+                    sha = sha256_file(path)
+                except OSError as e:
+                    log.warning("cannot read %s: %s", path, e)
+                    recorded(path, self._record_unreadable(case.id, path, e))
+                    continue
+                existing = self.store.find_document_by_source(case.id, sha)
+                if existing is not None:
+                    summary.duplicates.append((path, existing))
+                    continue
+                filework = work / f"{i:05d}"
+                try:
+                    if worker is not None:
+                        doc = worker.ingest(path, name, options, filework, cancel=cancel)
+                        docs = self.store.add_documents(case.id, self._to_new_document(doc), self.user)
+                    else:
+                        from aktindsigt.ingest import ingest
+
+                        with ingest(path, options, name=name, cancel=cancel, workdir=filework) as result:
+                            docs = self.store.add_documents(case.id, self._to_new_document(result.document),
+                                                            self.user)
+                except Cancelled:
+                    summary.cancelled = True  # the file in flight is not imported; nothing half-written
+                    break
+                except WorkerFailure as e:
+                    log.warning("import of %s: %s", path, e.detail)
+                    docs = self._record_failed(case.id, path, e.reason, keep_source=True)
+                except Exception as e:  # a bug or a full disk must not stop the batch
+                    log.exception("import of %s failed unexpectedly", path)
+                    docs = self._record_unreadable(case.id, path, e)
+                finally:
+                    shutil.rmtree(filework, ignore_errors=True)
+                recorded(path, docs)
+        finally:
+            if worker is not None:
+                worker.end_import()
+            shutil.rmtree(work, ignore_errors=True)
         progress(len(summary.files) + len(summary.duplicates), total, "")
         summary.changes.cases.add(case.id)
         summary.changes.documents.update(d.id for d in summary.documents if d.id is not None)
-        if case.status.value == "new" and summary.documents:
-            from aktindsigt.core.model import CaseStatus
-
-            case.status = CaseStatus.IN_PROGRESS
-            self.store.update_case(case, self.user, action="case.status")
-        elif summary.documents:
-            self._edited(case.id, "document.import")
         return summary
 
-    def _record_unreadable(self, case_id: int, path: Path, error: Exception) -> list[Document]:
-        doc = Document(
-            case_id=case_id,
-            akt_nr=0,
-            title=path.stem,
-            source_name=path.name,
-            status=DocumentStatus.FAILED,
-            failure_reason="Filen kunne ikke importeres på grund af en uventet fejl. Prøv igen; "
-            "fortsætter fejlen, så kontakt support og oplys filnavnet.",
-        )
+    def _case_has_new_documents(self, case_id: int) -> None:
+        """The first document of an import: a new case is now in progress; otherwise the import is an edit
+        (an approval lapses, a case in review is withdrawn)."""
+        from aktindsigt.core.model import CaseStatus
+
         try:
-            sha, size, _ = self.store.blobs.put_file(path)
-            doc.source_sha256 = sha
-        except OSError:
-            size = 0
-            doc.failure_reason = "Filen kunne ikke læses fra disken. Kontrollér at den findes og ikke er låst."
-        return self.store.add_documents(case_id, NewDocument(doc, [], "", source_size=size), self.user)
+            case = self.get_case(case_id)
+            if case.status is CaseStatus.NEW:
+                case.status = CaseStatus.IN_PROGRESS
+                self.store.update_case(case, self.user, action="case.status")
+            else:
+                self._edited(case_id, "document.import")
+        except Exception:  # noqa: BLE001 - the documents are in; the status follows on the next edit
+            log.exception("could not update the status of case %s after an import", case_id)
+
+    def _record_unreadable(self, case_id: int, path: Path, error: Exception) -> list[Document]:
+        """A file that could not be imported for an unexpected reason: a failed document (never raises)."""
+        log.info("unreadable %r: %s", path, error)
+        return self._record_failed(case_id, path, UNEXPECTED, keep_source=True)
+
+    def _record_failed(self, case_id: int, path: Path, reason: str, keep_source: bool) -> list[Document]:
+        """A failed document with ``reason``; with ``keep_source`` the file's bytes are kept (only for
+        regular files, so a link or a pipe is never read). Never raises: an import goes on."""
+        name = display_name(path)
+        doc = Document(case_id=case_id, akt_nr=0, title=Path(name).stem or name, source_name=name,
+                       status=DocumentStatus.FAILED, failure_reason=reason)
+        size = 0
+        if keep_source:
+            try:
+                if not stat.S_ISREG(os.stat(path).st_mode):
+                    raise OSError("not a regular file")
+                sha, size, _ = self.store.blobs.put_file(path)
+                doc.source_sha256 = sha
+            except OSError:
+                size = 0
+                if reason == UNEXPECTED:
+                    doc.failure_reason = ("Filen kunne ikke læses fra disken. Kontrollér at den findes og ikke er "
+                                          "låst.")
+        try:
+            return self.store.add_documents(case_id, NewDocument(doc, [], "", source_size=size), self.user)
+        except Exception:  # noqa: BLE001 - even the record failed (disk full, database gone): log it
+            log.exception("could not record the failed file %r", path)
+            return []
 
     def _to_new_document(self, ing: IngestedDocument) -> NewDocument:
         src_sha, src_size, _ = self.store.blobs.put_file(ing.source_path)
@@ -477,6 +619,54 @@ class CaseServices:
         demo_dir = Path(os.environ.get("AKTINDSIGT_HOME") or resolve_paths().home) / "demo"
         case, _ = self.create_demo_case(demo_dir)
         return case
+
+
+def _ingest_worker():
+    from aktindsigt.ingest.worker import shared_worker
+
+    return shared_worker()
+
+
+WORKDIR_PREFIX = "import-"
+
+
+def workdir_root() -> Path:
+    """Where imports keep their temporary copies: ``tmp/`` in the data folder."""
+    return resolve_paths().home / "tmp"
+
+
+def new_import_workdir() -> Path:
+    """A private work folder for one import, named after this process (so that a later start can tell
+    that its owner is gone); stale ones are removed first."""
+    root = workdir_root()
+    root.mkdir(parents=True, exist_ok=True)
+    remove_stale_workdirs(root)
+    return Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-", dir=root))
+
+
+def remove_stale_workdirs(root: Path | None = None) -> int:
+    """Remove the work folders of imports whose process no longer runs (a crash, a kill -9); returns how
+    many. Also the per-file folders ``ingest()`` makes in the system's temp folder."""
+    import psutil
+
+    removed = 0
+    candidates: list[tuple[Path, str]] = []
+    root = root or workdir_root()
+    if root.is_dir():
+        candidates += [(p, WORKDIR_PREFIX) for p in root.iterdir() if p.name.startswith(WORKDIR_PREFIX)]
+    tmp = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        candidates += [(p, INGEST_TMP_PREFIX) for p in tmp.iterdir() if p.name.startswith(INGEST_TMP_PREFIX)]
+    for p, prefix in candidates:
+        pid_text = p.name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit():
+            continue
+        pid = int(pid_text)
+        if pid == os.getpid() or psutil.pid_exists(pid):
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+        removed += 1
+    return removed
 
 
 def _valid_kle(value: str) -> bool:
