@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?=
 
-.PHONY: setup run test lint model bench bench-ui screenshot demo clean
+.PHONY: setup run test lint model bench bench-ui screenshot demo package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,3 +32,7 @@ screenshot: setup
 
 bench-ui: setup
 	$(PY) scripts/bench_ui.py
+
+package: setup
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q pyinstaller
+	$(PY) packaging/build.py

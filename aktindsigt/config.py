@@ -50,3 +50,55 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on some systems
         return "ukendt"
+
+
+# ------------------------------------------------------------------------- external tools
+
+TOOLS_FILE = "tools.json"  # in the data folder: the user's own paths to Tesseract and LibreOffice
+
+
+def tool_settings() -> dict[str, str]:
+    """The user's own paths to the external tools (``tesseract``, ``soffice``); {} when none are set."""
+    import json
+
+    try:
+        data = json.loads((resolve_paths().home / TOOLS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and v}
+
+
+def save_tool_settings(**paths: str | None) -> dict[str, str]:
+    """Set (a path) or clear ('' ) the user's tool paths; None leaves a tool as it is. Written atomically."""
+    import json
+    import tempfile
+
+    current = tool_settings()
+    for key, value in paths.items():
+        if value is None:
+            continue
+        if value:
+            current[key] = value
+        else:
+            current.pop(key, None)
+    home = resolve_paths().home
+    home.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=home, prefix=".tools-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(current, f, ensure_ascii=False, indent=2)
+    os.replace(tmp, home / TOOLS_FILE)
+    return current
+
+
+def installer_tool_path(name: str) -> str | None:
+    """The path the Windows installer found for a tool (``HKLM\\Software\\Aktindsigt``), if any."""
+    if os.name != "nt":
+        return None
+    try:  # pragma: no cover - Windows only
+        import winreg
+
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"Software\Aktindsigt") as key:
+            value, _ = winreg.QueryValueEx(key, {"tesseract": "TesseractPath", "soffice": "SofficePath"}[name])
+            return str(value) or None
+    except (OSError, KeyError):  # pragma: no cover
+        return None

@@ -153,3 +153,21 @@ def test_version_comes_from_the_package(run):
     r = run("--version")
     assert r.stdout.strip() == f"aktindsigt {aktindsigt.__version__}"
     assert version("aktindsigt") == aktindsigt.__version__  # pyproject reads the same line
+
+
+def test_settings_tools_points_to_a_tool_and_clears_it(run, tmp_path, monkeypatch):
+    from aktindsigt.ingest.tools import libreoffice_status, refresh_tool_status
+
+    fake = tmp_path / "soffice-here"
+    fake.write_text("#!/bin/sh\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.delenv("AKTINDSIGT_SOFFICE", raising=False)
+    r = run("settings", "tools", "--soffice", str(tmp_path / "mangler"), code=2)
+    assert "findes ikke" in r.output
+    r = run("settings", "tools", "--soffice", str(fake))
+    assert f"LibreOffice: {fake} (din indstilling)" in r.stdout
+    refresh_tool_status()
+    assert libreoffice_status().path == str(fake)
+    run("settings", "tools", "--soffice", "")
+    refresh_tool_status()
+    assert libreoffice_status().path != str(fake)

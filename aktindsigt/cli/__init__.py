@@ -60,6 +60,7 @@ for _name, _fn in (("text", tools.text_cmd), ("detect", tools.detect_cmd), ("red
                    ("eval-ner", tools.eval_ner_cmd), ("demo", tools.demo_cmd), ("run", tools.run_cmd),
                    ("doctor", tools.doctor_cmd)):
     app.command(_name)(_fn)
+app.command("selftest", hidden=True)(tools.selftest_cmd)
 
 
 def main() -> None:

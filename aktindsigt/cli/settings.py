@@ -53,3 +53,29 @@ def settings_closure_days(
     parsed = [d for d in (parse_date(x) for x in days) if d is not None]
     run(lambda svc: svc.set_closure_days(parsed, customary))
     out.print(f"{count(len(parsed), 'lukkedag', 'lukkedage')} gemt.")
+
+
+@app.command("tools")
+def settings_tools(
+    tesseract: Annotated[str | None, typer.Option("--tesseract", help="Stien til tesseract ('' = find den selv)")] = None,
+    soffice: Annotated[str | None, typer.Option("--soffice", help="Stien til LibreOffice's soffice ('' = find den "
+                                                "selv)")] = None,
+) -> None:
+    """Vis eller ret, hvor Tesseract (OCR) og LibreOffice ligger, hvis de ikke findes af sig selv."""
+    from aktindsigt.cli.common import die
+    from aktindsigt.config import save_tool_settings, tool_settings
+    from aktindsigt.ingest.tools import libreoffice_status, refresh_tool_status, tesseract_status
+
+    for label, value in (("Tesseract", tesseract), ("LibreOffice", soffice)):
+        if value and not Path(value).expanduser().is_file():
+            die(f"{label} findes ikke på stien {value}.")
+    if tesseract is not None or soffice is not None:
+        save_tool_settings(tesseract=str(Path(tesseract).expanduser()) if tesseract else tesseract,
+                           soffice=str(Path(soffice).expanduser()) if soffice else soffice)
+        refresh_tool_status()
+    saved = tool_settings()
+    for label, key, status in (("Tesseract", "tesseract", tesseract_status()),
+                               ("LibreOffice", "soffice", libreoffice_status())):
+        where = status.path or "ikke fundet"
+        source = " (din indstilling)" if saved.get(key) and saved.get(key) == status.path else ""
+        out.print(f"{label}: {where}{source}" + ("" if status.available else f" – {status.detail}"))

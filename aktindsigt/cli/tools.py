@@ -238,3 +238,38 @@ def doctor_cmd() -> None:
     if not ok:
         raise typer.Exit(1)
 
+
+
+def selftest_cmd() -> None:
+    """Kontrollér installationen: demosagen åbnes i programmet (uden skærm), og ét dokument analyseres."""
+    import time
+
+    from aktindsigt.core.model import DocumentStatus
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    svc = services()
+    started = time.perf_counter()
+    svc.ensure_demo_case()
+    case = svc.list_cases()[0].case
+    docs = [d for d in svc.case_detail(case.id or 0).documents if d.status is DocumentStatus.READY and d.page_count]
+    if not docs:
+        out.print("[red]Demosagen har ingen læsbare dokumenter.[/red]")
+        raise typer.Exit(1)
+    from aktindsigt.ui.app import MainWindow, create_app
+
+    app = create_app([])
+    window = MainWindow(svc)
+    window.show()
+    case_window = window.open_case(case.id or 0)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    if case_window is None or not case_window.isVisible():
+        out.print("[red]Sagsvinduet kunne ikke åbnes.[/red]")
+        raise typer.Exit(1)
+    window.close()
+    app.processEvents()
+    found = engine_factory(case.regime, False).analyze_texts([svc.document_text(docs[0].id or 0)])[0]
+    out.print(f"Demosagen {case.case_number} er åbnet i programmet, og akt {docs[0].akt_nr} er analyseret: "
+              f"{count(len(found), 'forslag', 'forslag')} ({time.perf_counter() - started:.1f} s).")

@@ -44,9 +44,17 @@ _MAC_SOFFICE = ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
 
 
 def _find(env: str, names: list[str], extra: list[str]) -> str | None:
+    """Where a tool is, in this order: the environment variable, the user's own setting
+    (``aktindsigt settings tools``), the Windows installer's registry value, PATH, the default folders."""
+    from aktindsigt.config import installer_tool_path, tool_settings
+
     explicit = os.environ.get(env)
     if explicit:
         return explicit if Path(explicit).is_file() else None
+    key = names[0]
+    for configured in (tool_settings().get(key), installer_tool_path(key)):
+        if configured and Path(configured).is_file():
+            return configured
     for n in names:
         found = shutil.which(n)
         if found:
