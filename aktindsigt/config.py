@@ -102,3 +102,12 @@ def installer_tool_path(name: str) -> str | None:
             return str(value) or None
     except (OSError, KeyError):  # pragma: no cover
         return None
+
+
+def module_command(module: str) -> list[str]:
+    """The command line that runs ``module`` as ``python -m`` would, also in the frozen build."""
+    import sys
+
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--run-module", module]
+    return [sys.executable, "-m", module]

@@ -48,3 +48,19 @@ def test_frozen_build_starts_opens_the_demo_case_and_analyses(tmp_path):
     build.render_icons()
     build.build()
     assert build.smoke() == []
+
+
+def test_child_processes_start_in_a_frozen_build_too(monkeypatch):
+    """A frozen build has no ``python -m``: children run as ``<exe> --run-module MODULE``."""
+    import subprocess
+
+    from aktindsigt.config import module_command
+
+    assert module_command("aktindsigt.ingest.worker") == [sys.executable, "-m", "aktindsigt.ingest.worker"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    cmd = module_command("aktindsigt.ingest.worker")
+    assert cmd == [sys.executable, "--run-module", "aktindsigt.ingest.worker"]
+    # what the frozen executable does with it (here: python -m aktindsigt, the same entry point)
+    res = subprocess.run([sys.executable, "-m", "aktindsigt", "--run-module", "platform", "--terse"],
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert "Linux" in res.stdout or "Windows" in res.stdout or "macOS" in res.stdout

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from aktindsigt.config import module_command
 from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback
 from aktindsigt.ingest.base import IngestedDocument, IngestOptions
 
@@ -118,7 +119,7 @@ class IngestWorker:
         kwargs: dict[str, Any] = {}
         if sys.platform == "win32":  # pragma: no cover - Windows only
             kwargs["creationflags"] = 0x08000000  # CREATE_NO_WINDOW
-        proc = subprocess.Popen([sys.executable, "-m", "aktindsigt.ingest.worker"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen(module_command("aktindsigt.ingest.worker"), stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, env=env, **kwargs)
         self._proc = proc
         return proc
