@@ -30,8 +30,11 @@ def render_icons() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - Qt needs one for painting
+    # Qt needs an application object for painting; a QApplication (not a QGuiApplication), so that
+    # widgets can still be made in the same process afterwards (the test suite)
+    app = QGuiApplication.instance() or QApplication([])  # noqa: F841
     renderer = QSvgRenderer(str(ICONS / "aktindsigt.svg"))
     out = ICONS / "build"
     out.mkdir(exist_ok=True)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import build  # noqa: E402  (packaging/build.py)
 
 
-def test_icon_renders_to_png_and_ico():
+def test_icon_renders_to_png_and_ico(qapp):
     build.render_icons()
     ico = ROOT / "packaging" / "icons" / "aktindsigt.ico"
     assert ico.read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO header
@@ -44,7 +44,7 @@ def test_desktop_entry_and_installer_name_the_same_programs():
 
 @pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
                     reason="PyInstaller is not installed: 'make package' installs it, builds and smoke-tests")
-def test_frozen_build_starts_opens_the_demo_case_and_analyses(tmp_path):
+def test_frozen_build_starts_opens_the_demo_case_and_analyses(qapp, tmp_path):
     build.render_icons()
     build.build()
     assert build.smoke() == []
