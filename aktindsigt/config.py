@@ -2,7 +2,9 @@
 
 - ``AKTINDSIGT_HOME`` moves the data folder (default: the platform's user data dir).
 - ``AKTINDSIGT_DB_URL`` points to another database (e.g. a shared PostgreSQL store).
-- ``AKTINDSIGT_BLOBS`` moves the blob folder (default: ``<home>/blobs``).
+- ``AKTINDSIGT_BLOBS`` says where originals and renditions live: a folder (default ``<home>/blobs``; for a team
+  a shared folder every member reaches), or ``database`` to keep them in the database itself (the default of
+  a PostgreSQL team store, see ``store/dbblobs.py``; ``<home>/blobs`` is then a local cache).
 - ``AKTINDSIGT_USER`` names the user recorded in the audit log. Without it the name is the one saved
   in the user's profile (``Services.set_user_profile``), else the OS login name.
 """
@@ -25,15 +27,22 @@ class Paths:
     db_url: str
     blobs: Path
     logs: Path
+    blob_mode: str | None = None  # "folder", "database" or None (the store's default)
 
 
 def resolve_paths() -> Paths:
     home_env = os.environ.get("AKTINDSIGT_HOME")
     home = Path(home_env).expanduser() if home_env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     db_url = os.environ.get("AKTINDSIGT_DB_URL") or f"sqlite:///{home / 'aktindsigt.db'}"
-    blobs_env = os.environ.get("AKTINDSIGT_BLOBS")
-    blobs = Path(blobs_env).expanduser() if blobs_env else home / "blobs"
-    return Paths(home=home, db_url=db_url, blobs=blobs, logs=home / "logs")
+    blobs_env = (os.environ.get("AKTINDSIGT_BLOBS") or "").strip()
+    mode: str | None = None
+    if blobs_env.lower() in ("db", "database", "databasen"):
+        mode, blobs = "database", home / "blobs"
+    elif blobs_env:
+        mode, blobs = "folder", Path(blobs_env).expanduser()
+    else:
+        blobs = home / "blobs"
+    return Paths(home=home, db_url=db_url, blobs=blobs, logs=home / "logs", blob_mode=mode)
 
 
 def env_user() -> str:

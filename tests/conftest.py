@@ -33,3 +33,32 @@ def services(store):
     from aktindsigt.services import Services
 
     return Services(store, user="testbruger")
+
+
+# --- PostgreSQL: one throwaway server per test session, a fresh database per test -------------------
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """A PostgreSQL server on loopback (started once per session, only when a test asks for it), with a
+    migrated template database that ``pg_url`` copies."""
+    from tests.store.pg import TempPostgres
+
+    try:
+        server = TempPostgres()
+        server.start()
+    except Exception as e:  # noqa: BLE001
+        pytest.skip(f"no PostgreSQL server available: {e}")
+    from aktindsigt.store.store import Store
+
+    url = server.create_database("aktindsigt_template")
+    Store(url, tmp_path_factory.mktemp("pg-template-blobs")).close()  # migrate once
+    server.counter = 0
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a new, migrated PostgreSQL database for this test."""
+    pg_server.counter += 1
+    return pg_server.create_database(f"t{pg_server.counter}", template="aktindsigt_template")

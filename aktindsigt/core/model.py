@@ -282,6 +282,10 @@ class Case:
     caseworker: str = ""
     created_at: datetime | None = None
     decided: date | None = None
+    # the row's version and who changed it last (a write with an older version is refused)
+    version: int = 0
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
     @property
     def kle(self) -> str:
@@ -316,6 +320,9 @@ class Document:
     section26_considered: bool = False
     esdh_doc_id: str = ""
     created_at: datetime | None = None
+    version: int = 0
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -345,6 +352,9 @@ class Suggestion:
     entity_key: str = ""  # groups occurrences of one entity across the case
     status: SuggestionStatus = SuggestionStatus.PENDING
     created_at: datetime | None = None
+    version: int = 0
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
     @property
     def span(self) -> Span:

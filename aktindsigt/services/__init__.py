@@ -4,7 +4,8 @@
 cases (``review.py``: suggestions, decisions, undo/redo), analysis
 (``analysis.py``: detection, propagation, allowlists) and the outputs
 (``outputs.py``: checklist, letter, aktliste, journal note, other letters), redaction, export,
-and the user profile and review workflow (``workflow.py``: submit, approve, return, reopen).
+and the user profile and review workflow (``workflow.py``: submit, approve, return, reopen), and the
+team lead's desk and the shared store (``team.py``: review queue, comments, audit trail, presence).
 """
 
 from aktindsigt.services.analysis import AnalysisServices, AnalysisSummary
@@ -22,11 +23,12 @@ from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import DocumentAccess, Operation, ReviewServices, SuggestionGroup
+from aktindsigt.services.team import TeamServices
 from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServices
 
 
 class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices,
-               WorkflowServices):
+               WorkflowServices, TeamServices):
     """All use cases over one store and one user."""
 
 

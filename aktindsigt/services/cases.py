@@ -20,6 +20,7 @@ from typing import Self
 
 from aktindsigt.config import Paths, current_user, resolve_paths
 from aktindsigt.core.deadlines import Deadlines, WorkCalendar, deadlines
+from aktindsigt.core.errors import Busy, ServiceError  # the Danish error of every use case (re-exported)
 from aktindsigt.core.model import (
     Case,
     Document,
@@ -38,26 +39,6 @@ log = logging.getLogger(__name__)
 
 # Files that are never case documents (OS clutter in folders)
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "__macosx"}
-
-
-class ServiceError(Exception):
-    """A problem the user must act on; ``message`` is plain Danish."""
-
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail
-        self.problems: list[str] = []
-
-    @classmethod
-    def checklist(cls, head: str, problems: list[str], qualifier: str = "", advice: str = "") -> ServiceError:
-        """A refusal because the pre-send checklist has ``problems`` (listed in the message and kept
-        in ``.problems`` for the UI)."""
-        lines = "\n".join(f"- {p}" for p in problems)
-        err = cls(f"{head}: tjeklisten har {len(problems)} punkt(er){qualifier}:\n{lines}"
-                  + (f"\n{advice}" if advice else ""))
-        err.problems = list(problems)
-        return err
 
 
 @dataclass
@@ -228,6 +209,7 @@ class CaseServices:
         self._given_user = user or None
         self.login = login or user or current_user()
         self.user, _source = resolve_user(store, self.login, self._given_user)
+        store.set_identity(self.user)
         self._calendar = calendar
         with contextlib.suppress(Exception):  # the temporary copies of an import a crash interrupted
             remove_stale_workdirs()
@@ -235,7 +217,7 @@ class CaseServices:
     @classmethod
     def open(cls, paths: Paths | None = None, user: str | None = None) -> Self:
         paths = paths or resolve_paths()
-        return cls(Store(paths.db_url, paths.blobs), user=user)
+        return cls(Store(paths.db_url, paths.blobs, blob_mode=paths.blob_mode), user=user)
 
     def _edited(self, case_id: int | None, cause: str) -> None:
         """Every change of a case's content ends here: the review workflow reacts (``workflow.after_edit``)."""
@@ -326,7 +308,12 @@ class CaseServices:
                 pass
             else:
                 raise ServiceError(f"Der findes allerede en sag med sagsnummer {case.case_number}.")
-        return self.store.create_case(case, self.user)
+        from aktindsigt.store.store import DuplicateCaseNumber
+
+        try:
+            return self.store.create_case(case, self.user)
+        except DuplicateCaseNumber as e:  # created by someone else at the same moment
+            raise ServiceError(f"Der findes allerede en sag med sagsnummer {e.number}.") from None
 
     def get_case(self, ref: str | int) -> Case:
         try:
@@ -465,6 +452,8 @@ class CaseServices:
                 except WorkerFailure as e:
                     log.warning("import of %s: %s", path, e.detail)
                     docs = self._record_failed(case.id, path, e.reason, keep_source=True)
+                except Busy:  # another user's open change holds the case: not the file's fault, say so
+                    raise
                 except Exception as e:  # a bug or a full disk must not stop the batch
                     log.exception("import of %s failed unexpectedly", path)
                     docs = self._record_unreadable(case.id, path, e)

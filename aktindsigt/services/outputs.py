@@ -218,6 +218,9 @@ class OutputServices:
             problems.append(Problem("leak", "Afsender/modtager i aktlisten indeholder en oplysning, der er "
                                     "overstreget i sagen. Skriv en offentlig værdi for dokumentet.",
                                     "statements.public_parties", doc.id, doc.akt_nr))
+        from aktindsigt.services.team import decision_problems
+
+        problems.extend(decision_problems(self.store, case_id))
         return problems
 
     def _scan_rendered(self, case_id: int, text: str, exclude: list[str]) -> list[str]:
@@ -255,9 +258,8 @@ class OutputServices:
             "messages": files.messages,
             **extra,
         }
-        history = list(self.store.get_setting(f"case:{case_id}:outputs", []) or [])
-        history.append(event)
-        self.store.set_setting(f"case:{case_id}:outputs", history, self.user)
+        # appended under the setting's lock: two users' outputs at the same moment are both recorded
+        self.store.update_setting(f"case:{case_id}:outputs", lambda history: [*(history or []), event], self.user)
         self.store.set_setting(f"case:{case_id}:last_{kind}", event, self.user)
 
     def output_history(self, case_ref: str | int) -> list[dict[str, Any]]:

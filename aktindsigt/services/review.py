@@ -9,7 +9,7 @@ business logic of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aktindsigt.core.model import (
@@ -63,6 +63,12 @@ class Operation:
     # withheld pages: (document id, page number) -> the ground it is withheld with, None = released
     pages_before: dict[tuple[int, int], str | None] = field(default_factory=dict)
     pages_after: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    # the suggestions' versions after the action (undo refuses when someone changed them since)
+    versions_after: dict[int, int] = field(default_factory=dict)
+    # documents' versions after the action
+    document_versions_after: dict[int, int] = field(default_factory=dict)
+    # Danish lines for the user: e.g. another user's decision that this action replaced
+    notices: list[str] = field(default_factory=list)
 
     @property
     def suggestion_ids(self) -> set[int]:
@@ -164,7 +170,7 @@ class ReviewServices:
     # --- accept / reject -------------------------------------------------------
 
     def _decide(self, suggestion_ids: Iterable[int], action: DecisionAction, ground_id: str | None = None,
-                reason: str = "") -> Operation:
+                reason: str = "", versions: Mapping[int, int] | None = None) -> Operation:
         from aktindsigt.services.cases import ServiceError
 
         ids = list(dict.fromkeys(suggestion_ids))
@@ -184,6 +190,10 @@ class ReviewServices:
                 f"Vælg en hjemmel for '{missing[0].text}' før den overstreges ({missing[0].entity_type.label} "
                 "har ingen foreslået hjemmel)."
             )
+        # the versions the decision is based on: what the caller showed the user, else what was read just now
+        seen = {s.id: s.version for s in sugg if s.id is not None}
+        if versions:
+            seen.update({k: v for k, v in versions.items() if k in seen})
         old = self.review.decisions_for_suggestions(ids)
         new_status = SuggestionStatus.ACCEPTED if action is DecisionAction.REDACT else SuggestionStatus.REJECTED
         decisions = [
@@ -197,23 +207,28 @@ class ReviewServices:
         ]
         op = Operation(
             case_id=case_id,
-            removed=old,
             status_before={s.id: s.status for s in sugg if s.id is not None},
             status_after={s.id: new_status for s in sugg if s.id is not None},
-            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + f" {len(sugg)} forekomst(er)",
+            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + " "
+            + (f"{len(sugg)} forekomster" if len(sugg) != 1 else "1 forekomst"),
         )
-        op.created = self.review.apply(decisions, self.user, op.status_after, [d.id for d in old if d.id],
-                                       action="decision." + action.value)
+        applied = self.review.apply_ex(decisions, self.user, op.status_after, [d.id for d in old if d.id],
+                                       action="decision." + action.value, versions=seen)
+        op.created, op.removed, op.versions_after = applied.created, applied.removed, applied.versions
+        op.notices = overridden_notices(applied.removed, self.user, action)
         self._edited(case_id, "decision." + action.value)  # type: ignore[attr-defined]
         return op
 
-    def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None) -> Operation:
-        """Redact these occurrences (with their proposed ground unless ``ground_id`` is given)."""
-        return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id)
+    def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None,
+               versions: Mapping[int, int] | None = None) -> Operation:
+        """Redact these occurrences (with their proposed ground unless ``ground_id`` is given). ``versions``:
+        the suggestions' versions as the user saw them (a suggestion changed since raises ``Conflict``)."""
+        return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id, versions=versions)
 
-    def reject(self, suggestion_ids: Iterable[int], reason: str = "") -> Operation:
+    def reject(self, suggestion_ids: Iterable[int], reason: str = "",
+               versions: Mapping[int, int] | None = None) -> Operation:
         """Keep these occurrences (they are released)."""
-        return self._decide(suggestion_ids, DecisionAction.KEEP, reason=reason)
+        return self._decide(suggestion_ids, DecisionAction.KEEP, reason=reason, versions=versions)
 
     def _group_ids(self, case_ref: str | int, key: str) -> list[int]:
         from aktindsigt.services.cases import ServiceError
@@ -253,8 +268,9 @@ class ReviewServices:
             return Operation(case_id=case.id, description="Ingen forvalgte forslag")
         return self.accept(ids)
 
-    def set_ground(self, suggestion_ids: Sequence[int], ground_id: str) -> None:
-        self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user)
+    def set_ground(self, suggestion_ids: Sequence[int], ground_id: str,
+                   versions: Mapping[int, int] | None = None) -> None:
+        self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user, versions)
         ids = list(suggestion_ids)
         if ids:
             self._edited(self.review.get_suggestions(ids[:1])[0].case_id, "suggestion.ground")  # type: ignore[attr-defined]
@@ -355,10 +371,14 @@ class ReviewServices:
                          entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
                 for d in op.removed
             ]
-            inverse.created = self.review.apply(recreated, self.user, inverse.status_after,
-                                                [d.id for d in op.created if d.id], action="decision.undo")
+            applied = self.review.apply_ex(recreated, self.user, inverse.status_after,
+                                           [d.id for d in op.created if d.id], action="decision.undo",
+                                           versions=op.versions_after or None)
+            inverse.created, inverse.versions_after = applied.created, applied.versions
         for document_id, state in op.access_before.items():
-            self._write_access(document_id, state, "document.access.undo")
+            doc = self._write_access(document_id, state, "document.access.undo",
+                                     op.document_versions_after.get(document_id))
+            inverse.document_versions_after[document_id] = doc.version
         for (document_id, page), ground in op.pages_before.items():
             self.review.set_page_withheld(document_id, page, ground, self.user)
         self._edited(op.case_id, "decision.undo")  # type: ignore[attr-defined]
@@ -366,19 +386,27 @@ class ReviewServices:
 
     # --- document and page decisions -----------------------------------------------
 
-    def _write_access(self, document_id: int, state: DocumentAccess, action: str) -> Document:
+    def _write_access(self, document_id: int, state: DocumentAccess, action: str,
+                      version: int | None = None) -> Document:
         doc = self.document(document_id)  # type: ignore[attr-defined]
         doc.access = state.access
         doc.access_grounds = list(state.grounds)
         doc.access_reason = state.reason
-        return self.store.update_document(doc, self.user, action=action)  # type: ignore[attr-defined]
+        return self.store.update_document(doc, self.user, action=action,  # type: ignore[attr-defined]
+                                          expected_version=version if version else doc.version)
 
     def decide_document(self, document_id: int, access: AccessType | str | None,
-                        grounds: Sequence[str] = (), reason: str = "") -> Operation:
-        """The document decision (full / partial / withheld with grounds and reason) as an undoable action."""
+                        grounds: Sequence[str] = (), reason: str = "", version: int | None = None) -> Operation:
+        """The document decision (full / partial / withheld with grounds and reason) as an undoable action.
+        ``version``: the document's version as the user saw it (changed since: ``Conflict``)."""
         from aktindsigt.services.cases import ServiceError
 
         doc = self.document(document_id)  # type: ignore[attr-defined]
+        if version and version != doc.version:
+            from aktindsigt.core.errors import Conflict
+
+            raise Conflict("document", doc.id, doc.updated_by, doc.updated_at, case_id=doc.case_id,
+                           label=f"Akt {doc.akt_nr}")
         try:
             access = AccessType(access) if access else None
         except ValueError:
@@ -391,8 +419,9 @@ class ReviewServices:
         op = Operation(case_id=doc.case_id, description=f"Akt {doc.akt_nr}: {label}")
         if after == before:
             return op
-        self._write_access(document_id, after, "document.access")
+        written = self._write_access(document_id, after, "document.access", doc.version)
         op.access_before, op.access_after = {document_id: before}, {document_id: after}
+        op.document_versions_after = {document_id: written.version}
         self._edited(doc.case_id, "document.access")  # type: ignore[attr-defined]
         return op
 
@@ -420,3 +449,22 @@ class ReviewServices:
         op.pages_before, op.pages_after = {(document_id, page): before}, {(document_id, page): ground_id}
         self._edited(doc.case_id, "page.withhold" if ground_id else "page.release")  # type: ignore[attr-defined]
         return op
+
+
+def overridden_notices(removed: Sequence[Decision], user: str, action: DecisionAction) -> list[str]:
+    """Danish lines about other users' decisions that an action replaced (the second user is told)."""
+    from aktindsigt.core.errors import clock
+
+    verb = {DecisionAction.REDACT: "overstreget", DecisionAction.KEEP: "bevaret"}
+    by: dict[tuple[str, DecisionAction], list[Decision]] = {}
+    for d in removed:
+        if d.who and d.who != user and d.action is not action:
+            by.setdefault((d.who, d.action), []).append(d)
+    lines = []
+    for (who, was), ds in by.items():
+        last = max((d.at for d in ds if d.at), default=None)
+        n = len(ds)
+        what = "forekomst" if n == 1 else "forekomster"
+        lines.append(f"{n} {what} var {verb[was]} af {who}{' ' + clock(last) if last else ''}; "
+                     f"din afgørelse ({verb[action]}) erstatter den.")
+    return lines

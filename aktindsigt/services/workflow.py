@@ -346,6 +346,7 @@ class WorkflowServices:
             self.store.set_setting(profile_key(login), changed, self.user)
         given = getattr(self, "_given_user", None)
         self.user, _source = resolve_user(self.store, login, given)
+        self.store.set_identity(self.user)
         return self.user_profile()
 
     def _role(self) -> UserRole:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from aktindsigt.core.errors import Conflict
 from aktindsigt.core.model import (
     Decision,
     DecisionAction,
@@ -24,8 +26,16 @@ def _suggestion_from_row(r: SuggestionRow) -> Suggestion:
         id=r.id, case_id=r.case_id, document_id=r.document_id, entity_type=EntityType(r.entity_type),
         start=r.start, end=r.end, text=r.text, score=r.score, detector=r.detector, ground_id=r.ground_id,
         preselected=r.preselected, entity_key=r.entity_key, status=SuggestionStatus(r.status),
-        created_at=r.created_at,
+        created_at=r.created_at, version=r.version or 0, updated_by=r.updated_by or "", updated_at=r.updated_at,
     )
+
+
+def _suggestion_conflict(row: SuggestionRow, several: bool) -> Conflict:
+    text = " ".join(row.text.split())
+    if len(text) > 40:
+        text = text[:39] + "…"
+    label = f"Et af forslagene ('{text}')" if several else f"Forslaget '{text}'"
+    return Conflict("suggestion", row.id, row.updated_by, row.updated_at, case_id=row.case_id, label=label)
 
 
 def _decision_from_row(r: DecisionRow) -> Decision:
@@ -37,6 +47,13 @@ def _decision_from_row(r: DecisionRow) -> Decision:
     )
 
 
+@dataclass
+class Applied:
+    created: list[Decision]
+    removed: list[Decision]
+    versions: dict[int, int]  # suggestion id -> its version after the write
+
+
 class ReviewStore:
     """Suggestions and decisions; every change audited in the same transaction."""
 
@@ -46,8 +63,10 @@ class ReviewStore:
     # --- suggestions ---------------------------------------------------------
 
     def add_suggestions(self, case_id: int, suggestions: Sequence[Suggestion], who: str) -> list[Suggestion]:
-        """Insert suggestions that are not there yet (same document, span and type); returns the new ones."""
-        with self.store.transaction() as s:
+        """Insert suggestions that are not there yet (same document, span and type); returns the new ones.
+        Runs under the case's lock, so two analyses at the same moment do not insert the same suggestion twice."""
+        with self.store.transaction(write=True) as s:
+            self.store._lock_case(s, case_id)
             existing = {
                 (d, a, b, t)
                 for d, a, b, t in s.execute(
@@ -94,7 +113,8 @@ class ReviewStore:
                 Suggestion(id=r.id, case_id=r.case_id, document_id=r.document_id, entity_type=types[r.entity_type],
                            start=r.start, end=r.end, text=r.text, score=r.score, detector=r.detector,
                            ground_id=r.ground_id, preselected=r.preselected, entity_key=r.entity_key,
-                           status=statuses[r.status], created_at=r.created_at)
+                           status=statuses[r.status], created_at=r.created_at, version=r.version,
+                           updated_by=r.updated_by, updated_at=r.updated_at)
                 for r in s.execute(q)
             ]
 
@@ -116,11 +136,28 @@ class ReviewStore:
             raise NotFound(f"suggestions {missing}")
         return [found[i] for i in ids]
 
-    def set_suggestion_ground(self, suggestion_ids: Sequence[int], ground_id: str | None, who: str) -> None:
-        with self.store.transaction() as s:
-            for r in s.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(list(suggestion_ids)))):
+    def _lock_suggestions(self, s, ids: Iterable[int], versions: Mapping[int, int] | None) -> dict[int, SuggestionRow]:
+        """Lock the suggestions (in id order: two writers never deadlock) and check the versions the caller saw."""
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        rows = {r.id: r for r in s.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(ids))
+                                           .order_by(SuggestionRow.id).with_for_update())}
+        for sid, seen in (versions or {}).items():
+            row = rows.get(sid)
+            if row is None:
+                raise Conflict("suggestion", sid, label="Forslaget er slettet og")
+            if seen and row.version != seen:
+                raise _suggestion_conflict(row, len(ids) > 1)
+        return rows
+
+    def set_suggestion_ground(self, suggestion_ids: Sequence[int], ground_id: str | None, who: str,
+                              versions: Mapping[int, int] | None = None) -> None:
+        with self.store.transaction(write=True) as s:
+            for r in self._lock_suggestions(s, suggestion_ids, versions).values():
                 before = r.ground_id
                 r.ground_id = ground_id
+                r.updated_by, r.updated_at = who[:128], utcnow()
                 self.store._audit(s, who, "suggestion.ground", "suggestion", r.id, r.case_id,
                                   {"ground_id": before}, {"ground_id": ground_id})
 
@@ -129,30 +166,51 @@ class ReviewStore:
     def apply(
         self, decisions: Sequence[Decision], who: str, status_updates: dict[int, SuggestionStatus] | None = None,
         remove_decision_ids: Sequence[int] = (), action: str = "decision.create",
+        versions: Mapping[int, int] | None = None,
     ) -> list[Decision]:
+        """``apply_ex`` returning only the created decisions."""
+        return self.apply_ex(decisions, who, status_updates, remove_decision_ids, action, versions).created
+
+    def apply_ex(
+        self, decisions: Sequence[Decision], who: str, status_updates: dict[int, SuggestionStatus] | None = None,
+        remove_decision_ids: Sequence[int] = (), action: str = "decision.create",
+        versions: Mapping[int, int] | None = None,
+    ) -> Applied:
         """Add decisions, remove decisions and change suggestion statuses in ONE transaction.
 
         Every review action (accept, reject, undo, redo, manual redaction) goes through here so that
-        it is atomic and audited with its before/after state.
+        it is atomic and audited with its before/after state. The suggestions in ``status_updates`` are
+        locked first; ``versions`` are the versions the caller read them at: if another user changed one
+        since, nothing is written and ``Conflict`` says who and when. Every suggestion in
+        ``status_updates`` gets a new version (also when its status stays), so a decision replaced by
+        another user is always noticed. At most one decision per suggestion (a unique index): a new
+        decision on a suggestion replaces the one it has inside the transaction, whatever the caller read.
+        Returns what was created and removed, and the suggestions' new versions.
         """
         status_updates = status_updates or {}
-        with self.store.transaction() as s:
+        with self.store.transaction(write=True) as s:
+            locked = self._lock_suggestions(s, status_updates, versions)
             removed = []
-            for did in remove_decision_ids:
-                row = s.get(DecisionRow, did)
-                if row is None:
+            replaced = {d.suggestion_id for d in decisions if d.suggestion_id is not None}
+            current = list(s.scalars(select(DecisionRow).where(DecisionRow.suggestion_id.in_(sorted(replaced)))
+                                     .order_by(DecisionRow.id))) if replaced else []
+            seen_ids: set[int] = set()
+            for row in [*current, *(s.get(DecisionRow, did) for did in remove_decision_ids)]:
+                if row is None or row.id in seen_ids:
                     continue
+                seen_ids.add(row.id)
                 removed.append(_decision_from_row(row))
                 s.delete(row)
+            s.flush()  # deletes before inserts: a suggestion's new decision replaces its old one (unique index)
             changed = []
-            if status_updates:
-                for r in s.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(list(status_updates)))):
-                    new = status_updates[r.id].value
-                    if r.status != new:
-                        changed.append({"id": r.id, "before": r.status, "after": new})
-                        r.status = new
-            created = []
             now = utcnow()
+            for r in locked.values():
+                new = status_updates[r.id].value
+                if r.status != new:
+                    changed.append({"id": r.id, "before": r.status, "after": new})
+                    r.status = new
+                r.updated_by, r.updated_at = who[:128], now
+            created = []
             for d in decisions:
                 row = DecisionRow(
                     case_id=d.case_id, document_id=d.document_id, kind=d.kind.value, action=d.action.value,
@@ -173,7 +231,7 @@ class ReviewStore:
                 {"decisions": _jsonable(removed), "suggestions": [{"id": c["id"], "status": c["before"]} for c in changed]},
                 {"decisions": _jsonable(result), "suggestions": [{"id": c["id"], "status": c["after"]} for c in changed]},
             )
-            return result
+            return Applied(result, removed, {r.id: r.version for r in locked.values()})
 
     def list_decisions(self, case_id: int, document_id: int | None = None) -> list[Decision]:
         with self.store.transaction() as s:
@@ -190,8 +248,9 @@ class ReviewStore:
     # --- pages -------------------------------------------------------------
 
     def set_page_withheld(self, document_id: int, page: int, ground_id: str | None, who: str) -> None:
-        with self.store.transaction() as s:
-            row = s.scalars(select(PageRow).where(PageRow.document_id == document_id, PageRow.number == page)).first()
+        with self.store.transaction(write=True) as s:
+            row = s.scalars(select(PageRow).where(PageRow.document_id == document_id, PageRow.number == page)
+                            .with_for_update()).first()
             if row is None:
                 raise NotFound(f"page {page} of document {document_id}")
             before = {"withheld": row.withheld, "ground": row.withheld_ground}

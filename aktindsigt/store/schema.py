@@ -17,6 +17,8 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -51,6 +53,11 @@ class CaseRow(Base):
     decided: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # optimistic concurrency (see "Versions" in store.py): bumped by every update, checked by every writer
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+
+    __mapper_args__ = {"version_id_col": version}
 
     documents: Mapped[list[DocumentRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="DocumentRow.akt_nr"
@@ -100,6 +107,11 @@ class DocumentRow(Base):
     section26_considered: Mapped[bool] = mapped_column(Boolean, default=False)
     esdh_doc_id: Mapped[str] = mapped_column(String(128), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
     case: Mapped[CaseRow] = relationship(back_populates="documents")
     pages: Mapped[list[PageRow]] = relationship(
@@ -123,6 +135,9 @@ class PageRow(Base):
     words: Mapped[list] = mapped_column(JSON, default=list)
     withheld: Mapped[bool] = mapped_column(Boolean, default=False)
     withheld_ground: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     document: Mapped[DocumentRow] = relationship(back_populates="pages")
 
@@ -145,6 +160,11 @@ class SuggestionRow(Base):
     entity_key: Mapped[str] = mapped_column(String(500), default="")
     status: Mapped[str] = mapped_column(String(16), default="pending")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class DecisionRow(Base):
@@ -160,8 +180,9 @@ class DecisionRow(Base):
     page: Mapped[int | None] = mapped_column(Integer, nullable=True)
     rect: Mapped[list | None] = mapped_column(JSON, nullable=True)
     ground_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # at most one decision per suggestion, enforced by the database (NULL for manual redactions)
     suggestion_id: Mapped[int | None] = mapped_column(
-        ForeignKey("suggestions.id", ondelete="SET NULL"), nullable=True, index=True
+        ForeignKey("suggestions.id", ondelete="SET NULL"), nullable=True, index=True, unique=True
     )
     entity_key: Mapped[str] = mapped_column(String(500), default="")
     entity_type: Mapped[str] = mapped_column(String(32), default="MANUAL")
@@ -189,3 +210,52 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(128), primary_key=True)
     value: Mapped[dict | list | str | None] = mapped_column(JSON, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CommentRow(Base):
+    """A team lead's (or anyone's) comment on a case, a suggestion, a decision or a document."""
+
+    __tablename__ = "comments"
+    __table_args__ = (Index("ix_comments_target", "target_type", "target_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    target_type: Mapped[str] = mapped_column(String(16))  # case | document | suggestion | decision
+    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    document_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # where it is shown
+    author: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    text: Mapped[str] = mapped_column(Text)
+    context: Mapped[dict] = mapped_column(JSON, default=dict)  # what the comment was about, as the author saw it
+    resolved_by: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PresenceRow(Base):
+    """Who has a case open right now (a heartbeat per app instance; not audited, not case content)."""
+
+    __tablename__ = "presence"
+
+    session_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(String(128))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BlobChunkRow(Base):
+    """Blob content kept in the database itself (the team store's default): content-addressed chunks."""
+
+    __tablename__ = "blob_chunks"
+    __table_args__ = (PrimaryKeyConstraint("sha256", "seq"),)
+
+    sha256: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -2,22 +2,52 @@
 
 Every public method runs in its own transaction and returns plain ``core``
 dataclasses. Every state change writes an audit event in the same transaction.
+
+Several users on one store (the team store, PostgreSQL; SQLite works the same way on one machine):
+
+- **Versions.** Every row a person edits (cases, documents, pages, suggestions, settings, comments)
+  has a ``version`` that SQLAlchemy checks and bumps on every UPDATE (``version_id_col``): an
+  update of a row someone else changed in between fails instead of overwriting it. Writers that
+  act on what a person *saw* pass the version they saw (``expected_version`` / ``versions``); a
+  different current version raises ``core.errors.Conflict`` naming who changed it and when.
+- **Locks.** A write transaction locks the rows it decides on (``SELECT … FOR UPDATE`` on
+  PostgreSQL, in id order so two writers never deadlock; on SQLite a write transaction starts
+  with ``BEGIN IMMEDIATE``, so writers take turns). Numbers (case numbers, akt numbers) are
+  allocated under a lock: akt numbers under the case row's lock, case numbers under a
+  transaction-level advisory lock.
+- **Timeouts.** PostgreSQL connections set ``lock_timeout`` (``AKTINDSIGT_LOCK_TIMEOUT``, seconds,
+  default 5) and ``idle_in_transaction_session_timeout`` (``AKTINDSIGT_IDLE_TIMEOUT``, default 60):
+  a user blocked by another's open change gets ``core.errors.Busy`` in Danish naming who holds it
+  (from ``application_name``), and a frozen client's transaction is ended by the server, so the
+  others can go on. SQLite waits ``busy_timeout`` and then raises ``Busy`` too.
+- **Change feed.** Each committed transaction that wrote audit events sends a ``NOTIFY aktindsigt``
+  (PostgreSQL) with the cases it touched; ``store/notify.py`` listens (or polls the audit table on
+  SQLite) so that other app instances refresh within seconds.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import json
+import logging
+import os
+import re
+import uuid
+import zlib
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
+from aktindsigt.core.errors import Busy, Conflict
 from aktindsigt.core.model import (
     AccessType,
     AuditEvent,
@@ -35,7 +65,12 @@ from aktindsigt.core.model import (
 )
 from aktindsigt.store import migrate
 from aktindsigt.store.blobs import BlobStore
-from aktindsigt.store.schema import AuditRow, BlobRow, CaseRow, DocumentRow, PageRow, SettingRow
+from aktindsigt.store.schema import AuditRow, BlobRow, CaseRow, DocumentRow, PageRow, PresenceRow, SettingRow
+
+log = logging.getLogger(__name__)
+
+#: the channel of the change feed (PostgreSQL NOTIFY)
+CHANNEL = "aktindsigt"
 
 
 class NotFound(LookupError):
@@ -68,13 +103,44 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, "") or default)
+    except ValueError:
+        log.warning("%s must be a number of seconds; using %s", name, default)
+        return default
+    return max(value, 0.0)
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for another user's lock before it is told (``AKTINDSIGT_LOCK_TIMEOUT``)."""
+    return _seconds("AKTINDSIGT_LOCK_TIMEOUT", 5.0)
+
+
+def idle_timeout() -> float:
+    """Seconds an open transaction may stand idle before PostgreSQL ends it (``AKTINDSIGT_IDLE_TIMEOUT``)."""
+    return _seconds("AKTINDSIGT_IDLE_TIMEOUT", 60.0)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={int(max(lock_timeout(), 10.0) * 1000)}")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """A write transaction takes SQLite's write lock at BEGIN: its reads and writes cannot interleave with
+    another writer's (a deferred transaction that read first would fail on its first write instead)."""
+    write = conn.get_execution_options().get("aktindsigt_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql", "postgres:"))
 
 
 def make_engine(url: str) -> Engine:
@@ -84,10 +150,15 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, pool_pre_ping=True)
+    elif url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://") :]
+    options = (f"-c lock_timeout={int(lock_timeout() * 1000)} "
+               f"-c idle_in_transaction_session_timeout={int(idle_timeout() * 1000)}")
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": options, "application_name": "aktindsigt"})
 
 
 # --- row <-> domain -------------------------------------------------------
@@ -115,6 +186,9 @@ def _case_from_row(r: CaseRow) -> Case:
         caseworker=r.caseworker,
         decided=r.decided,
         created_at=r.created_at,
+        version=r.version or 0,
+        updated_by=r.updated_by or "",
+        updated_at=r.updated_at,
     )
 
 
@@ -161,6 +235,9 @@ def _document_from_row(r: DocumentRow) -> Document:
         section26_considered=r.section26_considered,
         esdh_doc_id=r.esdh_doc_id,
         created_at=r.created_at,
+        version=r.version or 0,
+        updated_by=r.updated_by or "",
+        updated_at=r.updated_at,
     )
 
 
@@ -197,22 +274,195 @@ class NewDocument:
     children: list[NewDocument] = dataclasses.field(default_factory=list)
 
 
+_STALE_TABLE = re.compile(r"table '(\w+)'")
+_TABLE_OBJECT = {"suggestions": "suggestion", "documents": "document", "cases": "case", "pages": "page",
+                 "settings": "setting", "comments": "comment"}
+
+
 class Store:
-    def __init__(self, db_url: str, blobs_dir: Path, migrate_db: bool = True) -> None:
+    def __init__(self, db_url: str, blobs_dir: Path, migrate_db: bool = True, blob_mode: str | None = None) -> None:
         self.url = db_url
         self.engine = make_engine(db_url)
+        self.postgres = self.engine.dialect.name == "postgresql"
+        #: identifies this store object in the change feed (its own changes are not reported back to it)
+        self.session_id = uuid.uuid4().hex
+        #: the user name sent as PostgreSQL ``application_name`` (a blocked user is told who holds the lock)
+        self.identity = ""
+        self._own_audit_ids: set[int] = set()
         if migrate_db:
             migrate.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.blobs = BlobStore(blobs_dir)
+        event.listen(self._sessions, "after_flush", self._collect_changes)
+        event.listen(self._sessions, "before_commit", self._notify_changes)
+        if self.postgres:
+            event.listen(self.engine, "checkout", self._set_application_name)
+        from aktindsigt.store.dbblobs import open_blob_store
+
+        self.blobs: BlobStore = open_blob_store(self, Path(blobs_dir), blob_mode)
 
     def close(self) -> None:
         self.engine.dispose()
 
+    def set_identity(self, name: str) -> None:
+        self.identity = " ".join(name.split())[:50]
+
+    def _set_application_name(self, dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        wanted = f"aktindsigt: {self.identity}" if self.identity else "aktindsigt"
+        if record.info.get("application_name") == wanted:
+            return
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("SELECT set_config('application_name', %s, false)", (wanted,))
+        finally:
+            cur.close()
+        dbapi_conn.commit()
+        record.info["application_name"] = wanted
+
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
+    def transaction(self, write: bool = False) -> Iterator[Session]:
+        """One transaction. ``write=True`` for every transaction that changes something: on SQLite it takes
+        the write lock at the start (``BEGIN IMMEDIATE``). Lock timeouts become ``Busy``, a version
+        mismatch found by an UPDATE becomes ``Conflict``; both are Danish ``ServiceError``s."""
+        try:
+            with self._sessions.begin() as session:
+                if write and not self.postgres:
+                    session.connection(execution_options={"aktindsigt_write": True})
+                yield session
+        except StaleDataError as e:
+            m = _STALE_TABLE.search(str(e))
+            raise Conflict(_TABLE_OBJECT.get(m.group(1) if m else "", "")) from e
+        except DBAPIError as e:
+            busy = self._busy(e)
+            if busy is None:
+                raise
+            raise busy from e
+
+    # --- locks, conflicts and the change feed ---------------------------------
+
+    def _busy(self, error: DBAPIError) -> Busy | None:
+        """A Danish ``Busy`` for a lock timeout or a connection the server closed; None for other errors."""
+        orig = getattr(error, "orig", None)
+        code = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+        text_ = str(orig or error).lower()
+        if code == "55P03" or "lock timeout" in text_ or "database is locked" in text_:
+            holders = self.lock_holders() if self.postgres else []
+            if holders:
+                who = holders[0]
+                more = f" (og {len(holders) - 1} andre)" if len(holders) > 1 else ""
+                message = (f"Ændringen kunne ikke gemmes, fordi {who}{more} har en ændring i gang, der ikke er gjort "
+                           "færdig. Prøv igen om lidt.")
+            else:
+                message = "Ændringen kunne ikke gemmes, fordi en anden bruger har en ændring i gang. Prøv igen om lidt."
+            if self.postgres and idle_timeout():
+                message += (f" En ændring, der står åben i mere end {int(idle_timeout())} sekunder, afbrydes "
+                            "automatisk.")
+            return Busy(message, holders)
+        if code in ("25P03", "57P01", "57P05") or "idle-in-transaction" in text_ or "terminating connection" in text_:
+            return Busy("Forbindelsen til databasen blev lukket, fordi ændringen stod åben for længe eller serveren "
+                        "blev genstartet. Ændringen er ikke gemt; prøv igen.")
+        if code == "40P01":
+            return Busy("To brugere ændrede det samme på samme tid. Ændringen er ikke gemt; prøv igen.")
+        return None
+
+    def lock_holders(self) -> list[str]:
+        """The users (PostgreSQL ``application_name``) whose transactions have stood open for a second or more."""
+        if not self.postgres:
+            return []
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(text(
+                    "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND xact_start < now() - interval '1 second' "
+                    "AND application_name LIKE 'aktindsigt%' ORDER BY xact_start")).scalars().all()
+        except DBAPIError:
+            log.exception("cannot read pg_stat_activity")
+            return []
+        names = [r.split(":", 1)[1].strip() if ":" in r else "" for r in rows]
+        return list(dict.fromkeys(n or "en anden bruger" for n in names))
+
+    def _lock(self, s: Session, name: str) -> None:
+        """A transaction-level lock on ``name`` (PostgreSQL advisory lock; SQLite: the write lock already)."""
+        if self.postgres:
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(name.encode()) & 0x7FFFFFFF})
+
+    def _lock_case(self, s: Session, case_id: int) -> CaseRow:
+        row = s.get(CaseRow, case_id, with_for_update=True)
+        if row is None:
+            raise NotFound(f"case {case_id}")
+        return row
+
+    @staticmethod
+    def _collect_changes(s: Session, _ctx: Any) -> None:
+        for obj in s.new:
+            if isinstance(obj, AuditRow):
+                s.info.setdefault("aktindsigt_changes", []).append(
+                    {"c": obj.case_id, "a": obj.action, "w": obj.who, "id": obj.id})
+
+    def _notify_changes(self, s: Session) -> None:
+        s.flush()  # before_commit runs before the commit's own flush: collect the last audit rows now
+        changes = s.info.pop("aktindsigt_changes", [])
+        if not changes:
+            return
+        ids = [c["id"] for c in changes if c.get("id")]
+        self._own_audit_ids.update(ids)
+        if len(self._own_audit_ids) > 10000:
+            self._own_audit_ids = set(sorted(self._own_audit_ids)[-5000:])
+        if not self.postgres:
+            return
+        by_case: dict[Any, dict[str, Any]] = {}
+        for c in changes:
+            entry = by_case.setdefault(c["c"], {"s": self.session_id, "c": c["c"], "w": c["w"], "a": []})
+            if c["a"] not in entry["a"] and len(entry["a"]) < 20:
+                entry["a"].append(c["a"])
+        for payload in by_case.values():
+            s.execute(text("SELECT pg_notify(:ch, :p)"), {"ch": CHANNEL, "p": json.dumps(payload)[:7900]})
+
+    def is_own_audit(self, audit_id: int) -> bool:
+        return audit_id in self._own_audit_ids
+
+    def notify(self, case_id: int | None, action: str, who: str) -> None:
+        """A change-feed message that is not an audited change (someone opened or closed a case)."""
+        if not self.postgres:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(text("SELECT pg_notify(:ch, :p)"), {
+                "ch": CHANNEL, "p": json.dumps({"s": self.session_id, "c": case_id, "w": who, "a": [action]})})
+
+    # --- presence ------------------------------------------------------------
+
+    def touch_presence(self, case_id: int, name: str) -> None:
+        """This app instance has ``case_id`` open (a heartbeat; not audited)."""
+        with self.transaction(write=True) as s:
+            row = s.get(PresenceRow, self.session_id)
+            new = row is None or row.case_id != case_id
+            if row is None:
+                s.add(PresenceRow(session_id=self.session_id, case_id=case_id, name=name[:128], seen_at=utcnow()))
+            else:
+                row.case_id, row.name, row.seen_at = case_id, name[:128], utcnow()
+        if new:
+            self.notify(case_id, "presence.open", name)
+
+    def leave_presence(self) -> None:
+        with self.transaction(write=True) as s:
+            row = s.get(PresenceRow, self.session_id)
+            case_id = row.case_id if row else None
+            if row is not None:
+                s.delete(row)
+        if case_id is not None:
+            self.notify(case_id, "presence.close", self.identity)
+
+    def presence(self, case_id: int, within_s: float = 90.0) -> list[tuple[str, datetime]]:
+        """(name, last seen) of the other app instances that have the case open (seen within ``within_s``)."""
+        with self.transaction() as s:
+            rows = s.execute(select(PresenceRow.name, PresenceRow.seen_at, PresenceRow.session_id)
+                             .where(PresenceRow.case_id == case_id)).all()
+        now = utcnow()
+        out: dict[str, datetime] = {}
+        for name, seen, sid in rows:
+            seen = seen if seen.tzinfo else seen.replace(tzinfo=UTC)
+            if sid != self.session_id and (now - seen).total_seconds() <= within_s:
+                out[name] = max(seen, out.get(name, seen))
+        return sorted(out.items())
 
     # --- audit -------------------------------------------------------------
 
@@ -257,34 +507,47 @@ class Store:
 
     def _next_case_number(self, s: Session, year: int) -> str:
         prefix = f"AKT-{year}-"
+        self._lock(s, "case_number")
         existing = s.scalars(select(CaseRow.case_number).where(CaseRow.case_number.like(prefix + "%"))).all()
         numbers = [int(n[len(prefix) :]) for n in existing if n[len(prefix) :].isdigit()]
         return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
     def create_case(self, case: Case, who: str) -> Case:
-        with self.transaction() as s:
-            now = utcnow()
-            row = CaseRow(created_at=now, updated_at=now)
-            _apply_case(row, case)
-            row.case_number = case.case_number or self._next_case_number(s, case.received.year)
-            s.add(row)
-            s.flush()
-            created = _case_from_row(row)
-            self._audit(s, who, "case.create", "case", row.id, row.id, None, created)
-            return created
+        """Insert a case; without a case number the next free ``AKT-<year>-NNNN`` is allocated under a lock."""
+        for attempt in range(5):
+            try:
+                with self.transaction(write=True) as s:
+                    now = utcnow()
+                    row = CaseRow(created_at=now, updated_at=now, updated_by=who[:128])
+                    _apply_case(row, case)
+                    row.case_number = case.case_number or self._next_case_number(s, case.received.year)
+                    s.add(row)
+                    s.flush()
+                    created = _case_from_row(row)
+                    self._audit(s, who, "case.create", "case", row.id, row.id, None, created)
+                    return created
+            except IntegrityError as e:
+                if case.case_number:
+                    raise DuplicateCaseNumber(case.case_number) from e
+                log.info("case number taken meanwhile (attempt %d); allocating again", attempt + 1)
+        raise Busy("Der kunne ikke tildeles et sagsnummer, fordi mange sager blev oprettet på samme tid. Prøv igen.")
 
-    def update_case(self, case: Case, who: str, action: str = "case.update") -> Case:
+    def update_case(self, case: Case, who: str, action: str = "case.update",
+                    expected_version: int | None = None) -> Case:
+        """Write the case's fields. ``expected_version``: the version the caller read (a different one raises
+        ``Conflict``); without it the row's own version check still refuses a concurrent overwrite."""
         if case.id is None:
             raise ValueError("case has no id")
-        with self.transaction() as s:
-            row = s.get(CaseRow, case.id)
-            if row is None:
-                raise NotFound(f"case {case.id}")
+        with self.transaction(write=True) as s:
+            row = self._lock_case(s, case.id)
+            if expected_version is not None and row.version != expected_version:
+                raise Conflict("case", row.id, row.updated_by, row.updated_at, case_id=row.id)
             before = _case_from_row(row)
             _apply_case(row, case)
             if case.case_number:
                 row.case_number = case.case_number
             row.updated_at = utcnow()
+            row.updated_by = who[:128]
             s.flush()
             after = _case_from_row(row)
             self._audit(s, who, action, "case", row.id, row.id, before, after)
@@ -296,22 +559,17 @@ class Store:
     ) -> Case:
         """Move a case to ``status`` when it is in one of ``expected`` (else ``StatusConflict``), write
         ``setting`` (key, value) and one audit event with the details, all in one transaction."""
-        with self.transaction() as s:
-            row = s.get(CaseRow, case_id, with_for_update=True)
-            if row is None:
-                raise NotFound(f"case {case_id}")
+        with self.transaction(write=True) as s:
+            row = self._lock_case(s, case_id)
             before = CaseStatus(row.status)
             if before not in expected:
                 raise StatusConflict(before)
             row.status = status.value
             row.updated_at = utcnow()
+            row.updated_by = who[:128]
             if setting is not None:
                 key, value = setting
-                srow = s.get(SettingRow, key)
-                if srow is None:
-                    s.add(SettingRow(key=key, value=_jsonable(value)))
-                else:
-                    srow.value = _jsonable(value)
+                self._put_setting(s, key, value, who)
             s.flush()
             self._audit(s, who, action, "case", case_id, case_id, {"status": before.value},
                         {"status": status.value, **(details or {})})
@@ -416,16 +674,14 @@ class Store:
 
     def add_documents(self, case_id: int, new: NewDocument, who: str) -> list[Document]:
         """Insert a document and its attachments in one transaction; akt numbers follow in order."""
-        with self.transaction() as s:
-            if s.get(CaseRow, case_id) is None:
-                raise NotFound(f"case {case_id}")
+        with self.transaction(write=True) as s:
+            self._lock_case(s, case_id)  # akt numbers are allocated under the case's lock
             next_nr = (s.scalar(select(func.max(DocumentRow.akt_nr)).where(DocumentRow.case_id == case_id)) or 0) + 1
             created: list[Document] = []
 
             def ensure_blob(sha: str | None, size: int) -> None:
-                if sha and s.get(BlobRow, sha) is None:
-                    s.add(BlobRow(sha256=sha, size=size, created_at=utcnow()))
-                    s.flush()
+                if sha:
+                    self._ensure_blob_row(s, sha, size)
 
             def insert(nd: NewDocument, parent_id: int | None) -> None:
                 nonlocal next_nr
@@ -486,20 +742,40 @@ class Store:
             insert(new, None)
             return created
 
-    def update_document(self, document: Document, who: str, action: str = "document.update") -> Document:
+    def _ensure_blob_row(self, s: Session, sha: str, size: int) -> None:
+        """Register a blob; two users storing the same file at the same moment is not an error."""
+        if s.get(BlobRow, sha) is not None:
+            return
+        values = {"sha256": sha, "size": size, "created_at": utcnow()}
+        if self.postgres:
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            s.execute(pg_insert(BlobRow).values(**values).on_conflict_do_nothing(index_elements=["sha256"]))
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            s.execute(sqlite_insert(BlobRow).values(**values).on_conflict_do_nothing(index_elements=["sha256"]))
+
+    def update_document(self, document: Document, who: str, action: str = "document.update",
+                        expected_version: int | None = None) -> Document:
+        """Write a document's decision and properties. ``expected_version``: the version the caller read."""
         fields = (
             "title public_title doc_date sender recipient access_reason in_scope section26_considered esdh_doc_id"
         ).split()
-        with self.transaction() as s:
-            row = s.get(DocumentRow, document.id)
+        with self.transaction(write=True) as s:
+            row = s.get(DocumentRow, document.id, with_for_update=True)
             if row is None:
                 raise NotFound(f"document {document.id}")
+            if expected_version is not None and row.version != expected_version:
+                raise Conflict("document", row.id, row.updated_by, row.updated_at, case_id=row.case_id,
+                               label=f"Akt {row.akt_nr}")
             before = _document_from_row(row)
             for name in fields:
                 setattr(row, name, getattr(document, name))
             row.direction = document.direction.value
             row.access = document.access.value if document.access else None
             row.access_grounds = list(document.access_grounds)
+            row.updated_by, row.updated_at = who[:128], utcnow()
             s.flush()
             after = _document_from_row(row)
             self._audit(s, who, action, "document", row.id, row.case_id, before, after)
@@ -512,15 +788,73 @@ class Store:
             row = s.get(SettingRow, key)
             return default if row is None else row.value
 
-    def set_setting(self, key: str, value: Any, who: str) -> None:
+    def get_setting_versioned(self, key: str, default: Any = None) -> tuple[Any, int]:
+        """(value, version); version 0 when the setting does not exist."""
         with self.transaction() as s:
             row = s.get(SettingRow, key)
-            before = None if row is None else row.value
-            if row is None:
-                s.add(SettingRow(key=key, value=_jsonable(value)))
+            return (default, 0) if row is None else (row.value, row.version)
+
+    def _put_setting(self, s: Session, key: str, value: Any, who: str) -> Any:
+        """Insert or update a setting inside ``s`` (the row locked); returns the value before."""
+        row = s.get(SettingRow, key, with_for_update=True)
+        if row is None:
+            if self.postgres:
+                from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+                s.execute(pg_insert(SettingRow).values(key=key, value=None, version=1, updated_by="")
+                          .on_conflict_do_nothing(index_elements=["key"]))
+                row = s.get(SettingRow, key, with_for_update=True, populate_existing=True)
             else:
-                row.value = _jsonable(value)
-            self._audit(s, who, "setting.set", "setting", key, None, {"value": before}, {"value": _jsonable(value)})
+                row = SettingRow(key=key, value=None)
+                s.add(row)
+        before = None if row is None else row.value
+        assert row is not None
+        row.value = _jsonable(value)
+        row.updated_by, row.updated_at = who[:128], utcnow()
+        return before
+
+    def set_setting(self, key: str, value: Any, who: str, expected_version: int | None = None) -> None:
+        """Write a setting. ``expected_version`` (from ``get_setting_versioned``; 0 = must not exist yet): the
+        version the caller read; a different one raises ``Conflict``."""
+        with self.transaction(write=True) as s:
+            if expected_version is not None:
+                row = s.get(SettingRow, key, with_for_update=True)
+                current = 0 if row is None else row.version
+                if current != expected_version:
+                    what = "statements" if key.endswith(":statements") else "setting"
+                    raise Conflict(what, key, row.updated_by if row else "", row.updated_at if row else None)
+            before = self._put_setting(s, key, value, who)
+            self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key), {"value": before},
+                        {"value": _jsonable(value)})
+
+    def update_setting(self, key: str, change: Any, who: str, default: Any = None) -> Any:
+        """Read-modify-write a setting with its row locked: ``change(current) -> new`` (no lost update when two
+        users change different parts of one setting at the same time). Returns the new value."""
+        with self.transaction(write=True) as s:
+            row = s.get(SettingRow, key, with_for_update=True)
+            current = default if row is None else row.value
+            new = change(current)
+            before = self._put_setting(s, key, new, who)
+            self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key), {"value": before},
+                        {"value": _jsonable(new)})
+            return new
+
+
+_CASE_SETTING = re.compile(r"^case:(\d+):")
+
+
+def _case_of_setting(key: str) -> int | None:
+    """The case a setting belongs to (``case:<id>:…``), so that its change reaches the case's audit trail."""
+    m = _CASE_SETTING.match(key)
+    return int(m.group(1)) if m else None
+
+
+class DuplicateCaseNumber(Exception):
+    """A case with this number exists (someone created it at the same moment)."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
 
 
 def _count_by_case(s: Session, column: Any, *where: Any) -> dict[int, int]:

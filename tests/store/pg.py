@@ -66,6 +66,27 @@ class TempPostgres:
         self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "aktindsigt", "aktindsigt")
         return f"postgresql://aktindsigt@127.0.0.1:{self.port}/aktindsigt"
 
+    @property
+    def base_url(self) -> str:
+        return f"postgresql://aktindsigt@127.0.0.1:{self.port}"
+
+    def admin(self, sql: str) -> None:
+        """Run one statement outside a transaction (CREATE/DROP DATABASE)."""
+        import psycopg
+
+        with psycopg.connect(f"{self.base_url}/aktindsigt", autocommit=True) as conn:
+            conn.execute(sql)
+
+    def create_database(self, name: str, template: str | None = None) -> str:
+        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return f"{self.base_url}/{name}"
+
+    def version(self) -> str:
+        import psycopg
+
+        with psycopg.connect(f"{self.base_url}/aktindsigt") as conn:
+            return str(conn.execute("SHOW server_version").fetchone()[0])
+
     def stop(self) -> None:
         with contextlib.suppress(Exception):
             self._run("pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "stop")

@@ -7,20 +7,8 @@ import pytest
 from aktindsigt.core.model import Case, Document, Page, Rect, Regime, Word
 from aktindsigt.store import migrate
 from aktindsigt.store.store import NewDocument, Store
-from tests.store.pg import TempPostgres
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    try:
-        server = TempPostgres()
-        url = server.start()
-    except Exception as e:  # noqa: BLE001
-        pytest.skip(f"no PostgreSQL server available: {e}")
-    yield url
-    server.stop()
 
 
 def test_store_on_postgres(pg_url, tmp_path):
