@@ -10,6 +10,7 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
                  municipality
     settings.py  settings user|employees|closure-days
     tools.py     text, detect, redact, eval-ner, demo, run, doctor
+    db.py        db upgrade|copy (the schema; moving a store to the team's database)
 
 Every command prints Danish messages for people; machine-readable output (``case create`` prints
 the case id, ``text`` prints the text, ``detect --format jsonl``) goes to stdout alone.
@@ -21,7 +22,7 @@ from typing import Annotated
 
 import typer
 
-from aktindsigt.cli import outputs, review, settings, tools  # noqa: F401 - registers their commands
+from aktindsigt.cli import db, outputs, review, settings, tools  # noqa: F401 - registers their commands
 from aktindsigt.cli.case import app as case_app
 from aktindsigt.cli.common import danish_help
 
@@ -55,6 +56,7 @@ def _main(
 
 app.add_typer(case_app, name="case")
 app.add_typer(settings.app, name="settings")
+app.add_typer(db.app, name="db")
 app.command("municipality")(outputs.municipality_cmd)
 for _name, _fn in (("text", tools.text_cmd), ("detect", tools.detect_cmd), ("redact", tools.redact_cmd),
                    ("eval-ner", tools.eval_ner_cmd), ("demo", tools.demo_cmd), ("run", tools.run_cmd),

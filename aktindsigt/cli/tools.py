@@ -235,6 +235,9 @@ def doctor_cmd() -> None:
         t.add_row(name, "[green]installeret[/green]" if st.available else "[red]mangler[/red]",
                   st.detail if st.available else st.consequence)
     out.print(t)
+    from aktindsigt.cli.db import print_store_checks
+
+    ok &= print_store_checks()
     if not ok:
         raise typer.Exit(1)
 
