@@ -131,12 +131,43 @@ def score(expect: dict, rows: list[dict]) -> list[dict]:
     return results
 
 
+def office_timing(n: int = 6) -> dict:
+    """Seconds per DOCX → PDF conversion three ways: a fresh LibreOffice profile and start per file (as
+    before), one start per file with the profile kept, and one LibreOffice kept running (UNO)."""
+    from ingest_corpus import LOREM_DA
+
+    from aktindsigt.demo.writers import write_docx
+    from aktindsigt.ingest import tools
+
+    work = Path(tempfile.mkdtemp(prefix="aktindsigt-bench-office-"))
+    files = [write_docx(work / f"notat-{i}.docx", f"Notat {i}", [LOREM_DA] * 6) for i in range(n)]
+    out: dict = {"files": n}
+    for mode in ("fresh profile per file", "profile kept, one start per file", "one LibreOffice (UNO)"):
+        if mode == "one LibreOffice (UNO)" and not tools.uno_python():
+            out[mode] = None
+            continue
+        os.environ.pop("AKTINDSIGT_NO_UNO", None)
+        if mode != "one LibreOffice (UNO)":
+            os.environ["AKTINDSIGT_NO_UNO"] = "1"
+        tools.end_office()
+        t0 = time.perf_counter()
+        for i, f in enumerate(files):
+            if mode == "fresh profile per file":
+                tools.end_office()
+            tools.convert_to_pdf(f, work / f"{mode[:5]}-{i}")
+        out[mode] = round((time.perf_counter() - t0) / n, 2)
+        tools.end_office()
+    os.environ.pop("AKTINDSIGT_NO_UNO", None)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--label", default="")
     ap.add_argument("--keep", type=Path, help="build the folder here and keep it")
     ap.add_argument("--skip", nargs="*", default=[], help="makers to leave out, e.g. make_bad_name")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--office", action="store_true", help="also time DOCX conversion with and without one LibreOffice")
     args = ap.parse_args()
     if args.child:
         print(json.dumps(run_import(Path(args.child[0]), Path(args.child[1]))))
@@ -159,6 +190,8 @@ def main() -> None:
     else:
         result = json.loads(proc.stdout.strip().splitlines()[-1])
     files = score(expect, result["documents"])
+    if args.office:
+        result["office_seconds_per_docx"] = office_timing()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=ROOT).stdout.strip()
     report = {"label": args.label, "commit": commit, "skipped": args.skip,
@@ -178,6 +211,8 @@ def main() -> None:
           f"peak RSS {result['peak_rss_mb']} MB (largest child {result['largest_child_rss_mb']} MB, "
           f"whole tree {result['peak_tree_rss_mb']} MB); {result['ocr_pages']} OCR'd pages; "
           f"case status {result['case_status']!r}{'; ERROR ' + result['error'] if result['error'] else ''}")
+    if args.office:
+        print("LibreOffice, seconds per DOCX:", result["office_seconds_per_docx"])
     print(f"written to {target}")
 
 

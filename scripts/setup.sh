@@ -14,6 +14,9 @@ PYTHON="${PYTHON:-python3}"
 SYSTEM_PACKAGES=(
   tesseract-ocr tesseract-ocr-dan      # OCR of scanned pages, in Danish
   libreoffice-writer-nogui             # DOCX -> PDF with faithful layout
+  libreoffice-calc-nogui               # XLSX/ODS -> PDF
+  libreoffice-impress-nogui            # PPTX/ODP -> PDF
+  python3-uno                          # one LibreOffice kept running per import (ingest/office_server.py)
   xvfb                                 # virtual screen for screenshots / GUI runs
   postgresql                           # shared team store (tests start a throwaway server)
   poppler-utils                        # pdftoppm, for looking at generated PDFs

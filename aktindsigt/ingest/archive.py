@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.docx import inflated_sizes
 from aktindsigt.ingest.layout import Block
-from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, count, register, safe_name
 from aktindsigt.ingest.text import rendered_pdf_document
 
 MAX_MEMBERS = 1000
@@ -56,7 +56,7 @@ def ingest_zip(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
         if not infos:
             return
         if depth + 1 > opts.max_attachment_depth:
-            doc.warnings.append(f"Arkivet har {len(infos)} filer, som ikke er indlæst (for dybt indlejret).")
+            doc.warnings.append(f"Arkivet har {count(len(infos), 'fil', 'filer')}, som ikke er indlæst (for dybt indlejret).")
             return
         folder = ctx.new_dir("zip")
         for n, (info, name) in enumerate(zip(infos, names, strict=True), 1):

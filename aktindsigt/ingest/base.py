@@ -32,6 +32,7 @@ class IngestOptions:
     max_attachment_depth: int = 3  # e-mail in e-mail in e-mail ...
     max_header_bytes: int = 1_000_000  # an e-mail's header block; larger ones fail before parsing
     max_header_count: int = 5_000  # header fields of one e-mail
+    passwords: tuple[str, ...] = ()  # tried on an encrypted PDF (the caseworker's "open with password")
     ocr_language: str = "dan"
     ocr_dpi: int = 300
     ocr: bool = True  # off: scanned pages get no text (with a warning)

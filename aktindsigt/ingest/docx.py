@@ -1,9 +1,11 @@
-"""Word documents: DOCX (and DOC/ODT/RTF) → PDF through LibreOffice headless.
+"""Office documents through LibreOffice headless: Word (DOCX, DOC, ODT, RTF), spreadsheets (XLSX,
+XLS, ODS: every visible sheet) and presentations (PPTX, PPT, ODP).
 
 Before anything is unpacked the zip is checked for decompression bombs, and an
 encrypted (password-protected) DOCX, which is an OLE container rather than a
-zip, is recognised. Tracked changes, comments and hidden text are reported as
-warnings: they are a leak risk. Without LibreOffice the text is rendered plainly
+zip, is recognised. Tracked changes, comments and hidden text, hidden sheets, rows
+and columns, cell comments and speaker notes are reported as warnings: they are in
+the file but not in the view, a leak risk. Without LibreOffice the text is rendered plainly
 (``approximate=True``).
 """
 
@@ -23,7 +25,15 @@ from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import Block
 from aktindsigt.ingest.pdf import process_pdf
-from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.registry import (
+    CORRUPT,
+    IngestContext,
+    IngestError,
+    count,
+    on_end_of_import,
+    register,
+    safe_name,
+)
 from aktindsigt.ingest.text import rendered_pdf_document
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,6 +45,8 @@ NO_LIBREOFFICE = (
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+on_end_of_import(tools.end_office)  # the LibreOffice kept running for the import
 
 
 def check_zip(path: Path, max_total: int, max_ratio: float, bomb: str = "") -> zipfile.ZipFile:
@@ -290,6 +302,166 @@ def ingest_office(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None
         check_zip(path, ctx.options.max_docx_uncompressed, ctx.options.max_docx_ratio).close()
     plain = _rtf_plain_text if suffix == ".rtf" else None
     _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=plain)
+
+
+# --------------------------------------------------------------- spreadsheets, presentations
+
+SPREADSHEET_BOMB = "Regnearket er mistænkeligt stort, når det pakkes ud, og er afvist af sikkerhedshensyn"
+PRESENTATION_BOMB = "Præsentationen er mistænkeligt stor, når den pakkes ud, og er afvist af sikkerhedshensyn"
+_TAG_ATTRS = re.compile(rb'([\w:.-]+)="([^"]*)"')
+
+
+def _attrs(tag: bytes) -> dict[bytes, str]:
+    import html
+
+    return {k: html.unescape(v.decode("utf-8", "replace")) for k, v in _TAG_ATTRS.findall(tag)}
+
+
+def _findall(zf: zipfile.ZipFile, name: str, pattern: re.Pattern[bytes]) -> list[bytes]:
+    """Every match of ``pattern`` in a member, read in chunks (matches are tags, shorter than the overlap)."""
+    out: list[bytes] = []
+    tail = b""
+    with zf.open(name) as f:
+        while chunk := f.read(CHUNK):
+            data = tail + chunk
+            out += [m.group(0) for m in pattern.finditer(data) if m.end() > len(tail)]  # new matches only
+            tail = data[-4096:]
+    return out
+
+
+def spreadsheet_warnings(zf: zipfile.ZipFile, ods: bool) -> list[str]:
+    """Hidden sheets, rows and columns and cell comments: they are in the file but not in the view."""
+    hidden_sheets: list[str] = []
+    rows = cols = comments = 0
+    names = zf.namelist()
+    if ods:
+        if "content.xml" in names:
+            hidden_styles: set[str] = set()
+            for tag in _findall(zf, "content.xml", re.compile(rb"<style:style [^>]*>\s*<style:table-properties [^>]*>")):
+                if b'table:display="false"' in tag:
+                    hidden_styles.add(_attrs(tag).get(b"style:name", ""))
+            for tag in _findall(zf, "content.xml", re.compile(rb"<table:table [^>]*>")):
+                a = _attrs(tag)
+                if a.get(b"table:style-name") in hidden_styles:
+                    hidden_sheets.append(a.get(b"table:name", "?"))
+            for tag in _findall(zf, "content.xml", re.compile(rb"<table:table-(?:row|column) [^>]*>")):
+                a = _attrs(tag)
+                if a.get(b"table:visibility") in ("collapse", "filter"):
+                    n = int(a.get(b"table:number-rows-repeated") or a.get(b"table:number-columns-repeated") or 1)
+                    if tag.startswith(b"<table:table-row"):
+                        rows += min(n, 1_000_000)
+                    else:
+                        cols += min(n, 16_384)
+            comments = len(_findall(zf, "content.xml", re.compile(rb"<office:annotation[ >]")))
+    else:
+        if "xl/workbook.xml" in names:
+            for tag in _findall(zf, "xl/workbook.xml", re.compile(rb"<sheet [^>]*>")):
+                a = _attrs(tag)
+                if a.get(b"state") in ("hidden", "veryHidden"):
+                    hidden_sheets.append(a.get(b"name", "?"))
+        for name in names:
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                for tag in _findall(zf, name, re.compile(rb"<(?:row|col) [^>]*>")):
+                    a = _attrs(tag)
+                    if a.get(b"hidden") in ("1", "true"):
+                        if tag.startswith(b"<row"):
+                            rows += 1
+                        else:
+                            lo, hi = int(a.get(b"min") or 1), int(a.get(b"max") or 1)
+                            cols += max(min(hi, 16_384) - lo + 1, 1)
+            elif re.match(r"xl/(?:comments[^/]*|comments/[^/]+|threadedComments/[^/]+)\.xml$", name):
+                comments += len(_findall(zf, name, re.compile(rb"<(?:comment|threadedComment) ")))
+    out: list[str] = []
+    if hidden_sheets:
+        n = len(hidden_sheets)
+        out.append(f"Regnearket har {count(n, 'skjult ark', 'skjulte ark')} ({', '.join(hidden_sheets)}). "
+                   f"{'Det' if n == 1 else 'De'} vises ikke her, men findes i filen og kan indeholde oplysninger, "
+                   "der ikke må udleveres.")
+    if rows or cols:
+        parts = [count(rows, "skjult række", "skjulte rækker")] if rows else []
+        parts += [count(cols, "skjult kolonne", "skjulte kolonner")] if cols else []
+        out.append(f"Regnearket har {' og '.join(parts)}, som ikke vises her, men findes i filen.")
+    if comments:
+        out.append(f"Regnearket har {count(comments, 'kommentar', 'kommentarer')} til celler, som ikke vises her "
+                   "og kan indeholde oplysninger, der ikke må udleveres.")
+    return out
+
+
+_A_T = re.compile(rb"<a:t>([^<]*)</a:t>")
+_TEXT_P = re.compile(rb"<presentation:notes[^>]*>.*?</presentation:notes>", re.S)
+
+
+def presentation_warnings(zf: zipfile.ZipFile, odp: bool) -> list[str]:
+    """Speaker notes, comments and hidden slides of a presentation."""
+    notes = hidden = comments = 0
+    names = zf.namelist()
+    if odp:
+        if "content.xml" in names:
+            data = _read_member(zf, "content.xml", 200_000_000)
+            for block in _TEXT_P.findall(data):
+                if re.sub(rb"<[^>]+>", b"", block).strip():
+                    notes += 1
+            hidden = len(re.findall(rb'presentation:visibility="hidden"', data))
+            comments = len(re.findall(rb"<officeooo:annotation[ >]|<office:annotation[ >]", data))
+    else:
+        for name in names:
+            if re.match(r"ppt/notesSlides/notesSlide\d+\.xml$", name):
+                texts = [t.strip() for t in _A_T.findall(_read_member(zf, name, 50_000_000))]
+                if any(t and not t.isdigit() for t in texts):
+                    notes += 1
+            elif re.match(r"ppt/slides/slide\d+\.xml$", name):
+                with zf.open(name) as f:
+                    if re.search(rb'<p:sld [^>]*show="(?:0|false)"', f.read(4096)):
+                        hidden += 1
+            elif re.match(r"ppt/comments/.*\.xml$", name):
+                comments += len(_findall(zf, name, re.compile(rb"<p:cm ")))
+    out: list[str] = []
+    if notes:
+        out.append(f"Præsentationen har talernoter på {count(notes, 'dias', 'dias')}. Noterne vises ikke her, men "
+                   "findes i filen og kan indeholde oplysninger, der ikke må udleveres.")
+    if hidden:
+        out.append(f"Præsentationen har {count(hidden, 'skjult dias', 'skjulte dias')}, som ikke vises her, men "
+                   "findes i filen.")
+    if comments:
+        out.append(f"Præsentationen har {count(comments, 'kommentar', 'kommentarer')}, som ikke vises her.")
+    return out
+
+
+def _office_package(ctx: IngestContext, doc: IngestedDocument, kind: str) -> None:
+    """Spreadsheets and presentations: LibreOffice renders them; the leak risks come from the file's XML."""
+    path = doc.source_path
+    suffix = Path(doc.source_name).suffix.lower()
+    doc.format = suffix.lstrip(".")
+    with open(path, "rb") as f:
+        head = f.read(8)
+    warnings: list[str] = []
+    if head == OLE_MAGIC:  # .xls / .ppt (or an encrypted OOXML file)
+        if _ole_is_encrypted(path):
+            raise IngestError("Filen er beskyttet med adgangskode", "encrypted OLE office file")
+        warnings.append("Filen er i et ældre Office-format; skjulte ark, noter og kommentarer kan ikke "
+                        "kontrolleres automatisk. Gennemgå originalen.")
+    else:
+        opts = ctx.options
+        bomb = SPREADSHEET_BOMB if kind == "spreadsheet" else PRESENTATION_BOMB
+        zf = check_zip(path, opts.max_docx_uncompressed, opts.max_docx_ratio, bomb)
+        with zf:
+            open_document = "content.xml" in zf.namelist()
+            if kind == "spreadsheet":
+                warnings = spreadsheet_warnings(zf, ods=open_document)
+            else:
+                warnings = presentation_warnings(zf, odp=open_document)
+    _office_to_pdf(ctx, doc, Path(doc.source_name).stem or "dokument", plain_text=None)
+    doc.warnings[:0] = warnings
+
+
+@register([".xlsx", ".xlsm", ".xls", ".ods"], "spreadsheet")
+def ingest_spreadsheet(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    _office_package(ctx, doc, "spreadsheet")
+
+
+@register([".pptx", ".pptm", ".ppt", ".odp"], "presentation")
+def ingest_presentation(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    _office_package(ctx, doc, "presentation")
 
 
 def _rtf_plain_text(path: Path) -> str:

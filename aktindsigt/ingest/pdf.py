@@ -4,6 +4,8 @@ an invisible text layer in the rendition."""
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 import shutil
 import tempfile
@@ -15,22 +17,119 @@ import pymupdf
 from aktindsigt.core.model import Rect
 from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
-from aktindsigt.ingest.layout import DocText, LineWords, font, pdf_page_lines, save_atomic
+from aktindsigt.ingest.layout import A4, DocText, LineWords, font, pdf_page_lines, save_atomic
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.registry import count as files
+from aktindsigt.ingest.textlayer import ocr_is_better, score_words
+
+log = logging.getLogger(__name__)
 
 ENCRYPTED = "PDF-filen er krypteret og kan ikke åbnes uden adgangskode"
 MAX_OCR_PIXELS = 60_000_000  # cap the raster of one page (huge page formats)
 
 
-def open_pdf(path: Path) -> pymupdf.Document:
-    try:
-        pdf = pymupdf.open(path, filetype="pdf")
-    except Exception as e:  # noqa: BLE001
-        raise IngestError(CORRUPT, f"PyMuPDF could not open the PDF: {e}") from e
-    if pdf.needs_pass:
+WRONG_PASSWORD = "Adgangskoden passer ikke til PDF-filen"
+BLANK_AFTER_REPAIR = ("PDF-filen er beskadiget: de sider, der kunne gendannes, er tomme. Bed afsenderen om en ny "
+                      "kopi af filen.")
+TEXT_LAYER_REPLACED = "Tekstlag erstattet af OCR"  # marks the warning (the aktliste's notes can pick it up)
+
+
+def open_pdf(path: Path, passwords: tuple[str, ...] = (), workdir: Path | None = None) -> pymupdf.Document:
+    """Open a PDF, recovering what can be recovered: PyMuPDF first; when it fails or finds no page,
+    qpdf (pikepdf) repairs the file and PyMuPDF reads the repaired copy; when qpdf gives up too, the
+    cross-reference table and trailer are ignored so that PyMuPDF rebuilds them from the objects.
+    "krypteret" only when a password is really needed (qpdf opens files whose /Encrypt is damaged
+    but need none). ``passwords`` are tried on an encrypted file."""
+    pdf, err = _mupdf(path)
+    needs_password = False
+    if pdf is not None and pdf.needs_pass:
+        if _authenticate(pdf, ("", *passwords)):
+            pdf._aktindsigt_decrypted = True  # type: ignore[attr-defined]
+        else:
+            pdf.close()
+            pdf = None
+            needs_password = True
+    if pdf is not None and pdf.page_count > 0:
+        return pdf
+    if pdf is not None:
         pdf.close()
+    repaired = _qpdf_repair(path, passwords, workdir)
+    if isinstance(repaired, pymupdf.Document):
+        return repaired
+    if repaired == "password" or needs_password:
+        if passwords:
+            raise IngestError(WRONG_PASSWORD, "none of the given passwords opens the PDF")
         raise IngestError(ENCRYPTED, "PDF needs a password")
+    rebuilt = _rebuild(path)
+    if rebuilt is not None:
+        return rebuilt
+    raise IngestError(CORRUPT, f"no PDF reader could open it: {err or '0 pages'}; qpdf: {repaired}")
+
+
+def _mupdf(path: Path) -> tuple[pymupdf.Document | None, str]:
+    try:
+        return pymupdf.open(path, filetype="pdf"), ""
+    except Exception as e:  # noqa: BLE001
+        return None, f"PyMuPDF: {e}"
+
+
+def _authenticate(pdf: pymupdf.Document, passwords: tuple[str, ...]) -> bool:
+    for pw in passwords:
+        with contextlib.suppress(Exception):
+            if pdf.authenticate(pw):
+                return True
+    return False
+
+
+def _qpdf_repair(path: Path, passwords: tuple[str, ...], workdir: Path | None) -> pymupdf.Document | str:
+    """A copy repaired (and decrypted) by qpdf, opened by PyMuPDF; else why not ("password" or a message)."""
+    import pikepdf
+
+    last = ""
+    for pw in ("", *passwords):
+        try:
+            with pikepdf.open(path, password=pw, attempt_recovery=True) as src:
+                if len(src.pages) == 0:
+                    return "qpdf found no pages"
+                target = (Path(workdir) if workdir else Path(tempfile.gettempdir())) / f"repareret-{os.getpid()}-{id(src)}.pdf"
+                src.save(target, fix_metadata_version=False)
+            data = target.read_bytes()
+            target.unlink(missing_ok=True)
+            pdf = pymupdf.open(stream=data, filetype="pdf")
+            if pdf.page_count == 0:
+                pdf.close()
+                return "PyMuPDF found no pages after qpdf"
+            pdf._aktindsigt_repaired = "qpdf"  # type: ignore[attr-defined]
+            return pdf
+        except pikepdf.PasswordError:
+            last = "password"
+        except Exception as e:  # noqa: BLE001
+            return f"{type(e).__name__}: {e}"
+    return last
+
+
+def _rebuild(path: Path) -> pymupdf.Document | None:
+    """PyMuPDF's own reconstruction, forced: the file with its cross-reference data made unreadable, so
+    that MuPDF scans the objects and finds the catalog by its /Type (a trailer pointing at a missing
+    /Root, a table at a wrong offset)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    blinded = re.sub(rb"startxref|\btrailer\b|(?<=\n)xref\b", lambda m: m.group(0)[:-1] + b"_", data)
+    try:
+        pdf = pymupdf.open(stream=blinded, filetype="pdf")
+    except Exception:  # noqa: BLE001
+        return None
+    if pdf.page_count == 0 or pdf.needs_pass:
+        pdf.close()
+        return None
+    pdf._aktindsigt_repaired = "rebuilt"  # type: ignore[attr-defined]
     return pdf
+
+
+def was_repaired(pdf: pymupdf.Document) -> bool:
+    return bool(getattr(pdf, "_aktindsigt_repaired", None) or pdf.is_repaired)
 
 
 def check_page_count(pdf: pymupdf.Document, max_pages: int) -> None:
@@ -38,12 +137,12 @@ def check_page_count(pdf: pymupdf.Document, max_pages: int) -> None:
     if n > max_pages:
         raise IngestError(f"PDF-filen har {n} sider; grænsen er {max_pages}", f"{n} pages > {max_pages}")
     if n == 0:
-        raise IngestError("PDF-filen har ingen sider", "0 pages")
+        raise IngestError(CORRUPT, "0 pages")
 
 
 @register([".pdf"], "pdf")
 def ingest_pdf(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
-    pdf = open_pdf(doc.source_path)
+    pdf = open_pdf(doc.source_path, ctx.options.passwords, ctx.workdir)
     try:
         check_page_count(pdf, ctx.options.max_pages)
         meta = pdf.metadata or {}
@@ -66,10 +165,12 @@ def embedded_files(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Docum
     if not count:
         return
     if depth + 1 > ctx.options.max_attachment_depth:
-        doc.warnings.append(f"PDF-filen indeholder {count} indlejrede filer, som ikke er indlæst (for dybt indlejret).")
+        doc.warnings.append(f"PDF-filen indeholder {files(count, 'indlejret fil', 'indlejrede filer')}, som ikke er "
+                            "indlæst (for dybt indlejret).")
         return
     doc.warnings.append(
-        f"PDF-filen indeholder {count} indlejrede filer; de er indlæst som bilag og følger ikke med den "
+        f"PDF-filen indeholder {files(count, 'indlejret fil', 'indlejrede filer')}; "
+        f"{'den er indlæst som bilag og følger' if count == 1 else 'de er indlæst som bilag og følger'} ikke med den "
         "anonymiserede PDF."
     )
     folder = ctx.new_dir("indlejret")
@@ -121,13 +222,24 @@ def needs_ocr(page: pymupdf.Page, lines: list[LineWords]) -> bool:
         if chars >= 25:
             return False
     if chars == 0:
-        if image_coverage(page) > 0.0:
-            return True
-        try:
-            return len(page.get_cdrawings()) >= 200
-        except Exception:  # noqa: BLE001
-            return False
-    return chars < 25 and image_coverage(page) >= 0.5
+        # a scan, Type 3 or vector-drawn text, or a page of stamps and typewriter annotations
+        return image_coverage(page) > 0.0 or has_ink(page)
+    if image_coverage(page) >= 0.5:
+        return True
+    try:
+        return len(page.get_cdrawings()) >= 200  # a page number over text drawn as paths
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def has_ink(page: pymupdf.Page) -> bool:
+    """Does anything show on the page (content or annotations), rendered small?"""
+    try:
+        zoom = min(100 / max(page.rect.width, 1), 100 / max(page.rect.height, 1), 1.0)
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY, alpha=False, annots=True)
+        return not pix.is_unicolor
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def unreadable(lines: list[LineWords]) -> bool:
@@ -181,49 +293,113 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     missing_ocr: list[int] = []
     failed_ocr: list[int] = []
     garbled: list[int] = []
+    replaced: list[int] = []  # a text layer that could not be trusted, replaced by OCR
+    broken: list[int] = []  # text extraction raised
+    unloadable: list[int] = []
+    blank: list[int] = []  # nothing shows and nothing was read
     annotated: list[int] = []
     widgets = False
     modified = False
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
         for page_index in range(pdf.page_count):
-            page = pdf.load_page(page_index)
-            ctx.step(page.number, pdf.page_count, f"{doc.source_name}: side {page.number + 1} af {pdf.page_count}")
-            width, height = unrotated_size(page)
-            lines = pdf_page_lines(page)
+            number = page_index + 1
+            ctx.step(page_index, pdf.page_count, f"{doc.source_name}: side {number} af {pdf.page_count}")
+            try:
+                page = pdf.load_page(page_index)
+                width, height = unrotated_size(page)
+            except Exception:  # noqa: BLE001 - one broken page must not fail the document
+                log.warning("%s: page %d cannot be loaded", doc.source_name, number, exc_info=True)
+                unloadable.append(number)
+                dt.add_lines(A4[0], A4[1], [])
+                continue
+            try:
+                lines = pdf_page_lines(page)
+                extract_failed = False
+            except Exception:  # noqa: BLE001
+                log.warning("%s: text extraction of page %d failed", doc.source_name, number, exc_info=True)
+                lines, extract_failed = [], True
+                broken.append(number)
             ocr = False
             bad_text = unreadable(lines)
-            if bad_text or needs_ocr(page, lines):
+            scan = not extract_failed and not bad_text and needs_ocr(page, lines)
+            layer = None
+            if not (extract_failed or bad_text or scan):
+                layer = score_words([t for line in lines for t, _ in line])
+                if not layer.suspicious():
+                    layer = None
+                else:
+                    log.info("%s: text layer of page %d not trusted (%s)", doc.source_name, number, layer.reason())
+            if extract_failed or bad_text or scan or layer is not None:
                 if status is not None and status.available:
                     try:
-                        ctx.step(page.number, pdf.page_count,
-                                 f"{doc.source_name}: OCR af side {page.number + 1} af {pdf.page_count}", force=True)
+                        ctx.step(page_index, pdf.page_count,
+                                 f"{doc.source_name}: OCR af side {number} af {pdf.page_count}", force=True)
                         shown = ocr_pdf_page(page, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout)
-                        ocr = True
-                        ocr_pages.append(page.number + 1)
-                        if shown:
-                            add_invisible_text(page, shown)
-                            modified = True
-                        lines = derotate(shown, page)
-                    except tools.ToolError:
-                        failed_ocr.append(page.number + 1)
-                elif bad_text:
-                    garbled.append(page.number + 1)
-                else:
-                    missing_ocr.append(page.number + 1)
+                        use = True
+                        if layer is not None:
+                            read = score_words([t for line in shown for t, _ in line])
+                            use = ocr_is_better(layer, read)
+                            if not use:
+                                log.info("%s: page %d keeps its layer; OCR read no better (%s)", doc.source_name,
+                                         number, read.reason())
+                        if use:
+                            ocr = True
+                            ocr_pages.append(number)
+                            if bad_text or layer is not None:
+                                replaced.append(number)
+                            if shown:
+                                add_invisible_text(page, shown)
+                                modified = True
+                            lines = derotate(shown, page)
+                    except (tools.ToolError, RuntimeError, ValueError) as e:
+                        log.warning("%s: OCR of page %d failed: %s", doc.source_name, number, e)
+                        failed_ocr.append(number)
+                elif bad_text or layer is not None:
+                    garbled.append(number)
+                elif scan:
+                    missing_ocr.append(number)
             try:
                 for annot in page.annots() or []:
                     if annot.type[0] not in _SKIP_ANNOTS:
-                        annotated.append(page.number + 1)
+                        annotated.append(number)
                         break
                 widgets = widgets or page.first_widget is not None
             except Exception:  # noqa: BLE001
                 pass
+            if not lines and was_repaired(pdf) and not has_ink(page):
+                blank.append(number)
             dt.add_lines(width, height, lines, ocr=ocr)
+    if blank and len(blank) == pdf.page_count:
+        raise IngestError(BLANK_AFTER_REPAIR, f"repaired PDF, all {len(blank)} pages blank")
+    if blank:
+        doc.warnings.append(
+            f"PDF-filen var beskadiget og er repareret, men side {page_list(blank)} er tom efter reparationen. "
+            "Sammenlign med originalen, og bed eventuelt afsenderen om en ny kopi."
+        )
+    elif was_repaired(pdf):
+        doc.warnings.append("PDF-filen var beskadiget og er repareret. Kontrollér, at siderne er hele.")
+    if replaced:
+        doc.warnings.append(
+            f"{TEXT_LAYER_REPLACED} på side {page_list(replaced)}: PDF-filens eget tekstlag kunne ikke læses "
+            "korrekt (forkert tegnkodning, spredte bogstaver eller opdelte ord). Kontrollér teksten mod siden."
+        )
+    if broken:
+        ocrd = [n for n in broken if n in ocr_pages]
+        lost = [n for n in broken if n not in ocr_pages]
+        if ocrd:
+            doc.warnings.append(f"Teksten på side {page_list(ocrd)} kunne ikke udtrækkes fra PDF-filen og er "
+                                "læst med OCR.")
+        if lost:
+            doc.warnings.append(f"Teksten på side {page_list(lost)} kunne ikke udtrækkes fra PDF-filen. "
+                                "Gennemgå siderne manuelt.")
+    if unloadable:
+        doc.warnings.append(f"Side {page_list(unloadable)} kunne ikke indlæses (beskadiget) og kan ikke "
+                            "anonymiseres automatisk. Gennemgå siderne i originalen.")
     if garbled:
         doc.warnings.append(
-            f"Teksten på side {page_list(garbled)} kan ikke læses korrekt (defekt skrifttype), og OCR er ikke "
-            "installeret. Gennemgå siderne manuelt."
+            f"Teksten på side {page_list(garbled)} kan ikke læses korrekt (defekt skrifttype eller tekstlag), "
+            f"og {'OCR er slået fra' if not opts.ocr else 'OCR er ikke installeret'}. Gennemgå siderne manuelt."
         )
     if annotated:
         doc.warnings.append(
@@ -247,7 +423,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
         if empty:
             doc.warnings.append(f"OCR fandt ingen tekst på side {page_list(empty)}. Gennemgå siderne manuelt.")
     target = ctx.new_path(Path(doc.source_name).stem or "dokument", ".pdf")
-    if copy_source and not modified and not pdf.is_repaired and not pdf.is_encrypted:
+    decrypted = pdf.is_encrypted or getattr(pdf, "_aktindsigt_decrypted", False)
+    if copy_source and not modified and not was_repaired(pdf) and not decrypted:
         tmp_target = target.with_name(target.name + ".part")
         shutil.copyfile(doc.source_path, tmp_target)
         tmp_target.replace(target)

@@ -8,6 +8,7 @@ documents.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,6 +124,7 @@ def refresh_tool_status() -> None:
     """Forget the cached statuses (after the user installed a tool while the program runs)."""
     tesseract_status.cache_clear()
     libreoffice_status.cache_clear()
+    uno_python.cache_clear()
 
 
 def tool_statuses() -> list[ToolStatus]:
@@ -187,45 +190,207 @@ def parse_tsv(tsv: str) -> list[list[OcrWord]]:
 
 
 def convert_to_pdf(source: Path, outdir: Path, timeout: float = 180) -> Path:
-    """Convert an office document to PDF with LibreOffice headless, in a private profile."""
+    """Convert an office document to PDF with LibreOffice headless.
+
+    One LibreOffice is kept running for the whole import and spoken to over UNO (a named pipe, no
+    network) when a Python with LibreOffice's ``uno`` module is found (``uno_python``); otherwise each
+    file starts ``soffice --convert-to``, with a profile kept for the import. ``end_office()`` stops
+    both at the end of the import."""
     status = libreoffice_status()
     if not status.available or not status.path:
         raise ToolError(status.detail)
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="aktindsigt-lo-") as profile:
-        # a private user profile: concurrent conversions do not clash on the lock
-        profile_url = Path(profile).resolve().as_uri()
-        cmd = [
-            status.path,
-            f"-env:UserInstallation={profile_url}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--norestore",
-            "--nodefault",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ]
-        try:
-            proc = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=sys.platform != "win32",
-                **_no_window(),
-            )
-        except OSError as e:
-            raise ToolError(f"soffice could not run: {e}") from e
-        try:
-            _, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired as e:
-            _kill_tree(proc)
-            raise ToolError(f"soffice timed out after {timeout}s") from e
+    target = outdir / (source.stem + ".pdf")
+    with _LOCK:  # one conversion at a time: one LibreOffice, one profile
+        if uno_python() and not os.environ.get("AKTINDSIGT_NO_UNO"):
+            server = _office_server(status.path, timeout)
+            if server is not None:
+                server.convert(source, target, timeout)
+                return target
+        return _convert_once(status.path, source, outdir, timeout)
+
+
+_LOCK = threading.RLock()
+
+
+def _convert_once(exe: str, source: Path, outdir: Path, timeout: float) -> Path:
+    profile_url = _profile().resolve().as_uri()
+    cmd = [
+        exe,
+        f"-env:UserInstallation={profile_url}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--norestore",
+        "--nodefault",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(source),
+    ]
+    try:
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=sys.platform != "win32",
+            **_no_window(),
+        )
+    except OSError as e:
+        raise ToolError(f"soffice could not run: {e}") from e
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        _kill_tree(proc)
+        raise ToolError(f"soffice timed out after {timeout}s") from e
     target = outdir / (source.stem + ".pdf")
     if proc.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
         raise ToolError(f"soffice exit {proc.returncode}: {err.decode('utf-8', 'replace')[:300]}")
     return target
+
+
+_PROFILE: Path | None = None
+
+
+def _profile() -> Path:
+    """LibreOffice's user profile for this process's import (made once: the first start fills it, later
+    starts are faster), named after the process so that a later start removes it after a crash."""
+    global _PROFILE
+    if _PROFILE is None or not _PROFILE.is_dir():
+        _PROFILE = Path(tempfile.mkdtemp(prefix=f"aktindsigt-ingest-{os.getpid()}-lo-"))
+    return _PROFILE
+
+
+@functools.lru_cache(maxsize=1)
+def uno_python() -> str | None:
+    """A Python interpreter that can ``import uno`` (LibreOffice's own, or the system's with
+    python3-uno), for ``office_server.py``; None when there is none."""
+    candidates: list[str] = []
+    explicit = os.environ.get("AKTINDSIGT_UNO_PYTHON")
+    if explicit:
+        candidates.append(explicit)
+    exe = libreoffice_status().path
+    if exe:
+        program = Path(exe).resolve().parent
+        candidates += [str(program / "python.exe"), str(program / "python"), str(program.parent / "Resources" / "python")]
+    candidates += ["/usr/bin/python3", "/usr/local/bin/python3"]
+    for c in candidates:
+        if not Path(c).is_file():
+            continue
+        try:
+            ok = subprocess.run([c, "-c", "import uno"], capture_output=True, timeout=30, **_no_window()).returncode == 0
+        except (OSError, subprocess.SubprocessError):
+            ok = False
+        if ok:
+            return c
+    return None
+
+
+class OfficeServer:
+    """``office_server.py`` in a child process, with its LibreOffice (one per import)."""
+
+    def __init__(self, soffice: str, timeout: float = 120) -> None:
+        import secrets
+
+        python = uno_python()
+        assert python is not None
+        self.pipe = f"aktindsigt-{os.getpid()}-{secrets.token_hex(4)}"
+        script = Path(__file__).with_name("office_server.py")
+        self.proc = subprocess.Popen(
+            [python, str(script), soffice, str(_profile()), self.pipe], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=sys.platform != "win32",
+            **_no_window())
+        reply = self._reply(max(timeout, 1.0))
+        if not reply.get("ready"):
+            self.close()
+            raise ToolError(f"LibreOffice server did not start: {reply.get('error')}")
+
+    def _reply(self, timeout: float) -> dict:
+        import json
+        import queue
+        import threading
+
+        q: queue.Queue[str] = queue.Queue()
+        assert self.proc.stdout is not None
+        out = self.proc.stdout
+        threading.Thread(target=lambda: q.put(out.readline()), daemon=True).start()
+        try:
+            line = q.get(timeout=timeout)
+        except queue.Empty as e:
+            self.close(graceful=False)
+            raise ToolError(f"LibreOffice did not answer within {timeout:.0f} s") from e
+        if not line:
+            self.close(graceful=False)
+            raise ToolError("LibreOffice server stopped")
+        return json.loads(line)
+
+    def convert(self, source: Path, target: Path, timeout: float) -> None:
+        import json
+
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(json.dumps({"src": str(source), "out": str(target)}) + "\n")
+            self.proc.stdin.flush()
+        except OSError as e:
+            self.close()
+            raise ToolError(f"LibreOffice server gone: {e}") from e
+        reply = self._reply(timeout)
+        if not reply.get("ok") or not target.is_file() or target.stat().st_size == 0:
+            raise ToolError(f"LibreOffice: {reply.get('error') or 'no PDF written'}")
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self, graceful: bool = True) -> None:
+        if self.proc.poll() is None and not graceful:
+            _kill_tree(self.proc)
+        if self.proc.poll() is None:
+            with contextlib.suppress(OSError, ValueError):
+                assert self.proc.stdin is not None
+                self.proc.stdin.write('{"quit": true}\n')
+                self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                _kill_tree(self.proc)
+        with contextlib.suppress(OSError):
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
+
+
+_SERVER: OfficeServer | None = None
+_SERVER_FAILED = False  # the server would not start during this import: one soffice per file
+atexit.register(lambda: end_office())
+
+
+def _office_server(soffice: str, timeout: float) -> OfficeServer | None:
+    global _SERVER, _SERVER_FAILED
+    if _SERVER is not None and not _SERVER.alive():
+        _SERVER = None
+    if _SERVER is None and not _SERVER_FAILED:
+        try:
+            _SERVER = OfficeServer(soffice, timeout)
+        except (ToolError, OSError):
+            _SERVER_FAILED = True
+            return None  # fall back to one soffice per file
+    return _SERVER
+
+
+def end_office() -> None:
+    """The import is over: stop its LibreOffice and remove its profile."""
+    global _SERVER, _PROFILE, _SERVER_FAILED
+    with _LOCK:
+        _end_office()
+        _SERVER_FAILED = False
+
+
+def _end_office() -> None:
+    global _SERVER, _PROFILE
+    if _SERVER is not None:
+        _SERVER.close()
+        _SERVER = None
+    if _PROFILE is not None:
+        shutil.rmtree(_PROFILE, ignore_errors=True)
+        _PROFILE = None
 
 
 def _kill_tree(proc: subprocess.Popen) -> None:
