@@ -12,7 +12,6 @@ with the expected reason. Figures also go to bench-results/ingest.json.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
@@ -29,22 +28,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_rss(pid: int) -> int:
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    total = 0
-    for p in procs:
-        with contextlib.suppress(psutil.Error):
-            total += p.memory_info().rss
-    return total
-
-
 def run_import(folder: Path, home: Path) -> dict:
+    from aktindsigt.ingest.worker import tree_rss
     from aktindsigt.services import Services
 
     os.environ["AKTINDSIGT_HOME"] = str(home)
@@ -56,7 +41,7 @@ def run_import(folder: Path, home: Path) -> dict:
 
     def sample() -> None:
         while not stop.is_set():
-            peak["tree"] = max(peak["tree"], _tree_rss(os.getpid()))
+            peak["tree"] = max(peak["tree"], tree_rss(os.getpid()))
             stop.wait(0.05)
 
     t = threading.Thread(target=sample, daemon=True)

@@ -12,6 +12,7 @@ the file but not in the view, a leak risk. Without LibreOffice the text is rende
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import shutil
 import zipfile
@@ -46,6 +47,7 @@ NO_LIBREOFFICE = (
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+log = logging.getLogger(__name__)
 on_end_of_import(tools.end_office)  # the LibreOffice kept running for the import
 
 
@@ -292,10 +294,7 @@ def _ole_is_encrypted(path: Path) -> bool:
 @register([".doc", ".odt", ".rtf"], "office")
 def ingest_office(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     path = doc.source_path
-    suffix = Path(doc.source_name).suffix.lower()
-    doc.format = suffix.lstrip(".")
-    with open(path, "rb") as f:
-        head = f.read(8)
+    suffix, head = _suffix_and_head(doc)
     if head == OLE_MAGIC and _ole_is_encrypted(path):
         raise IngestError(PROTECTED, "encrypted OLE office file")
     if suffix == ".odt":
@@ -430,10 +429,7 @@ def presentation_warnings(zf: zipfile.ZipFile, odp: bool) -> list[str]:
 def _office_package(ctx: IngestContext, doc: IngestedDocument, kind: str) -> None:
     """Spreadsheets and presentations: LibreOffice renders them; the leak risks come from the file's XML."""
     path = doc.source_path
-    suffix = Path(doc.source_name).suffix.lower()
-    doc.format = suffix.lstrip(".")
-    with open(path, "rb") as f:
-        head = f.read(8)
+    _suffix, head = _suffix_and_head(doc)
     warnings: list[str] = []
     if head == OLE_MAGIC:  # .xls / .ppt (or an encrypted OOXML file)
         if _ole_is_encrypted(path):
@@ -464,6 +460,14 @@ def ingest_presentation(ctx: IngestContext, doc: IngestedDocument, depth: int) -
     _office_package(ctx, doc, "presentation")
 
 
+def _suffix_and_head(doc: IngestedDocument) -> tuple[str, bytes]:
+    """The file's suffix (which also becomes its format) and its first 8 bytes (an OLE container?)."""
+    suffix = Path(doc.source_name).suffix.lower()
+    doc.format = suffix.lstrip(".")
+    with open(doc.source_path, "rb") as f:
+        return suffix, f.read(8)
+
+
 def _rtf_plain_text(path: Path) -> str:
     from aktindsigt.ingest.email import rtf_to_text
 
@@ -477,6 +481,7 @@ def _office_to_pdf(ctx: IngestContext, doc: IngestedDocument, stem: str, plain_t
             _convert(ctx, doc, stem)
             return
         except tools.ToolError as e:
+            log.warning("LibreOffice could not convert %s: %s", doc.source_name, e)
             if plain_text is None:
                 raise IngestError("Dokumentet kunne ikke konverteres til PDF", str(e)) from e
             doc.warnings.append(

@@ -89,7 +89,12 @@ def main() -> int:
                 reply: dict[str, object] = {"ok": True}
             except Exception as e:  # noqa: BLE001 - reported to the caller
                 reply = {"ok": False, "error": f"{type(e).__name__}: {e}"[:500]}
+                time.sleep(0.2)
+                if proc.poll() is not None or "Disposed" in type(e).__name__ or "disposed" in str(e):
+                    reply["dead"] = True  # LibreOffice went down (on this file): the caller starts a new one
             print(json.dumps(reply), flush=True)
+            if reply.get("dead"):
+                break
         with contextlib.suppress(Exception):  # the bridge goes away with the process
             desktop.terminate()
     finally:

@@ -374,7 +374,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
         raise IngestError(BLANK_AFTER_REPAIR, f"repaired PDF, all {len(blank)} pages blank")
     if blank:
         doc.warnings.append(
-            f"PDF-filen var beskadiget og er repareret, men side {page_list(blank)} er tom efter reparationen. "
+            f"PDF-filen var beskadiget og er repareret, men side {page_list(blank)} "
+            f"{'er tom' if len(blank) == 1 else 'er tomme'} efter reparationen. "
             "Sammenlign med originalen, og bed eventuelt afsenderen om en ny kopi."
         )
     elif was_repaired(pdf):

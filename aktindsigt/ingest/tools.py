@@ -203,10 +203,16 @@ def convert_to_pdf(source: Path, outdir: Path, timeout: float = 180) -> Path:
     target = outdir / (source.stem + ".pdf")
     with _LOCK:  # one conversion at a time: one LibreOffice, one profile
         if uno_python() and not os.environ.get("AKTINDSIGT_NO_UNO"):
-            server = _office_server(status.path, timeout)
-            if server is not None:
-                server.convert(source, target, timeout)
-                return target
+            for attempt in range(2):  # LibreOffice went down (on an earlier file or this one): once more
+                server = _office_server(status.path, timeout)
+                if server is None:
+                    break
+                try:
+                    server.convert(source, target, timeout)
+                    return target
+                except OfficeDied:
+                    if attempt == 1:
+                        raise
         return _convert_once(status.path, source, outdir, timeout)
 
 
@@ -285,6 +291,10 @@ def uno_python() -> str | None:
     return None
 
 
+class OfficeDied(ToolError):
+    """LibreOffice went down under the server (on this file, or on an earlier one)."""
+
+
 class OfficeServer:
     """``office_server.py`` in a child process, with its LibreOffice (one per import)."""
 
@@ -293,6 +303,7 @@ class OfficeServer:
 
         python = uno_python()
         assert python is not None
+        self.soffice = soffice
         self.pipe = f"aktindsigt-{os.getpid()}-{secrets.token_hex(4)}"
         script = Path(__file__).with_name("office_server.py")
         self.proc = subprocess.Popen(
@@ -334,6 +345,9 @@ class OfficeServer:
             self.close()
             raise ToolError(f"LibreOffice server gone: {e}") from e
         reply = self._reply(timeout)
+        if reply.get("dead"):
+            self.close(graceful=False)
+            raise OfficeDied(f"LibreOffice stopped: {reply.get('error')}")
         if not reply.get("ok") or not target.is_file() or target.stat().st_size == 0:
             raise ToolError(f"LibreOffice: {reply.get('error') or 'no PDF written'}")
 
@@ -358,19 +372,20 @@ class OfficeServer:
 
 
 _SERVER: OfficeServer | None = None
-_SERVER_FAILED = False  # the server would not start during this import: one soffice per file
+_SERVER_FAILED: str | None = None  # the soffice whose server would not start in this import: one start per file
 atexit.register(lambda: end_office())
 
 
 def _office_server(soffice: str, timeout: float) -> OfficeServer | None:
     global _SERVER, _SERVER_FAILED
-    if _SERVER is not None and not _SERVER.alive():
+    if _SERVER is not None and (not _SERVER.alive() or _SERVER.soffice != soffice):
+        _SERVER.close(graceful=False)
         _SERVER = None
-    if _SERVER is None and not _SERVER_FAILED:
+    if _SERVER is None and soffice != _SERVER_FAILED:
         try:
             _SERVER = OfficeServer(soffice, timeout)
         except (ToolError, OSError):
-            _SERVER_FAILED = True
+            _SERVER_FAILED = soffice
             return None  # fall back to one soffice per file
     return _SERVER
 
@@ -380,7 +395,7 @@ def end_office() -> None:
     global _SERVER, _PROFILE, _SERVER_FAILED
     with _LOCK:
         _end_office()
-        _SERVER_FAILED = False
+        _SERVER_FAILED = None
 
 
 def _end_office() -> None:
