@@ -10,7 +10,9 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
                  municipality
     settings.py  settings user|employees|closure-days
     tools.py     text, detect, redact, eval-ner, demo, run, doctor
-    db.py        db upgrade|copy (the schema; moving a store to the team's database)
+    db.py        db upgrade|copy|check (the schema; moving a store to the team's database)
+    bundle.py    bundle verify (an export bundle against its manifest, the store and the leak check)
+    team.py      case queue|comment|comments|changes|audit|esdh-ref (the team lead's desk)
 
 Every command prints Danish messages for people; machine-readable output (``case create`` prints
 the case id, ``text`` prints the text, ``detect --format jsonl``) goes to stdout alone.
@@ -22,7 +24,7 @@ from typing import Annotated
 
 import typer
 
-from aktindsigt.cli import db, outputs, review, settings, tools  # noqa: F401 - registers their commands
+from aktindsigt.cli import bundle, db, outputs, review, settings, team, tools  # noqa: F401 - registers commands
 from aktindsigt.cli.case import app as case_app
 from aktindsigt.cli.common import danish_help
 
@@ -57,6 +59,7 @@ def _main(
 app.add_typer(case_app, name="case")
 app.add_typer(settings.app, name="settings")
 app.add_typer(db.app, name="db")
+app.add_typer(bundle.app, name="bundle")
 app.command("municipality")(outputs.municipality_cmd)
 for _name, _fn in (("text", tools.text_cmd), ("detect", tools.detect_cmd), ("redact", tools.redact_cmd),
                    ("eval-ner", tools.eval_ner_cmd), ("demo", tools.demo_cmd), ("run", tools.run_cmd),

@@ -10,6 +10,7 @@ import typer
 from aktindsigt.cli.common import (
     LIGHT_STYLE,
     CaseArg,
+    die,
     err,
     fmt_date,
     out,
@@ -36,12 +37,14 @@ def case_create(
     case_number: Annotated[str, typer.Option("--case-number", help="Sagsnummer (ellers tildeles et)")] = "",
     underlying: Annotated[list[str] | None, typer.Option("--underlying", help="Underliggende sag (kan gentages)")] = None,
     request_text: Annotated[str, typer.Option("--request", help="Hvad der er anmodet om")] = "",
+    esdh_ref: Annotated[str, typer.Option("--esdh-ref", help="Aktindsigtssagens nummer i ESDH (GetOrganized-sags-id "
+                                          "eller SBSYS-sags-id)")] = "",
 ) -> None:
     """Opret en sag; skriver sagens id."""
     received_date = parse_date(received)
     case = run(lambda svc: svc.create_case(
         title, requester, regime, received_date, requester_type=requester_type, kle_subject=kle,
-        case_number=case_number, underlying_cases=underlying or [], request_text=request_text,
+        case_number=case_number, underlying_cases=underlying or [], request_text=request_text, esdh_ref=esdh_ref,
     ))
     err.print(f"Sag oprettet: {case.case_number}")
     out.print(case.id)
@@ -103,12 +106,23 @@ def case_show(case: CaseArg) -> None:
 def case_import(
     case: CaseArg,
     paths: Annotated[list[Path], typer.Argument(help="Filer og mapper (mapper gennemløbes rekursivt)")],
+    manifest: Annotated[Path | None, typer.Option("--manifest", help="ESDH-eksportens dokumentliste (CSV eller "
+                                                  "JSON): dok-ID, titel, dato, retning, parter, bilag til")] = None,
 ) -> None:
-    """Importér filer og mapper i en sag."""
+    """Importér filer og mapper i en sag (med --manifest: en ESDH-eksport i dokumentlistens rækkefølge og med
+    dens oplysninger)."""
     from rich.table import Table
 
     from aktindsigt.core.model import DocumentStatus
 
+    if manifest is not None:
+        if len(paths) != 1:
+            die("Med --manifest angives én mappe: ESDH-eksportens mappe.")
+        with progress("Importerer") as bar:
+            summary, listed = run(lambda svc: svc.import_from_esdh(
+                case, paths[0], manifest, progress=lambda d, t, m: bar(d, t, f"Importerer {m}")))
+        _print_esdh_import(case, summary, listed)
+        return
     with progress("Importerer") as bar:
         summary = run(lambda svc: svc.import_paths(
             case, paths, progress=lambda d, t, m: bar(d, t, f"Importerer {m}")))
@@ -125,6 +139,29 @@ def case_import(
     out.print(
         f"Importeret: {len(summary.imported)} · Dubletter: {len(summary.duplicates)} · Fejlet: {len(summary.failed)}"
     )
+    if not summary.imported and not summary.duplicates:
+        raise typer.Exit(1)
+
+
+def _print_esdh_import(case: str, summary, listed) -> None:
+    from rich.table import Table
+
+    t = Table("Akt", "Dok-ID", "Titel", "Dato", "Retning", "Bilag til", "Status")
+    docs = services().case_detail(case).documents
+    by_id = {d.id: d for d in docs}
+    for d in docs:
+        parent = by_id.get(d.parent_id)
+        t.add_row(str(d.akt_nr), d.esdh_doc_id, d.title, fmt_date(d.doc_date), d.direction.label,
+                  str(parent.akt_nr) if parent else "", d.failure_reason or d.status.label)
+    out.print(t)
+    out.print(f"Importeret: {len(summary.imported)} · Dubletter: {len(summary.duplicates)} · Fejlet: "
+              f"{len(summary.failed)} · Oplysninger fra dokumentlisten: {listed.applied}")
+    for name in listed.missing_files:
+        err.print(f"[yellow]Står i dokumentlisten, men findes ikke i mappen: {name}[/yellow]")
+    for name in listed.unlisted_files:
+        err.print(f"[yellow]Importeret, men står ikke i dokumentlisten: {name}[/yellow]")
+    for p in listed.problems:
+        err.print(f"[yellow]{p}[/yellow]")
     if not summary.imported and not summary.duplicates:
         raise typer.Exit(1)
 
@@ -197,14 +234,20 @@ def case_redact(
 @app.command("export")
 def case_export(
     case: CaseArg,
-    out_dir: Annotated[Path, typer.Option("--out", help="Mappe, som pakken lægges i")] = Path("."),
+    out_dir: Annotated[Path, typer.Option("--out", help="Mappe, som pakken lægges i, eller en .zip-fil")] = Path("."),
     override: Annotated[str, typer.Option("--override", help="Teamlederens skriftlige begrundelse for at "
                                                               "eksportere trods punkter på tjeklisten")] = "",
 ) -> None:
     """Dan eksportpakken til ESDH: afgørelse, aktliste, journalnotat, udleverede filer, kontrolrapport."""
     with progress("Eksporterer") as bar:
-        result = run(lambda svc: svc.export_bundle(case, out_dir, override_reason=override, progress=bar))
-    out.print(f"Eksportpakken er dannet: {result.path} ({len(result.files)} filer).")
+        if out_dir.suffix.lower() == ".zip":
+            result = run(lambda svc: svc.export_zip(case, out_dir, override_reason=override, progress=bar))
+        else:
+            result = run(lambda svc: svc.export_bundle(case, out_dir, override_reason=override, progress=bar))
+    if out_dir.suffix.lower() == ".zip":
+        out.print(f"Eksportpakken er dannet: {result.path}. Kontrollér den med 'aktindsigt bundle verify'.")
+    else:
+        out.print(f"Eksportpakken er dannet: {result.path} ({len(result.files)} filer).")
     for m in result.manifest.get("messages", []):
         err.print(f"[yellow]{m}[/yellow]")
 

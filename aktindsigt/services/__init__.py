@@ -19,6 +19,8 @@ from aktindsigt.services.cases import (
     ServiceError,
     collect_files,
 )
+from aktindsigt.services.esdh import EsdhServices
+from aktindsigt.services.esdh_import import EsdhImportServices
 from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
@@ -28,7 +30,7 @@ from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServi
 
 
 class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices,
-               WorkflowServices, TeamServices):
+               WorkflowServices, TeamServices, EsdhServices, EsdhImportServices):
     """All use cases over one store and one user."""
 
 

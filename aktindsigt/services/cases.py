@@ -266,6 +266,7 @@ class CaseServices:
         scope: str = "",
         underlying_cases: Sequence[str] = (),
         requester_identifiers: RequesterIdentifiers | None = None,
+        esdh_ref: str = "",
     ) -> Case:
         if not title.strip():
             raise ServiceError("Sagen skal have en titel.")
@@ -300,6 +301,7 @@ class CaseServices:
             underlying_cases=[u.strip() for u in underlying_cases if u.strip()],
             requester_identifiers=requester_identifiers or RequesterIdentifiers(),
             caseworker=self.user,
+            esdh_ref=" ".join(esdh_ref.split())[:128],
         )
         if case.case_number:
             try:

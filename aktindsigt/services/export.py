@@ -141,6 +141,11 @@ class ExportServices:
             journal = self.render_journalnotat(case.id, work)  # type: ignore[attr-defined]
             messages = [*letter.messages, *aktliste.messages, *journal.messages]
             manifest = self._manifest(case, data, redaction, work, name, override_reason, messages, approval)
+            from aktindsigt.services import esdh
+
+            esdh.enrich_manifest(manifest, case, data, self.store)  # KLE + facet, per-document ESDH fields
+            manifest["messages"].extend(esdh.write_payloads(work, manifest, case))  # GetOrganized, SBSYS
+            manifest["generated_files"] = esdh.list_generated(work)
             (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             files = sorted(p for p in work.rglob("*") if p.is_file())
             sums = "".join(f"{sha256_file(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
@@ -155,6 +160,9 @@ class ExportServices:
             "bundle_sha256": bundle_hash, "override_reason": override_reason if problems else "",
             "approved_by": approval["approved_by"], "export_override": approval["export_override"],
         }, self.user)
+        from aktindsigt.services.esdh import record_bundle
+
+        record_bundle(self.store, case.id, final, self.user)  # what ``bundle verify`` compares a bundle with
         progress(4, 4, "")
         return ExportResult(final, manifest, sorted(p for p in final.rglob("*") if p.is_file()))
 

@@ -238,11 +238,13 @@ class ReviewServices:
                 return [s.id for s in g.suggestions if s.id is not None]
         raise ServiceError("Gruppen af forslag findes ikke længere. Opdatér visningen.")
 
-    def accept_group(self, case_ref: str | int, key: str, ground_id: str | None = None) -> Operation:
-        return self.accept(self._group_ids(case_ref, key), ground_id)
+    def accept_group(self, case_ref: str | int, key: str, ground_id: str | None = None,
+                     versions: Mapping[int, int] | None = None) -> Operation:
+        return self.accept(self._group_ids(case_ref, key), ground_id, versions=versions)
 
-    def reject_group(self, case_ref: str | int, key: str, reason: str = "") -> Operation:
-        return self.reject(self._group_ids(case_ref, key), reason)
+    def reject_group(self, case_ref: str | int, key: str, reason: str = "",
+                     versions: Mapping[int, int] | None = None) -> Operation:
+        return self.reject(self._group_ids(case_ref, key), reason, versions=versions)
 
     def _type_ids(self, case_ref: str | int, entity_type: EntityType, only_pending: bool) -> tuple[int, list[int]]:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]

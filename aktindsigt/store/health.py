@@ -73,7 +73,7 @@ def _blobs(store: Store, home: Path | None) -> Check:
     sample = random.Random(0).sample(rows, min(SAMPLE, len(rows)))
     missing, wrong = 0, 0
     for sha, size in sample:
-        if in_db:
+        if isinstance(blobs, DatabaseBlobStore):
             got = blobs.size(sha)
             missing += got is None
             wrong += got is not None and got != size

@@ -490,6 +490,14 @@ class Store:
             )
         )
 
+    def last_audit_ids(self, action: str) -> dict[int, int]:
+        """Per case: the id of its latest audit event with ``action``."""
+        with self.transaction() as s:
+            q = (select(AuditRow.case_id, func.max(AuditRow.id)).where(AuditRow.action == action,
+                                                                     AuditRow.case_id.is_not(None))
+                 .group_by(AuditRow.case_id))
+            return {int(cid): int(aid) for cid, aid in s.execute(q).all() if cid is not None}
+
     def audit_events(self, case_id: int | None = None) -> list[AuditEvent]:
         with self.transaction() as s:
             q = select(AuditRow).order_by(AuditRow.id)
@@ -780,6 +788,54 @@ class Store:
             after = _document_from_row(row)
             self._audit(s, who, action, "document", row.id, row.case_id, before, after)
             return after
+
+    def set_document_parent(self, document_id: int, parent_id: int | None, who: str) -> Document:
+        """Make a document an attachment of another document of the same case (``None``: top-level)."""
+        with self.transaction(write=True) as s:
+            row = s.get(DocumentRow, document_id, with_for_update=True)
+            if row is None:
+                raise NotFound(f"document {document_id}")
+            if parent_id is not None:
+                parent = s.get(DocumentRow, parent_id)
+                if parent is None or parent.case_id != row.case_id or parent.id == row.id:
+                    raise NotFound(f"document {parent_id}")
+            before = row.parent_id
+            row.parent_id = parent_id
+            row.updated_by, row.updated_at = who[:128], utcnow()
+            s.flush()
+            self._audit(s, who, "document.parent", "document", row.id, row.case_id, {"parent_id": before},
+                        {"parent_id": parent_id})
+            return _document_from_row(row)
+
+    def renumber_documents(self, case_id: int, numbers: dict[int, int], who: str) -> None:
+        """Give documents the akt numbers in ``numbers`` (document id -> akt nr.), under the case's lock.
+        ``ValueError`` (Danish) when two documents would get the same number."""
+        with self.transaction(write=True) as s:
+            self._lock_case(s, case_id)
+            rows = {r.id: r for r in s.scalars(select(DocumentRow).where(DocumentRow.case_id == case_id))}
+            unknown = [d for d in numbers if d not in rows]
+            if unknown:
+                raise NotFound(f"documents {unknown}")
+            final = {doc_id: numbers.get(doc_id, r.akt_nr) for doc_id, r in rows.items()}
+            taken: dict[int, int] = {}
+            for doc_id, nr in final.items():
+                if nr in taken:
+                    a, b = rows[taken[nr]], rows[doc_id]
+                    raise ValueError(f"akt nr. {nr} ville gå til både '{a.title}' og '{b.title}'")
+                taken[nr] = doc_id
+            before = {doc_id: r.akt_nr for doc_id, r in rows.items()}
+            changed = {d: n for d, n in final.items() if before[d] != n}
+            if not changed:
+                return
+            for doc_id in changed:  # first out of the way (the numbers are unique per case), then in place
+                rows[doc_id].akt_nr = -doc_id
+            s.flush()
+            for doc_id, nr in changed.items():
+                rows[doc_id].akt_nr = nr
+                rows[doc_id].updated_by, rows[doc_id].updated_at = who[:128], utcnow()
+            s.flush()
+            self._audit(s, who, "document.renumber", "case", case_id, case_id,
+                        {"akt_nr": {str(d): before[d] for d in changed}}, {"akt_nr": {str(d): n for d, n in changed.items()}})
 
     # --- settings -----------------------------------------------------------
 

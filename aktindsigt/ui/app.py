@@ -177,13 +177,20 @@ def main() -> int:
     app = create_app()
     services = Services.open()
     procpool.enabled = True  # heavy calls in worker processes: the UI process's GIL stays free
+    live = None
     try:
         win = MainWindow(services)
+        from aktindsigt.ui.live import LiveRefresh
+
+        live = LiveRefresh(services, win)  # other users' changes reach every open view within seconds
+        live.announced.connect(lambda text: win.statusBar().showMessage(text, 6000))
         win.show()
         return app.exec()
     finally:
         from PySide6.QtCore import QThreadPool
 
+        if live is not None:
+            live.stop()
         procpool.shutdown(kill=True)  # quitting must not wait for a long analysis to finish
         QThreadPool.globalInstance().waitForDone(10_000)
         services.close()

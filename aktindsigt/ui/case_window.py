@@ -185,6 +185,9 @@ class CaseWindow(QMainWindow):
         self.resize(1700, 960)
         self.refresh_review()
         self.panel.refresh()
+        from aktindsigt.ui.team_desk import attach_to_case_window
+
+        attach_to_case_window(self)  # the Team menu: comments, audit trail, changes since a return, presence
 
     # --- actions and menus -------------------------------------------------------------------
 

@@ -215,7 +215,13 @@ class OpHandle(QObject):
                 log.info("operation cancelled")
             elif isinstance(error, ServiceError):
                 log.info("service error: %s %s", error.message, error.detail)
-                if self.failure is not None:
+                from aktindsigt.core.errors import Conflict
+
+                if isinstance(error, Conflict) and self.failure is None:  # someone else changed it meanwhile
+                    from aktindsigt.ui.live import show_conflict
+
+                    show_conflict(self.parent_widget, error)
+                elif self.failure is not None:
                     self.failure(error)
                 else:
                     show_error(self.parent_widget, error.message)

@@ -188,6 +188,9 @@ class CaseOverviewWidget(QWidget):
         self.overviews: list[CaseOverview] = []
         change_bus().changed.connect(self._on_changed)
         self.refresh()
+        from aktindsigt.ui.team_desk import attach_review_queue
+
+        attach_review_queue(self)  # the team lead's queue of cases "Til godkendelse", above the table
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if (obj is self.table and event.type() == event.Type.KeyPress

@@ -302,6 +302,8 @@ class SuggestionsPanel(QWidget):
         item = self.tree.currentItem()
         is_group = item is not None and item.data(0, SUGG_ROLE) is None
         ids = [s.id for s in suggs if s.id is not None]
+        # the versions shown: a suggestion another user changed since is refused with their name (Conflict)
+        versions = {s.id: s.version for s in suggs if s.id is not None}
         svc = self.services
         if action == "jump":
             if is_group:
@@ -315,15 +317,15 @@ class SuggestionsPanel(QWidget):
         if action == "accept":
             if is_group and group is not None:
                 key = group.key
-                self.perform(lambda: svc.accept_group(self.case_id, key))
+                self.perform(lambda: svc.accept_group(self.case_id, key, versions=versions))
             else:
-                self.perform(lambda: svc.accept(ids))
+                self.perform(lambda: svc.accept(ids, versions=versions))
         elif action == "reject":
             if is_group and group is not None:
                 key = group.key
-                self.perform(lambda: svc.reject_group(self.case_id, key))
+                self.perform(lambda: svc.reject_group(self.case_id, key, versions=versions))
             else:
-                self.perform(lambda: svc.reject(ids))
+                self.perform(lambda: svc.reject(ids, versions=versions))
         self._advance()
 
     def _advance(self) -> None:

@@ -1,0 +1,161 @@
+"""The team lead's desk through the real windows (pytest-qt): the review queue in the overview, a comment
+shown to the caseworker, the conflict message when another user changed a suggestion meanwhile (the view
+reloads), live refresh from another app instance, and the audit table with search and export."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+
+from aktindsigt.core.model import SuggestionStatus
+from aktindsigt.services import Services
+from aktindsigt.store.store import Store
+from aktindsigt.ui import ops
+from aktindsigt.ui.app import MainWindow
+from tests.services.conftest import clean_case
+from tests.ui.test_review import _window
+
+
+@pytest.fixture
+def lead(store):
+    svc = Services(store, user="Tove Hansen")
+    svc.set_user_profile(role="teamleder")
+    return svc
+
+
+def test_the_review_queue_in_the_team_leads_overview(qtbot, services, lead, tmp_path, wait_ops):
+    case = clean_case(services, tmp_path)
+    services.submit_for_review(case.id, "Klar til godkendelse.")
+    main = MainWindow(lead)
+    qtbot.addWidget(main)
+    main.show()
+    wait_ops()
+    queue = main.overview.review_queue
+    assert queue.isVisible() and queue.title() == "Til godkendelse (1)"
+    t = queue.table
+    assert t.rowCount() == 1 and t.item(0, 1).text() == "AKT-2026-0007"
+    assert t.item(0, 3).text() == "testbruger" and "Klar til godkendelse." in t.item(0, 5).text()
+    assert t.item(0, 4).text() in ("Grøn", "Gul", "Rød", "Afgjort") or t.item(0, 4).text()
+    queue._open(0)
+    wait_ops()
+    assert case.id in main.case_windows
+    # a caseworker sees no queue when nothing waits for them
+    main2 = MainWindow(services)
+    qtbot.addWidget(main2)
+    main2.show()
+    wait_ops()
+    lead.approve_case(case.id)
+    main2.overview.review_queue.refresh()
+    wait_ops()
+    assert not main2.overview.review_queue.isVisible()
+
+
+def test_a_comment_from_the_team_lead_is_shown_to_the_caseworker_where_it_applies(qtbot, services, lead, tmp_path,
+                                                                                  wait_ops):
+    case = clean_case(services, tmp_path)
+    docs = services.case_detail(case.id).documents
+    lead_win = _window(qtbot, lead, case.id, wait_ops)
+    lead_win.docs.select_document(docs[0].id)
+    wait_ops()
+    lead_win.comments_dock.panel.add("Er Mette Hansen ikke medarbejder i kommunen?", document_id=docs[0].id)
+    wait_ops()
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.docs.select_document(docs[0].id)
+    wait_ops()
+    panel = win.comments_dock.panel
+    assert panel.list.count() == 1
+    item = panel.list.item(0)
+    assert item.text().startswith("Tove Hansen · ") and "Akt 1" in item.text()
+    assert "Er Mette Hansen ikke medarbejder" in item.text() and item.font().bold()
+    assert panel.summary.text() == "1 åben kommentar til dette dokument (1 i alt i sagen)."
+    assert win.comments_dock.windowTitle() == "Kommentarer (1)"
+    # on another document the comment is still listed, but not as this document's
+    win.docs.select_document(docs[1].id)
+    wait_ops()
+    assert not panel.list.item(0).font().bold()
+    panel.list.setCurrentRow(0)
+    panel.resolve_current()
+    wait_ops()
+    assert services.open_comment_counts(case.id) == {}
+    assert "løst af testbruger" in panel.list.item(0).text()
+
+
+def test_a_stale_decision_is_refused_with_who_and_the_view_reloads(qtbot, services, store, tmp_path, wait_ops):
+    case = clean_case(services, tmp_path)
+    doc = services.case_detail(case.id).documents[0]
+    text = services.document_text(doc.id)
+    from aktindsigt.core.model import EntityType, Suggestion
+
+    i = text.index("carporten")
+    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
+                                                         0.5, "test", "ofl30_1", False)], "test")
+    win = _window(qtbot, services, case.id, wait_ops)
+    tree = win.panel.tree
+    target = None
+    for r in range(tree.topLevelItemCount()):
+        if "carporten" in tree.topLevelItem(r).text(0):
+            target = tree.topLevelItem(r)
+    assert target is not None
+    tree.setCurrentItem(target)
+    # another user (her own store object, as on another workstation) decides it first
+    tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
+    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
+    tove.reject([sid])
+    win.panel._key_action("accept")
+    wait_ops()
+    assert any(m.startswith("Forslaget 'carporten' er ændret af Tove Hansen kl. ") and "visningen er opdateret" in m
+               for m in ops.last_messages), ops.last_messages
+    assert services.suggestions(case.id, status=SuggestionStatus.REJECTED)[0].id == sid  # hers stands
+    assert [d.who for d in services.decisions(case.id) if d.suggestion_id == sid] == ["Tove Hansen"]
+    wait_ops()  # the panel reloaded: it shows Tove's decision
+    [group] = [g for g in win.panel.groups if g.text == "carporten"]
+    assert group.status == "rejected"
+    tove.close()
+
+
+def test_changes_from_another_app_instance_arrive_live(qtbot, services, store, tmp_path, wait_ops):
+    from aktindsigt.ui.live import LiveRefresh
+
+    case = clean_case(services, tmp_path)
+    win = _window(qtbot, services, case.id, wait_ops)
+    live = LiveRefresh(services, win, interval=0.2)
+    try:
+        qtbot.waitUntil(lambda: live.feed.ready.is_set(), timeout=5000)
+        bo = Services(Store(store.url, store.blobs.root), user="Bo Jensen")
+        bo.enter_case(case.id)
+        bo.add_comment(case.id, "Jeg har kigget på akt 2.")
+        qtbot.waitUntil(lambda: win.comments_dock.panel.list.count() == 1, timeout=8000)
+        win.presence_timers[1].timeout.emit()
+        qtbot.waitUntil(lambda: win.presence_label.text() == "Bo Jensen arbejder også i sagen", timeout=5000)
+        bo.leave_case()
+        bo.close()
+    finally:
+        live.stop()
+
+
+def test_the_audit_table_searches_and_exports(qtbot, services, tmp_path, wait_ops):
+    from aktindsigt.ui.audit_table import AuditDialog
+
+    case = clean_case(services, tmp_path)
+    win = _window(qtbot, services, case.id, wait_ops)
+    dlg = AuditDialog.show_for(win, services, case.id)
+    qtbot.addWidget(dlg)
+    wait_ops()
+    total = dlg.model.rowCount()
+    assert total > 5 and dlg.proxy.rowCount() == total
+    assert dlg.proxy.index(0, 2).data() == "Sagen oprettet"
+    qtbot.keyClicks(dlg.search, "mette")
+    assert 0 < dlg.proxy.rowCount() < total
+    assert dlg.count_label.text().startswith(f"{dlg.proxy.rowCount()} af {total} hændelser")
+    out = tmp_path / "revisionslog.csv"
+    dlg.export(out, "csv")
+    wait_ops()
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert len(rows) == dlg.proxy.rowCount() + 1
+    assert dlg.count_label.text() == "Gemt: revisionslog.csv"
+    # the sort by time keeps the events' order
+    dlg.search.clear()
+    dlg.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert dlg.proxy.index(0, 2).data() != "Sagen oprettet"
