@@ -101,11 +101,13 @@ def save_tool_settings(**paths: str | None) -> dict[str, str]:
 
 def installer_tool_path(name: str) -> str | None:
     """The path the Windows installer found for a tool (``HKLM\\Software\\Aktindsigt``), if any."""
-    if os.name != "nt":
-        return None
-    try:  # pragma: no cover - Windows only
-        import winreg
+    import sys
 
+    if sys.platform != "win32":
+        return None
+    import winreg  # pragma: no cover - Windows only
+
+    try:  # pragma: no cover
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"Software\Aktindsigt") as key:
             value, _ = winreg.QueryValueEx(key, {"tesseract": "TesseractPath", "soffice": "SofficePath"}[name])
             return str(value) or None

@@ -226,14 +226,21 @@ def doctor_cmd() -> None:
     """Vis hvilke systemdele der er installeret, og hvad der ikke virker uden dem."""
     from rich.table import Table
 
-    from aktindsigt.ingest.tools import libreoffice_status, tesseract_status
+    from aktindsigt.ingest.tools import libreoffice_status, tesseract_status, uno_python
 
     t = Table("Del", "Status", "Betydning")
     ok = True
-    for name, st in (("Tesseract (OCR, dansk)", tesseract_status()), ("LibreOffice", libreoffice_status())):
+    soffice = libreoffice_status()
+    for name, st in (("Tesseract (OCR, dansk)", tesseract_status()), ("LibreOffice", soffice)):
         ok &= st.available
         t.add_row(name, "[green]installeret[/green]" if st.available else "[red]mangler[/red]",
                   st.detail if st.available else st.consequence)
+    if soffice.available:  # without UNO every office file pays LibreOffice's start-up (a few seconds)
+        uno = uno_python()
+        t.add_row("LibreOffice UNO (én LibreOffice pr. import)",
+                  "[green]installeret[/green]" if uno else "[yellow]mangler[/yellow]",
+                  uno or "Uden UNO startes LibreOffice for hver Office-fil, så importen er langsommere "
+                  "(installér python3-uno)")
     out.print(t)
     from aktindsigt.cli.db import print_store_checks
 
