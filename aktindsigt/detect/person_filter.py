@@ -72,6 +72,7 @@ _CAPS_AFTER = re.compile(r"[ \t]+[A-ZÆØÅÉÓÜÄÖÇ]{2,}(?![\w])")
 _ABBREV_WORD = re.compile(r"[A-ZÆØÅ]{2,}-[a-zæøå]{1,4}\.?")  # CVR-nr, CPR-nr, SE-nr, EAN-nr
 _CAPWORD_BEFORE = re.compile(r"(?<![\w])([A-ZÆØÅ][\w-]+)[ \t]+$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIALS_IN = re.compile(r"(?<![\w.])[A-ZÆØÅ]\.")
 #: inflection endings tried (longest first) when a word is not in wordfreq as written
 _ENDINGS = ("ernes", "enes", "erne", "ene", "ens", "ets", "en", "et", "ne", "er", "n", "t", "e", "s")
 
@@ -199,8 +200,8 @@ class PersonFilter:
             out: set[str] = set()
             for s, e in self._persons:
                 toks = _TOKEN.findall(self.text, s, e)
-                if len(toks) > 1:
-                    out.update(t.lower() for t in toks)
+                if len(toks) > 1 or _INITIALS_IN.search(self.text, s, e):
+                    out.update(t.lower() for t in toks)  # "Mette Hansen", "M. Hansen"
             self._in_long = out
         return self._in_long
 
@@ -291,8 +292,10 @@ class PersonFilter:
         )  # "i Saksild"; not "i Mettes bil"
 
     def _keep_single_word(self, word: str, pos: int) -> bool:
-        if word.lower() in self._words_in_long_spans():
-            return True  # "Mette" after "Mette Hansen"
+        low = word.lower()
+        if low in self._words_in_long_spans() or (
+                low.endswith(("s", "'")) and len(low) > 3 and low[:-1] in self._words_in_long_spans()):
+            return True  # "Mette" / "Mettes" after "Mette Hansen"
         known = is_known_name(word)
         if known and _zipf(word) < 4.0:
             return True

@@ -32,7 +32,7 @@ def street_kind(word: str, n_words: int = 1) -> str | None:
 _UC = "A-ZÆØÅÉÜÄÖÁÀÂÇÈÊËÍÎÏÑÓÒÔÕÚÙÛÝŞĞŁŚŻŹČŠŽĆÐÞ"
 _LC = "a-zæøåéüäöáàâçèêëíîïñóòôõúùûýşğłśżźčšžćðþß"
 _NAMEWORD = rf"(?:[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?|[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?(?![{_LC}])|[{_UC}]\.)"
-_NAME = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,3}}"
+_NAME = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,4}}"  # up to three middle names
 _TITLE = re.compile(
     r"(?<![\w])(?i:fru|frk\.?|hr\.?|herr|dr\.?|læge|lægen|overlæge|sygeplejerske|advokat|advokaten|"
     r"psykolog|psykologen|tandlæge|jordemoder|pastor|prof\.?|professor|"
@@ -59,20 +59,20 @@ _SIGNOFF = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _ALLCAPS_RUN = re.compile(
-    rf"(?=[{_UC}])(?<![\w])[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?(?:[ \t]+[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?){{1,3}}(?![\w])"
+    rf"(?=[{_UC}])(?<![\w])[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?(?:[ \t]+[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})?){{1,4}}(?![\w])"
 )
-_BEFORE_EMAIL = re.compile(rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,3}})[ \t]*<[^<>@\s]+@[^<>\s]+>")
+_BEFORE_EMAIL = re.compile(rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,4}})[ \t]*<[^<>@\s]+@[^<>\s]+>")
 _BEFORE_CPR = re.compile(
-    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*,?[ \t]*\(?[ \t]*"
+    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,4}})[ \t]*,?[ \t]*\(?[ \t]*"
     r"(?i:cpr|personnummer|personnr|født|f\.[ \t]*\d)"
 )
 _BEFORE_ADDRESS = re.compile(
-    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,3}})[ \t]*(?:,[ \t]*|\n[ \t]*)"
+    rf"(?P<name>{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{1,4}})[ \t]*(?:,[ \t]*|\n[ \t]*)"
     rf"(?P<street>(?:[{_UC}][{_LC}.]*[ \t]+){{0,2}}[{_UC}][{_LC}]+)[ \t]+\d"
 )
 _PROPER_RUN = re.compile(
     rf"(?=[{_UC}])(?<![\w.@/-])[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
-    rf"(?:[ \t]+(?:[{_UC}]\.[ \t]+)?[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?){{1,3}}(?![\w@])"
+    rf"(?:[ \t]+(?:[{_UC}]\.[ \t]+)?[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?){{1,4}}(?![\w@])"
 )
 _NAME_FULL = re.compile(rf"[ \t]*(?P<name>{_NAME})")
 _CAPWORD = rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?"
@@ -207,8 +207,12 @@ def _is_trailing_common(word: str, first: frozenset[str], last: frozenset[str]) 
         from wordfreq import zipf_frequency
     except Exception:
         return False
-    return zipf_frequency(w.lower(), "da") >= 4.5
+    # only function words ("Og", "Men", "Her"): a surname may be an ordinary word ("Signe Sommer",
+    # "Jens Bro", "Anne Lykke"; wordfreq Zipf 4.5-5.0)
+    return zipf_frequency(w.lower(), "da") >= TRAILING_COMMON_ZIPF
 
+
+TRAILING_COMMON_ZIPF = 5.3
 
 _ABBREV_BEFORE = re.compile(
     r"(?:(?<![\w./])[A-ZÆØÅ]|\b(?:hr|dr|fr|frk|jf|ca|nr|mv|evt|tlf|att|vedr|prof|st|sdr|ndr|gl|skt|pt|bl\.a|f\.eks))\.[ \t]*$",
@@ -293,6 +297,73 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return s, e
 
 
+_INITIALS_WORD = re.compile(
+    rf"(?<![\w.])(?:[{_UC}]\.[ \t]?){{1,3}}[ \t]*(?P<word>[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?)(?![\w@])"
+)
+_WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+\.?)[ \t]+$")
+_NOT_BEFORE_INITIAL = frozenset({
+    "bilag", "bilaget", "punkt", "pkt.", "afsnit", "litra", "type", "kategori", "gruppe", "niveau", "klasse",
+    "trin", "fase", "version", "vitamin", "hepatitis", "appendiks", "side", "nr.", "stk.", "kapitel", "del",
+    "kolonne", "rubrik", "skema", "model", "plan", "område", "zone", "blok", "opgang", "hus", "etape",
+})
+#: endings of definite and derived nouns (not of surnames that are words: Fisker, Bager, Krog)
+_NOUN_ENDINGS = ("en", "et", "erne", "ene", "ens", "ets", "ernes", "enes", "else", "ing", "hed", "tion", "sion", "skab", "dom", "ment", "isk")
+_STREET_AFTER = re.compile(r"[ \t]+(?:Boulevard|Vej|Gade|Plads|Allé|Alle|Torv|Stræde|Park|Have|Kaj|Bro)\b")
+_MEMORY_WORD = re.compile(rf"[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)*|[{_UC}]{{2,}}(?:-[{_UC}]{{2,}})*")
+
+
+def _name_parts(text: str, start: int, end: int) -> list[str]:
+    """The name words of a person span (title case), without initials; a genitive s of the last
+    word is dropped ("Pernille Kraghs" -> Pernille, Kragh)."""
+    words = [w for w in _MEMORY_WORD.findall(text, start, end)]
+    out = []
+    for k, w in enumerate(words):
+        t = w.capitalize() if w.isupper() else w
+        if k == len(words) - 1 and len(words) > 1 and t.endswith("s") and len(t) > 3 and not is_surname(t) and (
+                t not in nordic_first_names()):
+            t = t[:-1]
+        out.append(t)
+    return out
+
+
+def document_mentions(text: str, persons: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Once a person of two or more name words is found in a document ("Signe Marie Bager", "J.
+    Kjærsgaard Fisker"), every other capitalised mention of one of those words in the same
+    document is a mention of a person: the first name alone, the surname alone - also when it is an
+    ordinary word ("Bager", "Fisker") - each in the possessive ("Signes", "Bagers"), and in capitals.
+    Not lower-case words ("bager"), stop-words, organisation words or very frequent words."""
+    from aktindsigt.detect.person_filter import PersonFilter
+
+    stop = stopwords()
+    parts: set[str] = set()
+    judge = PersonFilter(text)
+    for s, e in persons:
+        names = _name_parts(text, s, e)
+        if not (len(names) >= 2 or names and _INITIALS_WORD.search(text, s, e)) or judge.verdict(s, e) is not None:
+            continue  # not a person ("Boligforeningen Lindely", "Aarhus Kommune")
+        for w in names:
+            for piece in w.split("-"):
+                low = piece.lower()
+                if len(piece) < 2 or low in stop or low in _ORG_WORDS or _zipf(piece) >= 5.0:
+                    continue
+                parts.add(piece)
+            if "-" in w:
+                parts.add(w)
+    if not parts:
+        return []
+    alts = sorted(parts | {p.upper() for p in parts}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w@.])(?:" + "|".join(re.escape(p) for p in alts) + r")(?:s|'|S)?(?![\w@])")
+    covered = sorted(persons)
+    out = []
+    for m in rx.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in covered):
+            continue
+        if text[m.end(): m.end() + 1] == "." and text[m.end() + 1: m.end() + 2].isalpha():
+            continue  # a domain or file name ("bager.dk")
+        out.append((m.start(), m.end(), 0.5))
+    return out
+
+
 class DaNamePatternRecognizer(DanishRecognizer):
     ENTITY = EntityType.PERSON
     DETECTOR = "names"
@@ -361,6 +432,57 @@ class DaNamePatternRecognizer(DanishRecognizer):
                 yield m.start(), m.end(), 0.5  # "ROJDA JAMA" inside a sentence, not a heading
         yield from self._gazetteer(text)
         yield from self._proper_noun_runs(text)
+        yield from self._initial_surname(text)
+
+    def analyze(self, text, entities=None, nlp_artifacts=None):
+        """The pattern hits, plus the other mentions in this document of the name parts of every
+        person found in it (by these patterns or by the model): see ``document_mentions``."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        if entities and self.ENTITY.value not in entities:
+            return results
+        spans = [(r.start, r.end) for r in results]
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        if doc is not None:
+            from aktindsigt.detect.recognizers.ner import plausible_person
+
+            for ent in doc.ents:
+                if ent.label_ in ("PER", "PERSON"):
+                    span = plausible_person(text, ent.start_char, ent.end_char)
+                    if span:
+                        spans.append(span)
+        extra = [h for h in document_mentions(text, spans)]
+        if not extra:
+            return results
+        from presidio_analyzer import RecognizerResult
+
+        for s, e, score in extra:
+            results.append(RecognizerResult(
+                self.ENTITY.value, s, e, score,
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.DETECTOR + ":document",
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return results
+
+    def _initial_surname(self, text: str) -> Iterator[Hit]:
+        """One to three initials before a capitalised word: "J. Kjærsgaard", "J.K. Bager", "A. B. Fisker"
+        - also when the word is an ordinary word (a surname may be one), but not a definite or plural
+        noun ("pkt. B. Sagen"), a stop-word, an organisation word, or a street ("H.C. Andersens Boulevard")."""
+        from aktindsigt.detect.person_filter import _org_word, ordinary_word
+
+        stop = stopwords()
+        for m in _INITIALS_WORD.finditer(text):
+            word = m.group("word")
+            low = word.lower()
+            before = _WORD_BEFORE_INITIAL.search(text, max(0, m.start() - 20), m.start())
+            if before and before.group(1).lower() in _NOT_BEFORE_INITIAL:
+                continue  # "bilag A. Oversigt", "vitamin D. Patienten"
+            if low in stop or low in _ORG_WORDS or _org_word(word) or _zipf(word) >= 5.0:
+                continue
+            if not (is_surname(word) or word in name_lists()[1] or word.endswith(_SURNAME_ENDINGS)) and (
+                    low.endswith(_NOUN_ENDINGS) and ordinary_word(word)):
+                continue  # "pkt. B. Sagen", "A. Indledning", "C. Handleplanen"
+            if _NUMBER_AFTER.match(text, m.end()) or _STREET_AFTER.match(text, m.end()):
+                continue
+            yield m.start(), m.end(), 0.6
 
     def _proper_noun_runs(self, text: str) -> Iterator[Hit]:
         """Two to four capitalised words in the middle of a sentence: Danish writes nouns in lower
@@ -435,6 +557,9 @@ class DaNamePatternRecognizer(DanishRecognizer):
                     yield s, run[-1][1], 0.65
                 elif w.lower() not in common:
                     yield s, e, 0.45
+            elif len(run) == 1 and len(w) > 3 and w.endswith("s") and w[:-1] in first and (
+                    w[:-1].lower() not in common and w.lower() not in stop):
+                yield s, e, 0.45  # "Signes", "Torbens": a first name in the possessive
             elif len(run) > 1 and w.lower() not in stop and any(is_surname(x) for x in words[1:]):
                 if w in nordic_first_names():
                     yield s, run[-1][1], 0.6
