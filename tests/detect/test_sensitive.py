@@ -60,3 +60,43 @@ def test_abbreviations_do_not_end_the_sentence():
     text = "Vi har modtaget lægeerklæringen fra egen læge, dr. Poul Krag, om angst. Næste punkt."
     (r,) = R.analyze(text)
     assert text[r.start : r.end].endswith("om angst.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lægeerklæring",
+        "Praktiserende læge",
+        "Sygdom",
+        "Udtalelse fra egen læge\nKommunen har modtaget brevet.",
+        "LÆGEERKLÆRING\n\nSagsnummer 2024-123",
+        "Med venlig hilsen\nPer Holm\nPraktiserende læge",
+    ],
+)
+def test_headings_and_lone_terms_are_not_suggested(text):
+    assert R.analyze(text) == []
+
+
+def test_general_statements_are_not_suggested():
+    assert R.analyze("Reglerne om kontanthjælp står i aktivloven, og kommunen vejleder om reglerne.") == []
+
+
+def _sentences(text):
+    return [text[r.start:r.end] for r in R.analyze(text)]
+
+
+def test_specific_sentences_in_a_letter_to_a_person():
+    text = ("Tuperna Krog\nHybenhaven 4\n8000 Aarhus C\n\nKære Tuperna Krog\n\n"
+            "Vi har bevilget 17.500 kr. årligt til dækning af merudgifter.\n"
+            "Det fremgår af lægens udtalelse, at funktionsnedsættelsen er varig og indgribende.\n"
+            "Reglerne om merudgifter står i serviceloven.\n")
+    found = _sentences(text)
+    assert "Vi har bevilget 17.500 kr. årligt til dækning af merudgifter." in found
+    assert any("funktionsnedsættelsen er varig og indgribende" in s for s in found)
+    assert not any(s.startswith("Reglerne") for s in found)
+
+
+def test_the_same_sentences_without_a_person_in_the_document_are_not_suggested():
+    text = ("Notat om budgettet\n\nVi har bevilget 17.500 kr. årligt til projektet.\n"
+            "Reglerne om merudgifter står i serviceloven.\n")
+    assert _sentences(text) == []

@@ -17,7 +17,9 @@ from aktindsigt.core.model import EntityType
 from aktindsigt.detect.recognizers.base import DanishRecognizer, Hit
 from aktindsigt.detect.resources import load_yaml
 
-_ENDINGS = ("", "e", "en", "er", "erne", "et", "ene", "es", "s", "ens", "ers", "ets", "ernes", "ede", "t")
+_ENDINGS = ("", "e", "en", "er", "erne", "et", "ene", "es", "s", "ens", "ers", "ets", "ernes", "ede", "t",
+            # after a final -e: "funktionsnedsættelse" -> "funktionsnedsættelsen", "-r", "-rne", "-ns"
+            "n", "r", "rne", "ne", "ns", "rs", "nes", "rnes")
 _SENT_END = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÆØÅ0-9\"“])|\n[ \t]*\n|\n(?=[ \t]*(?:[-•*]|\d+\.)[ \t])|\n")
 _ABBREV_BEFORE = re.compile(
     r"(?:\b(?:dr|hr|frk|ca|jf|nr|kl|mv|evt|vedr|tlf|st|pkt|stk|bl\.a|f\.eks|j\.nr|jnr|mht|inkl|ekskl|bl|"
@@ -110,7 +112,61 @@ def lexicon() -> Lexicon:
     return Lexicon(load_yaml("sensitive_da.yaml")["categories"])
 
 
+@lru_cache(maxsize=1)
+def person_refs() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """(one-word references, a regex of the multi-word ones) from ``person_refs`` in the lexicon."""
+    refs = [r.lower() for r in load_yaml("sensitive_da.yaml").get("person_refs") or []]
+    multi = [r for r in refs if " " in r]
+    rx = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(m) for m in multi) + r")(?![\wæøå])",
+                    re.IGNORECASE) if multi else None
+    return frozenset(r for r in refs if " " not in r), rx
+
+
+_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?[ \t]*(?:kr\.?|kroner|DKK)(?![\wæøå])", re.IGNORECASE)
+_GRANT = re.compile(r"(?<![\wæøå])(?:bevilge[rt]?|bevilling\w*|udbetal\w+|tilkend\w+|ydelse\w*)(?![\wæøå])",
+                    re.IGNORECASE)
+_CPR = re.compile(r"(?<!\d)[0-3]\d[01]\d\d{2}[ -]?\d{4}(?!\d)")
+_TITLE_NAME = re.compile(r"(?<![\wæøå])(?:hr|fru|frk|dr|[Kk]ære|[Hh]ej)\.?[ \t]+[A-ZÆØÅ][a-zæøå]+")
+_CAP_PAIR = re.compile(r"(?<![\wæøå])([A-ZÆØÅ][a-zæøåéü]+)[ \t]+(?:[A-ZÆØÅ]\.[ \t]*)?[A-ZÆØÅ][a-zæøåéü]+")
+_DEFINITE = ("en", "et", "ene", "erne", "ens", "ets")
+
+
+def _specific_term(term: str) -> bool:
+    """A definite form ("funktionsnedsættelsen", "diagnosen") or a grant ("bevilget"): about one
+    case, unlike the name of a law ("serviceloven") or an indefinite term."""
+    low = term.lower()
+    return low.endswith(_DEFINITE) and not low.endswith(("loven", "lovens")) or low.startswith(
+        "bevilg")
+
+
+def heading_like(sentence: str) -> bool:
+    """A heading, a signature line or a lone term, not a sentence: fewer than three words, or up to
+    six words without a sentence-ending punctuation mark ("Lægeerklæring", "Praktiserende læge",
+    "Udtalelse fra egen læge", "Sygdom og fravær")."""
+    words = _WORD.findall(sentence)
+    if sentence.rstrip().endswith((".", "!", "?", ";")):
+        return len(words) < 3
+    return len(words) <= 6
+
+
+def _names_a_person(text: str) -> bool:
+    """Cheap evidence that ``text`` names a person: a title or greeting and a name ("fru Hansen",
+    "Kære Tuperna"), a known
+    first name before a capitalised word ("Poul Krag"), or a CPR number."""
+    from aktindsigt.detect.recognizers.names import nordic_first_names
+
+    if _TITLE_NAME.search(text) or _CPR.search(text):
+        return True
+    first = nordic_first_names()
+    return any(m.group(1) in first for m in _CAP_PAIR.finditer(text))
+
+
 class DaSensitiveRecognizer(DanishRecognizer):
+    """A sentence with a sensitive term that is about a person: it refers to one (a pronoun, a
+    person noun such as "borgeren", a name), or the document names a private person and the term is
+    specific to a case (a definite form, a grant with an amount).  Headings and lone terms are not
+    suggested."""
+
     ENTITY = EntityType.SENSITIVE
     DETECTOR = "sensitive"
 
@@ -118,9 +174,27 @@ class DaSensitiveRecognizer(DanishRecognizer):
         hits = lexicon().find(text)
         if not hits:
             return
+        refs, multi = person_refs()
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        per = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")] if doc is not None else []
+        doc_person: bool | None = None
         bounds = sentence_bounds(text)
         for idx, items in by_sentence(bounds, hits).items():
             s, e = sentence_span(text, bounds, idx, items[0][0], items[-1][1])
+            sentence = text[s:e]
+            if heading_like(sentence):
+                continue
+            words = {w.lower() for w in _WORD.findall(sentence)}
+            about = bool(words & refs) or bool(multi and multi.search(sentence)) or any(
+                ps < e and s < pe for ps, pe in per) or _names_a_person(sentence)
+            if not about:
+                if doc_person is None:
+                    doc_person = bool(per) or _names_a_person(text)
+                specific = any(_specific_term(text[a:b]) for a, b, _ in items) or bool(
+                    _AMOUNT.search(sentence) and _GRANT.search(sentence))
+                about = doc_person and specific
+            if not about:
+                continue  # a general statement ("Reglerne om kontanthjælp står i aktivloven.")
             cats = sorted({c for _, _, c in items})
             score = min(0.7, BASE + 0.1 * (len(items) - 1))
             yield s, e, score, {"detector": "sensitive:" + "+".join(cats)}
