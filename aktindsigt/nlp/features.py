@@ -334,3 +334,36 @@ def warm_caches() -> None:
     _place_names()
     _faker_names()
     _freq_dict()
+
+
+@registry.architectures("aktindsigt.NameFeatureEmbed.v3")
+def NameFeatureEmbedV3(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    feature_width: int = 16,
+    name_dropout: float = 0.3,
+    nM: int = 16,
+    nC: int = 8,
+) -> Model[list[Doc], list]:
+    """v2 plus character embeddings (spaCy's ``CharacterEmbed`` layer: ``nC`` UTF-8 bytes of the
+    word, half from its start and half from its end, each embedded in ``nM`` dimensions)."""
+    from spacy.ml import _character_embed
+
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    embeddings: list[Model] = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    n = len(attrs)
+    for k, n_values in enumerate((N_FREQ, N_NAME, N_KIND)):
+        embeddings.append(Embed(feature_width, n_values, column=n + k, dropout=0.0))
+    concat_size = width * len(attrs) + 3 * feature_width + nM * nC
+    words = chain(FeatureExtractorWithNames(attrs, name_dropout, n_cols=3), list2ragged(),
+                  with_array(concatenate(*embeddings)))
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    return chain(
+        concatenate(words, chars),
+        with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )

@@ -281,3 +281,117 @@ def extend_names(doc: Doc) -> Doc:
 @Language.component("aktindsigt_name_rules_v2")
 def name_rules_v2(doc: Doc) -> Doc:
     return relabel_list_members(extend_names(trim_entities(doc, lexicon=True)))
+
+
+PARTICLES = {"de", "van", "von", "der", "den", "af", "la", "le", "du", "da", "di", "bin", "ibn", "al", "el", "ter",
+             "del", "dos", "das"}
+
+
+def _initials_only(span) -> bool:
+    return all(len(t.text) <= 3 and t.text.endswith(".") and t.text[:1].isupper() for t in span)
+
+
+def merge_name_parts(doc: Doc) -> Doc:
+    """Join a person's name that the model cut in two: initials and a surname ("H. C." + "Andersen"),
+    two parts around a name particle ("Peter" + "de" + "Neef", "Ludwig van Beethoven")."""
+    ents = list(doc.ents)
+    if len(ents) < 2 and not any(e.label_ == "PER" for e in ents):
+        return doc
+    out: list[Span] = []
+    changed = False
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if ent.label_ == "PER" and nxt is not None and nxt.label_ in ("PER", "MISC", "ORG", "LOC"):
+            gap = doc[ent.end:nxt.start]
+            if (nxt.start == ent.end and _initials_only(ent) and nxt.label_ == "PER") or (
+                    0 < len(gap) <= 2 and all(t.text.lower() in PARTICLES for t in gap)
+                    and nxt.label_ == "PER"):
+                out.append(Span(doc, ent.start, nxt.end, label="PER"))
+                changed = True
+                k += 2
+                continue
+        if ent.label_ == "PER" and ent.end + 1 < len(doc) and doc[ent.end].text.lower() in PARTICLES and (
+                nxt is None or nxt.start > ent.end + 1):
+            tail = doc[ent.end + 1]
+            if tail.text[:1].isupper() and tail.text.isalpha() and not tail.ent_type_ and not _ordinary_word(tail):
+                out.append(Span(doc, ent.start, ent.end + 2, label="PER"))  # "Peter de Neef", Neef untagged
+                changed = True
+                k += 1
+                continue
+        out.append(ent)
+        k += 1
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
+#: words after a name that make it an organisation ("Kjærbo ApS", "Brøndby IF", "Aarhus Kommune")
+ORG_AFTER_WORDS = {"a/s", "aps", "i/s", "k/s", "p/s", "ivs", "amba", "a.m.b.a.", "holding", "group", "gruppen",
+                   "kommune", "kommunes", "region", "amt", "if", "ik", "bk", "fc", "boldklub", "fonden", "fond",
+                   "forening", "foreningen", "skole", "skolen", "gymnasium", "hospital", "sygehus", "universitet",
+                   "inc", "inc.", "ltd", "ltd.", "gmbh", "corp", "corp.", "co.", "&"}
+#: words before a name that make it an organisation or a place ("klubben Trabzonspor", "byen Kräklingsbo")
+ORG_BEFORE_WORDS = {"fc", "firmaet", "selskabet", "klubben", "foreningen", "partiet", "avisen", "bladet",
+                    "koncernen", "virksomheden", "banken", "holdet", "kæden", "forlaget", "organisationen",
+                    "fabrikken", "bryggeriet", "butikken", "restauranten", "hotellet", "teatret", "biografen",
+                    "biograferne", "skibet", "båden", "trawleren", "bandet", "gruppen", "orkestret", "mærket",
+                    "modellen", "bilen", "filmen", "bogen", "romanen", "albummet", "pladen", "tv-serien",
+                    "serien", "programmet", "magasinet", "tidsskriftet", "ugebladet", "dagbladet"}
+PLACE_BEFORE_WORDS = {"byen", "landsbyen", "øen", "landet", "staten", "provinsen", "bydelen", "forstaden",
+                      "floden", "søen", "halvøen", "hovedstaden", "området", "kommunen", "regionen", "delstaten"}
+#: endings of one word that is an organisation ("Fjordbyposten", "Bakkeskolen", "Sportsklubben")
+ORG_ENDINGS = ("skolen", "klubben", "foreningen", "posten", "avisen", "bladet", "tidende", "selskabet",
+               "fonden", "banken", "kassen", "centret", "centeret", "huset", "gruppen", "partiet", "forlaget")
+
+
+def org_place_cues(doc: Doc) -> Doc:
+    """Cues that outrank the name lists: a PER right after an organisation or place head word
+    ("klubben Trabzonspor", "byen Kräklingsbo") or right before a company or club word ("Kjærbo
+    ApS", "Brøndby IF"), or one word with an organisation ending ("Fjordbyposten"), is no person."""
+    if not any(e.label_ == "PER" for e in doc.ents):
+        return doc
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ == "PER":
+            prev = doc[ent.start - 1].text.lower() if ent.start > 0 else ""
+            nxt = doc[ent.end].text.lower() if ent.end < len(doc) else ""
+            last = doc[ent.end - 1].text.lower()
+            label = None
+            if nxt in ORG_AFTER_WORDS or prev in ORG_BEFORE_WORDS or (
+                    len(last) > 7 and last.endswith(ORG_ENDINGS) and not name_flags(doc[ent.end - 1].text)):
+                label = "ORG"
+            elif prev in PLACE_BEFORE_WORDS:
+                label = "LOC"
+            if label:
+                changed = True
+                end = ent.end + 1 if nxt in ORG_AFTER_WORDS and nxt not in ("&",) and label == "ORG" else ent.end
+                out.append(Span(doc, ent.start, end, label=label))
+                continue
+        out.append(ent)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
+# which of the v3 steps run (the build sets them from the cross-validation; see the model card)
+V3_STEPS = {"merge": True, "cues": True}
+
+
+def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:
+    steps = V3_STEPS if steps is None else steps
+    doc = trim_entities(doc, lexicon=True)
+    if steps.get("merge"):
+        doc = merge_name_parts(doc)
+    doc = extend_names(doc)
+    if steps.get("cues"):
+        doc = org_place_cues(doc)
+    return relabel_list_members(doc)
+
+
+@Language.component("aktindsigt_name_rules_v3")
+def name_rules_v3(doc: Doc) -> Doc:
+    """v2 plus the name-part merges and the organisation/place cues (``V3_STEPS``)."""
+    return name_rules_v3_doc(doc)

@@ -47,6 +47,7 @@ RECIPE = {
     "real_repeats": 5,
     "dev_block": 25,
     "max_steps": 2000,
+    "keep": "model-last",  # no held-out sentence is left to pick a checkpoint with
 }
 
 
@@ -168,46 +169,26 @@ def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
 
     from aktindsigt.nlp.evaluate import read_conll
     from aktindsigt.training.generate import DocGenerator
-    from aktindsigt.training.names import NameBank
 
     work.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("da")
     train = read_conll(data / "ner" / TRAIN_FILE)
     dev = read_conll(data / "ner" / DEV_FILE)
-    dev_a, dev_b = split_dev(dev, recipe["dev_block"])
-    log(f"train-10k: {len(train)} sentences; dev: {len(dev)} -> dev-A {len(dev_a)} (training) + dev-B {len(dev_b)} (held out)")
-
-    real = train + dev_a
+    # issue #13: every recipe choice is made on k-fold cross-validation over all annotated
+    # sentences (cv.py), so the shipped model is trained on all of them, train-10k and the whole dev
+    real = train + dev
+    log(f"train-10k: {len(train)} sentences + dev: {len(dev)} = {len(real)} real sentences (all trained on)")
+    docs, counts = build_training_docs(nlp, data, real, recipe)
     db = DocBin(store_user_data=False)
-    for _ in range(recipe["real_repeats"]):
-        for s in real:
-            db.add(sentence_to_doc(nlp.vocab, s.words, s.tags))
-    n_real = len(db)
-
-    rng = random.Random(recipe["seed"] * 7919 + 13)
-    bank = NameBank(data / "gazetteers", heldout=False)
-    places, orgs = substitution_lists(data)
-    n_sub = 0
-    for _ in range(recipe["name_substitution_copies"]):
-        for s in real:
-            r = name_substituted(rng, bank, s.words, s.tags, places, orgs,
-                                 recipe["loc_sub_pct"] / 100, recipe["org_sub_pct"] / 100)
-            if r:
-                db.add(sentence_to_doc(nlp.vocab, *r))
-                n_sub += 1
-
-    gen = DocGenerator(data / "gazetteers", seed=recipe["synthetic_seed"], heldout=False)
-    synth = gen.examples(recipe["synthetic_docs"])
-    for text, ents in synth:
-        db.add(text_to_doc(nlp, text, ents))
+    for d in docs:
+        db.add(d)
     db.to_disk(work / "train.spacy")
+    n_real, n_sub, synth = counts["n_real"], counts["n_sub"], counts["synth"]
     log(f"training docs: {n_real} real (x{recipe['real_repeats']}), {n_sub} name-substituted, {len(synth)} synthetic lines")
 
-    # model selection set: dev-B + a few generated documents (training templates, other seed),
-    # so that the checkpoint is good on both news text and case documents
+    # spaCy needs an evaluation corpus: a few generated documents (training templates, another
+    # seed); no checkpoint is picked with it - the last model is kept, as in the cross-validation
     dbd = DocBin(store_user_data=False)
-    for s in dev_b:
-        dbd.add(sentence_to_doc(nlp.vocab, s.words, s.tags))
     sel = DocGenerator(data / "gazetteers", seed=recipe["synthetic_seed"] + 1, heldout=False)
     for text, ents in sel.examples(recipe["selection_docs"]):
         dbd.add(text_to_doc(nlp, text, ents))
@@ -222,14 +203,48 @@ def prepare(data: Path, work: Path, recipe: dict, log=print) -> dict:
     return {"n_real": n_real, "n_sub": n_sub, "n_synth": len(synth), "n_heldout": len(held)}
 
 
+def build_training_docs(nlp, data: Path, real: list, recipe: dict) -> tuple[list, dict]:
+    """The training corpus for the real sentences ``real``: each ``real_repeats`` times, their
+    name-substituted copies, and the generated municipal documents."""
+    from aktindsigt.training.generate import DocGenerator
+    from aktindsigt.training.names import NameBank
+
+    docs = []
+    for _ in range(recipe["real_repeats"]):
+        for s in real:
+            docs.append(sentence_to_doc(nlp.vocab, s.words, s.tags))
+    n_real = len(docs)
+    rng = random.Random(recipe["seed"] * 7919 + 13)
+    bank = NameBank(data / "gazetteers", heldout=False)
+    places, orgs = substitution_lists(data)
+    n_sub = 0
+    for _ in range(recipe["name_substitution_copies"]):
+        for s in real:
+            r = name_substituted(rng, bank, s.words, s.tags, places, orgs,
+                                 recipe["loc_sub_pct"] / 100, recipe["org_sub_pct"] / 100)
+            if r:
+                docs.append(sentence_to_doc(nlp.vocab, *r))
+                n_sub += 1
+    gen = DocGenerator(data / "gazetteers", seed=recipe["synthetic_seed"], heldout=False)
+    synth = gen.examples(recipe["synthetic_docs"])
+    for text, ents in synth:
+        docs.append(text_to_doc(nlp, text, ents))
+    return docs, {"n_real": n_real, "n_sub": n_sub, "synth": synth}
+
+
 def train(work: Path, out: Path, recipe: dict, overrides: dict | None = None, config: Path = CONFIG) -> Path:
+    return train_model(work / "train.spacy", work / "dev_select.spacy", out, recipe, overrides, config)
+
+
+def train_model(train_path: Path, dev_path: Path, out: Path, recipe: dict, overrides: dict | None = None,
+                config: Path = CONFIG) -> Path:
     from spacy.cli.train import train as spacy_train
 
     import aktindsigt.nlp.features  # noqa: F401  (registers the architecture)
 
     ov = {
-        "paths.train": str(work / "train.spacy"),
-        "paths.dev": str(work / "dev_select.spacy"),
+        "paths.train": str(train_path),
+        "paths.dev": str(dev_path),
         "system.seed": recipe["seed"],
         "training.max_steps": recipe["max_steps"],
     }
@@ -314,8 +329,8 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     stats = prepare(data, work, recipe)
     out = work / "train-output"
     if not skip_train:
-        train(work, out, recipe)
-    trained = out / "model-best"
+        train(work, out, recipe, {"training.eval_frequency": recipe["max_steps"]})
+    trained = out / recipe["keep"]
     assemble(trained, MODEL_DIR)
     res = evaluate_model(MODEL_DIR, data, work, recipe)
     print(short(res))
@@ -386,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=None)
     p.add_argument("--work", type=Path, default=DEFAULT_WORK)
     for k, v in RECIPE.items():
-        p.add_argument("--" + k.replace("_", "-"), type=int, default=v)
+        p.add_argument("--" + k.replace("_", "-"), type=type(v), default=v)
     t = sub.add_parser("train", help="train one model (experiments)")
     t.add_argument("--work", type=Path, default=DEFAULT_WORK)
     t.add_argument("--out", type=Path, required=True)
@@ -399,8 +414,31 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--data", type=Path, default=None)
     e.add_argument("--work", type=Path, default=DEFAULT_WORK)
     e.add_argument("--json", type=Path, default=None)
+    c = sub.add_parser("cv", help="k-fold cross-validation of a recipe variant (see cv.py)")
+    c.add_argument("--variant", default="base")
+    c.add_argument("--folds", type=int, default=5)
+    c.add_argument("--only-folds", default=None, help="comma-separated fold numbers (default: all)")
+    c.add_argument("--seeds", default="1", help="comma-separated seeds")
+    c.add_argument("--data", type=Path, default=None)
+    c.add_argument("--out", type=Path, default=None, help="default training-work/cv/<variant>")
+    r = sub.add_parser("cv-report", help="mean and spread of saved cross-validation runs")
+    r.add_argument("runs", type=Path, nargs="+", help="folders written by `cv`")
+    r.add_argument("--post", default="rules", help="comma-separated post-processing variants (postprocess.py)")
+    r.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
 
+    if args.cmd == "cv":
+        from aktindsigt.training.cv import CV_ROOT, run_cv
+
+        folds = [int(x) for x in args.only_folds.split(",")] if args.only_folds else None
+        run_cv(data_dir(args.data), args.out or REPO / CV_ROOT / args.variant, args.variant, args.folds,
+               [int(x) for x in args.seeds.split(",")], folds)
+        return 0
+    if args.cmd == "cv-report":
+        from aktindsigt.training.postprocess import report
+
+        print(report(args.runs, args.post.split(","), args.json))
+        return 0
     if args.cmd == "build":
         return build(args.data, args.work, args.skip_train)
     if args.cmd == "prepare":
