@@ -223,8 +223,40 @@ def run_eval_ner(conll_path: Path, json_out: Path | None = None, model_path: Pat
     elapsed = time.perf_counter() - t0
     print(format_report(scores, title=f"NER evaluation of {conll_path}"))
     print(f"{scores.n_tokens / max(elapsed, 1e-9):,.0f} tokens/s (including first-call set-up)")
+    summary = model_summary(nlp)
+    if summary:
+        print("\n" + summary)
     if json_out is not None:
         data = scores.as_dict()
         data["file"] = str(conll_path)
         Path(json_out).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
+
+
+def model_summary(nlp) -> str:
+    """The cross-validated and held-out figures the build stored in the model's meta.json
+    (``aktindsigt_cv``, ``aktindsigt_heldout``), as text; empty for a model without them."""
+    meta = getattr(nlp, "meta", {}) or {}
+    cv = meta.get("aktindsigt_cv")
+    held = meta.get("aktindsigt_heldout")
+    lines = []
+    if cv:
+        lines.append(f"Cross-validated scores of this recipe (the model above is trained on all of them): "
+                     f"{cv['k']}-fold x {len(cv['seeds'])} seed(s) over {cv['sentences']} annotated sentences "
+                     f"(train-10k + dev), mean ± standard deviation over {cv['runs']} runs:")
+        for key, name in (("PER", "PER"), ("LOC", "LOC"), ("ORG", "ORG"), ("overall", "overall (PER+LOC+ORG)")):
+            d = cv.get(key)
+            if d:
+                lines.append(f"  {name:<22} P {d['precision']['mean']:.3f} ± {d['precision']['sd']:.3f}   "
+                             f"R {d['recall']['mean']:.3f} ± {d['recall']['sd']:.3f}   "
+                             f"F1 {d['f1']['mean']:.3f} ± {d['f1']['sd']:.3f}")
+        if cv.get("PER_token_recall"):
+            d = cv["PER_token_recall"]
+            lines.append(f"  PER token recall        {d['mean']:.3f} ± {d['sd']:.3f}")
+    if held:
+        lines.append("Held-out synthetic case texts (this model):")
+        for d in held.values():
+            lines.append(f"  {d['title']}: PER P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}"
+                         + (f"  (span recall {d['span_recall']:.3f}, span precision {d['span_precision']:.3f})"
+                            if "span_recall" in d else ""))
+    return "\n".join(lines)

@@ -34,7 +34,7 @@ def load_ner(path: Path | None = None) -> spacy.Language:
     Never downloads anything.  Raises ``RuntimeError`` when the model is missing.
     """
     # registers the custom embedding architecture and the rules component used in the config
-    from aktindsigt.nlp import features, rules  # noqa: F401
+    from aktindsigt.nlp import features, rules, verifier  # noqa: F401
 
     model_path = resolve_model_path(path)
     if not (model_path / "config.cfg").is_file():

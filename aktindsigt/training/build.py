@@ -52,7 +52,7 @@ RECIPE = {
 
 
 # the rule component added after the trained ner (aktindsigt/nlp/rules.py)
-RULES_COMPONENT = "aktindsigt_name_rules_v2"
+RULES_COMPONENT = "aktindsigt_name_rules_v3"
 
 
 class DataMissing(SystemExit):
@@ -290,20 +290,54 @@ def eval_synthetic(nlp, path: Path):
     return s
 
 
+def eval_casetexts(nlp) -> dict:
+    """Held-out set 3 (``casetexts.py``): PER entity scores and character-span recall/precision."""
+    from aktindsigt.nlp.evaluate import score_spans
+    from aktindsigt.training.casetexts import generate
+
+    docs = generate(120, seed=2026)
+    gold, pred = [], []
+    g_n = g_hit = p_n = p_hit = 0
+    for (text, ents), doc in zip(docs, nlp.pipe([t for t, _ in docs], batch_size=64), strict=True):
+        g = text_to_doc(nlp, text, [tuple(e) for e in ents])
+        gold.append([(e.start, e.end, e.label_) for e in g.ents])
+        pred.append([(e.start, e.end, e.label_) for e in doc.ents])
+        gp = [(s, e) for s, e, lab in ents if lab == "PER"]
+        pp = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
+        for gs, ge in gp:
+            g_n += 1
+            g_hit += sum(max(0, min(ge, pe) - max(gs, ps)) for ps, pe in pp) >= 0.5 * (ge - gs)
+        for ps, pe in pp:
+            p_n += 1
+            p_hit += any(ps < ge and gs < pe for gs, ge in gp)
+    res = score_spans(gold, pred).as_dict()
+    res["PER_span_recall"] = round(g_hit / max(g_n, 1), 4)
+    res["PER_span_precision"] = round(p_hit / max(p_n, 1), 4)
+    return res
+
+
 def evaluate_model(model_path: Path, data: Path, work: Path, recipe: dict) -> dict:
     from aktindsigt.nlp.evaluate import evaluate_sentences, read_conll
     from aktindsigt.nlp.model import load_ner
 
     nlp = load_ner(model_path)
     dev = read_conll(data / "ner" / DEV_FILE)
-    _, dev_b = split_dev(dev, recipe["dev_block"])
-    res = {
-        "dev": evaluate_sentences(nlp, dev).as_dict(),
-        "dev_b": evaluate_sentences(nlp, dev_b).as_dict(),
-    }
+    res = {"dev": evaluate_sentences(nlp, dev).as_dict()}  # trained on: optimistic
     syn = eval_synthetic(nlp, work / "heldout_synthetic.jsonl")
     res["synthetic_heldout"] = syn.as_dict() | syn.extra
+    res["casetexts"] = eval_casetexts(nlp)
     return res
+
+
+def heldout_meta(res: dict) -> dict:
+    syn, ct = res["synthetic_heldout"], res["casetexts"]
+    return {
+        "set2": {"title": "set 2, other templates and held-out foreign names (400 documents)",
+                 **{k: syn["labels"]["PER"][k] for k in ("precision", "recall", "f1")}},
+        "set3": {"title": "set 3, independent case texts (120 texts, casetexts.py)",
+                 **{k: ct["labels"]["PER"][k] for k in ("precision", "recall", "f1")},
+                 "span_recall": ct["PER_span_recall"], "span_precision": ct["PER_span_precision"]},
+    }
 
 
 def short(res: dict) -> str:
@@ -331,14 +365,15 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     if not skip_train:
         train(work, out, recipe, {"training.eval_frequency": recipe["max_steps"]})
     trained = out / recipe["keep"]
-    assemble(trained, MODEL_DIR)
+    verifier, cv = cross_validated_verifier(data, recipe)
+    assemble(trained, MODEL_DIR, verifier)
     res = evaluate_model(MODEL_DIR, data, work, recipe)
     print(short(res))
-    _finalise_meta(MODEL_DIR, res, recipe)
+    _finalise_meta(MODEL_DIR, res, recipe, cv)
     from aktindsigt.training.bench import benchmark
 
     bench = benchmark(MODEL_DIR, work / "heldout_synthetic.jsonl", data / "ner" / DEV_FILE)
-    info = {"recipe": recipe, "data": stats, "scores": res, "bench": bench,
+    info = {"recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
             "size_bytes": dir_size(MODEL_DIR), "build_seconds": round(time.time() - t0)}
     (work / "build_result.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     from aktindsigt.training.card import write_model_card
@@ -348,13 +383,42 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     return 0
 
 
-def assemble(trained: Path, target: Path) -> None:
-    """Trained tok2vec+ner plus the name-boundary rules -> the shipped pipeline directory."""
+#: the verifier recipe (chosen on cross-validation, see the model card): post-processing of the
+#: out-of-fold predictions it is fitted on, L2 penalty, threshold below which a PER is dropped
+VERIFIER = {"variant": "base", "folds": 5, "seeds": [1], "post": "v3-all", "l2": 1.0, "threshold": 0.0,
+            "synthetic_examples": True}
+
+
+def cross_validated_verifier(data: Path, recipe: dict, log=print):
+    """Run (or reuse) the cross-validation of the recipe, fit the verifier on all out-of-fold PER
+    spans, and return it with the cross-validated scores of the whole pipeline."""
+    from aktindsigt.training.cv import CV_ROOT, add_synthetic_predictions, all_sentences, run_cv
+    from aktindsigt.training.verify_fit import cross_validate, cv_summary, fit_all
+
+    v = VERIFIER
+    root = REPO / CV_ROOT / v["variant"]
+    run_cv(data, root, v["variant"], v["folds"], v["seeds"], log=log)
+    for rd in sorted(root.glob("fold*-seed*")):
+        add_synthetic_predictions(data, rd)
+    model, n = fit_all([root], v["post"], v["l2"], v["synthetic_examples"])
+    res = cross_validate([root], v["post"], v["l2"], v["synthetic_examples"])
+    log(res["text"])
+    cv = cv_summary(res, v["threshold"], v["folds"], v["seeds"], len(all_sentences(data)))
+    cv["verifier_examples"] = n
+    return model, cv
+
+
+def assemble(trained: Path, target: Path, verifier=None) -> None:
+    """Trained tok2vec+ner plus the name rules and the verifier -> the shipped pipeline directory."""
     from aktindsigt.nlp.model import load_ner
 
     nlp = load_ner(trained)
     if not any(n.startswith("aktindsigt_name_rules") for n in nlp.pipe_names):
         nlp.add_pipe(RULES_COMPONENT, last=True)
+    if verifier is not None and "aktindsigt_person_verifier" not in nlp.pipe_names:
+        comp = nlp.add_pipe("aktindsigt_person_verifier", last=True,
+                            config={"threshold": VERIFIER["threshold"]})
+        comp.model = verifier
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
@@ -366,9 +430,12 @@ def assemble(trained: Path, target: Path) -> None:
     (target / "vocab" / "strings.json").write_text(json.dumps(labels), encoding="utf-8")
 
 
-def _finalise_meta(model_dir: Path, res: dict, recipe: dict) -> None:
+def _finalise_meta(model_dir: Path, res: dict, recipe: dict, cv: dict | None = None) -> None:
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if cv:
+        meta["aktindsigt_cv"] = cv
+    meta["aktindsigt_heldout"] = heldout_meta(res)
     meta.update({
         "name": "aktindsigt",
         "version": "1.0.0",

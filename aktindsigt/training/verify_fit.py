@@ -124,6 +124,7 @@ def cross_validate(roots: list[Path], post_name: str = "rules", l2: float = 1.0,
         mo = mean_sd(ov)
         res["thresholds"][str(t)] = {k: {"mean": round(v[0], 4), "sd": round(v[1], 4)} for k, v in m.items()} | {
             "overall_f1": {"mean": round(mo[0], 4), "sd": round(mo[1], 4)}}
+        res.setdefault("folds_by_threshold", {})[str(t)] = folds
         lines.append(f"{t:5.2f} " + " ".join(f"{m[k][0]:.3f} ± {m[k][1]:.3f}" for k in ("precision", "recall", "f1"))
                      + f" {mo[0]:.3f} ± {mo[1]:.3f}   " + "  ".join(pooled_txt))
     # sets 2 and 3: verifier fitted on all out-of-fold spans
@@ -189,3 +190,20 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def cv_summary(res: dict, threshold: float, k: int, seeds: list[int], sentences: int) -> dict:
+    """Mean ± sd over the runs at ``threshold`` in the shape ``evaluate.model_summary`` prints."""
+    folds = res["folds_by_threshold"][str(threshold)]
+
+    def md(vals):
+        m, sd = mean_sd(vals)
+        return {"mean": round(m, 4), "sd": round(sd, 4)}
+
+    out: dict = {"k": k, "seeds": seeds, "sentences": sentences, "runs": len(folds), "threshold": threshold,
+                 "post": res["post"]}
+    for lab in ("PER", "LOC", "ORG"):
+        out[lab] = {m: md([f["labels"][lab][m] for f in folds]) for m in ("precision", "recall", "f1")}
+    out["overall"] = {m: md([f["overall_PER_LOC_ORG"][m] for f in folds]) for m in ("precision", "recall", "f1")}
+    out["PER_token_recall"] = md([f["PER_token_recall"] for f in folds])
+    return out

@@ -1,5 +1,8 @@
 """PERSON / LOCATION / ORGANIZATION from the spaCy model's entities (PER, LOC, ORG; MISC ignored).
 
+A PERSON's score is the model's calibrated probability (``aktindsigt.nlp.verifier``) when the
+model has a verifier, else a fixed 0.8.
+
 Reads the entities already computed in ``NlpArtifacts`` (one spaCy pass per document):
 no re-parsing.  Spans are trimmed of surrounding punctuation and a trailing genitive
 apostrophe; person names spanning a line break are kept whole.
@@ -24,6 +27,7 @@ from aktindsigt.detect.recognizers.names import (
     nordic_first_names,
     stopwords,
 )
+from aktindsigt.nlp.verifier import per_scores
 
 #: model label -> our entity type (MISC and anything else unknown is ignored)
 LABEL_MAP: dict[str, EntityType] = {
@@ -162,6 +166,7 @@ class DaNerRecognizer(DanishRecognizer):
             return
         doc = nlp_artifacts.tokens
         ents = doc.ents if doc is not None else nlp_artifacts.entities
+        calibrated = per_scores(doc) if doc is not None else {}
         for ent in ents:
             etype = LABEL_MAP.get(ent.label_)
             if etype is None:
@@ -173,12 +178,16 @@ class DaNerRecognizer(DanishRecognizer):
                 end -= 1
             if end - start < 2:
                 continue
+            score = SCORES[etype]
             if etype == EntityType.PERSON:
+                p = calibrated.get((ent.start_char, ent.end_char))
+                if p is not None:  # the model's verifier: how often such a span is a person
+                    score = round(min(0.95, max(0.3, p)), 3)
                 span = plausible_person(text, start, end)
                 if span is None:
                     continue
                 start, end = span
-            yield start, end, SCORES[etype], etype
+            yield start, end, score, etype
 
     def find(self, text: str, nlp_artifacts=None) -> Iterator[Hit]:  # pragma: no cover - unused
         for start, end, score, _ in self._find(text, nlp_artifacts):
