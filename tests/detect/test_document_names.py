@@ -99,3 +99,9 @@ def test_possessive_alone_with_the_real_model(real_engine):
     spans = _spans(real_engine, text)
     for name in ("Tyge Smed", "Tyges", "Smeds"):
         assert _covered(spans, text, name), (name, [text[s:e] for s, e in spans])
+
+
+def test_initial_before_a_surname_that_is_a_frequent_verb():
+    r = DaNamePatternRecognizer()
+    assert "W. Skriver" in {h[2] for h in r.hits("Partshøringen blev sendt til W. Skriver den 3. maj.")}
+    assert r.hits("Se afsnit B. Der er ingen bemærkninger.") == []

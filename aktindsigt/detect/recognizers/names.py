@@ -301,6 +301,7 @@ _INITIALS_WORD = re.compile(
     rf"(?<![\w.])(?:[{_UC}]\.[ \t]?){{1,3}}[ \t]*(?P<word>[{_UC}][{_LC}]+(?:-[{_UC}][{_LC}]+)?)(?![\w@])"
 )
 _WORD_BEFORE_INITIAL = re.compile(r"([^\W\d_]+\.?)[ \t]+$")
+_TOWN_LETTER_BEFORE = re.compile(r"(?<!\d)\d{4}[ \t]+[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?[ \t]+$")
 _NOT_BEFORE_INITIAL = frozenset({
     "bilag", "bilaget", "punkt", "pkt.", "afsnit", "litra", "type", "kategori", "gruppe", "niveau", "klasse",
     "trin", "fase", "version", "vitamin", "hepatitis", "appendiks", "side", "nr.", "stk.", "kapitel", "del",
@@ -475,8 +476,10 @@ class DaNamePatternRecognizer(DanishRecognizer):
             before = _WORD_BEFORE_INITIAL.search(text, max(0, m.start() - 20), m.start())
             if before and before.group(1).lower() in _NOT_BEFORE_INITIAL:
                 continue  # "bilag A. Oversigt", "vitamin D. Patienten"
-            if low in stop or low in _ORG_WORDS or _org_word(word) or _zipf(word) >= 5.0:
-                continue
+            if _TOWN_LETTER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "8507 Tranbjerg J. Imod ...": the letter belongs to the postal town
+            if low in stop or low in _ORG_WORDS or _org_word(word) or _zipf(word) >= 5.5:
+                continue  # "Der", "Det", "Han"; but a surname may be a word ("W. Skriver", "H. Bor")
             if not (is_surname(word) or word in name_lists()[1] or word.endswith(_SURNAME_ENDINGS)) and (
                     low.endswith(_NOUN_ENDINGS) and ordinary_word(word)):
                 continue  # "pkt. B. Sagen", "A. Indledning", "C. Handleplanen"
