@@ -815,8 +815,9 @@ def main(argv: list[str] | None = None) -> int:
         docs = docs_by[name] = generate(args.pages, args.seed, corpus=name)
         texts = [d.text for d in docs]
         n_words = sum(len(t.split()) for t in texts)
-        corpora[name] = {"pages": args.pages, "documents": len(docs), "words": n_words}
-        print(f"[{name}] generated {args.pages} pages, {len(docs)} documents, {n_words} words, "
+        pages = args.pages if name != "casetexts" else len(docs)  # one text is about a page
+        corpora[name] = {"pages": pages, "documents": len(docs), "words": n_words}
+        print(f"[{name}] generated {pages} pages, {len(docs)} documents, {n_words} words, "
               f"{sum(len(t) for t in texts)} chars in {time.perf_counter() - t0:.1f}s")
 
     # ours on every corpus first, so that its peak memory is not the baseline's
@@ -840,12 +841,12 @@ def main(argv: list[str] | None = None) -> int:
         corpora[name].update({
             "unscored_suggestions": dict(sorted(unscored.items())),  # no gold spans (SENSITIVE, BUSINESS_SECRET)
             "ours_seconds": round(ours_s, 3),
-            "ours_pages_per_second": round(args.pages / ours_s, 2),
+            "ours_pages_per_second": round(corpora[name]["pages"] / ours_s, 2),
             "ours_cpu_seconds": round(ours_cpu, 2),  # this process + finished workers: less load-dependent
             "peak_rss_mb_after_ours": round(ours_rss, 1),  # incl. worker processes (upper bound)
             "quality": score(docs, preds, SCORED_TYPES.get(name)),
         })
-        print(f"[{name}] ours:     {ours_s:7.2f} s  {args.pages / ours_s:7.1f} pages/s  CPU {ours_cpu:.1f} s  "
+        print(f"[{name}] ours:     {ours_s:7.2f} s  {corpora[name]['pages'] / ours_s:7.1f} pages/s  CPU {ours_cpu:.1f} s  "
               f"peak RSS {ours_rss:.0f} MB")
 
     if not args.no_baseline:
@@ -863,12 +864,12 @@ def main(argv: list[str] | None = None) -> int:
             ours_s = corpora[name]["ours_seconds"]
             corpora[name].update({
                 "presidio_seconds": round(base_s, 3),
-                "presidio_pages_per_second": round(args.pages / base_s, 2),
+                "presidio_pages_per_second": round(corpora[name]["pages"] / base_s, 2),
                 "presidio_cpu_seconds": round(base_cpu, 2),
                 "time_ratio_ours_to_presidio": round(ours_s / base_s, 3),
                 "presidio_quality": score(docs, bpreds, SCORED_TYPES.get(name)),
             })
-            print(f"[{name}] presidio: {base_s:7.2f} s  {args.pages / base_s:7.1f} pages/s  CPU {base_cpu:.1f} s  "
+            print(f"[{name}] presidio: {base_s:7.2f} s  {corpora[name]['pages'] / base_s:7.1f} pages/s  CPU {base_cpu:.1f} s  "
                   f"(ratio ours/presidio time {ours_s / base_s:.2f})")
 
     for name in names:
@@ -877,7 +878,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.show_misses:
             show_misses(docs_by[name], preds_by[name], args.show_misses)
 
+    from aktindsigt.nlp.evaluate import model_summary
+
+    summary = model_summary(nlp)
+    if summary:  # the model's own cross-validated and held-out figures (from its meta.json)
+        print("\n[NER model " + model_name + "]\n" + summary)
+
     report = {
+        "ner_model_meta": {k: nlp.meta.get(k) for k in ("aktindsigt_cv", "aktindsigt_heldout") if k in nlp.meta},
         "load_average_at_end": [round(x, 2) for x in __import__("os").getloadavg()],
         "pages_per_corpus": args.pages,
         "seed": args.seed,
