@@ -105,3 +105,16 @@ def test_initial_before_a_surname_that_is_a_frequent_verb():
     r = DaNamePatternRecognizer()
     assert "W. Skriver" in {h[2] for h in r.hits("Partshøringen blev sendt til W. Skriver den 3. maj.")}
     assert r.hits("Se afsnit B. Der er ingen bemærkninger.") == []
+
+
+def test_names_in_a_text_written_without_capitals_with_the_real_model(real_engine):
+    text = ("hej jens\njeg har talt med signe marie om sagen, og hun siger at hun ikke har fået svar. "
+            "min mobil er gået i stykker og min e-mail virker ikke, så ring til mig.\nmvh lone")
+    found = {d.text for d in real_engine.analyze_text(text) if d.entity_type == EntityType.PERSON}
+    assert {"jens", "signe marie"} <= found
+    assert not found & {"mobil", "e-mail"}
+
+
+def test_lower_case_words_in_ordinary_text_are_not_persons(real_engine):
+    text = "Kommunen har modtaget din e-mail, og din mobil er registreret hos Borgerservice i dag."
+    assert not [d for d in real_engine.analyze_text(text) if d.entity_type == EntityType.PERSON]

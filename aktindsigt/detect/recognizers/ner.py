@@ -92,16 +92,24 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.group(1).lower().endswith(_ORG_HEADS):
         return None  # "Boligselskabet Nordbo", "Firmaet Hansen"
+    lower_text = False
     if not any(t.group(0)[0].isupper() for t in toks):
-        return None
-    namey = [_namey(t.group(0)) and t.group(0)[0].isupper() for t in toks]
+        if not lower_case_context(text, start, end):
+            return None  # "e-mail", "mobil": a lower-case word in ordinary text is no name
+        lower_text = True  # a text written without capitals ("hej signe, ..."): judge the words capitalised
+    namey = [_namey(t.group(0).capitalize() if lower_text else t.group(0)) and (
+        lower_text or t.group(0)[0].isupper()) for t in toks]
     if not any(namey):
         return None
     first = namey.index(True)
     last = len(namey) - 1 - namey[::-1].index(True)
-    while first > 0 and _lead_part(toks[first - 1].group(0)):
+    def word(k: int) -> str:
+        w = toks[k].group(0)
+        return w.capitalize() if lower_text else w
+
+    while first > 0 and _lead_part(word(first - 1)):
         first -= 1
-    while last < len(toks) - 1 and _tail_part(toks[last + 1].group(0)):
+    while last < len(toks) - 1 and _tail_part(word(last + 1)):
         last += 1
     if last < len(toks) - 1:
         end = toks[last].end()  # "Yasmins ADHD" -> "Yasmins"
@@ -118,6 +126,14 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def lower_case_context(text: str, start: int, end: int, window: int = 400) -> bool:
+    """The text around ``start:end`` is written without capitals (an informal e-mail in lower case):
+    fewer than 2 % of its words start with a capital letter."""
+    words = _ALPHA_WORD.findall(text, max(0, start - window), min(len(text), end + window))
+    return len(words) >= 8 and sum(1 for w in words if w[0].isupper()) <= 0.02 * len(words)
 _ORG_HEADS = ("selskabet", "foreningen", "firmaet", "virksomheden", "kæden", "butikken", "fonden",
               "koncernen", "forlaget", "restauranten", "institutionen", "børnehaven", "vuggestuen",
               "skolen", "klubben", "bofællesskabet", "organisationen", "partiet", "avisen")
