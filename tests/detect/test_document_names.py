@@ -118,3 +118,11 @@ def test_names_in_a_text_written_without_capitals_with_the_real_model(real_engin
 def test_lower_case_words_in_ordinary_text_are_not_persons(real_engine):
     text = "Kommunen har modtaget din e-mail, og din mobil er registreret hos Borgerservice i dag."
     assert not [d for d in real_engine.analyze_text(text) if d.entity_type == EntityType.PERSON]
+
+
+def test_persons_in_a_text_written_in_capitals(real_engine):
+    text = ("REFERAT AF NETVÆRKSMØDE\nDELTAGERE: TUPERNA SKYTTE, IVALO KROG OG NUKA VINTER.\n"
+            "VI AFTALTE, AT SKYTTE RINGER TIL IVALO OM TUPERNAS SKOLEGANG. ADHD OG KOL ER NÆVNT I SAGEN.")
+    found = {d.text for d in real_engine.analyze_text(text) if d.entity_type == EntityType.PERSON}
+    assert {"TUPERNA SKYTTE", "IVALO KROG", "NUKA VINTER"} <= found
+    assert not found & {"ADHD", "KOL", "ADHD OG KOL", "IVALO KROG OG NUKA VINTER"}

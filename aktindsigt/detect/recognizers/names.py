@@ -273,7 +273,11 @@ def _in_running_text(text: str, start: int, end: int) -> bool:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     line = text[ls: le if le >= 0 else len(text)]
-    return sum(1 for w in line.split() if w[:1].islower()) >= 2
+    words = line.split()
+    if sum(1 for w in words if w[:1].islower()) >= 2:
+        return True
+    # a text written in capitals: a line of five words or more that reads as a sentence or a list
+    return len(words) >= 5 and bool(re.search(r"[.,:;]", line)) and sum(w.isupper() for w in words) >= 0.9 * len(words)
 
 
 def _org_like(text: str, span: tuple[int, int]) -> bool:
@@ -423,14 +427,28 @@ class DaNamePatternRecognizer(DanishRecognizer):
             if span and not _org_like(text, span) and (
                     " " in text[span[0]:span[1]] or not text[span[0]:span[1]].isupper()):
                 yield span[0], span[1], 0.7
+        stop = stopwords()
         for m in _ALLCAPS_RUN.finditer(text):
-            words = m.group(0).split()
-            if any(w.lower() in _ORG_WORDS for w in words):
-                continue
-            if words[0].capitalize() in name_lists()[0]:
-                yield m.start(), m.end(), 0.6  # "EMIL SØRENSEN VANG"
-            elif _caps_name(words) and _in_running_text(text, m.start(), m.end()):
-                yield m.start(), m.end(), 0.5  # "ROJDA JAMA" inside a sentence, not a heading
+            # a run is cut at a stop-word: "OLGA MUNK OG INGEBORG RAVN" is two persons
+            runs, cur = [], []
+            for w in re.finditer(r"\S+", m.group(0)):
+                if w.group(0).lower() in stop:
+                    runs.append(cur)
+                    cur = []
+                else:
+                    cur.append(w)
+            runs.append(cur)
+            for run in runs:
+                if len(run) < 2:
+                    continue
+                words = [w.group(0) for w in run]
+                s, e = m.start() + run[0].start(), m.start() + run[-1].end()
+                if any(w.lower() in _ORG_WORDS for w in words):
+                    continue
+                if words[0].capitalize() in name_lists()[0]:
+                    yield s, e, 0.6  # "EMIL SØRENSEN VANG"
+                elif _caps_name(words) and _in_running_text(text, s, e):
+                    yield s, e, 0.5  # "ROJDA JAMA" inside a sentence, not a heading
         yield from self._gazetteer(text)
         yield from self._proper_noun_runs(text)
         yield from self._initial_surname(text)

@@ -97,6 +97,8 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not lower_case_context(text, start, end):
             return None  # "e-mail", "mobil": a lower-case word in ordinary text is no name
         lower_text = True  # a text written without capitals ("hej signe, ..."): judge the words capitalised
+    elif all(t.group(0).isupper() for t in toks) and upper_case_context(text, start, end):
+        lower_text = True  # a text in capitals (a scanned form): "KROG" is no acronym there
     namey = [_namey(t.group(0).capitalize() if lower_text else t.group(0)) and (
         lower_text or t.group(0)[0].isupper()) for t in toks]
     if not any(namey):
@@ -127,6 +129,12 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def upper_case_context(text: str, start: int, end: int, window: int = 400) -> bool:
+    """The text around ``start:end`` is written in capitals: 90 % of its words or more."""
+    words = _ALPHA_WORD.findall(text, max(0, start - window), min(len(text), end + window))
+    return len(words) >= 8 and sum(1 for w in words if w.isupper()) >= 0.9 * len(words)
 
 
 def lower_case_context(text: str, start: int, end: int, window: int = 400) -> bool:
