@@ -32,7 +32,8 @@ def nlp():
 def test_pipeline_is_lean(nlp):
     assert nlp.lang == "da"
     assert nlp.pipe_names[:2] == ["tok2vec", "ner"]
-    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "aktindsigt_name_rules", "aktindsigt_name_rules_v2"}
+    assert set(nlp.pipe_names) <= {"tok2vec", "ner", "aktindsigt_name_rules", "aktindsigt_name_rules_v2",
+                                   "aktindsigt_name_rules_v3", "aktindsigt_person_verifier"}
     assert {"PER", "LOC", "ORG"} <= set(nlp.get_pipe("ner").labels)
 
 
