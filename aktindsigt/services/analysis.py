@@ -208,6 +208,7 @@ class AnalysisServices:
                         summary.public_titles += 1
                         summary.changes.documents.add(doc.id)
         progress(total - 1, total, "Finder alle forekomster i sagen")
+        _group_name_forms(found, texts, KnownEntity, propagate)
         added = self.review.add_suggestions(case.id, found, self.user)  # type: ignore[attr-defined]
         summary.new_suggestions += len(added)
         # Propagation: every entity known in the case (suggested, or decided by the caseworker)
@@ -259,6 +260,38 @@ class AnalysisServices:
             ))
             spans.setdefault(occ.doc, []).append((occ.start, occ.end, occ.entity_type))
         return out
+
+
+def _group_name_forms(found: list[Suggestion], texts: dict[int, str], KnownEntity: Any, propagate: Any) -> None:
+    """A short form of a person found directly in a document ("M. Hansen", "Mettes", "HANSEN") gets the
+    key of the full name found in the case ("Mette Hansen"), as propagation would give it, so that one
+    decision covers every form."""
+    full = {s.text for s in found if s.entity_type is EntityType.PERSON and len(s.text.split()) >= 2
+            and not any(w.endswith(".") for w in s.text.split())}  # "Mette Hansen", not "M. Hansen"
+    if not full:
+        return
+    occ = {(o.doc, o.start, o.end): o.entity_key
+           for o in propagate(texts, [KnownEntity(t, EntityType.PERSON) for t in full])
+           if o.entity_type is EntityType.PERSON and o.form != "full"}
+    from aktindsigt.detect.propagate import entity_key
+
+    parts: dict[str, set[str]] = {}  # first name or surname -> keys of the full names that have it
+    for t in full:
+        for w in t.split():
+            if len(w.rstrip(".")) > 1:
+                parts.setdefault(w.casefold(), set()).add(entity_key(t, EntityType.PERSON))
+    for s in found:
+        if s.entity_type is not EntityType.PERSON:
+            continue
+        key = occ.get((s.document_id, s.start, s.end))
+        word = s.text.casefold()
+        if key is None and " " not in word:
+            for stem in (word, word[:-1] if word.endswith(("s", "'")) else None):
+                if stem and len(parts.get(stem, ())) == 1:
+                    key = next(iter(parts[stem]))  # "Mettes", "HANSEN": one person of the case has that name
+                    break
+        if key and key != s.entity_key and len(s.text) < len(key):
+            s.entity_key = key
 
 
 def _public_title(title: str, detections: Sequence[Any]) -> str:
