@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import pymupdf
+from aktindsigt.pdflib import pymupdf
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

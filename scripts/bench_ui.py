@@ -29,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def make_pdf(path: Path, pages: int) -> Path:
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     doc = pymupdf.open()
     for n in range(1, pages + 1):

@@ -166,10 +166,10 @@ def _page_paragraphs(fake) -> list[str]:
 
 def generate_case(folder: Path, pages: int, seed: int = 7) -> GeneratedCase:
     """About ``pages`` pages: 60 % text PDFs (5-20 pages), 10 % scanned, 15 % DOCX, 15 % e-mails."""
-    import pymupdf
     from faker import Faker
 
     from aktindsigt.demo import writers
+    from aktindsigt.pdflib import pymupdf
 
     fake = Faker("da_DK")
     Faker.seed(seed)
@@ -231,7 +231,7 @@ def generate_case(folder: Path, pages: int, seed: int = 7) -> GeneratedCase:
 
 
 def peer_pymupdf_text(pdfs: list[Path]) -> tuple[Measure, int]:
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     pages = 0
     with Measure() as m:
@@ -260,9 +260,8 @@ def peer_soffice(docx: list[Path], out: Path) -> Measure | None:
 
 def peer_tesseract(scans: list[Path], work: Path) -> tuple[Measure, int] | None:
     """Tesseract alone on the page images of the scanned PDFs, two processes at a time (both cores)."""
-    import pymupdf
-
     from aktindsigt.ingest.tools import tesseract_status
+    from aktindsigt.pdflib import pymupdf
 
     st = tesseract_status()
     if not st.available:

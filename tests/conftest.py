@@ -1,12 +1,43 @@
-"""Shared fixtures. Every test runs with its own data folder: nothing touches the user's store."""
+"""Shared fixtures. Every test runs with its own data folder: nothing touches the user's store.
+
+No network: the whole suite runs with tests/netguard.py installed (any remote connection or name
+lookup fails, and the test that tried fails); loopback is allowed only in the PostgreSQL tests
+(marker ``postgres``).  ``import aktindsigt`` first keeps onnxruntime & co. out of the process even
+for test modules that import PyMuPDF directly.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
+import aktindsigt  # noqa: F401  (keep_out() before any test module imports PyMuPDF)
+from tests import netguard
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+netguard.install()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    netguard.STATE.allow_loopback = item.get_closest_marker("postgres") is not None
+    try:
+        yield
+    finally:
+        netguard.STATE.allow_loopback = False
+
+
+@pytest.fixture(autouse=True)
+def no_network():
+    """Fails the test when anything it ran tried the network (even if the error was swallowed)."""
+    netguard.ATTEMPTS.clear()
+    yield
+    tried, loaded = list(netguard.ATTEMPTS), sys.modules.get("onnxruntime") is not None
+    netguard.ATTEMPTS.clear()
+    assert not tried, f"network access attempted: {tried}"
+    assert not loaded, "onnxruntime (telemetry) was loaded into the test process"
 
 
 @pytest.fixture(autouse=True)

@@ -19,10 +19,10 @@ from email.parser import BytesParser
 from email.utils import format_datetime
 from pathlib import Path
 
-import pymupdf
 from PIL import Image
 
 from aktindsigt.ingest.layout import Block, font, render_blocks
+from aktindsigt.pdflib import pymupdf
 
 Attachment = tuple[str, bytes]
 DEFAULT_DATE = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)

@@ -20,8 +20,6 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import pymupdf
-
 from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import Block
@@ -36,6 +34,7 @@ from aktindsigt.ingest.registry import (
     safe_name,
 )
 from aktindsigt.ingest.text import rendered_pdf_document
+from aktindsigt.pdflib import pymupdf
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PROTECTED = "Word-filen er beskyttet med adgangskode"

@@ -8,7 +8,6 @@ import tempfile
 import warnings
 from pathlib import Path
 
-import pymupdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from aktindsigt.core.model import Rect
@@ -17,6 +16,7 @@ from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import A4, DocText, save_atomic
 from aktindsigt.ingest.pdf import add_invisible_text, page_list
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register
+from aktindsigt.pdflib import pymupdf
 
 DEFAULT_DPI = 200.0
 

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pymupdf
-
 from aktindsigt.core.model import Page, Rect, Word
+from aktindsigt.pdflib import pymupdf
 
 LineWords = list[tuple[str, Rect]]
 

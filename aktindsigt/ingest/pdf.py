@@ -12,8 +12,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import pymupdf
-
 from aktindsigt.core.model import Rect
 from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
@@ -21,6 +19,7 @@ from aktindsigt.ingest.layout import A4, DocText, LineWords, font, pdf_page_line
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
 from aktindsigt.ingest.registry import count as files
 from aktindsigt.ingest.textlayer import ocr_is_better, score_words
+from aktindsigt.pdflib import pymupdf
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pymupdf
-
 from aktindsigt.core.model import Page, Rect, Word
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import A4, Block, DocText, font, pdf_page_lines, render_blocks, save_atomic
 from aktindsigt.ingest.registry import IngestContext, IngestError, register
+from aktindsigt.pdflib import pymupdf
 
 MAX_TEXT_BYTES = 50_000_000
 

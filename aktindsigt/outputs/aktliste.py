@@ -256,7 +256,7 @@ _MAX_ROWS_PER_PAGE = 80
 
 def write_pdf(path: Path, data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]]) -> Path:
     """A landscape A4 table; every page starts with the column headings; pages are numbered."""
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     page_rect = pymupdf.paper_rect("a4-l")
     where = page_rect + (28, 28, -28, -36)
@@ -301,7 +301,7 @@ def write_pdf(path: Path, data: CaseData, header: Sequence[str], table: Sequence
 
 
 def _number_pages(path: Path, data: CaseData) -> None:
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     doc = pymupdf.open(str(path))
     n = doc.page_count

@@ -26,8 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-import pymupdf
-
+from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions, RedactResult
 from aktindsigt.redact.pdfsyntax import split_tj_arrays
 from aktindsigt.redact.sanitize import (

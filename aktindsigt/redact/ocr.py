@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-import pymupdf
+from aktindsigt.pdflib import pymupdf
 
 DEFAULT_LANG = "dan"
 

@@ -11,8 +11,7 @@ import contextlib
 import re
 from collections.abc import Iterable, Sequence
 
-import pymupdf
-
+from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.pdfsyntax import remove_marked_sections, strip_marked_content_text
 from aktindsigt.redact.textnorm import Haystack
 

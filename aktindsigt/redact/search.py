@@ -18,9 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import pymupdf
-
 from aktindsigt.core.model import Rect
+from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import page_chars
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox
 from aktindsigt.redact.ocr import OcrUnavailable, ocr_page, tesseract_status

@@ -16,8 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pymupdf
-
+from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import RedactError, redact_pdf, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
 from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers

@@ -36,8 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import pymupdf
-
+from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.ocr import ocr_page, tesseract_status
 from aktindsigt.redact.pdfsyntax import string_texts
 from aktindsigt.redact.textnorm import Haystack, compact, fold

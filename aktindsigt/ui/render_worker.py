@@ -25,13 +25,8 @@ def page_geometry(doc) -> list[tuple[float, float, int]]:
 
 
 def serve(conn) -> None:
-    import sys
-
-    # PyMuPDF 2 imports its optional layout analysis (pymupdf.layout: onnxruntime, numpy) when it is
-    # installed, ~1.5 s of a renderer's start; rendering pages needs none of it, so it is left out here
-    # (pymupdf treats a failing import as "not installed").
-    sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
-    import pymupdf
+    # without PyMuPDF's optional layout analysis (onnxruntime: telemetry, ~1.5 s of a renderer's start)
+    from aktindsigt.pdflib import pymupdf
 
     doc = None
     while True:

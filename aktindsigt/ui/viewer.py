@@ -227,7 +227,7 @@ class _InProcess:
         self.doc = None
 
     def send(self, msg) -> None:
-        import pymupdf
+        from aktindsigt.pdflib import pymupdf
 
         if msg is None:
             return
