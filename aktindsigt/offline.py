@@ -23,6 +23,8 @@ workers).
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import os
 import sys
 from dataclasses import dataclass
@@ -43,15 +45,32 @@ OPT_OUTS: dict[str, str] = {
 _TELEMETRY_LIBRARIES = ("libonnxruntime",)
 
 
+class _Refused(importlib.abc.Loader):
+    def create_module(self, spec):
+        raise ModuleNotFoundError(f"{spec.name} is kept out of aktindsigt (no network at run time: "
+                                  "see aktindsigt/offline.py)", name=spec.name)
+
+    def exec_module(self, module) -> None:  # pragma: no cover - create_module raised
+        raise ModuleNotFoundError(module.__name__)
+
+
+class _KeepOut(importlib.abc.MetaPathFinder):
+    """First on ``sys.meta_path``: a blocked package (or a submodule of one) fails to import."""
+
+    def find_spec(self, name, path=None, target=None):
+        if any(name == b or name.startswith(b + ".") for b in BLOCKED_MODULES):
+            return importlib.machinery.ModuleSpec(name, _Refused())
+        return None
+
+
 def keep_out() -> None:
     """Make :data:`BLOCKED_MODULES` unimportable and set :data:`OPT_OUTS` (idempotent, cheap).
 
-    A blocked name maps to ``None`` in ``sys.modules``: ``import onnxruntime`` then raises
-    ``ImportError``, which is what PyMuPDF, presidio and spaCy expect of an optional package.
-    A package that is already loaded cannot be unloaded; :func:`status` reports it."""
-    for name in BLOCKED_MODULES:
-        if sys.modules.get(name) is None:
-            sys.modules[name] = None  # type: ignore[assignment]
+    ``import onnxruntime`` then raises ``ModuleNotFoundError`` (an ``ImportError``), which is what
+    PyMuPDF, presidio and spaCy expect of an optional package that is not installed.  A package that
+    is already loaded cannot be unloaded; :func:`status` reports it."""
+    if not any(isinstance(f, _KeepOut) for f in sys.meta_path):
+        sys.meta_path.insert(0, _KeepOut())
     for key, value in OPT_OUTS.items():
         os.environ.setdefault(key, value)
 
