@@ -204,16 +204,19 @@ def case_suggestions(
 @app.command("redact")
 def case_redact(
     case: CaseArg,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Mappe til de overstregede filer")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Mappe til de overstregede filer (må ikke findes "
+                                                                "eller skal være tom)")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Erstat hele mappen, hvis den findes")] = False,
 ) -> None:
-    """Overstreg alle udleverede dokumenter og kontrollér hver fil (afviser filer, der fejler kontrollen)."""
+    """Overstreg alle udleverede dokumenter og kontrollér hver fil. Mappen dannes kun, når alle filer har
+    bestået kontrollen."""
     from rich.table import Table
 
     def go(svc):
         c = svc.get_case(case)
         target = out_dir or Path.cwd() / f"aktindsigt_{c.case_number}"
         with progress("Overstreger") as bar:
-            return svc.redact_case(case, target, progress=bar)
+            return svc.redact_case(case, target, progress=bar, replace=replace)
 
     result = run(go)
     t = Table("Akt", "Fil", "Overstregninger", "Undtagne sider", "Kontrol")
@@ -223,8 +226,12 @@ def case_redact(
     for doc, why in result.skipped:
         t.add_row(str(doc.akt_nr), "–", "", "", why)
     out.print(t)
-    out.print(f"Filerne ligger i {result.out_dir}; kontrolrapporten i {result.out_dir / 'revision'}.")
+    if result.written:
+        out.print(f"Filerne ligger i {result.out_dir}; kontrolrapporten i {result.out_dir / 'revision'}.")
     if not result.passed:
+        n = len(result.failed)
+        err.print(f"[red]Ingen filer er udleveret: kontrollen fejlede for {n} {'dokument' if n == 1 else 'dokumenter'}"
+                  f", så mappen {result.out_dir} er ikke dannet.[/red]")
         for d in result.failed:
             for p in d.problems:
                 err.print(f"[red]{p}[/red]")

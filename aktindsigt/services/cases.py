@@ -217,7 +217,9 @@ class CaseServices:
     @classmethod
     def open(cls, paths: Paths | None = None, user: str | None = None) -> Self:
         paths = paths or resolve_paths()
-        return cls(Store(paths.db_url, paths.blobs, blob_mode=paths.blob_mode), user=user)
+        services = cls(Store(paths.db_url, paths.blobs, blob_mode=paths.blob_mode), user=user)
+        services.recover_exports()  # type: ignore[attr-defined]  # and the folders of interrupted runs
+        return services
 
     def _edited(self, case_id: int | None, cause: str) -> None:
         """Every change of a case's content ends here: the review workflow reacts (``workflow.after_edit``)."""

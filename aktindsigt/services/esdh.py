@@ -282,16 +282,22 @@ def list_generated(work: Path) -> list[dict[str, Any]]:
     return out
 
 
-def record_bundle(store: Any, case_id: int, folder: Path, who: str) -> dict[str, Any]:
-    """Append the bundle to the case's list of bundles (``case:<id>:bundles``): its id, the SHA-256 of its
-    SHA256SUMS and of its manifest. ``bundle verify`` compares a bundle with this record."""
+def bundle_entry(folder: Path, who: str, name: str = "", skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The ``case:<id>:bundles`` entry of the bundle in ``folder`` (``name``: its id when ``folder`` is the
+    staged folder it is built in; ``skip``: file names that are not part of it)."""
     import hashlib
     from datetime import UTC, datetime
 
-    entry = {"bundle_id": folder.name, "at": datetime.now(UTC).isoformat(timespec="seconds"), "by": who,
-             "bundle_sha256": hashlib.sha256((folder / "SHA256SUMS").read_bytes()).hexdigest(),
-             "manifest_sha256": hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest(),
-             "files": sum(1 for p in folder.rglob("*") if p.is_file())}
+    return {"bundle_id": name or folder.name, "at": datetime.now(UTC).isoformat(timespec="seconds"), "by": who,
+            "bundle_sha256": hashlib.sha256((folder / "SHA256SUMS").read_bytes()).hexdigest(),
+            "manifest_sha256": hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest(),
+            "files": sum(1 for p in folder.rglob("*") if p.is_file() and p.name not in skip)}
+
+
+def record_bundle(store: Any, case_id: int, folder: Path, who: str) -> dict[str, Any]:
+    """Append the bundle to the case's list of bundles (``case:<id>:bundles``): its id, the SHA-256 of its
+    SHA256SUMS and of its manifest. ``bundle verify`` compares a bundle with this record."""
+    entry = bundle_entry(folder, who)
     store.update_setting(f"case:{case_id}:bundles", lambda items: [*(items or []), entry], who, default=[])
     return entry
 

@@ -6,8 +6,14 @@
       revision/redaction_log.csv  revision/verification_report.json
       SHA256SUMS
 
-The bundle is built in a temporary folder beside the target and renamed into place at
-the end, so a crash never leaves a half bundle under the final name. It is refused while
+The bundle is built in a staged folder beside the target (``staging.py``) and renamed into place at
+the end, so a crash never leaves a half bundle under the final name (the staged folder is removed at
+the next start). The store learns of the bundle in three steps: the record is written as pending
+(``case:<id>:export_pending``, with the output events of the letter, aktliste and journal note), the
+folder is renamed into place, and the record is confirmed in one transaction with those outputs
+(``case:<id>:export``, ``case:<id>:exports``, the output history). A crash between the rename and the
+confirmation leaves a pending record whose bundle is in place: ``recover_exports`` (at the next start and
+before every export) confirms it when its SHA256SUMS matches and drops it otherwise. It is refused while
 the pre-send checklist has problems (unless a team lead overrides with a written reason,
 at the approval or here), while the case is not approved by a team lead with unchanged
 content since (unless a team lead overrides with a written reason; see ``workflow.py``),
@@ -19,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
+import socket
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +34,7 @@ from typing import Any
 from aktindsigt import __version__
 from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
 from aktindsigt.services.redaction import RELEASED_DIR, slug
+from aktindsigt.services.staging import MARKER, StagedFolder, TargetNotEmpty
 from aktindsigt.store.blobs import sha256_file
 
 log = logging.getLogger(__name__)
@@ -117,54 +124,103 @@ class ExportServices:
         day = today or date.today()
         kommunekode = data.municipality.kommunekode or "000"
         name = f"AKT_{kommunekode}_{slug(case.case_number, 60).upper()}_{day:%Y%m%d}"
-        target_dir = Path(target_dir)
-        final = target_dir / name
+        final = Path(target_dir) / name
+        self.recover_exports(case.id)  # a bundle whose confirmation was interrupted is recorded first
         if final.exists():
             raise ServiceError(f"Mappen {final} findes allerede. Vælg en anden placering, eller flyt den gamle pakke.")
-        target_dir.mkdir(parents=True, exist_ok=True)
-        work = target_dir / f".{name}.tmp"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir()
+        stage = StagedFolder(final, purpose=f"export of case {case.id}")
+        try:
+            work = stage.open()
+        except (TargetNotEmpty, OSError) as e:
+            raise ServiceError(f"Pakken kan ikke dannes i {final.parent}: {e}. Vælg en anden placering.") from e
         try:
             progress(0, 4, "Overstreger og kontrollerer dokumenterne")
-            redaction = self.redact_case(case.id, work, cancel=cancel)  # type: ignore[attr-defined]
+            redaction = self.redact_case_into(case.id, work, cancel=cancel)  # type: ignore[attr-defined]
             if redaction.cancelled:
                 raise ServiceError("Eksporten blev afbrudt; der er ikke dannet nogen pakke.")
             if not redaction.passed:
                 msgs = "\n".join(p for d in redaction.failed for p in d.problems)
                 raise ServiceError("Eksporten er afvist, fordi kontrollen af de overstregede filer fejlede:\n" + msgs)
+            # previews (record=False): recorded only with the bundle, once it is in place
             progress(1, 4, "Danner afgørelsen")
-            letter = self.render_letter(case.id, work, override_reason=override_reason)  # type: ignore[attr-defined]
+            letter = self.render_letter(case.id, work, override_reason=override_reason,  # type: ignore[attr-defined]
+                                        record=False)
             progress(2, 4, "Danner aktlisten")
-            aktliste = self.render_aktliste(case.id, work)  # type: ignore[attr-defined]
+            aktliste = self.render_aktliste(case.id, work, record=False)  # type: ignore[attr-defined]
+            events = [self._output_event(f) for f in (letter, aktliste)]  # type: ignore[attr-defined]
             progress(3, 4, "Danner journalnotatet")
-            journal = self.render_journalnotat(case.id, work)  # type: ignore[attr-defined]
+            journal = self.render_journalnotat(case.id, work, record=False,  # type: ignore[attr-defined]
+                                               pending_outputs=events)
+            events.append(self._output_event(journal))  # type: ignore[attr-defined]
             messages = [*letter.messages, *aktliste.messages, *journal.messages]
             manifest = self._manifest(case, data, redaction, work, name, override_reason, messages, approval)
             from aktindsigt.services import esdh
 
             esdh.enrich_manifest(manifest, case, data, self.store)  # KLE + facet, per-document ESDH fields
             manifest["messages"].extend(esdh.write_payloads(work, manifest, case))  # GetOrganized, SBSYS
-            manifest["generated_files"] = esdh.list_generated(work)
+            manifest["generated_files"] = [g for g in esdh.list_generated(work) if Path(g["file"]).name != MARKER]
             (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-            files = sorted(p for p in work.rglob("*") if p.is_file())
+            files = sorted(p for p in work.rglob("*") if p.is_file() and p.name != MARKER)
             sums = "".join(f"{sha256_file(p)}  {p.relative_to(work).as_posix()}\n" for p in files)
             (work / "SHA256SUMS").write_text(sums, encoding="utf-8")
-            work.rename(final)
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
-        bundle_hash = hashlib.sha256((final / "SHA256SUMS").read_bytes()).hexdigest()
-        self.store.set_setting(f"case:{case.id}:export", {
-            "by": self.user, "at": datetime.now(UTC).isoformat(timespec="seconds"), "path": str(final),
-            "bundle_sha256": bundle_hash, "override_reason": override_reason if problems else "",
-            "approved_by": approval["approved_by"], "export_override": approval["export_override"],
-        }, self.user)
-        from aktindsigt.services.esdh import record_bundle
-
-        record_bundle(self.store, case.id, final, self.user)  # what ``bundle verify`` compares a bundle with
+            record = {
+                "by": self.user, "at": datetime.now(UTC).isoformat(timespec="seconds"), "path": str(final),
+                "bundle_sha256": hashlib.sha256(sums.encode("utf-8")).hexdigest(),
+                "override_reason": override_reason if problems else "",
+                "approved_by": approval["approved_by"], "export_override": approval["export_override"],
+                "host": socket.gethostname(), "outputs": events,
+                # what ``bundle verify`` compares a bundle with (services/esdh.py)
+                "bundle_entry": esdh.bundle_entry(work, self.user, name=name, skip=(MARKER,)),
+            }
+            self.store.set_setting(f"case:{case.id}:export_pending", record, self.user)
+            stage.commit()
+            self._confirm_export(case.id, record)
+        finally:
+            stage.close()
         progress(4, 4, "")
         return ExportResult(final, manifest, sorted(p for p in final.rglob("*") if p.is_file()))
+
+    def _confirm_export(self, case_id: int, record: dict[str, Any]) -> None:
+        """The bundle is in place: record it, and the outputs it holds, in one transaction."""
+        done = {k: v for k, v in record.items() if k not in ("outputs", "host", "bundle_entry")}
+        events = list(record.get("outputs") or [])
+        entry = record.get("bundle_entry")
+        history = list(self.store.get_setting(f"case:{case_id}:outputs", []) or [])
+        exports = list(self.store.get_setting(f"case:{case_id}:exports", []) or [])
+        values: dict[str, Any] = {f"case:{case_id}:outputs": history + events, f"case:{case_id}:export": done,
+                                  f"case:{case_id}:exports": exports + [done],
+                                  f"case:{case_id}:export_pending": None}
+        if entry:
+            values[f"case:{case_id}:bundles"] = lambda items: [*(items or []), entry]
+        values.update({f"case:{case_id}:last_{ev['kind']}": ev for ev in events})
+        self.store.set_settings(values, self.user)
+
+    def recover_exports(self, case_id: int | None = None) -> list[Path]:
+        """Settle export records left pending by a crash: a bundle that is in place with the SHA256SUMS the
+        record names is confirmed (returned); any other pending record is dropped (its staged folder is
+        removed by ``staging.recover``).  Records of another machine, or of an export still running here
+        (its staging entry is locked), are left alone."""
+        from aktindsigt.services.staging import active_targets, recover
+
+        recover()
+        running = active_targets()
+        pattern = f"case:{case_id}:export_pending" if case_id is not None else "case:%:export_pending"
+        confirmed = []
+        for key, record in self.store.settings_like(pattern).items():
+            if not isinstance(record, dict) or record.get("host") not in (None, socket.gethostname()):
+                continue
+            path = Path(record.get("path") or "")
+            if str(path) in running:
+                continue
+            cid = int(key.split(":")[1])
+            sums = path / "SHA256SUMS"
+            if sums.is_file() and hashlib.sha256(sums.read_bytes()).hexdigest() == record.get("bundle_sha256"):
+                self._confirm_export(cid, record)
+                confirmed.append(path)
+                log.warning("export of case %s was interrupted after the bundle was in place; recorded %s", cid, path)
+            else:
+                self.store.set_settings({key: None}, self.user)
+        return confirmed
 
     def _manifest(self, case: Any, data: Any, redaction: Any, work: Path, bundle_id: str, override_reason: str,
                   messages: list[str], approval: dict[str, Any]) -> dict[str, Any]:
@@ -195,7 +251,7 @@ class ExportServices:
             })
         generated = []
         for p in sorted(work.rglob("*")):
-            if p.is_file():
+            if p.is_file() and p.name != MARKER:
                 role = p.parts[len(work.parts)] if len(p.parts) > len(work.parts) + 1 else p.stem
                 generated.append({"file": p.relative_to(work).as_posix(), "role": role, "sha256": sha256_file(p)})
         m = data.municipality

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -250,7 +251,13 @@ class OutputServices:
             return
         for key, value in (settings or {}).items():
             self.store.set_setting(key, value, self.user)
-        event = {
+        event = self._event(kind, files, **extra)
+        # appended under the setting's lock: two users' outputs at the same moment are both recorded
+        self.store.update_setting(f"case:{case_id}:outputs", lambda history: [*(history or []), event], self.user)
+        self.store.set_setting(f"case:{case_id}:last_{kind}", event, self.user)
+
+    def _event(self, kind: str, files: OutputFiles, **extra: Any) -> dict[str, Any]:
+        return {
             "kind": kind,
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
             "by": self.user,
@@ -258,9 +265,11 @@ class OutputServices:
             "messages": files.messages,
             **extra,
         }
-        # appended under the setting's lock: two users' outputs at the same moment are both recorded
-        self.store.update_setting(f"case:{case_id}:outputs", lambda history: [*(history or []), event], self.user)
-        self.store.set_setting(f"case:{case_id}:last_{kind}", event, self.user)
+
+    def _output_event(self, files: OutputFiles) -> dict[str, Any]:
+        """The history entry a preview (``record=False``) would get; the export records it with its bundle."""
+        pending = files.pending or {}
+        return self._event(pending.get("kind", files.kind), files, **pending.get("extra", {}))
 
     def output_history(self, case_ref: str | int) -> list[dict[str, Any]]:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -321,7 +330,9 @@ class OutputServices:
         return files
 
     def render_journalnotat(self, case_ref: str | int, out_dir: Path, pdf: bool = True,
-                            record: bool = True) -> OutputFiles:
+                            record: bool = True, pending_outputs: Sequence[dict[str, Any]] = ()) -> OutputFiles:
+        """``pending_outputs``: output events not recorded yet that the note lists as formed (the export's
+        letter and aktliste, recorded together with the bundle)."""
         from aktindsigt.outputs.journalnotat import journal_context
         from aktindsigt.outputs.render import render_document
 
@@ -350,7 +361,7 @@ class OutputServices:
         names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
                  "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
         outputs = []
-        for ev in self.output_history(case_id):
+        for ev in [*self.output_history(case_id), *pending_outputs]:
             when = ev.get("at", "")[:16].replace("T", " ")
             label = names.get(ev.get("kind", ""), ev.get("kind", ""))
             if ev.get("draft"):

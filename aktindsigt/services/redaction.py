@@ -56,6 +56,8 @@ class CaseRedaction:
     documents: list[RedactedDocument] = field(default_factory=list)
     skipped: list[tuple[Document, str]] = field(default_factory=list)  # not released, and why (Danish)
     cancelled: bool = False
+    case_id: int = 0
+    written: bool = False  # renamed into place (every file passed); otherwise nothing is under out_dir
 
     @property
     def passed(self) -> bool:
@@ -131,12 +133,30 @@ class RedactionServices:
     user: str
 
     def redact_case(self, case_ref: str | int, out_dir: Path, progress: ProgressCallback = no_progress,
-                    cancel: CancelToken | None = None, require_ocr: bool = True) -> CaseRedaction:
-        """Redact every released document of the case into ``out_dir/udleveret`` and verify each file."""
+                    cancel: CancelToken | None = None, require_ocr: bool = True,
+                    replace: bool = False) -> CaseRedaction:
+        """Redact and verify into ``out_dir``, which appears only when every file passed verification (with
+        its report); a non-empty ``out_dir`` is refused unless ``replace`` (then it is replaced whole)."""
+        from aktindsigt.services.staging import redact_into_folder
+
+        return redact_into_folder(self, case_ref, Path(out_dir), replace, lambda work: self.redact_case_into(
+            case_ref, work, progress=progress, cancel=cancel, require_ocr=require_ocr))
+
+    def record_redaction(self, result: CaseRedaction) -> None:
+        case = self.get_case(result.case_id)  # type: ignore[attr-defined]
+        self.store.set_setting(f"case:{case.id}:last_redaction", {
+            "by": self.user, "out_dir": str(result.out_dir), "passed": result.passed, "written": result.written,
+            "documents": [{"akt_nr": d.document.akt_nr, "passed": d.passed,
+                           "sha256": d.report.get("sha256", "")} for d in result.documents],
+        }, self.user)
+
+    def redact_case_into(self, case_ref: str | int, out_dir: Path, progress: ProgressCallback = no_progress,
+                         cancel: CancelToken | None = None, require_ocr: bool = True) -> CaseRedaction:
+        """Redact every released document of the case into ``out_dir/udleveret`` and verify each file
+        (``out_dir`` is a work folder: ``redact_case`` and the export rename it into place)."""
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
         from aktindsigt.redact.verify import verify
-        from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         grounds = self.legal_grounds()  # type: ignore[attr-defined]
@@ -150,7 +170,7 @@ class RedactionServices:
         for d in decisions:
             if d.action is DecisionAction.REDACT:
                 by_doc.setdefault(d.document_id, []).append(d)
-        result = CaseRedaction(out_dir=out_dir)
+        result = CaseRedaction(out_dir=out_dir, case_id=case.id)
         docs = self.store.list_documents(case.id)
         salt = secrets.token_hex(8)
         log_rows: list[dict[str, Any]] = []
@@ -179,6 +199,8 @@ class RedactionServices:
                 result.cancelled = True
                 break
             progress(i, len(todo), f"Overstreger akt {doc.akt_nr}")
+            from aktindsigt.services.cases import ServiceError
+
             rendition = self.rendition_path(doc)  # type: ignore[attr-defined]
             if rendition is None or not rendition.is_file():
                 raise ServiceError(f"PDF-udgaven af akt {doc.akt_nr} mangler i arkivet. Importér dokumentet igen.")
@@ -243,11 +265,6 @@ class RedactionServices:
         (revision / "verification_report.json").write_text(
             json.dumps({"case": case.case_number, "passed": result.passed, "documents": reports},
                        ensure_ascii=False, indent=2), encoding="utf-8")
-        self.store.set_setting(f"case:{case.id}:last_redaction", {
-            "by": self.user, "out_dir": str(out_dir), "passed": result.passed,
-            "documents": [{"akt_nr": d.document.akt_nr, "passed": d.passed,
-                           "sha256": d.report.get("sha256", "")} for d in result.documents],
-        }, self.user)
         return result
 
 

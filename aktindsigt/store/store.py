@@ -912,6 +912,27 @@ class DuplicateCaseNumber(Exception):
         super().__init__(number)
         self.number = number
 
+    def set_settings(self, values: dict[str, Any], who: str) -> None:
+        """Write several settings in one transaction (all or none); ``None`` deletes a key."""
+        with self.transaction() as s:
+            for key, value in values.items():
+                row = s.get(SettingRow, key)
+                before = None if row is None else row.value
+                if value is None:
+                    if row is not None:
+                        s.delete(row)
+                elif row is None:
+                    s.add(SettingRow(key=key, value=_jsonable(value)))
+                else:
+                    row.value = _jsonable(value)
+                self._audit(s, who, "setting.set", "setting", key, None, {"value": before},
+                            {"value": _jsonable(value)})
+
+    def settings_like(self, pattern: str) -> dict[str, Any]:
+        """Settings whose key matches the SQL LIKE ``pattern`` (e.g. ``case:%:export_pending``)."""
+        with self.transaction() as s:
+            return {r.key: r.value for r in s.scalars(select(SettingRow).where(SettingRow.key.like(pattern)))}
+
 
 def _count_by_case(s: Session, column: Any, *where: Any) -> dict[int, int]:
     q = select(column, func.count()).group_by(column)
