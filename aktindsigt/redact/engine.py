@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aktindsigt.pdflib import pymupdf
+from aktindsigt.redact.actions import remove_actions_from_file
 from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions, RedactResult
 from aktindsigt.redact.pdfsyntax import split_tj_arrays
 from aktindsigt.redact.sanitize import (
@@ -492,6 +493,8 @@ def redact_pdf(
         os.close(fd)
         try:
             doc.save(tmp, garbage=4, deflate=True, clean=True, incremental=False, no_new_id=False)
+            # actions by their raw /S in the saved file (Launch, JavaScript, ...: redact/actions.py)
+            sanitised.extend(remove_actions_from_file(tmp, redacted_strings))
             os.replace(tmp, dst)
         finally:
             if os.path.exists(tmp):
