@@ -15,10 +15,14 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     if any(getattr(h, "_aktindsigt", False) for h in root.handlers):
         return logs / "aktindsigt.log"
     try:
-        logs.mkdir(parents=True, exist_ok=True)
+        from aktindsigt.store.private import private_dir, private_file
+
+        private_dir(logs.parent)  # the data folder: 0700 (store/private.py)
+        private_dir(logs)
         handler = logging.handlers.RotatingFileHandler(
             logs / "aktindsigt.log", maxBytes=5_000_000, backupCount=3, encoding="utf-8"
         )
+        private_file(logs / "aktindsigt.log")
     except OSError:
         return None
     handler._aktindsigt = True  # type: ignore[attr-defined]

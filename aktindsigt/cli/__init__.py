@@ -13,6 +13,7 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
     db.py        db upgrade|copy|check (the schema; moving a store to the team's database)
     bundle.py    bundle verify (an export bundle against its manifest, the store and the leak check)
     team.py      case queue|comment|comments|changes|audit|esdh-ref (the team lead's desk)
+    audit.py     audit verify
 
 Every command prints Danish messages for people; machine-readable output (``case create`` prints
 the case id, ``text`` prints the text, ``detect --format jsonl``) goes to stdout alone.
@@ -24,7 +25,7 @@ from typing import Annotated
 
 import typer
 
-from aktindsigt.cli import bundle, db, outputs, review, settings, team, tools  # noqa: F401 - registers commands
+from aktindsigt.cli import audit, bundle, db, outputs, review, settings, team, tools  # noqa: F401 - registers commands
 from aktindsigt.cli.case import app as case_app
 from aktindsigt.cli.common import danish_help
 
@@ -60,6 +61,7 @@ app.add_typer(case_app, name="case")
 app.add_typer(settings.app, name="settings")
 app.add_typer(db.app, name="db")
 app.add_typer(bundle.app, name="bundle")
+app.add_typer(audit.app, name="audit")
 app.command("municipality")(outputs.municipality_cmd)
 for _name, _fn in (("text", tools.text_cmd), ("detect", tools.detect_cmd), ("redact", tools.redact_cmd),
                    ("eval-ner", tools.eval_ner_cmd), ("demo", tools.demo_cmd), ("run", tools.run_cmd),

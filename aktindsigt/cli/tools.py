@@ -241,6 +241,12 @@ def doctor_cmd() -> None:
                   "[green]installeret[/green]" if uno else "[yellow]mangler[/yellow]",
                   uno or "Uden UNO startes LibreOffice for hver Office-fil, så importen er langsommere "
                   "(installér python3-uno)")
+    from aktindsigt import offline
+    from aktindsigt.pdflib import pymupdf  # noqa: F401 - what the pipeline loads, loaded as it loads it
+
+    net = offline.status()
+    ok &= net.ok
+    t.add_row("Intet netværk", "[green]i orden[/green]" if net.ok else "[red]fejl[/red]", net.describe())
     out.print(t)
     from aktindsigt.cli.db import print_store_checks
 

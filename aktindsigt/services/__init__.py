@@ -22,6 +22,7 @@ from aktindsigt.services.cases import (
 from aktindsigt.services.esdh import EsdhServices
 from aktindsigt.services.esdh_import import EsdhImportServices
 from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
+from aktindsigt.services.integrity import IntegrityServices
 from aktindsigt.services.outputs import OutputServices
 from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import DocumentAccess, Operation, ReviewServices, SuggestionGroup
@@ -30,7 +31,7 @@ from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServi
 
 
 class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices,
-               WorkflowServices, TeamServices, EsdhServices, EsdhImportServices):
+               WorkflowServices, TeamServices, EsdhServices, EsdhImportServices, IntegrityServices):
     """All use cases over one store and one user."""
 
 

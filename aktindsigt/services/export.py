@@ -185,11 +185,11 @@ class ExportServices:
         done = {k: v for k, v in record.items() if k not in ("outputs", "host", "bundle_entry")}
         events = list(record.get("outputs") or [])
         entry = record.get("bundle_entry")
-        history = list(self.store.get_setting(f"case:{case_id}:outputs", []) or [])
-        exports = list(self.store.get_setting(f"case:{case_id}:exports", []) or [])
-        values: dict[str, Any] = {f"case:{case_id}:outputs": history + events, f"case:{case_id}:export": done,
-                                  f"case:{case_id}:exports": exports + [done],
-                                  f"case:{case_id}:export_pending": None}
+        values: dict[str, Any] = {  # lists appended with their rows locked
+            f"case:{case_id}:outputs": lambda history: [*(history or []), *events],
+            f"case:{case_id}:export": done,
+            f"case:{case_id}:exports": lambda exports: [*(exports or []), done],
+            f"case:{case_id}:export_pending": None}
         if entry:
             values[f"case:{case_id}:bundles"] = lambda items: [*(items or []), entry]
         values.update({f"case:{case_id}:last_{ev['kind']}": ev for ev in events})
@@ -290,6 +290,7 @@ class ExportServices:
                 "export_override_reason": approval["export_override"],
             },
             "documents": docs,
+            "audit_chain": dict(zip(("head", "events"), self.audit_head(), strict=True)),  # type: ignore[attr-defined]
             "generated_files": generated,
             "messages": messages,
         }

@@ -358,6 +358,7 @@ class OutputServices:
                 reviews.append(line + "".join(f" · {x}" for x in extra if x))
             elif ev.action.startswith(("case.status", "review.")):
                 reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {after.get('status', '')}".strip())
+        reviews.append(self.audit_head_line())  # type: ignore[attr-defined]  # the audit chain's head (#16)
         names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
                  "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
         outputs = []

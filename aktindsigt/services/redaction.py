@@ -199,11 +199,7 @@ class RedactionServices:
                 result.cancelled = True
                 break
             progress(i, len(todo), f"Overstreger akt {doc.akt_nr}")
-            from aktindsigt.services.cases import ServiceError
-
-            rendition = self.rendition_path(doc)  # type: ignore[attr-defined]
-            if rendition is None or not rendition.is_file():
-                raise ServiceError(f"PDF-udgaven af akt {doc.akt_nr} mangler i arkivet. Importér dokumentet igen.")
+            rendition = self.verified_rendition(doc)  # type: ignore[attr-defined]  # its SHA-256 checked first
             pages = self.store.get_pages(doc.id)
             text = self.store.document_text(doc.id)
             boxes: list[RedactionBox] = []

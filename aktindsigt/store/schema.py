@@ -203,6 +203,19 @@ class AuditRow(Base):
     case_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     before: Mapped[dict | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the hash chain (store/auditchain.py): the previous row's hash, and this row's
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditChainRow(Base):
+    """One row (id 1): the hash of the newest audit row and the number of rows."""
+
+    __tablename__ = "audit_chain"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    head: Mapped[str] = mapped_column(String(64))
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class SettingRow(Base):

@@ -41,7 +41,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import create_engine, event, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,8 +64,18 @@ from aktindsigt.core.model import (
     Word,
 )
 from aktindsigt.store import migrate
+from aktindsigt.store.auditchain import GENESIS, ChainReport, row_hash, verify_chain
 from aktindsigt.store.blobs import BlobStore
-from aktindsigt.store.schema import AuditRow, BlobRow, CaseRow, DocumentRow, PageRow, PresenceRow, SettingRow
+from aktindsigt.store.schema import (
+    AuditChainRow,
+    AuditRow,
+    BlobRow,
+    CaseRow,
+    DocumentRow,
+    PageRow,
+    PresenceRow,
+    SettingRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +157,14 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            from aktindsigt.config import resolve_paths
+            from aktindsigt.store.private import create_private_file, inside, private_dir, private_file
+
+            db = Path(path)
+            private_dir(db.parent, tighten=inside(db.parent, resolve_paths().home))
+            create_private_file(db)  # 0600 before SQLite opens it: -wal and -shm take its permissions
+            for extra in ("-wal", "-shm", "-journal"):
+                private_file(db.with_name(db.name + extra))
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -477,18 +494,29 @@ class Store:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        s.add(
-            AuditRow(
-                at=utcnow(),
-                who=who,
-                action=action,
-                object_type=object_type,
-                object_id=str(object_id),
-                case_id=case_id,
-                before=_jsonable(before),
-                after=_jsonable(after),
-            )
-        )
+        # writers serialise on the chain's head row (the write lock on SQLite, a row lock on PostgreSQL)
+        # before they read it, so two transactions cannot both append to the same head
+        s.execute(update(AuditChainRow).where(AuditChainRow.id == 1).values(events=AuditChainRow.events + 1))
+        prev = s.execute(select(AuditChainRow.head).where(AuditChainRow.id == 1)).scalar_one()
+        at, b, a = utcnow(), _jsonable(before), _jsonable(after)
+        digest = row_hash(prev, at, who, action, object_type, str(object_id), case_id, b, a)
+        s.add(AuditRow(at=at, who=who, action=action, object_type=object_type, object_id=str(object_id),
+                       case_id=case_id, before=b, after=a, prev_hash=prev, hash=digest))
+        s.execute(update(AuditChainRow).where(AuditChainRow.id == 1).values(head=digest))
+
+    def audit_head(self) -> tuple[str, int]:
+        """(hash of the newest audit row, number of rows): what the journal note and the bundle quote."""
+        with self.transaction() as s:
+            row = s.get(AuditChainRow, 1)
+            return (row.head, row.events) if row is not None else (GENESIS, 0)
+
+    def verify_audit(self, expect_head: str = "") -> ChainReport:
+        """Recompute the whole audit chain and compare it with the stored head (``verify_chain``)."""
+        with self.transaction() as s:
+            head = s.get(AuditChainRow, 1)
+            rows = s.scalars(select(AuditRow).order_by(AuditRow.id)).yield_per(2000)
+            return verify_chain(rows, head.head if head else GENESIS, head.events if head else 0,
+                                expect_head=expect_head)
 
     def last_audit_ids(self, action: str) -> dict[int, int]:
         """Per case: the id of its latest audit event with ``action``."""
@@ -913,19 +941,23 @@ class DuplicateCaseNumber(Exception):
         self.number = number
 
     def set_settings(self, values: dict[str, Any], who: str) -> None:
-        """Write several settings in one transaction (all or none); ``None`` deletes a key."""
-        with self.transaction() as s:
+        """Write several settings in one transaction (all or none). A value is written as it is, ``None``
+        deletes the key, and a function ``change(current) -> new`` is applied with the row locked."""
+        with self.transaction(write=True) as s:
             for key, value in values.items():
-                row = s.get(SettingRow, key)
-                before = None if row is None else row.value
                 if value is None:
+                    row = s.get(SettingRow, key, with_for_update=True)
                     if row is not None:
+                        before = row.value
                         s.delete(row)
-                elif row is None:
-                    s.add(SettingRow(key=key, value=_jsonable(value)))
-                else:
-                    row.value = _jsonable(value)
-                self._audit(s, who, "setting.set", "setting", key, None, {"value": before},
+                        self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key),
+                                    {"value": before}, {"value": None})
+                    continue
+                if callable(value):
+                    row = s.get(SettingRow, key, with_for_update=True)
+                    value = value(None if row is None else row.value)
+                before = self._put_setting(s, key, value, who)
+                self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key), {"value": before},
                             {"value": _jsonable(value)})
 
     def settings_like(self, pattern: str) -> dict[str, Any]:
