@@ -322,7 +322,7 @@ def make_mbox(folder: Path) -> Expect:
 
 
 def _pdf_pages(texts: list[str]) -> bytes:
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     d = pymupdf.open()
     for t in texts:
@@ -415,7 +415,7 @@ def make_byte_swapped(folder: Path) -> Expect:
 def _scan_with_layer(lines: list[str], layer: Callable[[str], str], dpi: int = 150) -> bytes:
     """A scanned page (an image of ``lines``) with an invisible text layer ``layer(line)`` on top,
     as vendor OCR writes it."""
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     src = pymupdf.open()
     p = src.new_page()
@@ -470,7 +470,7 @@ def make_split_words(folder: Path) -> Expect:
 
 def make_annotation_page(folder: Path) -> Expect:
     """A page made only of annotations: a stamp and typewriter (FreeText) notes."""
-    import pymupdf
+    from aktindsigt.pdflib import pymupdf
 
     d = pymupdf.open()
     p = d.new_page()
