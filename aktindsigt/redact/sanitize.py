@@ -132,34 +132,65 @@ def remove_hidden_layers(doc: pymupdf.Document) -> int:
     return removed
 
 
-def flatten_and_strip_annotations(doc: pymupdf.Document) -> tuple[int, int]:
-    """Flatten form-field values into the page content, then remove every annotation but links.
+#: annotations whose content is not part of the printed page (a note's text lives in its popup), or that
+#: carry something that is not page content (files, media), or an unapplied redaction (its overlay would be
+#: burned in over text that is still there): removed, never burned in
+_NOT_BURNED = {
+    pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_TEXT, pymupdf.PDF_ANNOT_FILE_ATTACHMENT, pymupdf.PDF_ANNOT_SOUND,
+    pymupdf.PDF_ANNOT_MOVIE, pymupdf.PDF_ANNOT_SCREEN, pymupdf.PDF_ANNOT_REDACT, pymupdf.PDF_ANNOT_3D,
+    pymupdf.PDF_ANNOT_RICH_MEDIA,
+}  # type: ignore[attr-defined]
+_HIDDEN_FLAGS = pymupdf.PDF_ANNOT_IS_HIDDEN | pymupdf.PDF_ANNOT_IS_NO_VIEW  # type: ignore[attr-defined]
 
-    The flattened values become ordinary page text, so redaction boxes over them
-    remove them like any other text.  Returns (widgets flattened, annotations removed).
+
+def flatten_and_strip_annotations(doc: pymupdf.Document) -> tuple[int, int]:
+    """Burn what annotations show (typewriter text, stamps, ink, shapes, form-field values) into the page
+    content, then remove every annotation but links.
+
+    The burned-in content is ordinary page content, so redaction boxes over it remove it like any other
+    text or drawing, and what lies outside the boxes stays as the caseworker saw it (#15: a page made of
+    stamps and typewriter text was released blank).  Hidden annotations, notes, attachments, media and
+    unapplied redaction annotations are removed without being burned in.  Returns (annotations and
+    widgets burned in, annotations removed).
     """
-    widgets = sum(len(list(p.widgets() or [])) for p in doc)
-    if widgets:
-        # broken appearance streams: the widgets are then dropped below instead of flattened
-        with contextlib.suppress(Exception):
-            doc.bake(annots=False, widgets=True)
     removed = 0
+    shown = 0
+    links: dict[int, list[str]] = {}
     for page in doc:
-        for w in list(page.widgets() or []):
-            page.delete_widget(w)
-            removed += 1
         annot = page.first_annot
         while annot is not None:
             nxt = annot.next
-            page.delete_annot(annot)
-            removed += 1
+            try:
+                drop = annot.type[0] in _NOT_BURNED or bool(annot.flags & _HIDDEN_FLAGS)
+            except Exception:  # noqa: BLE001 - a broken annotation: removed below
+                drop = True
+            if drop:
+                page.delete_annot(annot)
+                removed += 1
+            else:
+                shown += 1
             annot = nxt
-        # whatever is left in /Annots that PyMuPDF does not list (popups, broken ones)
-        kind, val = doc.xref_get_key(page.xref, "Annots")
-        if kind != "null":
-            keep = [f"{lk['xref']} 0 R" for lk in page.get_links() if lk.get("xref")]
-            doc.xref_set_key(page.xref, "Annots", "[" + " ".join(keep) + "]" if keep else "null")
-    return widgets, removed
+        shown += len(list(page.widgets() or []))
+        links[page.number] = [f"{lk['xref']} 0 R" for lk in page.get_links() if lk.get("xref")]
+    annot = page = None  # no annotation or page object may be used after the bake (PyMuPDF crashes on them)
+    if shown:
+        try:
+            doc.bake(annots=True, widgets=True)
+        except Exception:  # noqa: BLE001 - broken appearance streams: keep at least the form values
+            with contextlib.suppress(Exception):
+                doc.bake(annots=False, widgets=True)
+    # whatever is still in /Annots but links goes (not burned in, broken, unlisted popups): by xref
+    for pno in range(doc.page_count):
+        xref = doc.page_xref(pno)
+        kind, val = doc.xref_get_key(xref, "Annots")
+        if kind == "null":
+            continue
+        if kind == "xref":
+            val = doc.xref_object(int(val.split()[0]))
+        keep = links.get(pno, [])
+        removed += max(0, len(re.findall(r"\d+\s+0\s+R", val)) - len(keep))
+        doc.xref_set_key(xref, "Annots", "[" + " ".join(keep) + "]" if keep else "null")
+    return shown, removed
 
 
 def filter_links(

@@ -19,6 +19,7 @@ from pathlib import Path
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import RedactError, redact_pdf, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
+from aktindsigt.redact.pixelcheck import add_pixel_check
 from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers
 from aktindsigt.redact.search import find_term_boxes
 from aktindsigt.redact.textnorm import Haystack
@@ -114,6 +115,7 @@ def run_redact(
         ocr_pages=sorted(set(result.image_redaction_pages) | set(found.ocr_pages)),
         require_ocr=require_ocr,
     )
+    add_pixel_check(report, input_path, out, found.boxes, result.withheld_pages)  # nothing lost outside the boxes
     data = report.to_dict()
     data["redaction"] = {
         "input": str(input_path),

@@ -156,6 +156,7 @@ class RedactionServices:
         (``out_dir`` is a work folder: ``redact_case`` and the export rename it into place)."""
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
+        from aktindsigt.redact.pixelcheck import add_pixel_check
         from aktindsigt.redact.verify import verify
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -241,6 +242,7 @@ class RedactionServices:
                                                       and t.casefold() not in {u.casefold() for u in uncheckable})]))
             report = verify(out_path, all_terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
                             require_ocr=require_ocr)
+            add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
             rep = report.to_dict()
             rep.update({"akt_nr": doc.akt_nr, "uncheckable_terms": len(uncheckable),
                         "collateral_loss": len(res.collateral_loss)})
