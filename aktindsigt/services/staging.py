@@ -286,7 +286,7 @@ def redact_into_folder(services: Any, case_ref: str | int, target: Path, replace
     try:
         work = stage.open()
     except TargetNotEmpty as e:
-        raise ServiceError(e.danish("erstat hele mappen (--replace)")) from e
+        raise ServiceError(e.danish("lad hele mappen erstatte (på kommandolinjen: --replace)")) from e
     except OSError as e:
         raise ServiceError(f"Mappen {target} kan ikke oprettes: {e.strerror or e}. Vælg en anden placering.",
                            detail=str(e)) from e
