@@ -15,6 +15,13 @@ from aktindsigt.core.model import Document
 from aktindsigt.store.auditchain import ChainReport
 
 
+def audit_head_line(store: Any) -> str:
+    """One Danish line for the journal note: the chain head when it was formed."""
+    head, n = store.audit_head()
+    return (f"Revisionsloggen ved dannelsen: {count(n, 'hændelse', 'hændelser')}, kædens hoved (SHA-256) "
+            f"{head}. Kontrollér med: aktindsigt audit verify --head {head[:16]}")
+
+
 class IntegrityServices:
     """Mixed into ``Services``."""
 
@@ -25,12 +32,6 @@ class IntegrityServices:
 
     def audit_head(self) -> tuple[str, int]:
         return self.store.audit_head()
-
-    def audit_head_line(self) -> str:
-        """One Danish line for the journal note: the chain head when it was formed."""
-        head, n = self.store.audit_head()
-        return (f"Revisionsloggen ved dannelsen: {count(n, 'hændelse', 'hændelser')}, kædens hoved (SHA-256) "
-                f"{head}. Kontrollér med: aktindsigt audit verify --head {head[:16]}")
 
     def verified_rendition(self, doc: Document) -> Path:
         """The path of ``doc``'s PDF rendition after checking its SHA-256 (``ServiceError`` in Danish if not)."""

@@ -32,6 +32,7 @@ from aktindsigt.outputs.checklist import Problem, checklist
 from aktindsigt.outputs.data import CaseData, Municipality, Statements, collect
 from aktindsigt.outputs.render import OutputFiles
 from aktindsigt.outputs.texts import da_date, load_aktliste_config, load_texts
+from aktindsigt.services.integrity import audit_head_line
 from aktindsigt.store.blobs import sha256_file
 
 
@@ -358,7 +359,7 @@ class OutputServices:
                 reviews.append(line + "".join(f" · {x}" for x in extra if x))
             elif ev.action.startswith(("case.status", "review.")):
                 reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {after.get('status', '')}".strip())
-        reviews.append(self.audit_head_line())  # type: ignore[attr-defined]  # the audit chain's head (#16)
+        reviews.append(audit_head_line(self.store))  # the audit chain's head (#16)
         names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
                  "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
         outputs = []

@@ -34,9 +34,13 @@ def _case(store, n=3):
     return c
 
 
-def test_the_data_folder_is_private(isolated_home, tmp_path):
+def test_the_data_folder_is_private(isolated_home, tmp_path, monkeypatch):
+    import logging
+
     from aktindsigt.logging_setup import setup_logging
 
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [h for h in root.handlers if not getattr(h, "_aktindsigt", False)])
     store = _store(isolated_home)
     _case(store)
     src = tmp_path / "brev.pdf"
@@ -48,6 +52,9 @@ def test_the_data_folder_is_private(isolated_home, tmp_path):
         assert _mode(isolated_home / f) == 0o600, f
     assert _mode(store.blobs.path(sha)) == 0o400
     assert log is not None and _mode(log) & 0o077 == 0 and _mode(log.parent) == 0o700
+    for h in root.handlers:
+        if getattr(h, "_aktindsigt", False):
+            h.close()
     store.close()
 
 
