@@ -924,22 +924,6 @@ class Store:
             return new
 
 
-_CASE_SETTING = re.compile(r"^case:(\d+):")
-
-
-def _case_of_setting(key: str) -> int | None:
-    """The case a setting belongs to (``case:<id>:…``), so that its change reaches the case's audit trail."""
-    m = _CASE_SETTING.match(key)
-    return int(m.group(1)) if m else None
-
-
-class DuplicateCaseNumber(Exception):
-    """A case with this number exists (someone created it at the same moment)."""
-
-    def __init__(self, number: str) -> None:
-        super().__init__(number)
-        self.number = number
-
     def set_settings(self, values: dict[str, Any], who: str) -> None:
         """Write several settings in one transaction (all or none). A value is written as it is, ``None``
         deletes the key, and a function ``change(current) -> new`` is applied with the row locked."""
@@ -964,6 +948,22 @@ class DuplicateCaseNumber(Exception):
         """Settings whose key matches the SQL LIKE ``pattern`` (e.g. ``case:%:export_pending``)."""
         with self.transaction() as s:
             return {r.key: r.value for r in s.scalars(select(SettingRow).where(SettingRow.key.like(pattern)))}
+
+_CASE_SETTING = re.compile(r"^case:(\d+):")
+
+
+def _case_of_setting(key: str) -> int | None:
+    """The case a setting belongs to (``case:<id>:…``), so that its change reaches the case's audit trail."""
+    m = _CASE_SETTING.match(key)
+    return int(m.group(1)) if m else None
+
+
+class DuplicateCaseNumber(Exception):
+    """A case with this number exists (someone created it at the same moment)."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
 
 
 def _count_by_case(s: Session, column: Any, *where: Any) -> dict[int, int]:

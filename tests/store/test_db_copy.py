@@ -55,7 +55,7 @@ def test_db_copy_round_trip_keeps_every_row_audit_event_and_blob(pg_url, tmp_pat
     after = _digests(dst)
     assert after == _digests(src)
     changed = {k for k in before if before[k] != after[k]}
-    assert changed == {"cases", "decisions", "suggestions", "audit_events"}  # Bo's work on the team store
+    assert changed == {"cases", "decisions", "suggestions", "audit_events", "audit_chain"}  # Bo's work on the team store
     assert after["blobs"] == before["blobs"] and after["pages"] == before["pages"]
     # a copy never merges: the target is not empty now
     with pytest.raises(CopyError, match="allerede sager"):
