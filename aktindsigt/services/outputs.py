@@ -94,11 +94,18 @@ class OutputServices:
 
     def statements(self, case_ref: str | int) -> Statements:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
-        return Statements.from_dict(self.store.get_setting(f"case:{case.id}:statements", {}))
+        st = Statements.from_dict(self.store.get_setting(f"case:{case.id}:statements", {}))
+        st._base = st.to_dict()  # type: ignore[attr-defined]  # what was read: the save merges from it
+        return st
 
     def _save_statements(self, case_ref: str | int, st: Statements) -> Statements:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
-        self.store.set_setting(f"case:{case.id}:statements", st.to_dict(), self.user)
+        base = getattr(st, "_base", None)
+        if base is None:
+            self.store.set_setting(f"case:{case.id}:statements", st.to_dict(), self.user)
+        else:  # another user's change of another text meanwhile is kept; the same text changed: Conflict
+            self.store.merge_setting(f"case:{case.id}:statements", base, st.to_dict(), self.user,
+                                     normalise=lambda raw: Statements.from_dict(raw).to_dict())
         self._edited(case.id, "case.statements")  # type: ignore[attr-defined]
         return st
 

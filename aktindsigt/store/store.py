@@ -570,10 +570,12 @@ class Store:
 
     def update_case(self, case: Case, who: str, action: str = "case.update",
                     expected_version: int | None = None) -> Case:
-        """Write the case's fields. ``expected_version``: the version the caller read (a different one raises
-        ``Conflict``); without it the row's own version check still refuses a concurrent overwrite."""
+        """Write the case's fields. ``expected_version``: the version the caller read (default: the version of
+        ``case``, when it was read from the store); a different one raises ``Conflict`` (no lost update)."""
         if case.id is None:
             raise ValueError("case has no id")
+        if expected_version is None and case.version:
+            expected_version = case.version
         with self.transaction(write=True) as s:
             row = self._lock_case(s, case.id)
             if expected_version is not None and row.version != expected_version:
@@ -794,7 +796,10 @@ class Store:
 
     def update_document(self, document: Document, who: str, action: str = "document.update",
                         expected_version: int | None = None) -> Document:
-        """Write a document's decision and properties. ``expected_version``: the version the caller read."""
+        """Write a document's decision and properties. ``expected_version``: the version the caller read
+        (default: the version of ``document``, when it was read from the store)."""
+        if expected_version is None and document.version:
+            expected_version = document.version
         fields = (
             "title public_title doc_date sender recipient access_reason in_scope section26_considered esdh_doc_id"
         ).split()
@@ -911,6 +916,22 @@ class Store:
             self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key), {"value": before},
                         {"value": _jsonable(value)})
 
+    def merge_setting(self, key: str, base: Any, new: Any, who: str, normalise: Any = None) -> Any:
+        """Write ``new``, which the caller made from ``base``: whatever another user changed in the setting since
+        (other keys) is kept, a key both changed differently raises ``Conflict`` naming who changed it.
+        ``normalise(stored)`` brings the stored value into the shape ``base`` has (defaults filled in)."""
+        norm = normalise or (lambda v: v if v is not None else {})
+        try:
+            return self.update_setting(key, lambda current: merge3(_jsonable(base), _jsonable(new),
+                                                                   _jsonable(norm(current))), who)
+        except Conflict as e:
+            row_who, row_at = "", None
+            with self.transaction() as s:
+                row = s.get(SettingRow, key)
+                if row is not None:
+                    row_who, row_at = row.updated_by, row.updated_at
+            raise Conflict("statements", key, row_who, row_at, case_id=_case_of_setting(key)) from e
+
     def update_setting(self, key: str, change: Any, who: str, default: Any = None) -> Any:
         """Read-modify-write a setting with its row locked: ``change(current) -> new`` (no lost update when two
         users change different parts of one setting at the same time). Returns the new value."""
@@ -922,7 +943,6 @@ class Store:
             self._audit(s, who, "setting.set", "setting", key, _case_of_setting(key), {"value": before},
                         {"value": _jsonable(new)})
             return new
-
 
     def set_settings(self, values: dict[str, Any], who: str) -> None:
         """Write several settings in one transaction (all or none). A value is written as it is, ``None``
@@ -948,6 +968,32 @@ class Store:
         """Settings whose key matches the SQL LIKE ``pattern`` (e.g. ``case:%:export_pending``)."""
         with self.transaction() as s:
             return {r.key: r.value for r in s.scalars(select(SettingRow).where(SettingRow.key.like(pattern)))}
+
+
+def merge3(base: Any, mine: Any, theirs: Any, path: str = "") -> Any:
+    """Three-way merge of JSON values: ``mine`` changed ``base``, ``theirs`` is what is stored now. Keys only
+    one side changed take that side's value; a key both changed differently raises ``Conflict``."""
+    if isinstance(base, dict) and isinstance(mine, dict) and isinstance(theirs, dict):
+        out = dict(theirs)
+        for k in set(base) | set(mine) | set(theirs):
+            b, m, t = base.get(k), mine.get(k), theirs.get(k)
+            if m == b:
+                continue  # not changed here: theirs stands
+            if t in (b, m):
+                out[k] = m
+                if m is None and k not in mine:
+                    out.pop(k, None)
+            elif isinstance(b, dict) or isinstance(m, dict) or isinstance(t, dict):
+                out[k] = merge3(b or {}, m or {}, t or {}, f"{path}{k}.")
+            else:
+                raise Conflict("statements", f"{path}{k}")
+        return out
+    if mine == base or theirs == mine:
+        return theirs
+    if theirs == base:
+        return mine
+    raise Conflict("statements", path.rstrip("."))
+
 
 _CASE_SETTING = re.compile(r"^case:(\d+):")
 

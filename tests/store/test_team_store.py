@@ -372,3 +372,26 @@ def test_blobs_live_in_the_database_and_every_member_reads_them(pg_url, tmp_path
     fresh = user(pg_url, tmp_path / "c", "Carl")
     with pytest.raises(OSError, match="does not match"):
         fresh.store.blobs.path(results[0][0])
+
+
+def test_two_users_write_different_texts_of_the_decision_at_the_same_time(pg_url, tmp_path):
+    anna = user(pg_url, tmp_path / "a", "Anna Berg")
+    bo = user(pg_url, tmp_path / "b", "Bo Jensen")
+    case_id, _ids = case_with_suggestions(anna, 1)
+    mine, theirs = anna.statements(case_id), bo.statements(case_id)  # both read the empty texts
+    mine.meroffentlighed = "Overvejet; ingen meroffentlighed."
+    theirs.extraction = "Intet at ekstrahere."
+    theirs.laws["ofl35"] = "sundhedslovens § 40"
+    anna._save_statements(case_id, mine)
+    bo._save_statements(case_id, theirs)
+    st = anna.statements(case_id)
+    assert st.meroffentlighed == "Overvejet; ingen meroffentlighed." and st.extraction == "Intet at ekstrahere."
+    assert st.laws == {"ofl35": "sundhedslovens § 40"}
+    # the same text changed by both: the second is refused, naming the first
+    a, b = anna.statements(case_id), bo.statements(case_id)
+    a.extraction, b.extraction = "Anna's tekst.", "Bo's tekst."
+    anna._save_statements(case_id, a)
+    with pytest.raises(Conflict) as info:
+        bo._save_statements(case_id, b)
+    assert "Afgørelsens tekster er ændret af Anna Berg kl." in info.value.message
+    assert anna.statements(case_id).extraction == "Anna's tekst."
