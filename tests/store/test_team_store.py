@@ -293,6 +293,7 @@ def test_a_writer_killed_mid_transaction_leaves_the_store_consistent(pg_url, tmp
                                   "WHERE a.application_name = 'aktindsigt' AND a.state = 'idle in transaction'")
                              ).first()
     assert [d.akt_nr for d in bo.store.list_documents(case_id)] == [1]
+    assert bo.store.verify_audit().ok  # the hash chain has no gap where the killed writer was
 
 
 def test_other_users_changes_arrive_through_listen_notify(pg_url, tmp_path):
@@ -395,3 +396,29 @@ def test_two_users_write_different_texts_of_the_decision_at_the_same_time(pg_url
         bo._save_statements(case_id, b)
     assert "Afgørelsens tekster er ændret af Anna Berg kl." in info.value.message
     assert anna.statements(case_id).extraction == "Anna's tekst."
+
+
+def test_the_database_refuses_to_change_or_delete_audit_rows(pg_url, tmp_path):
+    """Append-only on the team store: plain SQL cannot rewrite or remove the audit trail (the triggers of
+    migration 0003), and the chain still verifies after the attempts."""
+    import psycopg
+
+    anna = user(pg_url, tmp_path / "a", "Anna Berg")
+    case_id, ids = case_with_suggestions(anna, 2)
+    anna.accept([ids[0]])
+    before = anna.store.verify_audit()
+    assert before.ok and before.events >= 4
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for sql in ("UPDATE audit_events SET who = 'Nogen Anden' WHERE id = 1",
+                    "DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)",
+                    "TRUNCATE audit_events CASCADE"):
+            with pytest.raises(psycopg.Error):
+                conn.execute(sql)
+    after = anna.store.verify_audit()
+    assert after.ok and after.events == before.events and after.head == before.head
+    assert [e.who for e in anna.store.audit_events(case_id)][0] == "Anna Berg"
+    # and the doctor sees the protection
+    from aktindsigt.store.health import store_checks
+
+    checks = {c.name: c for c in store_checks(anna.store)}
+    assert checks["Revisionslog"].ok
