@@ -34,13 +34,14 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from spacy.language import Language
 
 from aktindsigt.core.model import EntityType, Regime
+from aktindsigt.core.textview import HARD, TextView
 from aktindsigt.detect.nlp import LANGUAGE, InjectedSpacyNlpEngine
 from aktindsigt.detect.policy import Policy, PolicyEntry
 from aktindsigt.detect.recognizers import all_recognizers
@@ -220,6 +221,30 @@ class DetectionEngine:
             if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
                 progress(i + 1, total)
         return [self._finish(text, raw) for text, raw in zip(texts, raws, strict=True)]
+
+    def analyze_views(
+        self,
+        views: Sequence[TextView],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[list[Detection]]:
+        """Detections on the normalised views of documents (``core.textview``: line breaks inside running
+        text, end-of-line hyphenation, soft hyphens, ligatures ...), with offsets in the document text
+        and ``text`` as the view reads it ("37 62 01 97" for "37 62 01⏎97").  A number that runs over a
+        hard break (a table cell, a column) is no number."""
+        results = self.analyze_texts([v.text for v in views], progress=progress, cancelled=cancelled)
+        out: list[list[Detection]] = []
+        for view, dets in zip(views, results, strict=True):
+            mapped = []
+            for d in dets:
+                if d.entity_type in _NUMBER_RANK and HARD in view.text[d.start:d.end]:
+                    continue
+                a, b = view.to_source(d.start, d.end)
+                if b > a:
+                    mapped.append(replace(d, start=a, end=b, text=" ".join(d.text.split())))
+            out.append(mapped)
+        return out
 
     def _docs(self, texts: list[str]):
         """``nlp.pipe`` over batches of at most ``batch_size`` texts and ``batch_chars``

@@ -1,45 +1,44 @@
-"""Spread one decision to every occurrence of an entity in a case (pure functions, no store).
+"""Spread what is known in a case to every occurrence in every document (pure functions, no store).
 
-Given the texts of all documents in a case and the entities already known (text + type,
-e.g. from accepted suggestions), ``propagate`` finds every other occurrence:
+    occurrences = propagate(views, known_entities)             # views: {doc: TextView | str}
+    for doc, occs in propagate_iter(views, known, progress=..., cancelled=...): ...
 
-* case-insensitive (``HANSEN``), whitespace-insensitive (a name split by a line break),
-  soft hyphenation at a line end (``Han-\\nsen``);
-* possessive/genitive forms (``Mettes``, ``Hansens``, ``Hansen's``);
-* for persons: initial + surname (``M. Hansen``), and the first name alone or the surname
-  alone in documents where the full name occurs too;
-* for numbers (CPR, phone, bank account, card, CVR, IBAN): the same digits in any grouping
-  (``0102031234`` = ``010203-1234``; ``+45 22 34 56 78`` = ``22345678``).
+One matcher for all values of the case (``core.matching.CaseMatcher``: one Aho–Corasick
+automaton, built once per run) is run once over each document's normalised view
+(``core.textview``), so a run is linear in the size of the case whatever the number of values.
+What is found (``Occurrence``, offsets in the document text):
 
-Every occurrence carries ``entity_key`` (``entity_key(text, type)``), shared by all
-occurrences of one entity, so one decision covers all of them.  Partial name forms that
-fit several known persons in the same document are attributed to the nearest preceding
-full name and marked ``ambiguous``.
+* the value itself however it is written: case, a line or page break, end-of-line hyphenation,
+  a possessive (``Kjeldsens``, ``Hansen's``), a number in any grouping, a phone number with
+  ``+45`` (``exact=True``: the same string; a decision on the value is applied to it as it is);
+* **case-level name memory** for every person known in the case (found by the model in any
+  document, or decided by the caseworker): first name + surname without the middle names, initials
+  and surname (``A. M. Kjeldsen``), the first name alone, each surname alone, the name in an e-mail
+  address or URL (``anne.kjeldsen@``, ``a.kjeldsen@``), the initials as an e-mail address
+  (``akj@``) where the document names the person too.  A part that the case also uses as an
+  ordinary word (written in lower case somewhere, like ``bager``, ``krog``, ``hans``) counts only in a
+  person context: after a title (*hr.*, *fru*, *frk.*, *dr.*), a greeting (*Kære*, *Hej*), in a
+  signature (*Med venlig hilsen*), or next to the person's other name parts.  Middle names and
+  initials extend the span (``Anne Sofie Kjeldsen`` and ``A. Kjeldsen`` when ``Anne Kjeldsen`` is
+  known).  A part shared by several known persons goes to the nearest preceding full name in the
+  document (``ambiguous=True``), and counts only in documents that name one of them;
+* never inside another word (``Else`` is not found in ``Godkendelse``).
+
+Every occurrence carries the ``entity_key`` of its value (``core.matching.value_key``), so one
+decision covers all of them.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from aktindsigt.core.matching import EXACT_FORMS, NUMERIC_TYPES, CaseMatcher, Hit, fold, value_key
 from aktindsigt.core.model import EntityType
+from aktindsigt.core.textview import HARD, TextView
 
-NUMERIC_TYPES = {
-    EntityType.CPR,
-    EntityType.PHONE,
-    EntityType.BANK_ACCOUNT,
-    EntityType.CARD,
-    EntityType.CVR,
-    EntityType.IBAN,
-}
-_HYPH = r"(?:-[ \t]*\r?\n[ \t]*|\u00ad)?"  # soft hyphenation inside a word
-_GAP = r"(?:[ \t]*-?[ \t]*\r?\n[ \t]*|[ \t]+)"  # between words: spaces or a line break
-_GENITIVE = r"(?:'s|’s|s|'|’)?"
-_WB_L = r"(?<![\w])"
-_WB_R = r"(?![\w])"
-_LOWER_PARTICLES = {"von", "van", "de", "la", "le", "af", "du", "da", "der", "den"}
+__all__ = ["NUMERIC_TYPES", "KnownEntity", "Occurrence", "entity_key", "normalize", "propagate", "propagate_iter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,154 +50,228 @@ class KnownEntity:
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     doc: object  # the key of the document (its index, or the mapping key given)
-    start: int
+    start: int  # offsets in the document text
     end: int
-    text: str
+    text: str  # the document text of the span
     entity_type: EntityType
     entity_key: str
-    form: str  # "full", "genitive", "initial", "first", "surname", "number"
+    form: str  # full, number, name, initials, email, acronym, first, surname, street
     ambiguous: bool = False
+    exact: bool = False  # the same string as the value (case, breaks, possessive, digit grouping aside)
+    normalised: str = ""  # the span as the view reads it ("Mikkel Bruun" for "Mikkel\nBruun")
 
 
 def normalize(text: str) -> str:
-    """Case-folded, accents kept, hyphenation and whitespace collapsed."""
-    t = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    t = re.sub(r"-[ \t]*\r?\n[ \t]*", "", t)
-    t = re.sub(r"\s+", " ", t).strip()
-    return t.casefold()
+    """Case-folded, hyphenation and whitespace collapsed (how values are compared)."""
+    return fold(text)
 
 
 def entity_key(text: str, entity_type: EntityType) -> str:
     """The shared key of all occurrences of one entity: ``TYPE:normalised``."""
-    entity_type = EntityType(entity_type)
-    if entity_type in NUMERIC_TYPES:
-        v = re.sub(r"[^0-9A-Za-z]", "", text).upper()
-        if entity_type == EntityType.PHONE:
-            v = re.sub(r"^(?:\+?45|0045)(?=\d{8}$)", "", v)
-        return f"{entity_type.value}:{v}"
-    t = normalize(text)
-    if entity_type == EntityType.PERSON:
-        t = re.sub(r"(?:'s|’s|')$", "", t)
-    return f"{entity_type.value}:{t}"
+    return value_key(text, entity_type)
 
 
-def _word_rx(word: str) -> str:
-    return _HYPH.join(re.escape(ch) for ch in word)
-
-
-def _phrase_rx(words: Sequence[str], genitive: bool) -> str:
-    body = _GAP.join(_word_rx(w) for w in words)
-    return _WB_L + body + (_GENITIVE if genitive else "") + _WB_R
-
-
-def _number_rx(text: str, entity_type: EntityType) -> str | None:
-    chars = re.sub(r"[^0-9A-Za-z]", "", text)
-    if entity_type == EntityType.PHONE:
-        chars = re.sub(r"^(?:\+?45|0045)(?=\d{8}$)", "", chars)
-    if len(chars) < 6:
-        return None
-    sep = r"[ \t.\-/–]?"
-    body = sep.join(re.escape(c) for c in chars)
-    prefix = r"(?:(?:\(\s?\+45\s?\)|\+\s?45|0045)[ \t.-]?)?" if entity_type == EntityType.PHONE else ""
-    return r"(?<![0-9A-Za-z])" + prefix + body + r"(?![0-9A-Za-z])"
-
-
-def _person_parts(name: str) -> tuple[list[str], str | None, str | None]:
-    words = normalize(name).split(" ")
-    words = [w for w in words if w]
-    if not words:
-        return [], None, None
-    first = words[0] if len(words) > 1 else None
-    surname_words = [w for w in words[1:] if w not in _LOWER_PARTICLES]
-    surname = surname_words[-1] if surname_words else None
-    return words, first, surname
+_TITLE_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:hr|herr|fru|frk|dr|mr|mrs|ms|prof|pastor|kære|kaere|hej|hejsa|dear|hi|att|v/|c/o|"
+    r"mor|far|moderen|faderen|barnet|borgeren|ansøgeren|klageren|sagsbehandler|læge|advokat|"
+    r"venlig hilsen|mvh|vh|hilsen|underskrevet af)\.?[ ,:]*\n?[ ]*)$",
+    re.IGNORECASE,
+)
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZÆØÅ]\.[ ]?){1,3}[ ]?$")
+_PARTIAL = frozenset({"first", "surname"})
 
 
 def propagate(
-    texts: Mapping[object, str] | Sequence[str], entities: Iterable[KnownEntity]
+    texts: Mapping[object, str | TextView] | Sequence[str | TextView], entities: Iterable[KnownEntity],
+    **kwargs,
 ) -> list[Occurrence]:
     """Every occurrence of every known entity in every document (see the module docstring)."""
-    docs = list(texts.items()) if isinstance(texts, Mapping) else list(enumerate(texts))
-    ents = list({(normalize(e.text), EntityType(e.entity_type)): e for e in entities if e.text.strip()}.values())
     out: list[Occurrence] = []
-    for doc_key, text in docs:
-        out.extend(_in_document(doc_key, text, ents))
+    for _doc, occs in propagate_iter(texts, entities, **kwargs):
+        out.extend(occs)
     return out
 
 
-def _in_document(doc_key: object, text: str, ents: list[KnownEntity]) -> list[Occurrence]:
-    # candidates: (priority, start, end, entity, form)
-    cands: list[tuple[int, int, int, KnownEntity, str]] = []
-    persons: list[tuple[KnownEntity, str | None, str | None]] = []
-    for e in ents:
-        if e.entity_type in NUMERIC_TYPES:
-            rx = _number_rx(e.text, e.entity_type)
-            if rx:
-                for m in re.finditer(rx, text, re.IGNORECASE):
-                    cands.append((0, m.start(), m.end(), e, "number"))
-            continue
-        if e.entity_type == EntityType.PERSON:
-            words, first, surname = _person_parts(e.text)
-            if not words:
+def propagate_iter(
+    texts: Mapping[object, str | TextView] | Sequence[str | TextView],
+    entities: Iterable[KnownEntity],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    matcher: CaseMatcher | None = None,
+) -> Iterator[tuple[object, list[Occurrence]]]:
+    """Occurrences per document, one document at a time (a caller can keep what it got so far).
+
+    Two passes: the matcher over every document (``progress(i, n)`` after each), then the choice of
+    occurrences per document (which needs to know, case-wide, which name parts are also ordinary
+    words).  ``cancelled()`` is checked between documents."""
+    docs = list(texts.items()) if isinstance(texts, Mapping) else list(enumerate(texts))
+    if matcher is None:
+        matcher = CaseMatcher((e.text, EntityType(e.entity_type)) for e in entities)
+    if not len(matcher):
+        return
+    views: list[tuple[object, TextView]] = []
+    all_hits: list[list[Hit]] = []
+    ordinary: set[str] = set()  # folded name parts the case writes in lower case as ordinary words
+    n = len(docs)
+    for k, (key, t) in enumerate(docs):
+        if cancelled is not None and cancelled():
+            return
+        view = t if isinstance(t, TextView) else TextView.build(t, soft_lines=True)
+        hits = matcher.find(view)
+        for h in hits:
+            if h.form in _PARTIAL and view.text[h.start].islower() and not _in_address(view.text, h.start, h.end):
+                ordinary.add(view.folded[h.start:h.end])
+        views.append((key, view))
+        all_hits.append(hits)
+        if progress is not None:
+            progress(k + 1, n)
+    for (key, view), hits in zip(views, all_hits, strict=True):
+        if cancelled is not None and cancelled():
+            return
+        yield key, _choose(key, view, hits, matcher, ordinary)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies in an e-mail address or a URL (a token with @, / or www.)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    token = text[a:b]
+    return "@" in token or "/" in token or token.lower().startswith("www.")
+
+
+def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = start
+    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in "<(\"':;,":
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace() and text[b] not in ">)\"',;":
+        b += 1
+    return a, b
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    return k < 0 or text[k] in ".!?:" + HARD or text[k] == "•"
+
+
+def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordinary: set[str]) -> list[Occurrence]:
+    text = view.text
+    values = m.values
+    persons_here: set[int] = set()  # persons named in this document by a full/name/initials/email form
+    full_at: dict[int, list[int]] = {}
+    for h in hits:
+        if h.value >= 0 and values[h.value].entity_type is EntityType.PERSON \
+                and h.form in ("full", "name", "initials", "email"):
+            if h.form in ("name", "initials") and not text[h.start].isupper():
                 continue
-            for m in re.finditer(_phrase_rx(words, True), text, re.IGNORECASE):
-                form = "full" if normalize(m.group(0)) == " ".join(words) else "genitive"
-                cands.append((0, m.start(), m.end(), e, form))
-            if first and surname:
-                rx = _WB_L + re.escape(first[0]) + r"\.?" + _GAP + _word_rx(surname) + _GENITIVE + _WB_R
-                for m in re.finditer(rx, text, re.IGNORECASE):
-                    cands.append((1, m.start(), m.end(), e, "initial"))
-            persons.append((e, first, surname))
-            continue
-        words = normalize(e.text).split(" ")
-        for m in re.finditer(_phrase_rx(words, False), text, re.IGNORECASE):
-            cands.append((0, m.start(), m.end(), e, "full"))
+            if h.form == "email" and not _in_address(text, h.start, h.end):
+                continue
+            persons_here.add(h.value)
+            full_at.setdefault(h.value, []).append(h.start)
 
-    # first name / surname alone, only where the full name occurs in this document
-    full_positions: dict[int, list[int]] = {}
-    for prio, s, _, e, _form in cands:
-        if e.entity_type == EntityType.PERSON and prio == 0:
-            full_positions.setdefault(id(e), []).append(s)
-    partial_owner: dict[str, list[KnownEntity]] = {}
-    for e, first, surname in persons:
-        if id(e) not in full_positions:
+    kept: list[tuple[int, int, int, str, bool, bool]] = []  # start, end, value, form, exact, ambiguous
+    for h in hits:
+        form = h.form
+        # value -1: a first name or surname alone, its owners are resolved below
+        et = EntityType.PERSON if h.value < 0 else values[h.value].entity_type
+        if h.exact:
+            kept.append((h.start, h.end, h.value, form, True, False))
             continue
-        for part in {p for p in (first, surname) if p}:
-            partial_owner.setdefault(part, []).append(e)
-    for part, owners in partial_owner.items():
-        rx = _WB_L + _word_rx(part) + _GENITIVE + _WB_R
-        for m in re.finditer(rx, text, re.IGNORECASE):
-            if not text[m.start()].isupper():
-                continue  # "hansen" in lower case mid-sentence is rarely the name; "Mette"/"METTE" is
-            owner = owners[0]
-            if len(owners) > 1:
-                before = [(max((p for p in full_positions[id(o)] if p < m.start()), default=-1), i)
-                          for i, o in enumerate(owners)]
-                owner = owners[max(before)[1]]
-            _, first, _ = next(p for p in persons if p[0] is owner)
-            form = "first" if part == first else "surname"
-            cands.append((2, m.start(), m.end(), owner, form + ("*" if len(owners) > 1 else "")))
+        upper = text[h.start].isupper()
+        if form in ("name", "initials", "street"):
+            if upper or form == "street":
+                kept.append((h.start, h.end, h.value, form, False, False))
+            continue
+        if form == "email":
+            if _in_address(text, h.start, h.end):
+                kept.append((h.start, h.end, h.value, form, False, False))
+            continue
+        if form == "acronym":
+            a, b = _token_bounds(text, h.start, h.end)
+            if a == h.start and b > h.end and text[h.end] == "@" and h.value in persons_here:
+                kept.append((h.start, h.end, h.value, form, False, False))
+            continue
+        if form not in _PARTIAL or et is not EntityType.PERSON:
+            continue
+        part = view.folded[h.start:h.end]
+        base = part[:-2] if part.endswith("'s") else part
+        cands = m.part_owners.get(base) or m.part_owners.get(part) or m.part_owners.get(base[:-1]) or []
+        if not cands:
+            continue
+        in_address = _in_address(text, h.start, h.end)
+        if in_address:
+            here = [c for c in cands if c in persons_here]
+            if here:
+                kept.append((h.start, h.end, here[0], "email", False, len(here) > 1))
+            continue
+        if not upper:
+            continue
+        context = bool(_TITLE_BEFORE.search(text[max(0, h.start - 40):h.start]))
+        if (base in ordinary or base.rstrip("s") in ordinary) and not context:
+            continue  # "Bager" / "Hans" also stand in the case as ordinary words: only in a person context
+        owner = cands[0]
+        ambiguous = len(cands) > 1
+        if ambiguous:
+            present = [c for c in cands if c in full_at]
+            if not present:
+                continue  # a shared part in a document that names none of its owners
+            before = [(max((p for p in full_at[c] if p < h.start), default=-1), c) for c in present]
+            owner = max(before)[1]
+        elif owner not in persons_here and _sentence_start(text, h.start) and not context and len(base) < 3:
+            continue
+        kept.append((h.start, h.end, owner, form, False, ambiguous))
 
-    # keep the best non-overlapping candidates (full before initial before partial, longer first)
-    cands.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
+    kept = _extend(text, kept, values)
+    # the best non-overlapping occurrences: longest first, exact before related
+    kept.sort(key=lambda c: (-(c[1] - c[0]), not c[4], c[0]))
     taken: list[tuple[int, int]] = []
     result: list[Occurrence] = []
-    for _prio, s, e_, ent, form in cands:
-        if any(s < te and ts < e_ for ts, te in taken):
+    for s, e, i, form, exact, ambiguous in kept:
+        if any(s < te and ts < e for ts, te in taken):
             continue
-        taken.append((s, e_))
-        ambiguous = form.endswith("*")
-        result.append(
-            Occurrence(
-                doc=doc_key,
-                start=s,
-                end=e_,
-                text=text[s:e_],
-                entity_type=ent.entity_type,
-                entity_key=entity_key(ent.text, ent.entity_type),
-                form=form.rstrip("*"),
-                ambiguous=ambiguous,
-            )
-        )
+        taken.append((s, e))
+        v = values[i]
+        a, b = view.to_source(s, e)
+        result.append(Occurrence(
+            doc=key, start=a, end=b, text=view.source[a:b], entity_type=v.entity_type, entity_key=v.key,
+            form=form, ambiguous=ambiguous, exact=exact, normalised=text[s:e],
+        ))
     result.sort(key=lambda o: o.start)
     return result
+
+
+def _extend(text: str, kept: list[tuple[int, int, int, str, bool, bool]], values) -> list:
+    """Middle names and initials extend a person's span: "Anne" + "Sofie" + "Kjeldsen" is one
+    occurrence, and so is "J." + "Kjeldsen"."""
+    persons = sorted((k for k in kept if values[k[2]].entity_type is EntityType.PERSON
+                      and k[3] not in ("email", "acronym")), key=lambda k: (k[0], -k[1]))
+    extra = []
+    for s, e, i, form, _exact, amb in persons:
+        mb = _INITIALS_BEFORE.search(text, max(0, s - 10), s)  # "J. Kjeldsen"
+        if mb is not None and mb.end() == s and form != "initials":
+            extra.append((mb.start(), e, i, "initials", False, amb))
+    # two parts of one person separated only by middle names or initials: "Anne" ... "Kjeldsen"
+    for k, a_ in enumerate(persons):
+        for b_ in persons[k + 1:k + 6]:
+            if b_[0] > a_[1] + 80:
+                break
+            if b_[2] != a_[2] or b_[0] <= a_[1]:
+                continue
+            if _GAP_OF_MIDDLES.fullmatch(text, a_[1], b_[0]):
+                extra.append((a_[0], b_[1], a_[2], "name", False, a_[5] or b_[5]))
+            break
+    return kept + extra
+
+
+_GAP_OF_MIDDLES = re.compile(r"(?:[ ]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\w'-]*)){0,3}[ ]+")
+
+
+def exact_forms() -> frozenset[str]:
+    return EXACT_FORMS

@@ -7,17 +7,23 @@ suggestion whose document, span and type already exist).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from aktindsigt.core.model import (
     Case,
+    Decision,
     DecisionAction,
+    DecisionKind,
     DocumentStatus,
     EntityType,
     Suggestion,
@@ -58,6 +64,8 @@ class AnalysisSummary:
     public_titles: int = 0
     cancelled: bool = False
     by_type: dict[str, int] = field(default_factory=dict)
+    detection_seconds: float = 0.0
+    propagation_seconds: float = 0.0
     changes: Any = None  # services.Changes
 
 
@@ -152,12 +160,39 @@ class AnalysisServices:
         allow.add_requester(ids, case.regime)
         return allow
 
+    # --- the normalised view of a document ----------------------------------------
+
+    def document_view(self, document_id: int) -> Any:
+        """The normalised view of a document's text (``core.textview``), built from its word map once
+        and kept (documents never change their text)."""
+        from aktindsigt.core.textview import TextView
+
+        lock = self.__dict__.setdefault("_view_lock", threading.Lock())
+        with lock:
+            cache: OrderedDict[int, Any] = self.__dict__.setdefault("_view_cache", OrderedDict())
+            view = cache.get(document_id)
+            if view is not None:
+                cache.move_to_end(document_id)
+                return view
+        view = TextView.build(self.store.document_text(document_id), self.store.get_pages(document_id))
+        with lock:
+            cache[document_id] = view
+            total = sum(len(v.source) for v in cache.values())
+            while total > VIEW_CACHE_CHARS and len(cache) > 1:
+                _, old = cache.popitem(last=False)
+                total -= len(old.source)
+        return view
+
     # --- analysis ----------------------------------------------------------------
 
     def analyze_case(self, case_ref: str | int, progress: ProgressCallback = no_progress,
                      cancel: CancelToken | None = None) -> AnalysisSummary:
+        """Detection on every document, then propagation over the case.
+
+        What is found is stored batch by batch, so a cancelled or killed run keeps it; a run after an
+        interrupted one goes on with the documents it had not reached."""
         from aktindsigt.detect.engine import DetectionCancelled
-        from aktindsigt.detect.propagate import KnownEntity, entity_key, propagate
+        from aktindsigt.detect.propagate import entity_key
         from aktindsigt.services.cases import Changes, ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -167,29 +202,36 @@ class AnalysisServices:
         engine = self._engine()
         allow = self.allowlist_for(case)
         summary = AnalysisSummary(documents=len(docs), changes=Changes(cases={case.id}))
-        texts: dict[int, str] = {}
-        found: list[Suggestion] = []
-        total = len(docs) + 1
+        state_key = f"case:{case.id}:analysis"
+        state = self.store.get_setting(state_key) or {}
+        done: set[int] = set(state.get("done") or []) if not state.get("complete", True) else set()
+        ready_ids = {d.id for d in docs}
+        done &= ready_ids
+        todo = [d for d in docs if d.id not in done]
+        self.store.set_setting(state_key, {"complete": False, "done": sorted(done)}, self.user)
+        total = len(docs) * 10 // 9 + 1  # detection ~ 90 %, propagation the rest of the bar
+        added_all: list[Suggestion] = []
+        t0 = time.perf_counter()
         with self._engine_lock:
             engine.regime = case.regime
             engine.allow = allow
             # with worker processes, bigger batches keep them busy (cancel is checked per chunk anyway)
             step = BATCH_DOCUMENTS * 8 if getattr(engine, "n_process", 1) > 1 else BATCH_DOCUMENTS
-            for i in range(0, len(docs), step):
+            for i in range(0, len(todo), step):
                 if cancel is not None and cancel.cancelled:
                     summary.cancelled = True
                     break
-                batch = docs[i : i + step]
-                progress(i, total, f"Analyserer {batch[0].title}")
-                batch_texts = [self.document_text(d.id) for d in batch]  # type: ignore[attr-defined]
+                batch = todo[i : i + step]
+                progress(len(done), total, f"Analyserer {batch[0].title} (dokument {len(done) + 1} af {len(docs)})")
+                views = [self.document_view(d.id) for d in batch]
                 try:
-                    results = engine.analyze_texts(
-                        batch_texts, cancelled=(lambda: cancel.cancelled) if cancel is not None else None)
+                    results = _analyze_views(
+                        engine, views, (lambda: cancel.cancelled) if cancel is not None else None)
                 except DetectionCancelled:
                     summary.cancelled = True
                     break
-                for doc, text, detections in zip(batch, batch_texts, results, strict=True):
-                    texts[doc.id] = text
+                found: list[Suggestion] = []
+                for doc, detections in zip(batch, results, strict=True):
                     for det in detections:
                         found.append(Suggestion(
                             case_id=case.id, document_id=doc.id, entity_type=det.entity_type, start=det.start,
@@ -197,8 +239,11 @@ class AnalysisServices:
                             ground_id=det.ground_id, preselected=det.preselected,
                             entity_key=entity_key(det.text, det.entity_type),
                         ))
+                added_all += self.review.add_suggestions(case.id, found, self.user)  # type: ignore[attr-defined]
+                done.update(d.id for d in batch)
+                self.store.set_setting(state_key, {"complete": False, "done": sorted(done)}, self.user)
             # Public titles: titles and file names carry names and CPR numbers too
-            titled = [d for d in docs if d.id in texts and d.public_title == d.title]
+            titled = [d for d in docs if d.id in done and d.public_title == d.title]
             if titled and not summary.cancelled:
                 for doc, detections in zip(titled, engine.analyze_texts([d.title for d in titled]), strict=True):
                     public = _public_title(doc.title, detections)
@@ -207,59 +252,342 @@ class AnalysisServices:
                         self.store.update_document(doc, self.user, action="document.public_title")
                         summary.public_titles += 1
                         summary.changes.documents.add(doc.id)
-        progress(total - 1, total, "Finder alle forekomster i sagen")
-        _group_name_forms(found, texts, KnownEntity, propagate)
-        added = self.review.add_suggestions(case.id, found, self.user)  # type: ignore[attr-defined]
-        summary.new_suggestions += len(added)
-        # Propagation: every entity known in the case (suggested, or decided by the caseworker)
-        if texts:
-            propagated = self._propagate(case, texts, allow, engine, KnownEntity, propagate)
-            added_p = self.review.add_suggestions(case.id, propagated, self.user)  # type: ignore[attr-defined]
+        summary.detection_seconds = time.perf_counter() - t0
+        summary.new_suggestions += len(added_all)
+        if not summary.cancelled:
+            self._group_stored_name_forms(case.id)
+        # Propagation: every value known in the case (suggested, or decided by the caseworker), to every
+        # document that was analysed
+        t1 = time.perf_counter()
+        if not summary.cancelled:
+            n_docs = len(docs)
+
+            def prop_progress(k: int, n: int) -> None:
+                progress(n_docs + (total - n_docs) * k // max(n, 1) - 1, total,
+                         f"Finder alle forekomster i sagen (dokument {k} af {n})")
+
+            added_p = self._propagate_case(case, [d.id for d in docs if d.id in done], allow, prop_progress, cancel)
+            if cancel is not None and cancel.cancelled:
+                summary.cancelled = True
             summary.propagated = len(added_p)
             summary.new_suggestions += len(added_p)
-            added += added_p
-        for s in added:
+            added_all += added_p
+        summary.propagation_seconds = time.perf_counter() - t1
+        if not summary.cancelled:
+            self.store.set_setting(state_key, {"complete": True, "done": []}, self.user)
+        for s in added_all:
             summary.by_type[s.entity_type.value] = summary.by_type.get(s.entity_type.value, 0) + 1
-            summary.changes.suggestions.add(s.id)
+            if s.id is not None:
+                summary.changes.suggestions.add(s.id)
             summary.changes.documents.add(s.document_id)
-        if summary.public_titles or added:
+        if summary.public_titles or added_all:
             self._edited(case.id, "analysis")  # type: ignore[attr-defined]
         progress(total, total, "")
         return summary
 
-    def _propagate(self, case: Case, texts: dict[int, str], allow: Any, engine: Any, KnownEntity: Any,
-                   propagate: Any) -> list[Suggestion]:
-        existing = self.review.list_suggestions(case.id)  # type: ignore[attr-defined]
-        known: dict[tuple[str, EntityType], Any] = {}
-        for s in existing:
-            if s.status is not SuggestionStatus.REJECTED and s.entity_type is not EntityType.MANUAL:
-                known.setdefault((s.text.casefold(), s.entity_type), KnownEntity(s.text, s.entity_type))
-        for d in self.review.list_decisions(case.id):  # type: ignore[attr-defined]
-            if d.action is DecisionAction.REDACT and d.start is not None and d.end is not None and d.document_id in texts:
-                t = texts[d.document_id][d.start : d.end]
-                et = d.entity_type if d.entity_type is not EntityType.MANUAL else EntityType.MANUAL
-                if t.strip():
-                    known.setdefault((t.casefold(), et), KnownEntity(t, et))
-        if not known:
+    # --- propagation -------------------------------------------------------------
+
+    def _group_stored_name_forms(self, case_id: int) -> None:
+        """``_group_name_forms`` over the stored suggestions of the case (they are stored batch by batch):
+        a short form found directly ("M. Hansen", "Mettes") gets the key of the full name of the case."""
+        from aktindsigt.detect.propagate import KnownEntity, propagate
+
+        persons = [s for s in self.review.list_suggestions(case_id)  # type: ignore[attr-defined]
+                   if s.entity_type is EntityType.PERSON and s.status is SuggestionStatus.PENDING]
+        if not persons:
+            return
+        before = {s.id: s.entity_key for s in persons}
+        texts = {d: self.store.document_text(d) for d in {s.document_id for s in persons}}
+        _group_name_forms(persons, texts, KnownEntity, propagate)
+        changed = {s.id: s.entity_key for s in persons if s.id is not None and s.entity_key != before[s.id]}
+        if changed:
+            self.review.set_entity_keys(changed, self.user)  # type: ignore[attr-defined]
+
+    def _known_values(self, case_id: int, suggestions: Sequence[Suggestion], decisions: Sequence[Decision]
+                      ) -> tuple[list[tuple[str, EntityType]], dict[str, tuple[DecisionAction | None, str | None]]]:
+        """Every value known in the case (suggestions not struck, decisions) and, per value key, the
+        decision on it: REDACT with its ground, KEEP, or None (undecided, or decided both ways)."""
+        from aktindsigt.core.matching import value_key
+
+        values: dict[str, tuple[str, EntityType]] = {}
+        actions: dict[str, set[tuple[DecisionAction, str | None]]] = {}
+        by_id = {s.id: s for s in suggestions}
+        for s in suggestions:
+            if s.entity_type in UNPROPAGATED:
+                continue
+            if s.status is SuggestionStatus.REJECTED:
+                continue  # a value the caseworker kept spreads as a decision (below), not as a suggestion
+            values.setdefault(value_key(s.text, s.entity_type), (s.text, s.entity_type))
+        for d in decisions:
+            if d.kind is not DecisionKind.SPAN or d.start is None or d.end is None:
+                continue
+            sug = by_id.get(d.suggestion_id) if d.suggestion_id is not None else None
+            if sug is not None:
+                text, et = sug.text, sug.entity_type
+            else:
+                view = self.document_view(d.document_id)
+                a, b = view.from_source(d.start, d.end)
+                text, et = view.text[a:b], d.entity_type
+            if not text.strip() or et in UNPROPAGATED:
+                continue
+            for t, e in _manual_values(text, et):
+                key = value_key(t, e)
+                values.setdefault(key, (t, e))
+                actions.setdefault(key, set()).add((d.action, d.ground_id))
+        decided: dict[str, tuple[DecisionAction | None, str | None]] = {}
+        for key, acts in actions.items():
+            kinds = {a for a, _ in acts}
+            if len(kinds) == 1:
+                action = next(iter(kinds))
+                grounds = sorted(g or "" for a, g in acts if a is DecisionAction.REDACT)
+                decided[key] = (action, grounds[0] or None if grounds else None)
+            else:
+                decided[key] = (None, None)  # redacted in one place, kept in another: the caseworker decides
+        return list(values.values()), decided
+
+    def _propagate_case(self, case: Case, doc_ids: Sequence[int], allow: Any,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancel: CancelToken | None = None) -> list[Suggestion]:
+        """Analysis-time propagation over the given documents; stored per batch of documents."""
+        from aktindsigt.core.matching import CaseMatcher
+        from aktindsigt.detect.propagate import propagate_iter
+
+        suggestions = self.review.list_suggestions(case.id)  # type: ignore[attr-defined]
+        decisions = self.review.list_decisions(case.id)  # type: ignore[attr-defined]
+        values, decided = self._known_values(case.id, suggestions, decisions)
+        if not values:
             return []
-        spans: dict[int, list[tuple[int, int, EntityType]]] = {}
-        for s in existing:
-            spans.setdefault(s.document_id, []).append((s.start, s.end, s.entity_type))
-        out: list[Suggestion] = []
-        for occ in propagate(texts, known.values()):
-            if allow(occ.entity_type, occ.text):
+        matcher = CaseMatcher(values)
+        index = _CaseIndex(suggestions, decisions)
+        policy = _policy()
+        views = {i: self.document_view(i) for i in doc_ids}
+        added: list[Suggestion] = []
+        pending_add: list[tuple[Suggestion, Decision | None]] = []
+        status: dict[int, SuggestionStatus] = {}
+        new_decisions: list[Decision] = []
+
+        def flush() -> None:
+            nonlocal pending_add, status, new_decisions
+            if pending_add or status or new_decisions:
+                _created, got = self.review.apply_all(  # type: ignore[attr-defined]
+                    new_decisions, self.user, status, add=pending_add, action="decision.propagate")
+                added.extend(got)
+            pending_add, status, new_decisions = [], {}, []
+
+        for k, (doc_id, occs) in enumerate(propagate_iter(
+                views, (), matcher=matcher, progress=progress,
+                cancelled=(lambda: cancel.cancelled) if cancel is not None else None)):
+            plan = _plan_document(case, int(doc_id), occs, matcher, decided, index, allow, policy)  # type: ignore[call-overload]
+            pending_add += plan.add
+            status.update(plan.status)
+            new_decisions += plan.decisions
+            if (k + 1) % PROPAGATION_BATCH == 0:
+                flush()
+        flush()
+        return added
+
+    def _spread_decisions(self, case: Case, decided_now: Sequence[tuple[str, EntityType, DecisionAction, str | None]],
+                          exclude: set[int]) -> SpreadPlan:
+        """Decision-time propagation: the other occurrences in the case of values just decided.
+
+        Occurrences of the same string are decided the same way (open suggestions there are decided,
+        new ones are created decided); related forms (a person's other name parts, initials, the name in
+        an e-mail address) become open suggestions with the same ground."""
+        from aktindsigt.core.matching import CaseMatcher, value_key
+        from aktindsigt.detect.propagate import propagate_iter
+
+        plan = SpreadPlan()
+        values: list[tuple[str, EntityType]] = []
+        decided: dict[str, tuple[DecisionAction | None, str | None]] = {}
+        for text, et, action, ground in decided_now:
+            if et in UNPROPAGATED or not text.strip():
                 continue
-            if any(a < occ.end and occ.start < b and t is occ.entity_type for a, b, t in spans.get(occ.doc, [])):
-                continue
-            entry = engine.policy.entry(case.regime, occ.entity_type)
-            out.append(Suggestion(
-                case_id=case.id, document_id=occ.doc, entity_type=occ.entity_type, start=occ.start, end=occ.end,
-                text=occ.text, score=PROPAGATION_SCORE if not occ.ambiguous else PROPAGATION_SCORE / 2,
-                detector=f"propagation:{occ.form}", ground_id=entry.ground_id, preselected=entry.preselected,
-                entity_key=occ.entity_key,
-            ))
-            spans.setdefault(occ.doc, []).append((occ.start, occ.end, occ.entity_type))
+            for t, e in _manual_values(text, et):
+                key = value_key(t, e)
+                values.append((t, e))
+                prev = decided.get(key)
+                decided[key] = (action, ground) if prev is None or prev[0] is action else (None, None)
+        if not values:
+            return plan
+        suggestions = self.review.list_suggestions(case.id)  # type: ignore[attr-defined]
+        decisions = self.review.list_decisions(case.id)  # type: ignore[attr-defined]
+        # a value also decided the other way somewhere else is a conflict, not a decision to spread
+        _, earlier = self._known_values(case.id, suggestions, decisions)
+        for key, (action, _g) in list(decided.items()):
+            if key in earlier and earlier[key][0] is not None and earlier[key][0] is not action:
+                decided[key] = (None, None)
+        matcher = CaseMatcher(values, related=True)
+        index = _CaseIndex(suggestions, decisions, exclude)
+        policy = _policy()
+        allow = self.allowlist_for(case)
+        docs = [d.id for d in self.store.list_documents(case.id) if d.status is DocumentStatus.READY]
+        views = {i: self.document_view(i) for i in docs}
+        for doc_id, occs in propagate_iter(views, (), matcher=matcher):
+            p = _plan_document(case, int(doc_id), occs, matcher, decided, index, allow, policy,  # type: ignore[call-overload]
+                               related_only_if_decided=True)
+            plan.add += p.add
+            plan.status.update(p.status)
+            plan.decisions += p.decisions
+        return plan
+
+
+def _analyze_views(engine: Any, views: Sequence[Any], cancelled: Callable[[], bool] | None) -> list[list[Any]]:
+    if hasattr(engine, "analyze_views"):
+        return engine.analyze_views(views, cancelled=cancelled)
+    from dataclasses import replace  # an engine without views (a test double): map its offsets here
+
+    out = []
+    for view, dets in zip(views, engine.analyze_texts([v.text for v in views], cancelled=cancelled), strict=True):
+        out.append([replace(d, start=view.to_source(d.start, d.end)[0], end=view.to_source(d.start, d.end)[1])
+                    for d in dets])
+    return out
+
+
+UNPROPAGATED = frozenset({EntityType.SENSITIVE, EntityType.BUSINESS_SECRET, EntityType.LOCATION,
+                          EntityType.ORGANIZATION})
+PROPAGATION_BATCH = 20
+VIEW_CACHE_CHARS = 40_000_000
+_NAME_LIKE = re.compile(r"[A-ZÆØÅ][a-zæøåäöüé'-]+(?: (?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåäöüé'-]+|von|van|de|af)){1,3}")
+
+
+def _manual_values(text: str, et: EntityType) -> list[tuple[str, EntityType]]:
+    """A manual selection is spread as what it looks like: a name (with its name parts), an address (with
+    its street alone), a number (any grouping), else the text itself."""
+    text = " ".join(text.split())
+    if et is not EntityType.MANUAL:
+        return [(text, et)]
+    if _NAME_LIKE.fullmatch(text):
+        return [(text, EntityType.PERSON)]
+    if _ADDRESS_LIKE.fullmatch(text):
+        return [(text, EntityType.ADDRESS)]
+    digits = re.sub(r"\D", "", text)
+    if re.fullmatch(r"\d{6}[- ]?\d{4}", text):
+        return [(text, EntityType.CPR)]
+    if re.fullmatch(r"(?:\+45|0045)?[\d .\-]{8,14}", text) and len(digits[-8:]) == 8 and len(digits) in (8, 10, 12):
+        return [(text, EntityType.PHONE)]
+    return [(text, EntityType.MANUAL)]
+
+
+_ADDRESS_LIKE = re.compile(r"[A-ZÆØÅ][\w.'-]+(?: [\w.'-]+){0,3} \d{1,4}[A-Za-z]?(?:, ?(?:st\.|\d+\.)? ?(?:th|tv|mf)?\.?)?"
+                           r"(?:, \d{4} [A-ZÆØÅ][\w ]+)?")
+
+
+@lru_cache(maxsize=1)
+def _policy() -> Any:
+    from aktindsigt.detect.policy import Policy
+
+    return Policy()
+
+
+@dataclass
+class SpreadPlan:
+    """What propagation changes: open suggestions decided, their decisions, new suggestions (each with
+    its decision, or None for an open one)."""
+
+    status: dict[int, SuggestionStatus] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    add: list[tuple[Suggestion, Decision | None]] = field(default_factory=list)
+
+
+class _CaseIndex:
+    """Suggestions and span decisions per document, sorted, for overlap look-ups."""
+
+    def __init__(self, suggestions: Sequence[Suggestion], decisions: Sequence[Decision],
+                 exclude: set[int] | None = None) -> None:
+        self.sugg: dict[int, list[Suggestion]] = {}
+        for s in suggestions:
+            self.sugg.setdefault(s.document_id, []).append(s)
+        for lst in self.sugg.values():
+            lst.sort(key=lambda s: s.start)
+        self.sugg_starts = {d: [s.start for s in lst] for d, lst in self.sugg.items()}
+        self.dec: dict[int, list[Decision]] = {}
+        for d in decisions:
+            if d.kind is DecisionKind.SPAN and d.start is not None and d.suggestion_id not in (exclude or set()):
+                self.dec.setdefault(d.document_id, []).append(d)
+        self.max_len = max((s.end - s.start for s in suggestions), default=0)
+        self.exclude = exclude or set()  # suggestions being decided by the action itself
+
+    def suggestions_over(self, doc: int, a: int, b: int) -> list[Suggestion]:
+        lst = self.sugg.get(doc)
+        if not lst:
+            return []
+        starts = self.sugg_starts[doc]
+        i = bisect.bisect_left(starts, a - self.max_len)
+        out = []
+        for s in lst[i:]:
+            if s.start >= b:
+                break
+            if s.end > a:
+                out.append(s)
         return out
+
+    def decided_over(self, doc: int, a: int, b: int) -> bool:
+        return any(d.start is not None and d.end is not None and d.start < b and a < d.end
+                   for d in self.dec.get(doc, ()))
+
+    def add(self, s: Suggestion) -> None:
+        lst = self.sugg.setdefault(s.document_id, [])
+        starts = self.sugg_starts.setdefault(s.document_id, [])
+        i = bisect.bisect_left(starts, s.start)
+        lst.insert(i, s)
+        starts.insert(i, s.start)
+        self.max_len = max(self.max_len, s.end - s.start)
+
+
+def _plan_document(case: Case, doc_id: int, occs: Sequence[Any], matcher: Any,
+                   decided: dict[str, tuple[DecisionAction | None, str | None]], index: _CaseIndex, allow: Any,
+                   policy: Any, related_only_if_decided: bool = False) -> SpreadPlan:
+    plan = SpreadPlan()
+    for occ in occs:
+        action, ground = decided.get(occ.entity_key, (None, None))
+        if related_only_if_decided and action is None:
+            continue
+        if allow is not None and allow(occ.entity_type, occ.normalised or occ.text):
+            continue
+        if index.decided_over(doc_id, occ.start, occ.end):
+            continue  # already redacted or kept there
+        over = [s for s in index.suggestions_over(doc_id, occ.start, occ.end)
+                if s.entity_type is occ.entity_type or s.entity_key == occ.entity_key]
+        entry = policy.entry(case.regime, occ.entity_type)
+        ground_id = ground or entry.ground_id
+        if over:
+            if action is not None and occ.exact:
+                for s in over:
+                    if s.status is SuggestionStatus.PENDING and s.id is not None and s.id not in plan.status \
+                            and s.id not in index.exclude \
+                            and s.start == occ.start and s.end == occ.end:
+                        plan.status[s.id] = (SuggestionStatus.ACCEPTED if action is DecisionAction.REDACT
+                                             else SuggestionStatus.REJECTED)
+                        plan.decisions.append(_decision_for(s, action, ground or s.ground_id))
+            continue
+        if action is DecisionAction.KEEP and not occ.exact:
+            continue  # keeping a value does not keep its other forms
+        status = SuggestionStatus.PENDING
+        if action is not None and occ.exact:
+            status = SuggestionStatus.ACCEPTED if action is DecisionAction.REDACT else SuggestionStatus.REJECTED
+        preselected = entry.preselected or (action is DecisionAction.REDACT and not occ.ambiguous)
+        score = PROPAGATION_SCORE if not occ.ambiguous else PROPAGATION_SCORE / 2
+        sug = Suggestion(
+            case_id=case.id or 0, document_id=doc_id, entity_type=occ.entity_type, start=occ.start, end=occ.end,
+            text=occ.normalised or occ.text, score=score, detector=f"propagation:{occ.form}",
+            ground_id=ground_id, preselected=preselected and ground_id is not None, entity_key=occ.entity_key,
+            status=status,
+        )
+        dec = None
+        if status is not SuggestionStatus.PENDING and action is not None:
+            if action is DecisionAction.REDACT and ground_id is None:
+                sug.status = SuggestionStatus.PENDING
+            else:
+                dec = _decision_for(sug, action, ground_id)
+        plan.add.append((sug, dec))
+        index.add(sug)
+    return plan
+
+
+def _decision_for(s: Suggestion, action: DecisionAction, ground_id: str | None) -> Decision:
+    return Decision(case_id=s.case_id, document_id=s.document_id, kind=DecisionKind.SPAN, action=action,
+                    start=s.start, end=s.end, ground_id=ground_id if action is DecisionAction.REDACT else None,
+                    suggestion_id=s.id, entity_key=s.entity_key, entity_type=s.entity_type)
 
 
 def _group_name_forms(found: list[Suggestion], texts: dict[int, str], KnownEntity: Any, propagate: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -52,6 +52,7 @@ class Applied:
     created: list[Decision]
     removed: list[Decision]
     versions: dict[int, int]  # suggestion id -> its version after the write
+    added: list[Suggestion] = field(default_factory=list)  # suggestions created with the action
 
 
 class ReviewStore:
@@ -161,6 +162,18 @@ class ReviewStore:
                 self.store._audit(s, who, "suggestion.ground", "suggestion", r.id, r.case_id,
                                   {"ground_id": before}, {"ground_id": ground_id})
 
+    def set_entity_keys(self, keys: Mapping[int, str], who: str) -> None:
+        """Give suggestions the grouping key of another value (a short form of a name found in the case)."""
+        if not keys:
+            return
+        with self.store.transaction(write=True) as s:
+            rows = list(s.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(sorted(keys)))))
+            for r in rows:
+                r.entity_key = keys[r.id]
+            case_id = rows[0].case_id if rows else None
+            self.store._audit(s, who, "suggestions.group", "case", case_id, case_id, None,
+                              {"count": len(rows), "ids": [r.id for r in rows]})
+
     # --- decisions -----------------------------------------------------------
 
     def apply(
@@ -171,10 +184,22 @@ class ReviewStore:
         """``apply_ex`` returning only the created decisions."""
         return self.apply_ex(decisions, who, status_updates, remove_decision_ids, action, versions).created
 
+    def apply_all(
+        self, decisions: Sequence[Decision], who: str, status_updates: dict[int, SuggestionStatus] | None = None,
+        remove_decision_ids: Sequence[int] = (), *, add: Sequence[tuple[Suggestion, Decision | None]] = (),
+        delete_suggestion_ids: Sequence[int] = (), action: str = "decision.create",
+        versions: Mapping[int, int] | None = None,
+    ) -> tuple[list[Decision], list[Suggestion]]:
+        """``apply_ex`` returning the created decisions and the created suggestions."""
+        got = self.apply_ex(decisions, who, status_updates, remove_decision_ids, action, versions, add=add,
+                            delete_suggestion_ids=delete_suggestion_ids)
+        return got.created, got.added
+
     def apply_ex(
         self, decisions: Sequence[Decision], who: str, status_updates: dict[int, SuggestionStatus] | None = None,
         remove_decision_ids: Sequence[int] = (), action: str = "decision.create",
-        versions: Mapping[int, int] | None = None,
+        versions: Mapping[int, int] | None = None, *, add: Sequence[tuple[Suggestion, Decision | None]] = (),
+        delete_suggestion_ids: Sequence[int] = (),
     ) -> Applied:
         """Add decisions, remove decisions and change suggestion statuses in ONE transaction.
 
@@ -185,6 +210,8 @@ class ReviewStore:
         ``status_updates`` gets a new version (also when its status stays), so a decision replaced by
         another user is always noticed. At most one decision per suggestion (a unique index): a new
         decision on a suggestion replaces the one it has inside the transaction, whatever the caller read.
+        ``add``: suggestions to create, each with the decision on it (or None) -- the other occurrences a
+        decision reached; ``delete_suggestion_ids``: suggestions to delete (an undo of such an action).
         Returns what was created and removed, and the suggestions' new versions.
         """
         status_updates = status_updates or {}
@@ -201,6 +228,12 @@ class ReviewStore:
                 seen_ids.add(row.id)
                 removed.append(_decision_from_row(row))
                 s.delete(row)
+            deleted = []
+            for sid in delete_suggestion_ids:
+                srow = s.get(SuggestionRow, sid)
+                if srow is not None:
+                    deleted.append(_suggestion_from_row(srow))
+                    s.delete(srow)
             s.flush()  # deletes before inserts: a suggestion's new decision replaces its old one (unique index)
             changed = []
             now = utcnow()
@@ -210,8 +243,26 @@ class ReviewStore:
                     changed.append({"id": r.id, "before": r.status, "after": new})
                     r.status = new
                 r.updated_by, r.updated_at = who[:128], now
+            new_rows: list[SuggestionRow] = []
+            for sg, _d in add:
+                srow = SuggestionRow(
+                    case_id=sg.case_id, document_id=sg.document_id, entity_type=sg.entity_type.value,
+                    start=sg.start, end=sg.end, text=sg.text, score=float(sg.score), detector=sg.detector,
+                    ground_id=sg.ground_id, preselected=sg.preselected, entity_key=sg.entity_key,
+                    status=sg.status.value, created_at=now,
+                )
+                s.add(srow)
+                new_rows.append(srow)
+            if new_rows:
+                s.flush()
+            todo = list(decisions) + [
+                Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action, start=d.start,
+                         end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id, suggestion_id=srow.id,
+                         entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
+                for (_sg, d), srow in zip(add, new_rows, strict=True) if d is not None
+            ]
             created = []
-            for d in decisions:
+            for d in todo:
                 row = DecisionRow(
                     case_id=d.case_id, document_id=d.document_id, kind=d.kind.value, action=d.action.value,
                     start=d.start, end=d.end, page=d.page,
@@ -223,15 +274,24 @@ class ReviewStore:
                 created.append(row)
             s.flush()
             result = [_decision_from_row(r) for r in created]
-            case_id = (result[0].case_id if result else removed[0].case_id if removed else None)
+            added = [_suggestion_from_row(r) for r in new_rows]
+            case_id = (result[0].case_id if result else removed[0].case_id if removed else
+                       added[0].case_id if added else deleted[0].case_id if deleted else None)
             if case_id is None and changed:
                 case_id = s.scalar(select(SuggestionRow.case_id).where(SuggestionRow.id == changed[0]["id"]))
-            self.store._audit(
-                s, who, action, "case", case_id, case_id,
-                {"decisions": _jsonable(removed), "suggestions": [{"id": c["id"], "status": c["before"]} for c in changed]},
-                {"decisions": _jsonable(result), "suggestions": [{"id": c["id"], "status": c["after"]} for c in changed]},
-            )
-            return Applied(result, removed, {r.id: r.version for r in locked.values()})
+            before: dict = {"decisions": _jsonable(removed),
+                            "suggestions": [{"id": c["id"], "status": c["before"]} for c in changed]}
+            after: dict = {"decisions": _jsonable(result),
+                           "suggestions": [{"id": c["id"], "status": c["after"]} for c in changed]}
+            if deleted:
+                before["deleted_suggestions"] = [{"id": d.id, "document_id": d.document_id, "start": d.start,
+                                                  "end": d.end, "entity_type": d.entity_type.value} for d in deleted]
+            if added:
+                after["added_suggestions"] = [{"id": a.id, "document_id": a.document_id, "start": a.start,
+                                               "end": a.end, "entity_type": a.entity_type.value,
+                                               "status": a.status.value} for a in added]
+            self.store._audit(s, who, action, "case", case_id, case_id, before, after)
+            return Applied(result, removed, {r.id: r.version for r in locked.values()}, added)
 
     def list_decisions(self, case_id: int, document_id: int | None = None) -> list[Decision]:
         with self.store.transaction() as s:

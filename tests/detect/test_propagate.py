@@ -19,14 +19,22 @@ def test_full_name_case_insensitive_and_genitive():
 def test_initial_surname_and_partial_names_in_same_document():
     text = "Brev fra Mette Hansen. M. Hansen oplyser, at Mettes søn bor hos Hansen."
     found = {(o.text, o.form) for o in occ([text], METTE)}
-    assert ("M. Hansen", "initial") in found
+    assert ("M. Hansen", "initials") in found
     assert ("Mettes", "first") in found
     assert ("Hansen", "surname") in found
 
 
-def test_partial_names_need_the_full_name_in_the_document():
-    docs = ["Mette Hansen er part.", "Hansen ringede. Mette ringede også."]
+def test_partial_names_reach_other_documents_of_the_case():
+    """Case-level name memory: the first name or the surname alone in a document that does not name
+    the person in full is found too (the case ties it to the one person of that name)."""
+    docs = ["Mette Hansen er part.", "Hansen ringede. Senere ringede Mette også."]
     found = occ(docs, METTE)
+    assert {(o.doc, o.text, o.form) for o in found if o.doc == 1} == {(1, "Hansen", "surname"), (1, "Mette", "first")}
+
+
+def test_a_shared_part_needs_one_of_its_owners_in_the_document():
+    docs = ["Mette Hansen og Jens Hansen er forældre.", "Hansen ringede."]
+    found = occ(docs, METTE, KnownEntity("Jens Hansen", EntityType.PERSON))
     assert {o.doc for o in found} == {0}
 
 
@@ -60,3 +68,70 @@ def test_other_text_entities_and_no_partial_words():
     found = occ([text], KnownEntity("Vestergade 3", EntityType.ADDRESS))
     assert [o.text for o in found] == ["Vestergade 3"]
     assert not occ(["Hansensvej 3"], METTE)
+
+
+# --- case-level name memory (#13): names that are in no run-time list ---------------------------------
+
+TIRVALD = KnownEntity("Tirvald Okkerstrøm", EntityType.PERSON)
+
+
+def _forms(docs, *ents):
+    return {(o.doc, o.normalised, o.form) for o in propagate(docs, ents)}
+
+
+def test_first_name_surname_possessive_and_initials_in_every_document():
+    docs = ["Tirvald Okkerstrøm søger om hjælp.",
+            "Tirvald ringede igen. Okkerstrøms datter var med. T. Okkerstrøm underskrev. TIRVALDS bror kom."]
+    got = _forms(docs, TIRVALD)
+    assert {(1, "Tirvald", "first"), (1, "Okkerstrøms", "surname"), (1, "T. Okkerstrøm", "initials"),
+            (1, "TIRVALDS", "first")} <= got
+
+
+def test_middle_names_and_initials_extend_the_span():
+    docs = ["Tirvald Okkerstrøm", "Tirvald Bjalme Quist Okkerstrøm og Tirvald B. Okkerstrøm mødte op, "
+                                  "og P. Okkerstrøm (broren) også."]
+    got = _forms(docs, TIRVALD)
+    assert (1, "Tirvald Bjalme Quist Okkerstrøm", "name") in got
+    assert (1, "Tirvald B. Okkerstrøm", "name") in got
+    assert (1, "P. Okkerstrøm", "initials") in got
+
+
+def test_a_surname_that_is_an_ordinary_word_needs_a_person_context():
+    known = KnownEntity("Ulvhild Bager", EntityType.PERSON)
+    docs = ["Ulvhild Bager klager over naboen.",
+            "Vi har talt med en bager om sagen. Bager er et fag.",
+            "Kære Bager, tak for dit brev. Fru Bager ringede. Med venlig hilsen\nBager"]
+    got = _forms(docs, known)
+    assert not {f for f in got if f[0] == 1}
+    assert len([o for o in propagate(docs, [known]) if o.doc == 2 and o.normalised == "Bager"]) == 3
+
+
+def test_the_name_inside_an_e_mail_address_and_a_url():
+    docs = ["Brev fra Tirvald Okkerstrøm.",
+            "Svar til tirvald.okkerstroem@mail.dk og tokk@mail.dk; se www.facebook.com/tirvaldokkerstrom"]
+    got = _forms(docs, TIRVALD)
+    assert (1, "tirvald.okkerstroem", "email") in got
+    assert (1, "tirvaldokkerstrom", "email") in got
+    # the initials alone as an address only where the document names the person: not here
+    assert not any(f[2] == "acronym" for f in got)
+    docs[1] = "Tirvald Okkerstrøm skriver fra tok@mail.dk."
+    assert (1, "tok", "acronym") in _forms(docs, TIRVALD)
+
+
+def test_never_a_substring_of_another_word():
+    got = _forms(["Else Quistgaard er ansat.", "Godkendelse af ELSEBETH og Quistgaards-vej."],
+                 KnownEntity("Else Quistgaard", EntityType.PERSON))
+    assert not {f for f in got if f[0] == 1}
+
+
+def test_propagation_is_one_pass_per_document_and_can_be_cancelled():
+    ents = [KnownEntity(f"Person{i} Efternavn{i}", EntityType.PERSON) for i in range(2000)]
+    docs = [f"Person{i} Efternavn{i} og Efternavn{i + 1}" for i in range(300)]
+    seen = []
+    out = propagate(docs, ents, progress=lambda k, n: seen.append((k, n)))
+    assert seen[-1] == (300, 300) and len({o.doc for o in out}) == 300
+    from aktindsigt.detect.propagate import propagate_iter
+
+    calls = iter(range(10_000))
+    got = list(propagate_iter(docs, ents, cancelled=lambda: next(calls) > 310))
+    assert 0 < len(got) < 300  # stopped between documents, what was found so far is kept by the caller

@@ -157,3 +157,40 @@ def test_analysis_can_be_cancelled_and_keeps_what_was_done(svc):
     again = svc.analyze_case(case.id)  # a new run finishes the rest
     assert not again.cancelled
     assert len({s.document_id for s in svc.suggestions(case.id)}) == 12
+
+
+def test_a_cancelled_analysis_keeps_what_it_found_and_the_next_run_goes_on(svc, monkeypatch):
+    """Stored batch by batch: cancelling (or killing) keeps the suggestions found so far; the next run
+    analyses only the documents the interrupted one did not reach, then propagates over all."""
+    from aktindsigt.core.progress import CancelToken
+    from aktindsigt.services import analysis
+
+    monkeypatch.setattr(analysis, "BATCH_DOCUMENTS", 2)
+    case = svc.create_case("Sag", "Journalist", "ofl7", date(2026, 11, 2))
+    docs = [_add(svc, case, f"Notat {i}", f"Mette Hansen ringede igen den {i}. Mette var glad.") for i in range(6)]
+    token = CancelToken()
+    seen = []
+
+    def progress(done, total, message):
+        seen.append(message)
+        if done >= 2:  # after the first batch of two documents
+            token.cancel()
+
+    first = svc.analyze_case(case.id, progress=progress, cancel=token)
+    assert first.cancelled
+    found = {s.document_id for s in svc.suggestions(case.id)}
+    assert found == {docs[0].id, docs[1].id}
+    assert any("dokument 1 af 6" in m for m in seen)
+    engine = svc._engine()
+    calls = []
+    real = engine.analyze_views
+    monkeypatch.setattr(engine, "analyze_views", lambda views, **k: calls.append(len(views)) or real(views, **k))
+    second = svc.analyze_case(case.id, progress=lambda d, t, m: seen.append(m))
+    assert not second.cancelled and sum(calls) == 4  # only the four documents not reached before
+    assert {s.document_id for s in svc.suggestions(case.id)} == {d.id for d in docs}
+    assert any(m.startswith("Finder alle forekomster i sagen (dokument") for m in seen)
+    # the first name alone is found in every document by the case-level name memory
+    firsts = [s for s in svc.suggestions(case.id) if s.text == "Mette"]
+    assert {s.document_id for s in firsts} == {d.id for d in docs}
+    third = svc.analyze_case(case.id)  # a complete run before: a new run analyses everything again
+    assert third.new_suggestions == 0 and sum(calls) == 4 + 6
