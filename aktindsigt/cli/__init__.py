@@ -6,6 +6,7 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
 
     case.py      case create|list|show|import|analyze|suggestions|redact|export
     review.py    case submit|approve|return|reopen
+    search.py    case search|redact-term (search and remove, case-wide)
     outputs.py   case decide|statements|checklist|letter|aktliste|journalnotat|kvittering|fristbrev|klage,
                  municipality
     settings.py  settings user|employees|closure-days
@@ -25,7 +26,7 @@ from typing import Annotated
 
 import typer
 
-from aktindsigt.cli import audit, bundle, db, outputs, review, settings, team, tools  # noqa: F401 - registers commands
+from aktindsigt.cli import audit, bundle, db, outputs, review, search, settings, team, tools  # noqa: F401 - registers commands
 from aktindsigt.cli.case import app as case_app
 from aktindsigt.cli.common import danish_help
 

@@ -29,9 +29,10 @@ from aktindsigt.store.store import NotFound
 
 
 def entity_key(entity_type: EntityType, text: str) -> str:
-    """The default grouping key: type + normalised text (case, whitespace, possessive -s)."""
-    norm = " ".join(text.split()).casefold()
-    return f"{entity_type.value}:{norm}"
+    """The default grouping key: type + normalised text (case, whitespace, line-end hyphenation)."""
+    from aktindsigt.core.matching import value_key
+
+    return value_key(text, entity_type)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ class Operation:
     # withheld pages: (document id, page number) -> the ground it is withheld with, None = released
     pages_before: dict[tuple[int, int], str | None] = field(default_factory=dict)
     pages_after: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    # suggestions the action created (the other occurrences a decision reached; undo deletes them) and
+    # suggestions it deleted (undo creates them again)
+    added_suggestions: list[Suggestion] = field(default_factory=list)
+    deleted_suggestions: list[Suggestion] = field(default_factory=list)
     # the suggestions' versions after the action (undo refuses when someone changed them since)
     versions_after: dict[int, int] = field(default_factory=dict)
     # documents' versions after the action
@@ -72,17 +77,20 @@ class Operation:
 
     @property
     def suggestion_ids(self) -> set[int]:
-        return set(self.status_after) | set(self.status_before)
+        return (set(self.status_after) | set(self.status_before)
+                | {s.id for s in (*self.added_suggestions, *self.deleted_suggestions) if s.id is not None})
 
     @property
     def document_ids(self) -> set[int]:
-        """Every document whose decisions, document decision or pages the action touched."""
+        """Every document whose decisions, suggestions, document decision or pages the action touched."""
         return ({d.document_id for d in (*self.created, *self.removed)} | set(self.access_after)
+                | {s.document_id for s in (*self.added_suggestions, *self.deleted_suggestions)}
                 | set(self.access_before) | {doc for doc, _page in (*self.pages_after, *self.pages_before)})
 
     @property
     def empty(self) -> bool:
-        return not (self.created or self.removed or self.status_after or self.access_after or self.pages_after)
+        return not (self.created or self.removed or self.status_after or self.access_after or self.pages_after
+                    or self.added_suggestions or self.deleted_suggestions)
 
 
 @dataclass
@@ -111,6 +119,65 @@ class SuggestionGroup:
         occ = "forekomst" if n == 1 else "forekomster"
         docs = "dokument" if d == 1 else "dokumenter"
         return f"{self.text} — {n} {occ} i {d} {docs}"
+
+
+SEARCH_CONTEXT = 40
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One occurrence found by ``search_case``: where (document, page, offsets in the document text),
+    what (as the normalised view reads it) with some context, and what is decided there already
+    (``state``: open, suggested (an open suggestion is exactly there), redacted, kept)."""
+
+    document_id: int
+    akt_nr: int
+    title: str
+    page: int | None
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+    state: str
+    suggestion_id: int | None = None
+
+
+def _context(text: str, a: int, b: int, left: bool) -> str:
+    """Words before (``left``) or after a hit, whitespace collapsed, the space next to the hit kept, cut at
+    a word and marked "…" where the text goes on."""
+    part = re.sub(r"\s+", " ", text[a:b])
+    if left:
+        if a > 0 and " " in part.strip():
+            part = "…" + part.split(" ", 1)[1]
+        elif a > 0:
+            part = "…" + part
+    elif b < len(text):
+        part = (part.rsplit(" ", 1)[0] if " " in part.strip() else part) + "…"
+    return part
+
+
+def _under(pages, start: int, end: int, page: int, rect: Rect) -> bool:
+    """Whether the span's rectangles on ``page`` lie at least half under ``rect`` (and none elsewhere)."""
+    from aktindsigt.core.geometry import span_rects
+
+    rects = span_rects(pages, start, end)
+    if not rects or any(pr.page != page for pr in rects):
+        return False
+    for pr in rects:
+        ix = max(0.0, min(rect.x1, pr.rect.x1) - max(rect.x0, pr.rect.x0))
+        iy = max(0.0, min(rect.y1, pr.rect.y1) - max(rect.y0, pr.rect.y0))
+        if ix * iy < 0.5 * max(pr.rect.width * pr.rect.height, 1e-9):
+            return False
+    return True
+
+
+def _occurrences(n: int) -> str:
+    return f"{n} forekomst" if n == 1 else f"{n} forekomster"
+
+
+def _distinct(items: list[tuple]) -> list[tuple]:
+    return list(dict.fromkeys(items))
 
 
 class ReviewServices:
@@ -209,20 +276,50 @@ class ReviewServices:
             case_id=case_id,
             status_before={s.id: s.status for s in sugg if s.id is not None},
             status_after={s.id: new_status for s in sugg if s.id is not None},
-            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + " "
-            + (f"{len(sugg)} forekomster" if len(sugg) != 1 else "1 forekomst"),
+            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + " " + _occurrences(len(sugg)),
         )
-        applied = self.review.apply_ex(decisions, self.user, op.status_after, [d.id for d in old if d.id],
-                                       action="decision." + action.value, versions=seen)
-        op.created, op.removed, op.versions_after = applied.created, applied.removed, applied.versions
-        op.notices = overridden_notices(applied.removed, self.user, action)
+        # the same values elsewhere in the case get the same decision (one operation: one undo)
+        case = self.get_case(case_id)  # type: ignore[attr-defined]
+        decided = [(s.text, s.entity_type, action, (ground_id or s.ground_id)) for s in sugg]
+        plan = self._spread(case, _distinct(decided), set(ids))
+        self._apply_plan(op, decisions, plan, [d.id for d in old if d.id], "decision." + action.value, seen)
+        op.notices = overridden_notices(op.removed, self.user, action)
         self._edited(case_id, "decision." + action.value)  # type: ignore[attr-defined]
         return op
+
+    def _spread(self, case, decided: list[tuple], exclude: set[int]):
+        """Decision-time propagation (``analysis.AnalysisServices._spread_decisions``); nothing without it."""
+        from aktindsigt.services.analysis import SpreadPlan
+
+        spread = getattr(self, "_spread_decisions", None)
+        return spread(case, decided, exclude) if spread is not None else SpreadPlan()
+
+    def _view(self, document_id: int):
+        """The document's normalised view (cached by the analysis services when they are mixed in)."""
+        view = getattr(self, "document_view", None)
+        if view is not None:
+            return view(document_id)
+        from aktindsigt.core.textview import TextView
+
+        return TextView.build(self.document_text(document_id), self.document_pages(document_id))  # type: ignore[attr-defined]
+
+    def _apply_plan(self, op: Operation, decisions: list[Decision], plan, remove_ids: list[int], action: str,
+                    versions: Mapping[int, int] | None = None) -> None:
+        """Store ``decisions`` and a propagation plan in one transaction and record both in ``op``."""
+        for sid, st in plan.status.items():
+            if sid not in op.status_after:
+                op.status_before.setdefault(sid, SuggestionStatus.PENDING)
+                op.status_after[sid] = st
+        applied = self.review.apply_ex([*decisions, *plan.decisions], self.user, op.status_after, remove_ids,
+                                       action=action, versions=versions, add=plan.add)
+        op.created, op.removed, op.versions_after = applied.created, applied.removed, applied.versions
+        op.added_suggestions = applied.added
 
     def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None,
                versions: Mapping[int, int] | None = None) -> Operation:
         """Redact these occurrences (with their proposed ground unless ``ground_id`` is given). ``versions``:
-        the suggestions' versions as the user saw them (a suggestion changed since raises ``Conflict``)."""
+        the suggestions' versions as the user saw them (a suggestion changed since raises ``Conflict``).
+        The same values elsewhere in the case are decided with them (see ``_spread``)."""
         return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id, versions=versions)
 
     def reject(self, suggestion_ids: Iterable[int], reason: str = "",
@@ -297,12 +394,41 @@ class ReviewServices:
             raise ServiceError("Markeringen ligger uden for dokumentets tekst.")
         if not ground_id:
             raise ServiceError("Vælg en hjemmel for overstregningen.")
+        view = self._view(document_id)
+        va, vb = view.from_source(start, end)
+        selected = " ".join(view.text[va:vb].split()) or text[start:end]
+        from aktindsigt.services.analysis import _manual_values
+
+        # what the selection is: the type of a suggestion it coincides with, else what it looks like
+        same = next((x for x in self.review.list_suggestions(doc.case_id, document_id)
+                     if x.start == start and x.end == end and x.entity_type is not EntityType.MANUAL), None)
+        value_text, value_type = _manual_values(selected, same.entity_type if same else EntityType.MANUAL)[0]
         d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.SPAN,
                      action=DecisionAction.REDACT, start=start, end=end, ground_id=ground_id,
-                     entity_key=entity_key(EntityType.MANUAL, text[start:end]), reason=reason)
-        created = self.review.apply([d], self.user, action="decision.manual_text")
+                     entity_key=entity_key(value_type, value_text), reason=reason)
+        op = Operation(case_id=doc.case_id, description="Overstreg markering")
+        self._settle(op, document_id, ground_id, lambda x: start <= x.start and x.end <= end)
+        # the same text elsewhere in the case is redacted the same way; a name's other parts are suggested
+        case = self.get_case(doc.case_id)  # type: ignore[attr-defined]
+        plan = self._spread(case, [(value_text, value_type, DecisionAction.REDACT, ground_id)], set(op.status_after))
+        plan.add = [(sg, dd) for sg, dd in plan.add
+                    if not (sg.document_id == document_id and sg.start < end and start < sg.end)]
+        self._apply_plan(op, [d, *op.created], plan, [], "decision.manual_text")
         self._edited(doc.case_id, "decision.manual_text")  # type: ignore[attr-defined]
-        return Operation(case_id=doc.case_id, created=created, description="Overstreg markering")
+        return op
+
+    def _settle(self, op: Operation, document_id: int, ground_id: str, covers) -> None:
+        """Open suggestions of a document that a redaction covers are decided with it (recorded in ``op``:
+        ``op.created`` gets their decisions, to be stored with the action)."""
+        for x in self.review.list_suggestions(op.case_id, document_id, SuggestionStatus.PENDING):
+            if x.id is None or not covers(x):
+                continue
+            op.status_before[x.id] = x.status
+            op.status_after[x.id] = SuggestionStatus.ACCEPTED
+            op.created.append(Decision(
+                case_id=op.case_id, document_id=document_id, kind=DecisionKind.SPAN, action=DecisionAction.REDACT,
+                start=x.start, end=x.end, ground_id=ground_id, suggestion_id=x.id,
+                entity_key=x.entity_key or entity_key(x.entity_type, x.text), entity_type=x.entity_type))
 
     def redact_area(self, document_id: int, page: int, rect: Rect, ground_id: str, reason: str = "") -> Operation:
         """A rectangle drawn on a page (signature, photo, stamp) becomes a redaction decision."""
@@ -317,66 +443,184 @@ class ReviewServices:
             raise ServiceError("Vælg en hjemmel for overstregningen.")
         d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.AREA,
                      action=DecisionAction.REDACT, page=page, rect=rect, ground_id=ground_id, reason=reason)
-        created = self.review.apply([d], self.user, action="decision.manual_area")
+        op = Operation(case_id=doc.case_id, description="Overstreg område")
+        pages = self.document_pages(document_id, [page])  # type: ignore[attr-defined]
+        self._settle(op, document_id, ground_id, lambda x: _under(pages, x.start, x.end, page, rect))
+        settled = op.created
+        applied = self.review.apply_ex([d, *settled], self.user, op.status_after, action="decision.manual_area")
+        op.created, op.versions_after = applied.created, applied.versions
         self._edited(doc.case_id, "decision.manual_area")  # type: ignore[attr-defined]
-        return Operation(case_id=doc.case_id, created=created, description="Overstreg område")
+        return op
 
-    def redact_everywhere(self, case_ref: str | int, needle: str, ground_id: str, regex: bool = False) -> Operation:
-        """"Overstreg alle forekomster": every occurrence of a text or pattern in every document of the case."""
+    # --- search and remove ("Søg" / "Overstreg alle forekomster", case-wide) --------------------
+
+    def search_case(self, case_ref: str | int, needle: str, regex: bool = False,
+                    context: int = SEARCH_CONTEXT) -> list[SearchHit]:
+        """Every occurrence of ``needle`` in every document of the case, with its context.
+
+        The text is compared with each document's normalised view (a value wrapped across a line or a
+        page, hyphenated at a line end, in capitals, in the possessive; a number in any grouping, a
+        phone number with +45), on word boundaries ("Else" is not found in "Godkendelse"); with
+        ``regex`` the pattern is matched (case-insensitively) against the view.  Each hit says whether
+        it is already redacted, kept, or under an open suggestion."""
+        from aktindsigt.core.matching import CaseMatcher
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
-        if not needle.strip():
-            raise ServiceError("Skriv den tekst, der skal overstreges.")
-        try:
-            pattern = re.compile(needle if regex else r"\s+".join(map(re.escape, needle.split())), re.IGNORECASE)
-        except re.error as e:
-            raise ServiceError(f"Mønsteret kan ikke bruges: {e}") from e
-        key = entity_key(EntityType.MANUAL, needle)
-        found: list[Suggestion] = []
+        needle = needle.strip()
+        if not needle:
+            raise ServiceError("Skriv den tekst, der skal søges efter.")
+        pattern = None
+        matcher = None
+        if regex:
+            try:
+                pattern = re.compile(needle, re.IGNORECASE)
+            except re.error as e:
+                raise ServiceError(f"Mønsteret kan ikke bruges: {e}") from e
+        else:
+            matcher = CaseMatcher([(needle, EntityType.MANUAL)], related=False)
+        suggestions = self.review.list_suggestions(case.id)
+        decisions = self.review.list_decisions(case.id)
+        hits: list[SearchHit] = []
         for doc in self.store.list_documents(case.id):  # type: ignore[attr-defined]
             if doc.status is not DocumentStatus.READY:
                 continue
-            text = self.document_text(doc.id)  # type: ignore[attr-defined]
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append(Suggestion(case_id=case.id, document_id=doc.id, entity_type=EntityType.MANUAL,
-                                            start=m.start(), end=m.end(), text=m.group(0), score=1.0,
-                                            detector="manual", ground_id=ground_id, preselected=True,
-                                            entity_key=key))
-        if not found:
-            raise ServiceError(f"'{needle}' blev ikke fundet i sagens dokumenter.")
-        self.review.add_suggestions(case.id, found, self.user)
-        ids = [s.id for s in self.review.list_suggestions(case.id) if s.entity_key == key and s.id is not None]
-        op = self.accept(ids, ground_id)
-        op.description = f"Overstreg alle forekomster af '{needle}'"
+            view = self._view(doc.id or 0)
+            if pattern is not None:
+                spans = [(m.start(), m.end()) for m in pattern.finditer(view.text) if m.end() > m.start()]
+            else:
+                assert matcher is not None
+                spans = sorted({(h.start, h.end) for h in matcher.find(view) if h.exact})
+            if not spans:
+                continue
+            pages = self.document_page_index(doc.id)  # type: ignore[attr-defined]
+            doc_sugg = [x for x in suggestions if x.document_id == doc.id]
+            doc_dec = [d for d in decisions if d.document_id == doc.id and d.kind is DecisionKind.SPAN]
+            taken: list[tuple[int, int]] = []
+            for vs, ve in sorted(spans, key=lambda sp: (sp[0], -(sp[1] - sp[0]))):
+                if any(vs < te and ts < ve for ts, te in taken):
+                    continue
+                taken.append((vs, ve))
+                a, b = view.to_source(vs, ve)
+                state, sid = "open", None
+                if any(d.action is DecisionAction.REDACT and d.start <= a and b <= d.end for d in doc_dec
+                       if d.start is not None and d.end is not None):
+                    state = "redacted"
+                elif any(d.action is DecisionAction.KEEP and d.start < b and a < d.end for d in doc_dec
+                         if d.start is not None and d.end is not None):
+                    state = "kept"
+                else:
+                    same = next((x for x in doc_sugg if x.start == a and x.end == b
+                                 and x.status is SuggestionStatus.PENDING), None)
+                    if same is not None:
+                        state, sid = "suggested", same.id
+                page = next((p.number for p in pages if p.text_start <= a < p.text_end), None)
+                hits.append(SearchHit(
+                    document_id=doc.id or 0, akt_nr=doc.akt_nr, title=doc.title, page=page, start=a, end=b,
+                    text=view.text[vs:ve], before=_context(view.text, max(0, vs - context), vs, left=True),
+                    after=_context(view.text, ve, ve + context, left=False), state=state, suggestion_id=sid,
+                ))
+        return hits
+
+    def redact_hits(self, case_ref: str | int, hits: Sequence[SearchHit], ground_id: str, reason: str = "",
+                    label: str = "") -> Operation:
+        """Redact the chosen hits of ``search_case`` in ONE operation (one undo restores the case exactly).
+
+        A hit on an open suggestion accepts it; any other hit becomes a redaction of its own (shown as a
+        suggestion group of the searched text); open suggestions that a hit covers are settled with it."""
+        from aktindsigt.core.matching import value_key
+        from aktindsigt.services.cases import ServiceError
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if not ground_id:
+            raise ServiceError("Vælg en hjemmel for overstregningen.")
+        todo = [h for h in hits if h.state != "redacted"]
+        op = Operation(case_id=case.id, description=f"Overstreg {_occurrences(len(todo))}"
+                       + (f" af '{label}'" if label else ""))
+        if not todo:
+            return op
+        suggestions = self.review.list_suggestions(case.id)
+        by_doc: dict[int, list[Suggestion]] = {}
+        for x in suggestions:
+            by_doc.setdefault(x.document_id, []).append(x)
+        decisions: list[Decision] = []
+        add: list[tuple[Suggestion, Decision | None]] = []
+        replaced: list[Decision] = []
+        old = {d.suggestion_id: d for d in self.review.list_decisions(case.id) if d.suggestion_id is not None}
+        for h in todo:
+            key = value_key(label or h.text, EntityType.MANUAL)
+            covered = [x for x in by_doc.get(h.document_id, []) if x.id is not None and x.id not in op.status_after
+                       and x.status is not SuggestionStatus.ACCEPTED and h.start <= x.start and x.end <= h.end]
+            exact = next((x for x in covered if x.start == h.start and x.end == h.end), None)
+            for x in covered:
+                op.status_before[x.id] = x.status  # type: ignore[index]
+                op.status_after[x.id] = SuggestionStatus.ACCEPTED  # type: ignore[index]
+                if x.id in old:
+                    replaced.append(old[x.id])
+                decisions.append(Decision(
+                    case_id=case.id, document_id=x.document_id, kind=DecisionKind.SPAN, action=DecisionAction.REDACT,
+                    start=x.start, end=x.end, ground_id=ground_id, suggestion_id=x.id,
+                    entity_key=x.entity_key or entity_key(x.entity_type, x.text), entity_type=x.entity_type,
+                    reason=reason))
+            if exact is not None:
+                continue
+            sug = Suggestion(case_id=case.id, document_id=h.document_id, entity_type=EntityType.MANUAL,
+                             start=h.start, end=h.end, text=h.text, score=1.0, detector="search",
+                             ground_id=ground_id, preselected=True, entity_key=key, status=SuggestionStatus.ACCEPTED)
+            add.append((sug, Decision(case_id=case.id, document_id=h.document_id, kind=DecisionKind.SPAN,
+                                      action=DecisionAction.REDACT, start=h.start, end=h.end, ground_id=ground_id,
+                                      entity_key=key, entity_type=EntityType.MANUAL, reason=reason)))
+        applied = self.review.apply_ex(decisions, self.user, op.status_after, [d.id for d in replaced if d.id],
+                                       action="decision.search", add=add)
+        op.created, op.removed, op.versions_after = applied.created, applied.removed, applied.versions
+        op.added_suggestions = applied.added
+        self._edited(case.id, "decision.search")  # type: ignore[attr-defined]
         return op
+
+    def redact_everywhere(self, case_ref: str | int, needle: str, ground_id: str, regex: bool = False) -> Operation:
+        """"Overstreg alle forekomster" without looking: every hit of ``search_case`` is redacted."""
+        from aktindsigt.services.cases import ServiceError
+
+        hits = self.search_case(case_ref, needle, regex)
+        if not hits:
+            raise ServiceError(f"'{needle.strip()}' blev ikke fundet i sagens dokumenter.")
+        return self.redact_hits(case_ref, hits, ground_id, label=" ".join(needle.split()))
 
     # --- undo / redo -------------------------------------------------------------
 
     def undo(self, op: Operation) -> Operation:
         """Reverse ``op``; returns the inverse operation (undo it again to redo).
 
-        Decisions and suggestion statuses are restored in one transaction; document decisions and
-        withheld pages are written back to what they were before ``op``."""
+        Decisions, suggestion statuses, the suggestions the action created (deleted again) and those it
+        deleted (created again, with their decisions) are restored in one transaction; document
+        decisions and withheld pages are written back to what they were before ``op``."""
         undo_prefix = "Fortryd: "
         description = (op.description.removeprefix(undo_prefix) if op.description.startswith(undo_prefix)
                        else undo_prefix + op.description)
-        inverse = Operation(case_id=op.case_id, removed=list(op.created), status_before=dict(op.status_after),
-                            status_after=dict(op.status_before), access_before=dict(op.access_after),
-                            access_after=dict(op.access_before), pages_before=dict(op.pages_after),
-                            pages_after=dict(op.pages_before), description=description)
-        if op.created or op.removed or op.status_after:
-            recreated = [
-                Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action, start=d.start,
-                         end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id, suggestion_id=d.suggestion_id,
-                         entity_key=d.entity_key, entity_type=d.entity_type, reason=d.reason)
-                for d in op.removed
-            ]
-            applied = self.review.apply_ex(recreated, self.user, inverse.status_after,
-                                           [d.id for d in op.created if d.id], action="decision.undo",
-                                           versions=op.versions_after or None)
+        dropped = {s.id for s in op.added_suggestions}
+        revived = {s.id for s in op.deleted_suggestions}
+        inverse = Operation(case_id=op.case_id, removed=list(op.created),
+                            status_before={k: v for k, v in op.status_after.items() if k not in dropped},
+                            status_after={k: v for k, v in op.status_before.items() if k not in revived},
+                            access_before=dict(op.access_after), access_after=dict(op.access_before),
+                            pages_before=dict(op.pages_after), pages_after=dict(op.pages_before),
+                            description=description, deleted_suggestions=list(op.added_suggestions))
+        if op.created or op.removed or op.status_after or op.added_suggestions or op.deleted_suggestions:
+            def copy(d: Decision) -> Decision:
+                return Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action,
+                                start=d.start, end=d.end, page=d.page, rect=d.rect, ground_id=d.ground_id,
+                                suggestion_id=d.suggestion_id, entity_key=d.entity_key, entity_type=d.entity_type,
+                                reason=d.reason)
+
+            on_revived = {d.suggestion_id: d for d in op.removed if d.suggestion_id in revived}
+            recreated = [copy(d) for d in op.removed if d.suggestion_id not in revived]
+            add = [(s, copy(on_revived[s.id]) if s.id in on_revived else None) for s in op.deleted_suggestions]
+            applied = self.review.apply_ex(
+                recreated, self.user, inverse.status_after, [d.id for d in op.created if d.id],
+                action="decision.undo", versions={k: v for k, v in op.versions_after.items() if k not in dropped}
+                or None, add=add, delete_suggestion_ids=[s.id for s in op.added_suggestions if s.id])
             inverse.created, inverse.versions_after = applied.created, applied.versions
+            inverse.added_suggestions = applied.added
         for document_id, state in op.access_before.items():
             doc = self._write_access(document_id, state, "document.access.undo",
                                      op.document_versions_after.get(document_id))
@@ -447,6 +691,14 @@ class ReviewServices:
         op = Operation(case_id=doc.case_id, description=f"Akt {doc.akt_nr}, side {page} {what}")
         if before == ground_id:
             return op
+        if ground_id:  # open suggestions on the page are settled with it
+            index = self.document_page_index(document_id)  # type: ignore[attr-defined]
+            span = next(((p.text_start, p.text_end) for p in index if p.number == page), None)
+            if span is not None:
+                self._settle(op, document_id, ground_id, lambda x: span[0] <= x.start < span[1])
+        if op.created:
+            applied = self.review.apply_ex(op.created, self.user, op.status_after, action="decision.page_settle")
+            op.created, op.versions_after = applied.created, applied.versions
         self.review.set_page_withheld(document_id, page, ground_id, self.user)
         op.pages_before, op.pages_after = {(document_id, page): before}, {(document_id, page): ground_id}
         self._edited(doc.case_id, "page.withhold" if ground_id else "page.release")  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ from aktindsigt.services import CaseDetail, ImportSummary, Operation, ReviewStat
 from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import LIGHT_COLOURS, cached_grounds, da_date, dot_icon, ground_label, load_grounds
 from aktindsigt.ui.ops import ChangeSet, OpHandle, change_bus, query, run_op
+from aktindsigt.ui.search_dialog import SearchDialog, open_search
 from aktindsigt.ui.suggestions import SuggestionsPanel
 from aktindsigt.ui.viewer import EAGER_PAGES, DocumentViewer, ZoomCombo, annotate
 
@@ -227,8 +228,10 @@ class CaseWindow(QMainWindow):
         self.access_action = self._action(self.tr("&Afgørelse for dokumentet …"), self.set_access, "Ctrl+Shift+D")
         self.withhold_page_action = self._action(self.tr("&Undtag aktuel side …"),
                                                  lambda: self.withhold_page(self.viewer.current_page()))
-        self.find_action = self._action(self.tr("&Søg i dokumentet"), self.viewer.search_bar.start,
+        self.find_action = self._action(self.tr("&Søg i sagen …"), lambda: open_search(self),
                                         QKeySequence.StandardKey.Find)
+        self.find_in_document_action = self._action(self.tr("Søg i &dokumentet"), self.viewer.search_bar.start,
+                                                    "Ctrl+Shift+F")
         zoom_in = self._action(self.tr("Zoom &ind"), lambda: self.viewer.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn)
         zoom_out = self._action(self.tr("Zoom &ud"), lambda: self.viewer.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut)
         fit_w = self._action(self.tr("Tilpas &bredde"), lambda: self.viewer.set_zoom("width"), "Ctrl+0")
@@ -271,6 +274,7 @@ class CaseWindow(QMainWindow):
         m.addAction(self.withhold_page_action)
         m.addSeparator()
         m.addAction(self.find_action)
+        m.addAction(self.find_in_document_action)
         from aktindsigt.ui.outputs import OutputActions
 
         self.outputs = OutputActions(self, self.services, self.case_id)
@@ -657,13 +661,8 @@ class CaseWindow(QMainWindow):
             return None
         return self.perform(lambda: self.services.redact_area(doc_id, page, rect, ground))
 
-    def redact_everywhere(self) -> OpHandle | None:
-        needle = " ".join(self.selection[2].split()) if self.selection else ""
-        answer = dialogs.ask_everywhere(self, needle)
-        if answer is None:
-            return None
-        text, ground, regex = answer
-        return self.perform(lambda: self.services.redact_everywhere(self.case_id, text, ground, regex))
+    def redact_everywhere(self) -> SearchDialog:
+        return open_search(self, " ".join(self.selection[2].split()) if self.selection else "")
 
     def set_access(self) -> OpHandle | None:
         doc = self.current_document()

@@ -99,11 +99,13 @@ def test_undo_and_redo_restore_the_store(services, case_with_docs):
 
 
 def test_manual_text_and_area_redactions(services, case_with_docs):
-    case, d1, _ = case_with_docs
-    services.redact_text(d1.id, 0, 5, "ofl30_1")
+    case, d1, d2 = case_with_docs
+    op = services.redact_text(d1.id, 0, 5, "ofl30_1")
+    # the selected "Mette" is redacted where it stands alone elsewhere in the case too (as a word only)
+    assert sorted((s.document_id, s.text) for s in op.added_suggestions) == [(d1.id, "Mette"), (d2.id, "Mette")]
     services.redact_area(d1.id, 1, Rect(100, 100, 200, 150), "ofl30_1", reason="Underskrift")
     kinds = sorted(d.kind.value for d in services.decisions(case.id))
-    assert kinds == [DecisionKind.AREA.value, DecisionKind.SPAN.value]
+    assert kinds == [DecisionKind.AREA.value] + [DecisionKind.SPAN.value] * 3
     with pytest.raises(ServiceError, match="side 9"):
         services.redact_area(d1.id, 9, Rect(1, 1, 2, 2), "ofl30_1")
     with pytest.raises(ServiceError, match="uden for"):
@@ -161,15 +163,20 @@ def test_document_and_page_decisions_undo_and_redo(services, case_with_docs):
     # the same decision again changes nothing and is nothing to undo
     assert services.decide_document(d1.id, "withheld", ["ofl23_1_1"], "Internt dokument").empty
 
-    page_op = services.withhold_page(d1.id, 1, "ofl30_1")
-    assert page_op.pages_after == {(d1.id, 1): "ofl30_1"}
-    page_inverse = services.undo(page_op)
-    assert not services.document_pages(d1.id)[0].withheld
-    services.undo(page_inverse)
-    assert services.document_pages(d1.id)[0].withheld_ground == "ofl30_1"
     actions = [e.action for e in services.store.audit_events(case.id)]
     assert actions.count("document.access.undo") == 2
     assert "decision.undo" not in actions  # no empty decision event for a document-only undo
+
+    # withholding a page settles the open suggestions on it; undo opens them again
+    open_ids = {s.id for s in services.suggestions(case.id, d1.id) if s.status is SuggestionStatus.PENDING}
+    page_op = services.withhold_page(d1.id, 1, "ofl30_1")
+    assert page_op.pages_after == {(d1.id, 1): "ofl30_1"}
+    assert set(page_op.status_after) == open_ids and {d.ground_id for d in page_op.created} == {"ofl30_1"}
+    page_inverse = services.undo(page_op)
+    assert not services.document_pages(d1.id)[0].withheld
+    assert {s.id for s in services.suggestions(case.id, d1.id) if s.status is SuggestionStatus.PENDING} == open_ids
+    services.undo(page_inverse)
+    assert services.document_pages(d1.id)[0].withheld_ground == "ofl30_1"
 
 
 def test_import_can_be_cancelled_between_and_inside_files(services, tmp_path):
