@@ -101,6 +101,7 @@ class DocInfo:
     redaction_types: Counter[EntityType] = field(default_factory=Counter)
     undescribed_redactions: int = 0  # manual/area redactions without a reason of their own
     parent_akt: int | None = None
+    stamped: list[str] = field(default_factory=list)  # grounds printed on the document's boxes
 
     @property
     def akt_nr(self) -> int:
@@ -145,7 +146,8 @@ class CaseData:
         for d in self.in_scope:
             if d.access in (AccessType.PARTIAL, AccessType.WITHHELD):
                 for g in d.grounds:
-                    if g not in self.statement_grounds:
+                    # a ground stamped on a box is explained, even one of the "statement" kind (§ 29)
+                    if g not in self.statement_grounds or g in d.stamped:
                         used.setdefault(g, []).append(d)
         order = {gid: i for i, gid in enumerate(self.grounds)}
         return sorted(used.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
@@ -202,7 +204,7 @@ def _unique(items: Iterable[str | None]) -> list[str]:
 
 def describe_document(
     doc: Document, decisions: Sequence[Decision], pages: Sequence[Page], texts: Mapping[str, Any],
-    parent_akt: int | None = None,
+    parent_akt: int | None = None, applied: Sequence[str] | None = None,
 ) -> DocInfo:
     redacts = [d for d in decisions if d.action is DecisionAction.REDACT]
     withheld = [p for p in pages if p.withheld]
@@ -223,7 +225,9 @@ def describe_document(
     else:
         access = AccessType.FULL
     if access is AccessType.PARTIAL:
-        grounds = _unique([*doc.access_grounds, *(d.ground_id for d in redacts), *(p.withheld_ground for p in withheld)])
+        # the grounds of the applied boxes and withheld pages (services.applied_grounds) when given
+        grounds = _unique(applied) if applied is not None else _unique(
+            [*doc.access_grounds, *(d.ground_id for d in redacts), *(p.withheld_ground for p in withheld)])
     elif access is AccessType.WITHHELD:
         grounds = _unique(doc.access_grounds)
     else:
@@ -241,10 +245,12 @@ def describe_document(
         reason = " ".join(parts)
         if reason:
             reason = reason[0].upper() + reason[1:]
+    stamped = _unique(d.ground_id for d in redacts) if access is AccessType.PARTIAL else []
     return DocInfo(
         doc=doc, access=access, grounds=grounds, reason=reason, reason_written=written,
         redactions=len(redacts), withheld_pages=len(withheld), redaction_types=types,
         undescribed_redactions=undescribed, parent_akt=parent_akt,
+        stamped=[g for g in stamped if g in grounds],
     )
 
 
@@ -259,14 +265,18 @@ def collect(
     statements: Statements | None = None,
     today: date | None = None,
     statement_grounds: set[str] | None = None,
+    applied: Mapping[int, Sequence[str]] | None = None,
 ) -> CaseData:
+    """``applied``: document id -> the grounds of its applied boxes, withheld pages and document decision
+    (``services.applied_grounds``); without it they are derived from the decisions."""
     by_doc: dict[int, list[Decision]] = {}
     for d in decisions:
         by_doc.setdefault(d.document_id, []).append(d)
     akt_by_id = {d.id: d.akt_nr for d in documents}
     infos = [
         describe_document(doc, by_doc.get(doc.id or 0, []), pages.get(doc.id or 0, []), texts,
-                          akt_by_id.get(doc.parent_id) if doc.parent_id else None)
+                          akt_by_id.get(doc.parent_id) if doc.parent_id else None,
+                          applied=applied.get(doc.id or 0) if applied is not None else None)
         for doc in sorted(documents, key=lambda d: d.akt_nr)
     ]
     return CaseData(

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from aktindsigt.core.geometry import combine_labels, merge_regions
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.actions import remove_actions_from_file
 from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions, RedactResult
@@ -324,22 +325,12 @@ def _drawn_rect(b: RedactionBox, options: RedactOptions) -> pymupdf.Rect:
 
 
 def merge_for_drawing(boxes: Sequence[RedactionBox]) -> list[RedactionBox]:
-    """Boxes with the same label that overlap are painted (and labelled) as one."""
-    merged: list[RedactionBox] = []
-    for b in boxes:
-        cur = b
-        changed = True
-        while changed:
-            changed = False
-            for i, m in enumerate(merged):
-                if m.label == cur.label and m.rect.intersects(cur.rect):
-                    kind = "text" if m.kind == cur.kind == "text" else "area"
-                    cur = RedactionBox(cur.page, m.rect.union(cur.rect), cur.label, kind)
-                    del merged[i]
-                    changed = True
-                    break
-        merged.append(cur)
-    return merged
+    """One painted box per region: boxes that overlap or touch on a line, or that one covers, are
+    painted as one, labelled with every ground of its members ("§ 29, § 30, nr. 1"; a footnote
+    when that does not fit).  ``core.geometry.merge_regions`` decides, for the outputs too."""
+    regions = merge_regions([(b.page, b.rect, b.kind) for b in boxes])
+    return [RedactionBox(r.page, r.rect, combine_labels([boxes[i].label for i in r.members]), r.kind)  # type: ignore[arg-type]
+            for r in regions]
 
 
 def draw_boxes(page: pymupdf.Page, boxes: Sequence[RedactionBox], options: RedactOptions) -> int:

@@ -22,7 +22,7 @@ from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
 from aktindsigt.redact.pixelcheck import add_pixel_check
 from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers
 from aktindsigt.redact.search import find_term_boxes
-from aktindsigt.redact.textnorm import Haystack
+from aktindsigt.redact.textnorm import Haystack, name_forms
 from aktindsigt.redact.verify import TEXT_FLAGS, verify
 
 EXIT_OK = 0
@@ -108,7 +108,7 @@ def run_redact(
         return EXIT_INPUT
     report = verify(
         out,
-        terms,
+        [*terms, *(f for t in terms for f in name_forms(t))],  # also a name inside an e-mail address or URL
         expected_surviving=survivors,
         # pages with images are OCR-checked even when the search could not read them:
         # without Tesseract that check is "not run" and fails closed (unless --allow-no-ocr)

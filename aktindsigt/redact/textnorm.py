@@ -1,9 +1,10 @@
 """Normalising text for leak search: case, whitespace, hyphenation, CPR separators.
 
-Used by the term search (which also needs positions) and by ``verify``.
-Matching is plain substring matching on normalised forms -- recall first: a
-redacted "Hansen" is also reported inside "Hansens".  Short terms can therefore
-give false alarms; verification then fails closed, which is the safe side.
+Used by the term search of ``aktindsigt redact`` (which also needs positions) and by the
+sanitiser (links, outline).  Matching is plain substring matching on normalised forms --
+recall first: a redacted "Hansen" is also found inside "Hansens", and a name of several
+words also as an e-mail local part (``anne.kjeldsen``).  ``verify`` compares on word
+boundaries instead (``core.matching``), so that "Else" is not reported inside "Godkendelse".
 """
 
 from __future__ import annotations
@@ -47,10 +48,24 @@ def is_numberish(term: str) -> bool:
     return digits >= 6 and digits >= 0.8 * max(alnum, 1)
 
 
+def name_forms(term: str) -> list[str]:
+    """A name of 2-4 words as it stands in an e-mail address or a URL: anne.kjeldsen, anne_kjeldsen,
+    anne-kjeldsen, annekjeldsen (for searches on word boundaries; ``needle_forms`` has them compact)."""
+    words = norm_text(term).split(" ")
+    if not (2 <= len(words) <= 4 and all(w.isalpha() for w in words)):
+        return []
+    return [sep.join(words) for sep in (".", "_", "-", "")]
+
+
 def needle_forms(term: str) -> list[str]:
     """Forms of ``term`` to look for in a :class:`Haystack` (all in compact form)."""
     base = compact(norm_text(term))
     forms = {base}
+    words = norm_text(term).split(" ")
+    if 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+        # a name inside an e-mail address or a URL: anne.kjeldsen@, anne_kjeldsen, anne-kjeldsen
+        for sep in (".", "_", "-"):
+            forms.add(sep.join(words))
     if any(h in base for h in _HYPHENS):
         forms.add(re.sub("[" + _HYPHENS + "]", "", base))
     if is_numberish(term):

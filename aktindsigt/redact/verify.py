@@ -3,8 +3,11 @@
     verify(output_path, redacted_strings, expected_surviving=(), *, ocr_pages=None,
            require_ocr=True, ocr_dpi=300) -> VerificationReport
 
-Every redacted string is searched, normalised (case, whitespace, hyphenation
-across lines, CPR/number separators; see ``textnorm``), in:
+Every redacted string (optionally a ``(string, label)`` pair: the label, e.g. the type
+of the value, is printed in the report, the string never) is searched on word
+boundaries in the normalised view of each text (``core.matching``: case, line breaks,
+hyphenation at line ends, soft hyphens, ligatures, a possessive -s, numbers in any
+grouping; also with all spaces removed, for letter-spaced text), in:
 
 * page text by four extraction routes (plain text, words, rawdict characters
   joined, blocks), without clipping to the mediabox;
@@ -84,19 +87,38 @@ class VerificationReport:
 
 
 class _Terms:
-    def __init__(self, strings: Iterable[str], salt: str) -> None:
-        self.strings = [s for s in dict.fromkeys(s.strip() for s in strings) if s]
+    """The strings to look for (each optionally with a label such as its type, never printed with
+    the string), matched on word boundaries by one automaton (``core.matching.CaseMatcher``)."""
+
+    def __init__(self, strings: Iterable[str | tuple[str, str]], salt: str) -> None:
+        from aktindsigt.core.matching import CaseMatcher, value_key
+        from aktindsigt.core.model import EntityType
+
+        labels: dict[str, str] = {}
+        for item in strings:
+            text, label = (item, "") if isinstance(item, str) else (item[0], item[1])
+            text = text.strip()
+            if text and text not in labels:
+                labels[text] = label
+        self.strings = list(labels)
+        self.labels = [labels[s] for s in self.strings]
         self.salt = salt
+        self.matcher = CaseMatcher(((s, EntityType.MANUAL) for s in self.strings), related=False)
+        self._of_value: dict[int, list[int]] = {}
+        for i, s in enumerate(self.strings):
+            v = self.matcher.index.get(value_key(s, EntityType.MANUAL))
+            if v is not None:
+                self._of_value.setdefault(v, []).append(i)
 
     def ref(self, i: int) -> str:
         h = hashlib.sha256((self.salt + self.strings[i]).encode("utf-8")).hexdigest()[:12]
-        return f"term #{i + 1} (sha256:{h})"
+        label = f"{self.labels[i]}, " if self.labels[i] else ""
+        return f"term #{i + 1} ({label}sha256:{h})"
 
     def find(self, text: str) -> list[int]:
         if not text or not self.strings:
             return []
-        hay = Haystack(text)
-        return [i for i, s in enumerate(self.strings) if hay.contains(s)]
+        return sorted(i for v in self.matcher.present(text) for i in self._of_value.get(v, ()))
 
 
 def _levenshtein_le1(a: str, b: str) -> bool:
@@ -195,7 +217,7 @@ _STREAM_BODY = re.compile(rb"stream\r?\n.*?endstream", re.S)
 
 def verify(
     output_path: str | os.PathLike,
-    redacted_strings: Sequence[str],
+    redacted_strings: Sequence[str | tuple[str, str]],
     expected_surviving: Sequence[str] = (),
     *,
     ocr_pages: Sequence[int] | None = None,

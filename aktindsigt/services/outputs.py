@@ -191,6 +191,7 @@ class OutputServices:
         return collect(
             case, documents, self.decisions(case.id), pages, self.legal_grounds(), load_texts(),  # type: ignore[attr-defined]
             self.municipality(), self.statements(case.id), today, self.statement_grounds(),
+            applied=applied(case.id) if (applied := getattr(self, "applied_grounds", None)) else None,  # redaction.py
         )
 
     def _pending(self, case_id: int) -> dict[int, int]:

@@ -1,13 +1,27 @@
 """Redaction use cases: burn the case's decisions into new PDFs and verify each saved file.
 
-For every released document (imported, in scope, not withheld in full) the redactor gets
-the document's rendition, one box per line of every span redaction (through the word
-map), the drawn areas, and the withheld pages. Every output is verified on the saved file;
-an output that fails verification is removed and reported, never released.
+``applied_redactions(case)`` is THE list of what is applied: for every document, one box per
+line of every span redaction (through the word map) and the drawn areas, merged into one
+region per place (``core.geometry.merge_regions``: a region carries every ground of its
+boxes), the withheld pages, and whether the whole document is withheld, with the grounds
+each document's decision rests on.  The redactor paints exactly these regions, and the
+letter, the aktliste, the journal note and the manifest take the grounds from the same list
+(``applied_grounds``), so a stamped ground is always explained.
+
+Verification is case-level and fails closed: every released file is checked against every
+value withheld anywhere in the case (all span redactions of all documents, and a person's
+name as an e-mail local part), not only against its own decisions.  Before a file is made,
+its text is searched for those values (``core.matching``): an occurrence that is not under a
+redaction fails the file (the report names the type, the document and the page, never the
+value); one that the caseworker deliberately kept (a "behold" decision) is a *conflict*,
+shown to the caseworker and in the case-level report.  The saved file is then searched by
+every route of ``redact.verify``.  ``revision/case_verification.json`` is the case-level
+report (it goes into the export bundle).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import json
@@ -20,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aktindsigt.core.geometry import span_rects
+from aktindsigt.core.geometry import merge_regions, page_of_offset, span_rects
 from aktindsigt.core.model import (
     AccessType,
     Decision,
@@ -28,7 +42,10 @@ from aktindsigt.core.model import (
     DecisionKind,
     Document,
     DocumentStatus,
+    EntityType,
     Page,
+    Rect,
+    SuggestionStatus,
 )
 from aktindsigt.core.progress import CancelToken, ProgressCallback, no_progress
 
@@ -51,6 +68,58 @@ class RedactedDocument:
 
 
 @dataclass
+class Conflict:
+    """A value withheld in one place of the case and deliberately kept in another (never the value)."""
+
+    entity_type: EntityType
+    withheld_in: list[int]  # akt numbers where it is redacted (or withheld with the document)
+    kept_in: int  # akt number of the document that keeps it
+    page: int | None
+
+    @property
+    def message(self) -> str:
+        where = _akter(self.withheld_in)
+        page = f", side {self.page}" if self.page else ""
+        return (f"{self.entity_type.label} er overstreget i {where}, men bevaret i akt {self.kept_in}{page}. "
+                "Overstreg den også dér, eller bekræft, at den bevidst udleveres.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.entity_type.value, "withheld_in": self.withheld_in, "kept_in": self.kept_in,
+                "page": self.page}
+
+
+@dataclass
+class AppliedBox:
+    """One box as a decision gives it: a line of a span redaction, or a drawn area."""
+
+    page: int
+    rect: Rect
+    kind: str  # "text" | "area"
+    ground_id: str | None
+    decision_id: int | None = None
+
+
+@dataclass
+class AppliedRegion:
+    """One painted region: merged boxes, with every ground they carry."""
+
+    page: int
+    rect: Rect
+    kind: str
+    grounds: list[str]
+
+
+@dataclass
+class AppliedDocument:
+    document: Document
+    released: bool  # a file is made for it (imported, in scope, not withheld in full)
+    boxes: list[AppliedBox] = field(default_factory=list)
+    regions: list[AppliedRegion] = field(default_factory=list)
+    withheld_pages: dict[int, str | None] = field(default_factory=dict)
+    grounds: list[str] = field(default_factory=list)  # what the document's decision rests on, ordered, unique
+
+
+@dataclass
 class CaseRedaction:
     out_dir: Path
     documents: list[RedactedDocument] = field(default_factory=list)
@@ -58,6 +127,8 @@ class CaseRedaction:
     cancelled: bool = False
     case_id: int = 0
     written: bool = False  # renamed into place (every file passed); otherwise nothing is under out_dir
+    conflicts: list[Conflict] = field(default_factory=list)
+    case_report: dict[str, Any] = field(default_factory=dict)  # also revision/case_verification.json
 
     @property
     def passed(self) -> bool:
@@ -132,6 +203,105 @@ class RedactionServices:
     store: Any
     user: str
 
+    # --- what is applied ---------------------------------------------------------------------
+
+    def _release_reason(self, doc: Document) -> str:
+        if doc.status is not DocumentStatus.READY:
+            return "Dokumentet kunne ikke importeres og kan ikke udleveres."
+        if not doc.in_scope:
+            return "Dokumentet er ikke omfattet af anmodningen."
+        if doc.access is AccessType.WITHHELD:
+            return "Dokumentet er undtaget fra aktindsigt."
+        return ""
+
+    def applied_redactions(self, case_ref: str | int, geometry: bool = True,
+                           decisions: Sequence[Decision] | None = None) -> list[AppliedDocument]:
+        """The list of applied boxes and withheld documents (see the module docstring).
+
+        ``geometry=False`` skips the word maps (no boxes or regions, only the grounds; what the outputs
+        need, fast for long documents)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if decisions is None:
+            decisions = self.decisions(case.id)  # type: ignore[attr-defined]
+        by_doc: dict[int, list[Decision]] = {}
+        for d in decisions:
+            if d.action is DecisionAction.REDACT:
+                by_doc.setdefault(d.document_id, []).append(d)
+        withheld_by_doc = self.store.withheld_pages(case.id)
+        out: list[AppliedDocument] = []
+        for doc in self.store.list_documents(case.id):
+            released = not self._release_reason(doc)
+            item = AppliedDocument(doc, released)
+            out.append(item)
+            if not doc.in_scope:
+                continue
+            if doc.access is AccessType.WITHHELD:
+                item.grounds = list(dict.fromkeys(g for g in doc.access_grounds if g))
+                continue
+            item.withheld_pages = {p.number: p.withheld_ground for p in withheld_by_doc.get(doc.id or 0, [])}
+            pages = (self.store.get_pages(doc.id) if geometry else self.store.page_index(doc.id)) \
+                if by_doc.get(doc.id or 0) else []
+            for d in by_doc.get(doc.id or 0, []):
+                if d.kind is DecisionKind.SPAN and d.start is not None and d.end is not None:
+                    if geometry:
+                        for pr in span_rects(pages, d.start, d.end):
+                            if pr.rect.width > 0 and pr.rect.height > 0 and pr.page not in item.withheld_pages:
+                                item.boxes.append(AppliedBox(pr.page, pr.rect, "text", d.ground_id, d.id))
+                    else:
+                        page = page_of_offset(pages, d.start)
+                        if page is not None and page not in item.withheld_pages:
+                            item.boxes.append(AppliedBox(page, Rect(0, 0, 1, 1), "text", d.ground_id, d.id))
+                elif d.kind is DecisionKind.AREA and d.page is not None and d.rect is not None \
+                        and d.page not in item.withheld_pages:
+                    item.boxes.append(AppliedBox(d.page, d.rect, "area", d.ground_id, d.id))
+            if geometry:
+                for r in merge_regions([(b.page, b.rect, b.kind) for b in item.boxes]):
+                    grounds = list(dict.fromkeys(item.boxes[i].ground_id or "" for i in r.members))
+                    item.regions.append(AppliedRegion(r.page, r.rect, r.kind, [g for g in grounds if g]))
+            box_grounds = [b.ground_id for b in sorted(item.boxes, key=lambda b: (b.page, b.rect.y0, b.rect.x0))]
+            item.grounds = list(dict.fromkeys(g for g in (*doc.access_grounds, *box_grounds,
+                                                          *item.withheld_pages.values()) if g))
+        return out
+
+    def applied_grounds(self, case_ref: str | int) -> dict[int, list[str]]:
+        """Document id -> the grounds its decision rests on, from ``applied_redactions`` (the outputs' source)."""
+        return {a.document.id or 0: a.grounds for a in self.applied_redactions(case_ref, geometry=False)}
+
+    # --- the values withheld in the case ------------------------------------------------------
+
+    def withheld_values(self, case_ref: str | int, decisions: Sequence[Decision] | None = None
+                        ) -> list[tuple[str, EntityType, set[int]]]:
+        """Every value redacted anywhere in the case: (text as the view reads it, type, akt numbers)."""
+        from aktindsigt.core.matching import value_key
+        from aktindsigt.services.analysis import UNPROPAGATED, _manual_values
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if decisions is None:
+            decisions = self.decisions(case.id)  # type: ignore[attr-defined]
+        akt = {d.id: d.akt_nr for d in self.store.list_documents(case.id)}
+        sugg = {s.id: s for s in self.review.list_suggestions(case.id)}  # type: ignore[attr-defined]
+        values: dict[str, tuple[str, EntityType, set[int]]] = {}
+        for d in decisions:
+            if d.action is not DecisionAction.REDACT or d.kind is not DecisionKind.SPAN or d.start is None \
+                    or d.end is None:
+                continue
+            s = sugg.get(d.suggestion_id) if d.suggestion_id is not None else None
+            et = s.entity_type if s is not None else d.entity_type
+            if et in UNPROPAGATED:
+                continue  # a sentence on health or a business secret is checked in its own document
+            view = self.document_view(d.document_id)  # type: ignore[attr-defined]
+            va, vb = view.from_source(d.start, d.end)
+            text = " ".join(view.text[va:vb].split())
+            if len(text.replace(" ", "")) < 2:
+                continue
+            for t, e in _manual_values(text, et):
+                key = value_key(t, e)
+                got = values.setdefault(key, (t, e, set()))
+                got[2].add(akt.get(d.document_id, 0))
+        return list(values.values())
+
+    # --- redaction ----------------------------------------------------------------------------
+
     def redact_case(self, case_ref: str | int, out_dir: Path, progress: ProgressCallback = no_progress,
                     cancel: CancelToken | None = None, require_ocr: bool = True,
                     replace: bool = False) -> CaseRedaction:
@@ -148,12 +318,15 @@ class RedactionServices:
             "by": self.user, "out_dir": str(result.out_dir), "passed": result.passed, "written": result.written,
             "documents": [{"akt_nr": d.document.akt_nr, "passed": d.passed,
                            "sha256": d.report.get("sha256", "")} for d in result.documents],
+            "conflicts": [c.to_dict() for c in result.conflicts],
         }, self.user)
 
     def redact_case_into(self, case_ref: str | int, out_dir: Path, progress: ProgressCallback = no_progress,
                          cancel: CancelToken | None = None, require_ocr: bool = True) -> CaseRedaction:
         """Redact every released document of the case into ``out_dir/udleveret`` and verify each file
-        (``out_dir`` is a work folder: ``redact_case`` and the export rename it into place)."""
+        against every value withheld in the case (``out_dir`` is a work folder: ``redact_case`` and the
+        export rename it into place)."""
+        from aktindsigt.core.matching import CaseMatcher
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
         from aktindsigt.redact.pixelcheck import add_pixel_check
@@ -169,23 +342,30 @@ class RedactionServices:
         decisions = self.decisions(case.id)  # type: ignore[attr-defined]
         by_doc: dict[int, list[Decision]] = {}
         for d in decisions:
-            if d.action is DecisionAction.REDACT:
-                by_doc.setdefault(d.document_id, []).append(d)
+            by_doc.setdefault(d.document_id, []).append(d)
         result = CaseRedaction(out_dir=out_dir, case_id=case.id)
-        docs = self.store.list_documents(case.id)
         salt = secrets.token_hex(8)
         log_rows: list[dict[str, Any]] = []
         reports: list[dict[str, Any]] = []
+        applied = self.applied_redactions(case.id, decisions=decisions)
         todo = []
-        for doc in docs:
-            if doc.status is not DocumentStatus.READY:
-                result.skipped.append((doc, "Dokumentet kunne ikke importeres og kan ikke udleveres."))
-            elif not doc.in_scope:
-                result.skipped.append((doc, "Dokumentet er ikke omfattet af anmodningen."))
-            elif doc.access is AccessType.WITHHELD:
-                result.skipped.append((doc, "Dokumentet er undtaget fra aktindsigt."))
+        for item in applied:
+            why = self._release_reason(item.document)
+            if why:
+                result.skipped.append((item.document, why))
             else:
-                todo.append(doc)
+                todo.append(item)
+        # the case-level check: every value withheld anywhere, one automaton for all of them
+        values = self.withheld_values(case.id, decisions)
+        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        withheld_keys = {matcher.values[i].key for i in range(len(matcher))}
+        akts_of = {matcher.index[k]: akts for k, akts in
+                   ((v.key, values[i][2]) for i, v in enumerate(matcher.values))}
+        open_sugg: dict[int, list[Any]] = {}
+        for sg in self.review.list_suggestions(case.id, status=SuggestionStatus.PENDING):  # type: ignore[attr-defined]
+            if sg.entity_key in withheld_keys:
+                open_sugg.setdefault(sg.document_id, []).append(sg)
+        case_rows: list[dict[str, Any]] = []
 
         def label(ground_id: str | None) -> str:
             g = grounds.get(ground_id or "")
@@ -195,26 +375,22 @@ class RedactionServices:
             g = grounds.get(ground_id or "")
             return f"{g.statute.lower()}s {g.section}" if g else "reglerne om aktindsigt"
 
-        for i, doc in enumerate(todo):
+        for i, item in enumerate(todo):
+            doc = item.document
             if cancel is not None and cancel.cancelled:
                 result.cancelled = True
                 break
-            progress(i, len(todo), f"Overstreger akt {doc.akt_nr}")
+            progress(i, len(todo), f"Overstreger akt {doc.akt_nr} (dokument {i + 1} af {len(todo)})")
             rendition = self.verified_rendition(doc)  # type: ignore[attr-defined]  # its SHA-256 checked first
             pages = self.store.get_pages(doc.id)
             text = self.store.document_text(doc.id)
-            boxes: list[RedactionBox] = []
-            spans: list[tuple[int, int]] = []
-            area_pages: set[int] = set()
-            for d in by_doc.get(doc.id, []):
-                if d.kind is DecisionKind.SPAN and d.start is not None and d.end is not None:
-                    spans.append((d.start, d.end))
-                    for pr in span_rects(pages, d.start, d.end):
-                        if pr.rect.width > 0 and pr.rect.height > 0:
-                            boxes.append(RedactionBox(pr.page, pr.rect, label(d.ground_id), "text"))
-                elif d.kind is DecisionKind.AREA and d.page is not None and d.rect is not None:
-                    area_pages.add(d.page)
-                    boxes.append(RedactionBox(d.page, d.rect, label(d.ground_id), "area"))
+            doc_decisions = by_doc.get(doc.id or 0, [])
+            redacts = [d for d in doc_decisions if d.action is DecisionAction.REDACT]
+            spans = [(d.start, d.end) for d in redacts if d.kind is DecisionKind.SPAN and d.start is not None
+                     and d.end is not None]
+            area_pages = {b.page for b in item.boxes if b.kind == "area"}
+            boxes = [RedactionBox(b.page, b.rect, label(b.ground_id), b.kind) for b in item.boxes]  # type: ignore[arg-type]
+            for d in redacts:
                 for_log = text[d.start:d.end] if d.kind is DecisionKind.SPAN and d.start is not None else ""
                 log_rows.append({
                     "akt_nr": doc.akt_nr, "document_id": doc.id, "decision_id": d.id, "kind": d.kind.value,
@@ -222,14 +398,34 @@ class RedactionServices:
                     "page": d.page or "", "who": d.who, "when": d.at.isoformat() if d.at else "",
                     "text_sha256": hashlib.sha256((salt + for_log).encode()).hexdigest()[:16] if for_log else "",
                 })
-            withheld_pages = {p.number: p.withheld_ground for p in pages if p.withheld}
+            withheld_pages = item.withheld_pages
             withholds = [PageWithhold(n, citation(g)) for n, g in withheld_pages.items()]
-            terms, uncheckable = verification_terms(text, spans)
-            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages), terms)
+            # 1. the document's text against every value withheld in the case
+            check = _CaseCheck(self.document_view(doc.id), pages, doc_decisions, set(withheld_pages))  # type: ignore[attr-defined]
+            misses, kept = check.run(matcher, open_sugg.get(doc.id or 0, []))
+            problems: list[str] = []
+            conflict_values: set[int] = set()
+            for vi, page in kept:
+                c = Conflict(matcher.values[vi].entity_type, sorted(akts_of.get(vi, set()) - {doc.akt_nr})
+                             or [doc.akt_nr], doc.akt_nr, page)
+                if c not in result.conflicts:
+                    result.conflicts.append(c)
+                conflict_values.add(vi)
+            for et, page, why in misses:
+                problems.append(f"Akt {doc.akt_nr}, side {page or '?'}: {et.label.lower()}, som er undtaget i sagen, "
+                                f"{why}; filen er ikke udleveret.")
+            # 2. redact, then search the saved file by every route
+            own_terms, _uncheckable = verification_terms(text, spans)
+            terms: list[tuple[str, str]] = [(t, "") for t in own_terms]
+            for vi, v in enumerate(matcher.values):
+                if vi in conflict_values:
+                    continue
+                terms += [(form, v.entity_type.value) for form in _verification_forms(v.text, v.entity_type)]
+            terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
+            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages), [t for t, _ in terms])
             out_path = released / released_name(doc)
             options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr,
-                                    title=f"Akt {doc.akt_nr}", redacted_strings=tuple(terms))
-            problems: list[str] = []
+                                    title=f"Akt {doc.akt_nr}", redacted_strings=tuple(t for t, _ in terms))
             try:
                 res = redact_pdf(rendition, out_path, boxes, withholds, options)
             except RedactError as e:
@@ -238,32 +434,212 @@ class RedactionServices:
                 result.documents.append(RedactedDocument(doc, None, len(boxes), [], False, {"error": str(e)},
                                                          [f"Akt {doc.akt_nr} kunne ikke overstreges: {e}"]))
                 continue
-            all_terms = list(dict.fromkeys([*terms, *(t for t in res.redacted_texts if t.strip()
-                                                      and t.casefold() not in {u.casefold() for u in uncheckable})]))
-            report = verify(out_path, all_terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
+            surviving = _surviving_text(text, spans)
+            under = [t for t in res.redacted_texts if t.strip()]
+            if under:
+                survive = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False).present(surviving)
+                under_m = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False)
+                terms += [(t, "") for t in under if under_m.index.get(_mkey(t)) not in survive]
+            report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
                             require_ocr=require_ocr)
             add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
             rep = report.to_dict()
-            rep.update({"akt_nr": doc.akt_nr, "uncheckable_terms": len(uncheckable),
+            rep.update({"akt_nr": doc.akt_nr, "case_values_checked": len(matcher) - len(conflict_values),
+                        "conflicts": len(conflict_values), "missed_occurrences": len(misses),
                         "collateral_loss": len(res.collateral_loss)})
             rep.pop("file", None)
             rep["file"] = f"{RELEASED_DIR}/{out_path.name}"
+            passed = report.passed and not misses
             if not report.passed:
-                out_path.unlink(missing_ok=True)
                 failed = ", ".join(c.name for c in report.failures)
                 problems.append(f"Kontrollen af akt {doc.akt_nr} fandt fejl ({failed}); filen er ikke udleveret.")
                 log.error("verification of akt %s failed: %s", doc.akt_nr, failed)
+            if misses:
+                log.error("akt %s: %d occurrences of values withheld in the case are not redacted", doc.akt_nr,
+                          len(misses))
+            if not passed:
+                out_path.unlink(missing_ok=True)
             else:
                 rep["sha256"] = hashlib.sha256(out_path.read_bytes()).hexdigest()
+            rep["passed"] = passed
             reports.append(rep)
+            case_rows.append({"akt_nr": doc.akt_nr, "passed": passed, "file_checks_passed": report.passed,
+                              "missed": [{"type": et.value, "page": page} for et, page, _ in misses],
+                              "conflicts": len(conflict_values)})
             result.documents.append(RedactedDocument(
-                doc, out_path if report.passed else None, len(boxes), res.withheld_pages, report.passed, rep, problems))
+                doc, out_path if passed else None, len(boxes), res.withheld_pages, passed, rep, problems))
         progress(len(todo), len(todo), "")
+        by_type: dict[str, int] = {}
+        for _t, e, _a in values:
+            by_type[e.value] = by_type.get(e.value, 0) + 1
+        result.case_report = {
+            "case": case.case_number, "passed": result.passed, "cancelled": result.cancelled,
+            "values_withheld": len(values), "values_by_type": by_type,
+            "documents_checked": len(case_rows), "documents": case_rows,
+            "not_released": [{"akt_nr": d.akt_nr, "reason": why} for d, why in result.skipped],
+            "conflicts": [c.to_dict() for c in result.conflicts],
+            "routes": ["document text (normalised view)", "text layer: text, words, rawchars, blocks", "ocr",
+                       "annotations", "widgets", "embedded_files", "outline", "links", "metadata",
+                       "raw_objects", "raw_file"],
+        }
         _write_csv(revision / "redaction_log.csv", log_rows)
         (revision / "verification_report.json").write_text(
             json.dumps({"case": case.case_number, "passed": result.passed, "documents": reports},
                        ensure_ascii=False, indent=2), encoding="utf-8")
+        (revision / CASE_REPORT).write_text(json.dumps(result.case_report, ensure_ascii=False, indent=2),
+                                            encoding="utf-8")
         return result
+
+    def case_conflicts(self, case_ref: str | int) -> list[Conflict]:
+        """Values withheld in one document and deliberately kept in another (without making files)."""
+        from aktindsigt.core.matching import CaseMatcher
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        decisions = self.decisions(case.id)  # type: ignore[attr-defined]
+        values = self.withheld_values(case.id, decisions)
+        if not values:
+            return []
+        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        akts_of = {matcher.index[v.key]: values[i][2] for i, v in enumerate(matcher.values)}
+        by_doc: dict[int, list[Decision]] = {}
+        for d in decisions:
+            by_doc.setdefault(d.document_id, []).append(d)
+        out: list[Conflict] = []
+        for item in self.applied_redactions(case.id, geometry=False, decisions=decisions):
+            doc = item.document
+            if not item.released or not any(d.action is DecisionAction.KEEP for d in by_doc.get(doc.id or 0, [])):
+                continue
+            check = _CaseCheck(self.document_view(doc.id), self.store.page_index(doc.id),  # type: ignore[attr-defined]
+                               by_doc.get(doc.id or 0, []), set(item.withheld_pages), geometry=False)
+            _misses, kept = check.run(matcher, [])
+            for vi, page in kept:
+                c = Conflict(matcher.values[vi].entity_type, sorted(akts_of.get(vi, set()) - {doc.akt_nr})
+                             or [doc.akt_nr], doc.akt_nr, page)
+                if c not in out:
+                    out.append(c)
+        return out
+
+
+CASE_REPORT = "case_verification.json"
+
+
+def _mkey(t: str) -> str:
+    from aktindsigt.core.matching import value_key
+
+    return value_key(t, EntityType.MANUAL)
+
+
+def _akter(akts: Sequence[int]) -> str:
+    akts = sorted(set(akts))
+    if len(akts) == 1:
+        return f"akt {akts[0]}"
+    return "akt " + ", ".join(map(str, akts[:-1])) + f" og {akts[-1]}"
+
+
+def _verification_forms(text: str, et: EntityType) -> list[str]:
+    """The strings a released file must not contain for one withheld value: the value, an address's
+    street and number, and a person's name as an e-mail local part (anne.kjeldsen, annekjeldsen)."""
+    from aktindsigt.core.matching import ascii_forms, person_parts
+
+    forms = [text]
+    street = text.split(",")[0].strip()
+    if et is EntityType.ADDRESS and street != text and any(c.isdigit() for c in street) and len(street) >= 5:
+        forms.append(street)  # "Kløvermarksvej 3" alone gives the address away
+    if et is EntityType.PERSON:
+        p = person_parts(text)
+        if p is not None:
+            for f in ascii_forms(p.first):
+                for s in ascii_forms(p.last.replace(" ", "")):
+                    forms += [f"{f}.{s}", f"{f}_{s}", f"{f}{s}"]
+    return list(dict.fromkeys(forms))
+
+
+class _CaseCheck:
+    """One document's text against the values withheld in the case: every occurrence is under a
+    redaction (span, area, withheld page), deliberately kept (a keep decision), or missed."""
+
+    def __init__(self, view: Any, pages: Sequence[Page], decisions: Sequence[Decision], withheld_pages: set[int],
+                 geometry: bool = True) -> None:
+        self.view = view
+        self.pages = pages
+        self.withheld_pages = withheld_pages
+        self.geometry = geometry
+        spans = sorted((d.start, d.end) for d in decisions if d.action is DecisionAction.REDACT
+                       and d.kind is DecisionKind.SPAN and d.start is not None and d.end is not None)
+        self.redacted: list[tuple[int, int]] = []
+        for a, b in spans:  # union of the redacted spans
+            if self.redacted and a <= self.redacted[-1][1]:
+                self.redacted[-1] = (self.redacted[-1][0], max(b, self.redacted[-1][1]))
+            else:
+                self.redacted.append((a, b))
+        self.kept = [(d.start, d.end) for d in decisions if d.action is DecisionAction.KEEP
+                     and d.kind is DecisionKind.SPAN and d.start is not None and d.end is not None]
+        self.areas: dict[int, list[Rect]] = {}
+        for d in decisions:
+            if d.action is DecisionAction.REDACT and d.kind is DecisionKind.AREA and d.page and d.rect:
+                self.areas.setdefault(d.page, []).append(d.rect)
+
+    def _covered(self, a: int, b: int) -> bool:
+        """Every letter and digit of [a, b) lies in a redacted span."""
+        src = self.view.source
+        i = bisect.bisect_right(self.redacted, (a, len(src) + 1)) - 1
+        pos = a
+        for s, e in self.redacted[max(i, 0):]:
+            if s >= b:
+                break
+            if e <= pos:
+                continue
+            if s > pos and any(c.isalnum() for c in src[pos:s]):
+                return False
+            pos = max(pos, e)
+            if pos >= b:
+                return True
+        return not any(c.isalnum() for c in src[pos:b])
+
+    def _under_area(self, a: int, b: int) -> bool:
+        if not self.areas or not self.geometry:
+            return False
+        rects = span_rects(self.pages, a, b)
+        if not rects:
+            return False
+        for pr in rects:
+            inside = False
+            for r in self.areas.get(pr.page, []):
+                ix = max(0.0, min(r.x1, pr.rect.x1) - max(r.x0, pr.rect.x0))
+                iy = max(0.0, min(r.y1, pr.rect.y1) - max(r.y0, pr.rect.y0))
+                if ix * iy >= 0.5 * max(pr.rect.width * pr.rect.height, 1e-9):
+                    inside = True
+                    break
+            if not inside:
+                return False
+        return True
+
+    def run(self, matcher: Any, open_suggestions: Sequence[Any]) -> tuple[list[tuple[EntityType, int | None, str]],
+                                                                         list[tuple[int, int | None]]]:
+        """(misses: type, page, why in Danish), (kept: value index, page)."""
+        misses: list[tuple[EntityType, int | None, str]] = []
+        missed: list[tuple[int, int]] = []
+        kept: list[tuple[int, int | None]] = []
+        for h in matcher.find(self.view) if len(matcher) else []:
+            if not h.exact:
+                continue
+            a, b = self.view.to_source(h.start, h.end)
+            page = page_of_offset(self.pages, a)
+            if page in self.withheld_pages or self._covered(a, b) or self._under_area(a, b):
+                continue
+            if any(s < b and a < e for s, e in self.kept):
+                kept.append((h.value, page))
+                continue
+            misses.append((matcher.values[h.value].entity_type, page, "står uden overstregning"))
+            missed.append((a, b))
+        for sg in open_suggestions:
+            page = page_of_offset(self.pages, sg.start)
+            if page in self.withheld_pages or self._covered(sg.start, sg.end) or self._under_area(sg.start, sg.end):
+                continue
+            if any(s < sg.end and sg.start < e for s, e in missed):
+                continue
+            misses.append((sg.entity_type, page, "afventer stadig en afgørelse"))
+        return misses, kept
 
 
 def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:

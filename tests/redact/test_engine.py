@@ -228,3 +228,56 @@ def test_form_xobject_text_and_transparent_image(tmp_path):
             assert min(right) == max(right)  # uniform: no letter shapes left
     rep = verify(out, ["Hansen"], ["Formular"], ocr_pages=[1])
     assert rep.passed, rep.to_json()
+
+
+def test_overlapping_boxes_with_different_grounds_are_one_box_with_both(tmp_path):
+    """A manual § 29 box on top of § 30, nr. 1 name boxes: one painted box, both grounds, no overprint."""
+    path = _doc(tmp_path, ["Sagsbehandleren talte med Tirvald Okkerstrøm og hans datter om sagen i dag."],
+                fontsize=12)
+    (name,) = _boxes(path, "Tirvald Okkerstrøm")
+    (datter,) = _boxes(path, "datter", label="§ 30, nr. 1")
+    manual = RedactionBox(1, Rect(name.rect.x0 - 2, name.rect.y0, datter.rect.x1, name.rect.y1), "§ 29")
+    out = tmp_path / "out.pdf"
+    res = redact_pdf(path, out, [name, datter, manual])
+    page = pymupdf.open(out)[0]
+    text = page.get_text()
+    assert "Okkerstrøm" not in text and "datter" not in text and "Sagsbehandleren" in text and "sagen" in text
+    labels = [line for line in text.splitlines() if "§" in line]
+    # one label naming both grounds (or one footnote with both in the legend); never two labels on top
+    assert labels in (["§ 29, § 30, nr. 1"], ["1"]) or any("§ 29, § 30, nr. 1" in x for x in labels), labels
+    assert text.count("§ 29") == 1 and res.boxes_applied == 3
+    page.get_pixmap(dpi=110).save(tmp_path / "merged.png")
+
+
+def test_merge_regions_keeps_lines_apart_and_joins_what_touches():
+    from aktindsigt.core.geometry import combine_labels, merge_regions
+
+    a = Rect(100, 100, 150, 112)
+    b = Rect(150.5, 100, 200, 112)  # touches a on the same line
+    c = Rect(60, 111, 120, 123)  # the next line, its box overlaps a's bottom a little
+    area = Rect(55, 95, 210, 130)
+    regions = merge_regions([(1, a, "text"), (1, b, "text"), (1, c, "text")])
+    assert sorted(r.members for r in regions) == [(0, 1), (2,)]
+    (one,) = merge_regions([(1, a, "text"), (1, c, "text"), (1, area, "area")])
+    assert one.kind == "area" and one.members == (0, 1, 2)
+    assert combine_labels(["§ 30, nr. 1", "§ 29", "§ 30, nr. 1"]) == "§ 29, § 30, nr. 1"
+
+
+def test_standalone_redact_removes_a_name_inside_a_mailto_link(tmp_path):
+    from aktindsigt.redact.standalone import run_redact
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Kontakt Tirvald Okkerstrøm her: skriv til ham.", fontsize=11)
+    page.insert_text((72, 100), "tirvald.okkerstrom@mail.dk svarer hurtigt.", fontsize=11)
+    page.insert_link({"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(260, 60, 330, 76),
+                      "uri": "mailto:tirvald.okkerstrom@mail.dk"})
+    src = tmp_path / "in.pdf"
+    doc.save(src)
+    out = tmp_path / "out.pdf"
+    assert run_redact(src, ["Tirvald Okkerstrøm", "Tirvald Okkerstrom"], out, "§ 30, nr. 1", "never", False,
+                      None, "", "") == 0
+    red = pymupdf.open(out)
+    assert not [link for p in red for link in p.get_links() if "okkerstrom" in str(link.get("uri", ""))]
+    text = red[0].get_text()
+    assert "okkerstrom" not in text.lower() and "svarer hurtigt" in text

@@ -70,19 +70,30 @@ def test_redact_case_removes_text_keeps_the_rest_and_verifies(services, case, tm
     assert "Mette" not in log and "010203" not in log and log.count("\n") == 4  # header + 3 decisions
 
 
-def test_a_deliberately_kept_occurrence_is_reported_not_checkable(services, tmp_path):
+def test_a_selection_reaches_the_same_name_and_a_kept_one_is_a_conflict(services, tmp_path):
     _pdf(tmp_path / "brev.pdf", [["Ole Olsen skrev til kommunen.", "Svar sendt til Ole Olsen i dag."]])
+    _pdf(tmp_path / "notat.pdf", [["Ole Olsen er bisidder i sagen."]])
     c = services.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
-    services.import_paths(c.id, [tmp_path / "brev.pdf"])
-    doc = services.case_detail(c.id).documents[0]
-    text = services.document_text(doc.id)
-    i = text.index("Ole Olsen")  # redact the first occurrence only; the second is kept
-    services.redact_text(doc.id, i, i + 9, "ofl30_1")
+    services.import_paths(c.id, [tmp_path / "brev.pdf", tmp_path / "notat.pdf"])
+    brev, notat = services.case_detail(c.id).documents
+    text = services.document_text(brev.id)
+    i = text.index("Ole Olsen")  # one selection: the same name everywhere in the case is redacted with it
+    op = services.redact_text(brev.id, i, i + 9, "ofl30_1")
+    assert {(s.document_id, s.status.value) for s in op.added_suggestions} == {(brev.id, "accepted"),
+                                                                              (notat.id, "accepted")}
+    # the caseworker keeps the one in the other document: a conflict, shown, and that file still passes
+    other = next(s for s in op.added_suggestions if s.document_id == notat.id)
+    services.reject([other.id], reason="Bisidderen optræder i egenskab af sin stilling")
+    (conflict,) = services.case_conflicts(c.id)
+    assert (conflict.withheld_in, conflict.kept_in, conflict.page) == ([1], 2, 1)
+    assert "Navn er overstreget i akt 1, men bevaret i akt 2, side 1" in conflict.message
     result = services.redact_case(c.id, tmp_path / "ud")
-    assert result.passed
-    assert result.documents[0].report["uncheckable_terms"] == 1
+    assert result.passed and result.conflicts == [conflict]
+    report = json.loads((tmp_path / "ud" / "revision" / "case_verification.json").read_text("utf-8"))
+    assert report["conflicts"] == [{"type": "PERSON", "withheld_in": [1], "kept_in": 2, "page": 1}]
+    assert "Ole" not in json.dumps(report)
     out = pymupdf.open(result.documents[0].path)
-    assert out[0].get_text().count("Ole Olsen") == 1
+    assert "Ole Olsen" not in out[0].get_text()
     out.close()
 
 
