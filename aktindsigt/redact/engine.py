@@ -401,6 +401,17 @@ def _withhold(doc: pymupdf.Document, pno: int, ground_label: str, options: Redac
 # ---------------------------------------------------------------- the pipeline
 
 
+def reopened(doc: pymupdf.Document) -> pymupdf.Document:
+    """The document written to memory and opened again (the old one is closed).
+
+    After annotations are burned in, MuPDF's loaded pages still carry the annotations they had: their
+    text lists the burned-in content twice, and the check after the boxes would count the copy that
+    applying the boxes drops as characters lost outside them (a false ``collateral_loss``)."""
+    data = doc.tobytes()
+    doc.close()
+    return pymupdf.open("pdf", data)
+
+
 def redact_pdf(
     input_path: str | os.PathLike,
     output_path: str | os.PathLike,
@@ -437,6 +448,7 @@ def redact_pdf(
         widgets, annots = flatten_and_strip_annotations(doc)
         if widgets or annots:
             sanitised.append(f"form fields flattened: {widgets}; annotations removed: {annots}")
+            doc = reopened(doc)
 
         for page in doc:
             _split_tj(page)

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from aktindsigt.pdflib import pymupdf
-from aktindsigt.redact.engine import RedactError, redact_pdf, shrink_for_text, to_rect
+from aktindsigt.redact.engine import RedactError, redact_pdf, reopened, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
 from aktindsigt.redact.pixelcheck import add_pixel_check
 from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers
@@ -92,7 +92,8 @@ def run_redact(
         # search what the engine will redact: hidden layers gone, annotations removed,
         # form values flattened into the page (in memory only)
         remove_hidden_layers(doc)
-        flatten_and_strip_annotations(doc)
+        if any(flatten_and_strip_annotations(doc)):
+            doc = reopened(doc)
         found = find_term_boxes(doc, terms, label=label, ocr=ocr)
         survivors = expected_survivors(doc, found.boxes, terms, options.text_removal_band)
     finally:

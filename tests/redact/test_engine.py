@@ -65,6 +65,7 @@ def test_neighbouring_lines_survive_tight_spacing(tmp_path):
     assert "epsilon zeta eta theta" in text
     assert "Jens" in text and "mellem linjer" in text
     assert "Hansen" not in text
+    print("LOSTT", res.collateral_loss)
     assert res.collateral_loss == []
 
 
@@ -281,3 +282,28 @@ def test_standalone_redact_removes_a_name_inside_a_mailto_link(tmp_path):
     assert not [link for p in red for link in p.get_links() if "okkerstrom" in str(link.get("uri", ""))]
     text = red[0].get_text()
     assert "okkerstrom" not in text.lower() and "svarer hurtigt" in text
+
+
+def _annotated(path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Borgeren Anne Kjeldsen bor her.", fontsize=11)
+    for y, note in ((300, "Typewriter tekst om Anne Kjeldsen i dag"), (340, "En anden note helt for sig")):
+        page.add_freetext_annot(pymupdf.Rect(72, y, 400, y + 30), note, fontsize=11).update()
+    page.add_stamp_annot(pymupdf.Rect(300, 400, 500, 450), stamp=0)
+    doc.save(path)
+    doc.close()
+
+
+def test_burned_in_annotations_are_not_reported_as_lost(tmp_path):
+    """Typewriter text and a stamp are burned into the page; a box over a name in the body and one over
+    the same name in the typewriter text remove both, and nothing outside the boxes counts as lost."""
+    src = tmp_path / "annots.pdf"
+    _annotated(src)
+    boxes = _boxes(src, "Anne Kjeldsen")
+    assert len(boxes) == 2  # the body and the typewriter text (PyMuPDF reads annotation text too)
+    res = redact_pdf(src, tmp_path / "out.pdf", boxes)
+    assert res.collateral_loss == []
+    text = pymupdf.open(tmp_path / "out.pdf")[0].get_text()
+    assert "Kjeldsen" not in text
+    assert all(w in text for w in ("Borgeren", "Typewriter tekst om", "i dag", "En anden note helt for sig"))
