@@ -91,16 +91,21 @@ def _norm(text: str) -> str:
 
 
 def leaks(texts: Mapping[str, str], redacted: Sequence[str]) -> dict[str, str]:
-    """For each named text that contains a redacted string: the string found. Strings under 3 characters
-    are ignored (they would match everywhere)."""
+    """For each named text that contains a redacted string: the (longest) string found, compared on word
+    boundaries (``core.matching``: case, line breaks, a possessive -s, numbers in any grouping), so that
+    "Else" is not found inside "Godkendelse". Strings under 3 characters are ignored."""
+    from aktindsigt.core.matching import CaseMatcher
+    from aktindsigt.core.model import EntityType
+
     needles = sorted({_norm(r) for r in redacted if len(_norm(r)) >= 3}, key=len, reverse=True)
+    if not needles:
+        return {}
+    matcher = CaseMatcher(((n, EntityType.MANUAL) for n in needles), related=False)
     found = {}
     for name, text in texts.items():
-        hay = _norm(text)
-        for n in needles:
-            if n in hay:
-                found[name] = n
-                break
+        hits = matcher.present(text or "")
+        if hits:
+            found[name] = max((matcher.values[i].text for i in hits), key=len)
     return found
 
 

@@ -140,3 +140,14 @@ def test_failed_document_must_be_assessed(svc, ready_case):
     from aktindsigt.core.model import AccessType
 
     assert svc.output_data(case.id).count(AccessType.WITHHELD) == 2
+
+
+def test_a_redacted_word_is_found_on_word_boundaries_only():
+    from aktindsigt.outputs.checklist import leaks
+
+    redacted = ["Else", "Mette Hansen", "010203-1234"]
+    texts = {"letter": "Godkendelse af sagen. Elsebeth og Hansens sag.",
+             "title": "Brev fra METTE\nHANSEN", "reason": "Oplysningen Mette Hansens far", "cpr": "cpr 0102031234",
+             "name": "Hilsen Else."}
+    assert leaks(texts, redacted) == {"title": "mette hansen", "reason": "mette hansen", "cpr": "010203-1234",
+                                      "name": "else"}
