@@ -226,6 +226,8 @@ def case_redact(
     for doc, why in result.skipped:
         t.add_row(str(doc.akt_nr), "–", "", "", why)
     out.print(t)
+    for c in result.conflicts:  # withheld in one document, deliberately kept in another
+        err.print(f"[yellow]Konflikt: {c.message}[/yellow]")
     if result.written:
         out.print(f"Filerne ligger i {result.out_dir}; kontrolrapporten i {result.out_dir / 'revision'}.")
     if not result.passed:

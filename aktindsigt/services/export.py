@@ -3,7 +3,7 @@
     AKT_<kommunekode>_<sagsnr>_<YYYYMMDD>/
       manifest.json  01_Afgoerelse.pdf (+ .docx)  02_Aktliste.pdf/.xlsx/.csv  03_Journalnotat.pdf (+ .docx)
       udleveret/akt_0001_<slug>.pdf ...      exactly what the requester receives
-      revision/redaction_log.csv  revision/verification_report.json
+      revision/redaction_log.csv  revision/verification_report.json  revision/case_verification.json
       SHA256SUMS
 
 The bundle is built in a staged folder beside the target (``staging.py``) and renamed into place at

@@ -792,14 +792,19 @@ class OutputActions:
                 lines += [("    " + p, d.document.id) for p in d.problems]
             for doc, why in getattr(result, "skipped", []):
                 lines.append((tr("Akt {0}: {1} — ikke udleveret: {2}").format(doc.akt_nr, doc.title, why), doc.id))
+            # a value withheld in one document and deliberately kept in another: the caseworker resolves it
+            by_akt = {d.document.akt_nr: d.document.id for d in docs}
+            lines += [(tr("Konflikt: {0}").format(c.message), by_akt.get(c.kept_in))
+                      for c in getattr(result, "conflicts", [])]
             if getattr(result, "cancelled", False):
                 intro = tr("Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.").format(folder)
             elif getattr(result, "passed", False):
                 intro = tr("Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.").format(
                     len(docs), folder)
             else:
-                intro = tr("{0} dokument(er) fejlede kontrollen og er ikke udleveret. Se listen.").format(
-                    len(getattr(result, "failed", [])))
+                n = len(getattr(result, "failed", []))
+                intro = (tr("{0} dokument fejlede kontrollen, og ingen filer er udleveret. Se listen.") if n == 1 else
+                         tr("{0} dokumenter fejlede kontrollen, og ingen filer er udleveret. Se listen.")).format(n)
         dlg = ListDialog(self.window, title, intro, lines, folder)
         dlg.list.itemActivated.connect(lambda item: self._go_to(item.data(Qt.ItemDataRole.UserRole)))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

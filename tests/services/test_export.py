@@ -25,7 +25,8 @@ def test_export_bundle_layout_hashes_and_manifest(services, lead, case, tmp_path
     assert result.path.name == "AKT_751_AKT_2026_0007_20261128"
     names = {p.relative_to(result.path).as_posix() for p in result.files}
     assert {"manifest.json", "SHA256SUMS", "01_Afgoerelse.docx", "02_Aktliste.xlsx", "02_Aktliste.csv",
-            "03_Journalnotat.docx", "revision/redaction_log.csv", "revision/verification_report.json"} <= names
+            "03_Journalnotat.docx", "revision/redaction_log.csv", "revision/verification_report.json",
+            "revision/case_verification.json"} <= names
     released = sorted(n for n in names if n.startswith("udleveret/"))
     assert len(released) == 2
     for line in (result.path / "SHA256SUMS").read_text().splitlines():

@@ -70,7 +70,7 @@ def test_redact_case_removes_text_keeps_the_rest_and_verifies(services, case, tm
     assert "Mette" not in log and "010203" not in log and log.count("\n") == 4  # header + 3 decisions
 
 
-def test_a_selection_reaches_the_same_name_and_a_kept_one_is_a_conflict(services, tmp_path):
+def test_a_selection_reaches_the_same_name_and_a_kept_one_is_a_conflict(services, tmp_path, monkeypatch):
     _pdf(tmp_path / "brev.pdf", [["Ole Olsen skrev til kommunen.", "Svar sendt til Ole Olsen i dag."]])
     _pdf(tmp_path / "notat.pdf", [["Ole Olsen er bisidder i sagen."]])
     c = services.create_case("Sag", "X", "ofl7", date(2026, 11, 2))
@@ -95,6 +95,18 @@ def test_a_selection_reaches_the_same_name_and_a_kept_one_is_a_conflict(services
     out = pymupdf.open(result.documents[0].path)
     assert "Ole Olsen" not in out[0].get_text()
     out.close()
+    # the command line shows the conflict too
+    from typer.testing import CliRunner
+
+    import aktindsigt.cli.common as common
+    from aktindsigt.cli import app
+
+    monkeypatch.setattr(common, "services_factory", lambda: services)
+    monkeypatch.setenv("COLUMNS", "200")
+    r = CliRunner().invoke(app, ["case", "redact", str(c.id), "--out", str(tmp_path / "ud2")])
+    assert r.exit_code == 0, r.output
+    assert "Konflikt: Navn er overstreget i akt 1, men bevaret i akt 2, side 1" in " ".join(
+        (r.output + (r.stderr if r.stderr_bytes else "")).split())
 
 
 def test_failed_verification_removes_the_output(services, case, tmp_path, monkeypatch):

@@ -130,3 +130,25 @@ def test_suggestions_under_a_manual_selection_and_an_area_are_settled(qtbot, ser
     win.undo()
     wait_ops()
     assert _state(services, case.id) == before
+
+
+def test_a_kept_value_is_shown_as_a_conflict_after_redaction(qtbot, services, case_two, win, wait_ops, tmp_path):
+    """Withheld in akt 1, deliberately kept in akt 2: the redaction result lists the conflict, and choosing
+    it opens the document that keeps the value."""
+    case, (a, b) = case_two
+    text = services.document_text(a.id)
+    i = text.index("Ulvhild Bager ringede")
+    op = services.redact_text(a.id, i, i + len("Ulvhild Bager"), "ofl30_1")
+    kept = [s for s in op.added_suggestions if s.document_id == b.id]
+    assert kept
+    services.reject([s.id for s in kept], reason="Moderen er selv part i sagen")
+    result = services.redact_case(case.id, tmp_path / "ud")
+    assert result.passed and result.conflicts
+    dlg = win.outputs.show_files("Overstregning", tmp_path / "ud", result)
+    items = [dlg.list.item(k) for k in range(dlg.list.count())]
+    (conflict,) = [it for it in items if it.text().startswith("Konflikt: ")]
+    assert "er overstreget i akt 1, men bevaret i akt 2" in conflict.text()
+    assert conflict.data(Qt.ItemDataRole.UserRole) == b.id
+    dlg.list.itemActivated.emit(conflict)
+    qtbot.waitUntil(lambda: (win.current_document() or a).id == b.id)
+    dlg.close()
