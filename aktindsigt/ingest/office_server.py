@@ -9,7 +9,8 @@ so it uses the standard library and ``uno`` only. ``ingest/tools.py`` starts it:
 It starts ``soffice --headless`` listening on a named pipe (local only, no network socket), with a
 private profile, and then answers one JSON request per line on stdin: ``{"src": ..., "out": ...}`` →
 ``{"ok": true}`` or ``{"ok": false, "error": ...}``. Documents are opened hidden, read-only, with
-macros never run and links not updated. End of input (or ``{"quit": true}``) stops LibreOffice.
+macros never run and links not updated. End of input (or ``{"quit": true}``) stops LibreOffice;
+end of input without ``quit`` means the import is gone (killed), and the profile is removed too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -72,9 +74,11 @@ def main() -> int:
                 time.sleep(0.2)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         print(json.dumps({"ready": True}), flush=True)
+        orphaned = True  # end of input without "quit": the import is gone (killed), nobody removes the profile
         for line in sys.stdin:
             req = json.loads(line)
             if req.get("quit"):
+                orphaned = False
                 break
             try:
                 doc = desktop.loadComponentFromURL(
@@ -94,6 +98,7 @@ def main() -> int:
                     reply["dead"] = True  # LibreOffice went down (on this file): the caller starts a new one
             print(json.dumps(reply), flush=True)
             if reply.get("dead"):
+                orphaned = False  # the caller starts another LibreOffice with this profile
                 break
         with contextlib.suppress(Exception):  # the bridge goes away with the process
             desktop.terminate()
@@ -102,6 +107,9 @@ def main() -> int:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(timeout=10)
+    if orphaned:  # LibreOffice has written its last file into the profile: remove it
+        shutil.rmtree(profile, ignore_errors=True)
     return 0
 
 

@@ -239,7 +239,7 @@ def _convert_once(exe: str, source: Path, outdir: Path, timeout: float) -> Path:
     try:
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=sys.platform != "win32",
-            **_no_window(),
+            env=_office_env(), **_no_window(),
         )
     except OSError as e:
         raise ToolError(f"soffice could not run: {e}") from e
@@ -264,6 +264,14 @@ def _profile() -> Path:
     if _PROFILE is None or not _PROFILE.is_dir():
         _PROFILE = Path(tempfile.mkdtemp(prefix=f"aktindsigt-ingest-{os.getpid()}-lo-"))
     return _PROFILE
+
+
+def _office_env() -> dict[str, str]:
+    """LibreOffice's environment: its temporary files (``lu*.tmp``, left behind when it is killed) go into
+    the profile, so that they go with it."""
+    tmp = _profile() / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -309,7 +317,7 @@ class OfficeServer:
         self.proc = subprocess.Popen(
             [python, str(script), soffice, str(_profile()), self.pipe], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=sys.platform != "win32",
-            **_no_window())
+            env=_office_env(), **_no_window())
         reply = self._reply(max(timeout, 1.0))
         if not reply.get("ready"):
             self.close()

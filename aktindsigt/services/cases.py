@@ -650,6 +650,7 @@ def remove_stale_workdirs(root: Path | None = None) -> int:
     tmp = Path(tempfile.gettempdir())
     with contextlib.suppress(OSError):
         candidates += [(p, INGEST_TMP_PREFIX) for p in tmp.iterdir() if p.name.startswith(INGEST_TMP_PREFIX)]
+    stale = []
     for p, prefix in candidates:
         pid_text = p.name[len(prefix):].split("-", 1)[0]
         if not pid_text.isdigit():
@@ -657,9 +658,32 @@ def remove_stale_workdirs(root: Path | None = None) -> int:
         pid = int(pid_text)
         if pid == os.getpid() or psutil.pid_exists(pid):
             continue
+        stale.append(p)
+    if stale:
+        _end_orphans(stale)
+    for p in stale:
         shutil.rmtree(p, ignore_errors=True)
         removed += 1
     return removed
+
+
+def _end_orphans(folders: list[Path]) -> None:
+    """Stop what a killed import left running in its folders: LibreOffice (``soffice`` and the UNO server
+    run in a session of their own, so a kill of the import does not reach them) keeps writing into its
+    profile (``aktindsigt-ingest-<pid>-lo-*``) while it shuts down, and would put it back after removal.
+    Only processes whose command line names one of the folders are stopped."""
+    import psutil
+
+    names = {n for f in folders for n in (str(f), str(f.resolve()), f.resolve().as_uri())}
+    procs = []
+    for proc in psutil.process_iter(["cmdline"]):
+        with contextlib.suppress(psutil.Error):
+            cmdline = proc.info.get("cmdline") or []
+            if proc.pid != os.getpid() and any(n in arg for arg in cmdline for n in names):
+                proc.kill()
+                procs.append(proc)
+    if procs:
+        psutil.wait_procs(procs, timeout=10)
 
 
 def _valid_kle(value: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile as tempfile_mod
 import threading
 import time
 from datetime import date
@@ -160,3 +161,85 @@ def test_a_killed_worker_costs_one_file_and_is_replaced(tmp_path):
         assert doc.text == "Kort." and worker._proc.pid != pid
     finally:
         worker.close()
+
+
+def _running(path: Path) -> list:
+    import psutil
+
+    out = []
+    for p in psutil.process_iter(["cmdline"]):
+        with __import__("contextlib").suppress(psutil.Error):
+            if any(str(path) in a for a in p.info.get("cmdline") or []):
+                out.append(p)
+    return out
+
+
+def test_a_killed_imports_libreoffice_and_profile_go_at_the_next_start(tmp_path, monkeypatch):
+    """kill -9 of an import leaves LibreOffice running in a session of its own, still writing into its
+    profile TMPDIR/aktindsigt-ingest-<pid>-lo-*: the next start stops it and removes the profile (and does
+    not touch the LibreOffice of an import that still runs)."""
+    import subprocess
+    import sys
+
+    import docx
+
+    from aktindsigt.ingest.tools import libreoffice_status
+
+    assert libreoffice_status().available, "LibreOffice is installed by scripts/setup.sh"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    d = docx.Document()
+    d.add_paragraph("Referat af mødet med Jens Hansen.")
+    d.save(tmp_path / "referat.docx")
+    script = ("import sys, time; from pathlib import Path; from aktindsigt.ingest.tools import convert_to_pdf; "
+              "convert_to_pdf(Path(sys.argv[1]), Path(sys.argv[2])); print('converted', flush=True); time.sleep(300)")
+    env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    child = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "referat.docx"), str(tmp_path / "ud")],
+                             env=env, stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "converted"
+        profiles = [p for p in tmp.iterdir() if p.name.startswith(f"aktindsigt-ingest-{child.pid}-lo-")]
+        office = [p for p in _running(profiles[0]) if "soffice" in p.name()]
+        assert office  # LibreOffice runs on, with its profile
+        for p in office:  # a busy machine: LibreOffice takes its time to shut down (and then writes its profile)
+            p.suspend()
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)  # the whole import's process group, as a crash would
+        child.wait()
+    alive = tmp / f"aktindsigt-ingest-{os.getpid()}-lo-running"  # this process: an import that still runs
+    alive.mkdir()
+    monkeypatch.setattr(tempfile_mod, "tempdir", str(tmp))
+    try:
+        assert _running(profiles[0])  # LibreOffice outlived the import (a session of its own)
+        cases_mod.remove_stale_workdirs(tmp_path / "home-tmp")  # what every start does
+    finally:
+        for p in _running(profiles[0]):
+            with __import__("contextlib").suppress(Exception):
+                p.resume()
+    time.sleep(3)  # nothing comes back
+    assert [p.name for p in tmp.iterdir()] == [alive.name]
+    assert not _running(profiles[0])
+
+
+def test_the_next_start_stops_only_processes_in_stale_folders(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    stale = tmp_path / "aktindsigt-ingest-999999999-lo-x1"
+    alive = tmp_path / f"aktindsigt-ingest-{os.getpid()}-lo-x2"
+    procs = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)",
+                               f"-env:UserInstallation={f.as_uri()}"]) for f in (stale, alive)]
+    for f in (stale, alive):
+        (f / "user").mkdir(parents=True)
+    monkeypatch.setattr(tempfile_mod, "tempdir", str(tmp_path))
+    try:
+        deadline = time.monotonic() + 30
+        while not (_running(stale) and _running(alive)) and time.monotonic() < deadline:
+            time.sleep(0.05)  # started
+        assert cases_mod.remove_stale_workdirs(tmp_path / "home-tmp") == 1
+        assert not _running(stale) and not stale.exists()
+        assert procs[1].poll() is None and alive.exists()
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
