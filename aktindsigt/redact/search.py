@@ -22,7 +22,8 @@ from aktindsigt.core.model import Rect
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import page_chars
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox
-from aktindsigt.redact.ocr import OcrUnavailable, ocr_page, tesseract_status
+from aktindsigt.redact.ocr import OcrUnavailable, OcrWord, ocr_page, tesseract_status
+from aktindsigt.redact.ocr_cache import OcrSession, vector_text
 from aktindsigt.redact.textnorm import CharUnit, UnitIndex, compact, find_in_units, fold
 from aktindsigt.redact.verify import _levenshtein_le1
 
@@ -122,9 +123,11 @@ def grow_to_ink(gray, page: pymupdf.Page, r: pymupdf.Rect, dpi: int, threshold: 
     return grown | r
 
 
-def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300) -> list[pymupdf.Rect]:
-    """OCR boxes (unpadded) of the terms on ``page``."""
-    words = ocr_page(page, dpi=dpi)
+def ocr_hits(page: pymupdf.Page, terms: Sequence[str], dpi: int = 300,
+             words: Sequence[OcrWord] | None = None) -> list[pymupdf.Rect]:
+    """OCR boxes (unpadded) of the terms on ``page`` (in ``words``, read already, or read now)."""
+    if words is None:
+        words = ocr_page(page, dpi=dpi)
     units: list[CharUnit] = []
     for k, w in enumerate(words):
         if k and words[k - 1].line == w.line:
@@ -161,33 +164,44 @@ def find_term_boxes(
     label: str = DEFAULT_LABEL,
     ocr: str = "auto",
     ocr_dpi: int = 300,
+    session: OcrSession | None = None,
 ) -> TermSearchResult:
-    """Boxes for every occurrence of every term (``ocr``: "auto" | "always" | "never")."""
+    """Boxes for every occurrence of every term (``ocr``: "auto" | "always" | "never").
+
+    "auto" reads the images and vector paths that could hold text (``ocr_cache``),
+    "always" every page whole; ``session`` keeps the readings for the verification of the output."""
     terms = [t for t in dict.fromkeys(t.strip() for t in terms) if t]
     res = TermSearchResult()
     ocr_ok, res.ocr_message = tesseract_status() if ocr != "never" else (False, "OCR slået fra")
     per_page: dict[int, list[pymupdf.Rect]] = defaultdict(list)
+    want: dict[int, list[pymupdf.Rect] | None] = {}
     for page in doc:
         pno = page.number + 1
         rects = text_layer_hits(page, terms)
         res.text_hits += len(rects)
         res.boxes.extend(RedactionBox(pno, _rect(r), label, "text") for r in rects)
         per_page[pno] = rects
-        wants_ocr = ocr == "always" or (ocr == "auto" and bool(page.get_images(full=False)))
+        wants_ocr = ocr == "always" or (ocr == "auto" and bool(page.get_images(full=False) or vector_text(page)))
         if wants_ocr:
             res.ocr_pages.append(pno)
-        if wants_ocr and ocr_ok:
-            res.ocr_ran = True
-            try:
-                found = ocr_hits(page, terms, dpi=ocr_dpi)
-            except OcrUnavailable as exc:
-                res.ocr_message = str(exc)
-                continue
-            gray = _gray(page, ocr_dpi) if found else None
-            for r in found:
-                if _covered(r, per_page[pno], 0.9):
-                    continue  # the text layer already has it
-                r = pad_ocr_rect(gray, page, r, ocr_dpi)
-                res.boxes.append(RedactionBox(pno, _rect(r), label, "area"))
-                res.ocr_hits += 1
+            want[pno] = [(page.rect * page.derotation_matrix).normalize()] if ocr == "always" else None
+    if not (want and ocr_ok):
+        return res
+    res.ocr_ran = True
+    session = session or OcrSession(dpi=ocr_dpi)
+    try:
+        read = session.read_input(doc, want, skip=per_page)
+    except OcrUnavailable as exc:
+        res.ocr_message = str(exc)
+        return res
+    for pno, words in sorted(read.items()):
+        page = doc[pno - 1]
+        found = ocr_hits(page, terms, dpi=session.dpi, words=words)
+        gray = _gray(page, session.dpi) if found else None
+        for r in found:
+            if _covered(r, per_page[pno], 0.9):
+                continue  # the text layer already has it
+            r = pad_ocr_rect(gray, page, r, session.dpi)
+            res.boxes.append(RedactionBox(pno, _rect(r), label, "area"))
+            res.ocr_hits += 1
     return res

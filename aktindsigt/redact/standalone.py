@@ -19,6 +19,7 @@ from pathlib import Path
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import RedactError, redact_pdf, reopened, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
+from aktindsigt.redact.ocr_cache import OcrSession
 from aktindsigt.redact.pixelcheck import add_pixel_check
 from aktindsigt.redact.sanitize import flatten_and_strip_annotations, remove_hidden_layers
 from aktindsigt.redact.search import find_term_boxes
@@ -88,13 +89,14 @@ def run_redact(
     options = RedactOptions(
         stamp_format=stamp, case_number=case_number, akt_nr=akt_nr, redacted_strings=tuple(terms)
     )
+    session = OcrSession(input_path)  # what search reads is reused by verification where nothing changed
     try:
         # search what the engine will redact: hidden layers gone, annotations removed,
         # form values flattened into the page (in memory only)
         remove_hidden_layers(doc)
         if any(flatten_and_strip_annotations(doc)):
             doc = reopened(doc)
-        found = find_term_boxes(doc, terms, label=label, ocr=ocr)
+        found = find_term_boxes(doc, terms, label=label, ocr=ocr, session=session)
         survivors = expected_survivors(doc, found.boxes, terms, options.text_removal_band)
     finally:
         doc.close()
@@ -115,7 +117,9 @@ def run_redact(
         # without Tesseract that check is "not run" and fails closed (unless --allow-no-ocr)
         ocr_pages=sorted(set(result.image_redaction_pages) | set(found.ocr_pages)),
         require_ocr=require_ocr,
+        ocr_session=session,
     )
+    session.close()
     add_pixel_check(report, input_path, out, found.boxes, result.withheld_pages)  # nothing lost outside the boxes
     data = report.to_dict()
     data["redaction"] = {

@@ -40,7 +40,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from aktindsigt.pdflib import pymupdf
-from aktindsigt.redact.ocr import ocr_page, tesseract_status
+from aktindsigt.redact.ocr import tesseract_status
+from aktindsigt.redact.ocr_cache import OcrSession, vector_text
 from aktindsigt.redact.pdfsyntax import string_texts
 from aktindsigt.redact.textnorm import Haystack, compact, fold
 
@@ -223,6 +224,7 @@ def verify(
     ocr_pages: Sequence[int] | None = None,
     require_ocr: bool = True,
     ocr_dpi: int = 300,
+    ocr_session: OcrSession | None = None,
 ) -> VerificationReport:
     t0 = time.perf_counter()
     salt = secrets.token_hex(8)
@@ -271,7 +273,8 @@ def verify(
 
         for route in TEXT_ROUTES:
             run(f"text:{route}", lambda route=route: text_route(route))
-        run("ocr", lambda: _check_ocr(doc, terms, ocr_pages, require_ocr, ocr_dpi, report))
+        run("ocr", lambda: _check_ocr(doc, terms, ocr_pages, require_ocr, ocr_session or OcrSession(dpi=ocr_dpi),
+                                      report))
         run("annotations", lambda: _check_annotations(doc, terms))
         run("widgets", lambda: _check_widgets(doc, terms))
         run("embedded_files", lambda: _check_embedded(doc, terms))
@@ -296,9 +299,9 @@ def _check_revision(doc: pymupdf.Document, path) -> tuple[bool, list[str]]:
     return ok, [f"startxref sections: {n_startxref}", f"versions: {versions}"]
 
 
-def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, dpi: int, report: VerificationReport):
+def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, session: OcrSession, report: VerificationReport):
     if ocr_pages is None:
-        pages = [p.number + 1 for p in doc if p.get_images(full=False)]
+        pages = [p.number + 1 for p in doc if p.get_images(full=False) or vector_text(p)]  # text in pixels or paths
     else:
         pages = sorted({p for p in ocr_pages if 1 <= p <= doc.page_count})
     if not pages:
@@ -310,8 +313,9 @@ def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, dpi: int, repor
                                            "fails closed" if require_ocr else "accepted without OCR (require_ocr=False)"]
     details: list[str] = []
     single = [(i, compact(fold(s))) for i, s in enumerate(terms.strings)]
+    read = session.read_output(doc, pages)  # changed or unread regions; earlier readings elsewhere (ocr_cache)
     for pno in pages:
-        words = ocr_page(doc[pno - 1], dpi=dpi)
+        words = read[pno]
         lines: dict[tuple, list[str]] = {}
         for w in words:
             lines.setdefault(w.line, []).append(w.text)
@@ -325,7 +329,7 @@ def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, dpi: int, repor
             if any(len(t) >= 5 and _levenshtein_le1(s, t) for t in tokens):
                 found.add(i)
         details += [f"{terms.ref(i)} read by OCR on page {pno}" for i in sorted(found)]
-    return (not details), [*details, f"OCR ({dpi} dpi) of pages {pages}"]
+    return (not details), [*details, f"OCR ({session.dpi} dpi) of pages {pages}", session.stats.summary()]
 
 
 def _check_annotations(doc, terms: _Terms) -> tuple[bool, list[str]]:
