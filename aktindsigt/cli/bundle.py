@@ -26,8 +26,21 @@ def bundle_verify(
     for note in check.notes:
         err.print(f"[yellow]{note}[/yellow]")
     if check.ok:
-        out.print(f"Pakken {check.bundle_id} er som eksporteret: {count(check.files, 'fil', 'filer')} kontrolleret, "
-                  f"lækagekontrollen bestået for {count(check.released_checked, 'udleveret fil', 'udleverede filer')}.")
+        when = ""
+        if check.exported_at:
+            from datetime import datetime
+
+            from aktindsigt.core.errors import clock
+
+            try:
+                when = f" {clock(datetime.fromisoformat(check.exported_at))}"
+            except ValueError:
+                when = ""
+            when += f" af {check.exported_by}" if check.exported_by else ""
+        leak = ("lækagekontrollen er ikke kørt" if check.offline else
+                f"lækagekontrollen bestået for {count(check.released_checked, 'udleveret fil', 'udleverede filer')}")
+        out.print(f"Pakken {check.bundle_id} er som eksporteret{when}: {count(check.files, 'fil', 'filer')} "
+                  f"kontrolleret, {leak}.")
         return
     err.print(f"[red]Pakken {check.bundle_id or path} afviger fra eksporten "
               f"({count(len(check.problems), 'fejl', 'fejl')}):[/red]")

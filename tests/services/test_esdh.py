@@ -174,3 +174,45 @@ def test_case_export_to_a_zip_and_verify_it_from_the_command_line(services, lead
     assert result.exit_code == 1 and "02_Aktliste.csv er ændret" in result.output
     with pytest.raises(ServiceError, match="findes allerede"):
         services.export_zip(case.id, target)
+
+
+def test_bundle_verify_reads_a_sha256sums_written_by_sha256sum_and_finds_the_bundle_in_the_export_folder(
+        services, lead, case, bundle, tmp_path, monkeypatch):
+    """What a person does with the bundle: `sha256sum` from inside it (names with ./, or binary mode), and
+    `bundle verify` on the folder given to `case export --out`; a second export the same day (same bundle
+    id) does not make the first one fail."""
+    from aktindsigt.cli import app, common
+
+    monkeypatch.setattr(common, "services_factory", lambda: services)
+    runner = CliRunner()
+    result = runner.invoke(app, ["bundle", "verify", str(bundle.path.parent)])  # the --out folder
+    assert result.exit_code == 0, result.output
+    assert "er som eksporteret" in result.output and "lækagekontrollen bestået for 2 udleverede filer" in result.output
+
+    changed = tmp_path / "manual" / bundle.path.name
+    shutil.copytree(bundle.path, changed)
+    target = changed / "02_Aktliste.csv"
+    target.write_bytes(target.read_bytes() + b"\n")
+    for style in ("  ./", " *./", " *"):
+        lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}{style}{p.relative_to(changed).as_posix()}"
+                 for p in sorted(changed.rglob("*")) if p.is_file() and p.name != "SHA256SUMS"]
+        (changed / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        problems = services.verify_bundle(changed).problems
+        # exactly the real differences, not every file reported as missing and added
+        assert sorted(problems) == sorted(["02_Aktliste.csv passer ikke med manifestet.",
+                                           "SHA256SUMS er ikke den, der blev dannet ved eksporten (pakkens "
+                                           "SHA-256 passer ikke med databasen)."]), (style, problems)
+    (changed / "SHA256SUMS").write_text("ikke en kontrolsum\n", encoding="utf-8")
+    problems = services.verify_bundle(changed).problems
+    assert any("SHA256SUMS, linje 1, kan ikke læses" in p for p in problems)
+
+    again = services.export_bundle(case.id, tmp_path / "igen", today=date(2026, 11, 28))
+    assert again.path.name == bundle.path.name  # the same bundle id
+    assert services.verify_bundle(bundle.path).ok and services.verify_bundle(again.path).ok
+    both = tmp_path / "begge"
+    shutil.copytree(bundle.path, both / "a")
+    shutil.copytree(again.path, both / "b")
+    with pytest.raises(ServiceError, match="flere eksportpakker"):
+        services.verify_bundle(both)
+    result = runner.invoke(app, ["bundle", "verify", "--offline", str(bundle.path)])
+    assert result.exit_code == 0 and "lækagekontrollen er ikke kørt" in result.output
