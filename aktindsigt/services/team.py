@@ -13,6 +13,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,7 @@ _ACTIONS = {
     "case.update": "Sagens oplysninger ændret",
     "case.status": "Sagens status ændret",
     "decision.redact": "Overstreget",
-    "decision.keep": "Bevaret",
+    "decision.keep": "Frigivet",
     "decision.manual_text": "Markering overstreget",
     "decision.manual_area": "Område overstreget",
     "decision.undo": "Fortrudt",
@@ -130,7 +131,48 @@ _ACTIONS = {
     "comment.add": "Kommentar",
     "comment.resolve": "Kommentar løst",
     "comment.reopen": "Kommentar genåbnet",
+    "case.esdh_ref": "ESDH-reference ændret",
+    "case.scope": "Afgrænsning ændret",
+    "case.statements": "Afgørelsens tekster ændret",
+    "document.esdh_metadata": "Oplysninger fra ESDH's dokumentliste",
+    "document.esdh_doc_id": "ESDH dok-ID ændret",
+    "document.parent": "Bilag til et andet dokument",
+    "document.public_title": "Offentlig titel ændret",
+    "document.output_fields": "Oplysninger til aktlisten ændret",
+    "document.access_grounds": "Hjemmel for dokumentet ændret",
+    "document.access_reason": "Begrundelse for dokumentet ændret",
+    "document.renumber": "Akter nummereret om",
+    "export.check": "Eksportpakken kontrolleret",
+    "allowlist.employees": "Listen over medarbejdere ændret",
+    "allowlist.politicians": "Listen over politikere ændret",
+    "allowlist.municipality_names": "Kommunens navne ændret",
+    "allowlist.municipality_addresses": "Kommunens adresser ændret",
+    "allowlist.stopwords": "Ord, der ikke foreslås, ændret",
 }
+_FALLBACK = {"case": "Sagen ændret", "document": "Dokumentet ændret", "decision": "Afgørelse ændret",
+             "page": "Side ændret", "suggestion": "Forslag ændret", "suggestions": "Forslag ændret",
+             "setting": "Indstilling ændret", "comment": "Kommentar ændret", "allowlist": "Liste ændret",
+             "export": "Eksport"}
+
+
+def _label(action: str) -> str:
+    """The Danish name of an audit action; never the raw code (an action added later gets its area's name)."""
+    return _ACTIONS.get(action) or _FALLBACK.get(action.split(".", 1)[0], "Ændring")
+
+
+@lru_cache(maxsize=1)
+def _ground_names() -> dict[str, str]:
+    try:
+        from aktindsigt.grounds import load_grounds
+
+        return {gid: f"{g.statute} {g.section}".strip() for gid, g in load_grounds().items()}
+    except Exception:  # a broken catalogue must not break the audit table
+        return {}
+
+
+def ground_name(ground_id: str) -> str:
+    """'Offentlighedsloven § 30, nr. 1' for 'ofl30_1' (the id when the catalogue lacks it)."""
+    return _ground_names().get(ground_id, ground_id)
 
 _DOC_FIELDS = {"title": "titel", "public_title": "offentlig titel", "doc_date": "dato", "direction": "retning",
                "sender": "afsender", "recipient": "modtager", "access": "aktindsigt", "access_grounds": "hjemmel",
@@ -145,7 +187,11 @@ _STATEMENT_FIELDS = {"meroffentlighed": "meroffentlighed (§ 14)", "extraction":
                      "public_parties": "afsender/modtager i aktlisten", "journal": "journalnotatets tekster",
                      "scope": "afgrænsning"}
 _SETTING_PARTS = {"statements": "afgørelsens tekster", "review": "godkendelsen", "outputs": "dannede breve",
-                  "export": "eksporten", "bundles": "eksportpakkerne", "last_redaction": "overstregningen"}
+                  "export": "eksporten", "bundles": "eksportpakkerne", "last_redaction": "overstregningen",
+                  "exports": "eksporterne", "export_pending": "eksporten (i gang)", "fristbrev": "fristbrevet",
+                  "last_klage": "klagen sendt videre", "conflicting_decisions": "modstridende afgørelser",
+                  "last_letter": "afgørelsen", "last_aktliste": "aktlisten", "last_journalnotat": "journalnotatet",
+                  "last_kvittering": "kvitteringen", "last_fristbrev": "fristbrevet"}
 
 
 def _changed(before: Any, after: Any, names: dict[str, str]) -> list[str]:
@@ -158,17 +204,21 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
     """An audit event in Danish (``docs``: document id -> Document, ``texts``: suggestion id -> its text,
     ``snippet(document_id, start, end)``: the text of a manual redaction)."""
     from aktindsigt.core.danish import count
+    from aktindsigt.core.model import CaseStatus
     from aktindsigt.services.workflow import WORKFLOW_ACTIONS
 
     before = ev.before if isinstance(ev.before, dict) else {}
     after = ev.after if isinstance(ev.after, dict) else {}
-    label = WORKFLOW_ACTIONS.get(ev.action, "").capitalize() or _ACTIONS.get(ev.action, ev.action)
+    label = WORKFLOW_ACTIONS.get(ev.action, "").capitalize() or _label(ev.action)
     subject, details = "", ""
     if ev.object_type == "document":
         doc = docs.get(int(ev.object_id)) if str(ev.object_id).isdigit() else None
         akt = (after or before).get("akt_nr") or (doc.akt_nr if doc else "")
         subject = f"Akt {akt}" if akt else "Dokument"
-        if ev.action.startswith("document.import"):
+        if ev.action == "document.parent":
+            parent = docs.get(after.get("parent_id")) if after.get("parent_id") else None
+            details = f"Bilag til akt {parent.akt_nr}" if parent else "Ikke længere bilag"
+        elif ev.action.startswith("document.import"):
             details = f"{after.get('title', '')} ({after.get('source', '')})".strip()
             if after.get("reason"):
                 details += f": {after['reason']}"
@@ -178,7 +228,7 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
                 def access(v: dict) -> str:
                     a = {"full": "fuld", "partial": "delvis", "withheld": "undtaget"}.get(v.get("access") or "",
                                                                                            "ikke afgjort")
-                    grounds = ", ".join(v.get("access_grounds") or [])
+                    grounds = ", ".join(ground_name(g) for g in v.get("access_grounds") or [])
                     return a + (f" ({grounds})" if grounds else "")
                 details = f"{access(before)} → {access(after)}"
                 rest = [f for f in fields if f not in ("aktindsigt", "hjemmel")]
@@ -207,7 +257,7 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
         details = f"{count(n, 'forekomst', 'forekomster')}: {shown}{more}".rstrip(": ")
         grounds = sorted({d.get("ground_id") for d in created if d.get("ground_id")})
         if grounds and ev.action != "decision.keep":
-            details += f" ({', '.join(grounds)})"
+            details += f" ({', '.join(ground_name(g) for g in grounds)})"
     elif ev.object_type == "page":
         doc_id, _, page = str(ev.object_id).partition(":")
         doc = docs.get(int(doc_id)) if doc_id.isdigit() else None
@@ -215,7 +265,8 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
         details = after.get("ground") or ""
     elif ev.object_type == "suggestion":
         subject = f"Forslaget '{texts.get(int(ev.object_id), '')}'" if str(ev.object_id).isdigit() else "Forslag"
-        details = f"{before.get('ground_id') or 'ingen'} → {after.get('ground_id') or 'ingen'}"
+        details = (f"{ground_name(before['ground_id']) if before.get('ground_id') else 'ingen'} → "
+                   f"{ground_name(after['ground_id']) if after.get('ground_id') else 'ingen'}")
     elif ev.object_type == "comment":
         c = after or before
         ctx = c.get("context") or {}
@@ -225,7 +276,14 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
     elif ev.object_type == "setting":
         part = str(ev.object_id).rsplit(":", 1)[-1]
         subject = "Sagen"
-        label = "Ændret: " + _SETTING_PARTS.get(part, part)
+        if part.startswith("last_") and part != "last_klage" and part in _SETTING_PARTS:
+            label = "Dannet: " + _SETTING_PARTS[part]
+        elif part == "export_pending":
+            label = "Eksport påbegyndt" if after.get("value") else "Eksport afsluttet"
+        elif part in ("bundles", "exports", "outputs"):
+            label = "Registreret: " + _SETTING_PARTS[part]
+        else:
+            label = "Ændret: " + _SETTING_PARTS.get(part, "en indstilling for sagen")
         if part == "statements":
             fields = [k for k in set(before.get("value") or {}) | set(after.get("value") or {})
                       if (before.get("value") or {}).get(k) != (after.get("value") or {}).get(k)]
@@ -238,6 +296,15 @@ def describe(ev: Any, docs: dict[int, Any], texts: dict[int, str], snippet: Any 
                 details = (details + " · " if details else "") + f"trods tjeklisten: {after['override_reason']}"
         elif ev.action == "suggestions.add":
             details = count(int(after.get("count", 0)), "nyt forslag", "nye forslag")
+        elif ev.action == "case.create":
+            details = " · ".join(str(after[k]) for k in ("case_number", "title") if after.get(k))
+        elif ev.action == "case.status" and after.get("status"):
+            def status(v: Any) -> str:
+                try:
+                    return CaseStatus(v).label
+                except ValueError:
+                    return str(v or "")
+            details = f"{status(before.get('status'))} → {status(after.get('status'))}".lstrip(" →")
         else:
             fields = _changed(before, after, _CASE_FIELDS)
             details = ("Ændret: " + ", ".join(fields)) if fields else ""

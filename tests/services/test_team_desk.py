@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 
 import pytest
@@ -111,6 +112,17 @@ def test_import_with_the_esdh_document_list(services, tmp_path):
     assert docs["GO-1002"].parent_id == docs["GO-1001"].id
     assert result.missing_files == ["mangler.pdf"] and result.unlisted_files == ["ekstra.txt"]
     assert result.applied == 3
+    # the audit trail says what happened in Danish: no action code, no ground id
+    services.set_document_access(docs["GO-1003"].id, "withheld", grounds=["ofl23_1_1"], reason="Intern.")
+    lines = {ln.action: ln for ln in services.audit_trail(case.id)}
+    assert lines["document.esdh_metadata"].label == "Oplysninger fra ESDH's dokumentliste"
+    assert lines["document.parent"].details == f"Bilag til akt {docs['GO-1001'].akt_nr}"
+    assert lines["case.create"].details.endswith("ESDH-import")
+    assert lines["case.status"].details == "Ny → Under behandling"
+    access = lines["document.access"].details
+    assert "ofl23_1_1" not in access and "Offentlighedsloven § 23" in access, access
+    for ln in lines.values():
+        assert not re.search(r"\b[a-z_]+\.[a-z_]+\b", ln.label), ln.label
     # explicit akt numbers from the list are used
     manifest2 = tmp_path / "liste.json"
     manifest2.write_text(json.dumps({"documents": [
