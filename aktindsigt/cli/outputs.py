@@ -216,29 +216,39 @@ def decide_cmd(
         die("Angiv dokumentets aktnummer med --document.")
 
     def go(svc: Services) -> list[str]:
-        done = []
+        done: list[str] = []
+        ops: list = []
         ground_one = ground[0] if ground and document is None else None
         if accept:
             op = svc.accept(_ids(accept), ground_one)
+            ops.append(op)
             done.append(f"Overstreget: {_occurrences(len(op.created))}.")
         if reject:
             op = svc.reject(_ids(reject), reason)
+            ops.append(op)
             done.append(f"Beholdt: {_occurrences(len(op.created))}.")
         for key in accept_group or []:
             op = svc.accept_group(case, key, ground_one)
+            ops.append(op)
             done.append(f"Gruppen '{key}' overstreget: {_occurrences(len(op.created))}.")
         for key in reject_group or []:
             op = svc.reject_group(case, key, reason)
+            ops.append(op)
             done.append(f"Gruppen '{key}' beholdt: {_occurrences(len(op.created))}.")
         for t in accept_type or []:
             op = svc.accept_type(case, t)
+            ops.append(op)
             done.append(f"{t.label}: {_occurrences(len(op.created))} overstreget.")
         for t in reject_type or []:
             op = svc.reject_type(case, t)
+            ops.append(op)
             done.append(f"{t.label}: {_occurrences(len(op.created))} beholdt.")
         if accept_preselected:
             op = svc.accept_preselected(case)
+            ops.append(op)
             done.append(f"Forvalgte forslag overstreget: {_occurrences(len(op.created))}.")
+        # another user's decision that this one replaced: say whose (the override is deliberate, not silent)
+        done.extend(line for o in ops for line in o.notices)
         if document is not None:
             docs = [d for d in svc.case_detail(case).documents if d.akt_nr == document]
             if not docs:

@@ -709,7 +709,7 @@ def overridden_notices(removed: Sequence[Decision], user: str, action: DecisionA
     """Danish lines about other users' decisions that an action replaced (the second user is told)."""
     from aktindsigt.core.errors import clock
 
-    verb = {DecisionAction.REDACT: "overstreget", DecisionAction.KEEP: "bevaret"}
+    verb = {DecisionAction.REDACT: "overstreget", DecisionAction.KEEP: "frigivet"}
     by: dict[tuple[str, DecisionAction], list[Decision]] = {}
     for d in removed:
         if d.who and d.who != user and d.action is not action:

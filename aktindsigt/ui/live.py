@@ -68,3 +68,21 @@ def show_conflict(parent, error) -> None:
     if case_id is not None:
         change_bus().changed.emit(ChangeSet({case_id}, decisions=True, pages=True))
     show_error(parent, error.ui_message)
+
+
+def show_notices(parent, notices: list[str]) -> None:
+    """Tell the user what their action did to other users' work (a decision it replaced): an information box
+    that does not block, the lines as the services wrote them."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from aktindsigt.ui import ops
+
+    parent = parent if ops._alive(parent) else None
+    text = "\n".join(notices)
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Du har ændret en andens afgørelse"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("noticeBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    ops.last_messages.append(text)
+    QTimer.singleShot(0, box, box.open)

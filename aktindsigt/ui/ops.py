@@ -199,6 +199,10 @@ class OpHandle(QObject):
                 change_bus().changed.emit(ch)
             if self.success is not None and (self.parent_widget is None or _alive(self.parent_widget)):
                 self.success(result)
+            if getattr(result, "notices", None):  # e.g. another user's decision that this one replaced
+                from aktindsigt.ui.live import show_notices
+
+                show_notices(self.parent_widget, result.notices)
         except Exception:  # noqa: BLE001 - a view bug must not take the app down
             log.exception("error while handling the result of a background operation")
             _show_unexpected(self.parent_widget)

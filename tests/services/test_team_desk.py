@@ -150,3 +150,30 @@ def test_a_bad_document_list_is_refused_in_danish(services, tmp_path):
         with pytest.raises(ServiceError, match=message):
             services.import_from_esdh(case.id, folder, bad)
     assert services.case_detail(case.id).documents == []
+
+
+def test_the_command_line_says_whose_decision_an_override_replaced(services, case, store, monkeypatch):
+    from typer.testing import CliRunner
+
+    from aktindsigt.cli import app, common
+    from aktindsigt.core.model import EntityType, Suggestion
+    from aktindsigt.services import Services
+    from aktindsigt.store.store import Store
+
+    doc = services.case_detail(case.id).documents[0]
+    text = services.document_text(doc.id)
+    i = text.index("carporten")
+    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
+                                                         0.5, "test", "ofl30_1", False)], "test")
+    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
+    tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
+    tove.accept([sid])
+    tove.close()
+    monkeypatch.setattr(common, "services_factory", lambda: services)
+    result = CliRunner().invoke(app, ["case", "decide", str(case.id), "--reject", str(sid)])
+    assert result.exit_code == 0, result.output
+    assert "1 forekomst var overstreget af Tove Hansen kl. " in result.output
+    assert "din afgørelse (frigivet) erstatter den." in result.output
+    # deciding it the same way again replaces nobody's decision: nothing to say
+    result = CliRunner().invoke(app, ["case", "decide", str(case.id), "--reject", str(sid)])
+    assert result.exit_code == 0 and "erstatter" not in result.output

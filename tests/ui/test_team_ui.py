@@ -115,6 +115,34 @@ def test_a_stale_decision_is_refused_with_who_and_the_view_reloads(qtbot, servic
     tove.close()
 
 
+def test_overriding_another_users_decision_says_whose_it_was(qtbot, services, store, tmp_path, wait_ops):
+    """A deliberate override (the view showed the other user's decision) is allowed, and the user is told
+    whose decision it replaced, in the app as on the command line."""
+    case = clean_case(services, tmp_path)
+    doc = services.case_detail(case.id).documents[0]
+    text = services.document_text(doc.id)
+    from aktindsigt.core.model import EntityType, Suggestion
+
+    i = text.index("carporten")
+    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
+                                                         0.5, "test", "ofl30_1", False)], "test")
+    tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
+    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
+    tove.reject([sid])
+    win = _window(qtbot, services, case.id, wait_ops)  # opened after Tove's decision: it shows it
+    tree = win.panel.tree
+    [target] = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())
+                if "carporten" in tree.topLevelItem(r).text(0)]
+    tree.setCurrentItem(target)
+    ops.last_messages.clear()
+    win.panel._key_action("accept")
+    wait_ops()
+    assert services.suggestions(case.id, status=SuggestionStatus.ACCEPTED)[0].id == sid
+    assert any("var frigivet af Tove Hansen" in m and "din afgørelse (overstreget) erstatter den" in m
+               for m in ops.last_messages), ops.last_messages
+    tove.close()
+
+
 def test_changes_from_another_app_instance_arrive_live(qtbot, services, store, tmp_path, wait_ops):
     from aktindsigt.ui.live import LiveRefresh
 
