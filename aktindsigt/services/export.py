@@ -159,6 +159,11 @@ class ExportServices:
             esdh.enrich_manifest(manifest, case, data, self.store)  # KLE + facet, per-document ESDH fields
             manifest["messages"].extend(esdh.write_payloads(work, manifest, case))  # GetOrganized, SBSYS
             manifest["generated_files"] = [g for g in esdh.list_generated(work) if Path(g["file"]).name != MARKER]
+            off_schema = esdh.validate_manifest(manifest)  # the ESDH takes the manifest as it is, or not at all
+            if off_schema:
+                log.error("manifest of case %s does not follow its schema: %s", case.id, off_schema)
+                raise ServiceError("Eksportpakken er ikke dannet, fordi manifestet ikke følger skemaet "
+                                   "(resources/esdh/manifest.schema.json):\n" + "\n".join(off_schema))
             (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             files = sorted(p for p in work.rglob("*") if p.is_file() and p.name != MARKER)
             sums = "".join(f"{sha256_file(p)}  {p.relative_to(work).as_posix()}\n" for p in files)

@@ -216,3 +216,20 @@ def test_bundle_verify_reads_a_sha256sums_written_by_sha256sum_and_finds_the_bun
         services.verify_bundle(both)
     result = runner.invoke(app, ["bundle", "verify", "--offline", str(bundle.path)])
     assert result.exit_code == 0 and "lækagekontrollen er ikke kørt" in result.output
+
+
+def test_an_export_whose_manifest_would_break_the_schema_is_refused_and_leaves_nothing(services, lead, case, tmp_path,
+                                                                                        monkeypatch):
+    from aktindsigt.services import esdh
+
+    _approved(services, lead, case)
+    real = esdh.classification
+    monkeypatch.setattr(esdh, "classification", lambda c, s: {**real(c, s), "facet": "A99"})
+    with pytest.raises(ServiceError, match="manifestet ikke følger skemaet") as e:
+        services.export_bundle(case.id, tmp_path / "eksport", today=date(2026, 11, 28))
+    assert "case/classification/facet" in e.value.message
+    assert not (tmp_path / "eksport").exists() or not any((tmp_path / "eksport").iterdir())
+    assert not services.store.get_setting(f"case:{case.id}:bundles", [])
+    monkeypatch.setattr(esdh, "classification", real)
+    assert services.verify_bundle(services.export_bundle(case.id, tmp_path / "eksport",
+                                                         today=date(2026, 11, 28)).path).ok
