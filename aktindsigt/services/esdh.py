@@ -563,14 +563,29 @@ class EsdhServices:
         check.problems.extend(self._leak_check(case, root, manifest, check))
 
     def _leak_check(self, case: Any, root: Path, manifest: dict[str, Any], check: BundleCheck) -> list[str]:
-        """Run the leak verification again on every released file, with the case's decisions."""
-        from aktindsigt.core.model import DecisionAction, DecisionKind
+        """Run the leak verification again on every released file, with the case's decisions and, as at the
+        export, every value withheld anywhere in the case (a value withheld in akt 1 must not stand in akt 2),
+        except a value the caseworker deliberately kept in that document."""
+        from aktindsigt.core.matching import CaseMatcher
+        from aktindsigt.core.model import DecisionAction, DecisionKind, SuggestionStatus
         from aktindsigt.redact.verify import verify
-        from aktindsigt.services.redaction import survivor_words, verification_terms
+        from aktindsigt.services.redaction import (
+            _CaseCheck,
+            _verification_forms,
+            survivor_words,
+            verification_terms,
+        )
 
         problems = []
         docs = {d.akt_nr: d for d in self.store.list_documents(case.id)}
         decisions = self.decisions(case.id)  # type: ignore[attr-defined]
+        values = self.withheld_values(case.id, decisions)  # type: ignore[attr-defined]
+        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        withheld_keys = {v.key for v in matcher.values}
+        open_sugg: dict[int, list[Any]] = {}
+        for sg in self.review.list_suggestions(case.id, status=SuggestionStatus.PENDING):  # type: ignore[attr-defined]
+            if sg.entity_key in withheld_keys:
+                open_sugg.setdefault(sg.document_id, []).append(sg)
         for entry in manifest.get("documents") or []:
             rel = entry.get("released_file")
             if not rel or not (root / rel).is_file():
@@ -581,13 +596,21 @@ class EsdhServices:
                 continue
             pages = self.store.get_pages(doc.id)
             text = self.store.document_text(doc.id)
-            mine = [d for d in decisions if d.document_id == doc.id and d.action is DecisionAction.REDACT]
-            spans = [(d.start, d.end) for d in mine if d.kind is DecisionKind.SPAN and d.start is not None
+            mine = [d for d in decisions if d.document_id == doc.id]
+            redacts = [d for d in mine if d.action is DecisionAction.REDACT]
+            spans = [(d.start, d.end) for d in redacts if d.kind is DecisionKind.SPAN and d.start is not None
                      and d.end is not None]
-            areas = {d.page for d in mine if d.kind is DecisionKind.AREA and d.page}
+            areas = {d.page for d in redacts if d.kind is DecisionKind.AREA and d.page}
             withheld = {p.number for p in pages if p.withheld}
-            terms, _uncheckable = verification_terms(text, spans)
-            survivors = survivor_words(pages, text, spans, areas, withheld, terms)
+            own, _uncheckable = verification_terms(text, spans)
+            terms: list[tuple[str, str]] = [(t, "") for t in own]
+            _misses, kept = _CaseCheck(self.document_view(doc.id), pages, mine, withheld).run(  # type: ignore[attr-defined]
+                matcher, open_sugg.get(doc.id or 0, []))
+            conflicts = {vi for vi, _page in kept}
+            terms += [(form, v.entity_type.value) for vi, v in enumerate(matcher.values) if vi not in conflicts
+                      for form in _verification_forms(v.text, v.entity_type)]
+            terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
+            survivors = survivor_words(pages, text, spans, areas, withheld, [t for t, _ in terms])
             ocr_pages = sorted(areas | {p.number for p in pages if p.ocr and any(
                 p.text_start <= a < p.text_end for a, _b in spans)})
             report = verify(root / rel, terms, survivors, ocr_pages=ocr_pages, require_ocr=True)

@@ -145,6 +145,26 @@ def test_bundle_verify_reruns_the_leak_check(services, bundle, tmp_path, monkeyp
     assert any("Lækagekontrollen af akt 1 fejler nu" in p for p in problems)
 
 
+def test_bundle_verify_checks_every_released_file_against_every_value_withheld_in_the_case(services, bundle,
+                                                                                           tmp_path):
+    """As at the export: the CPR number withheld in akt 1 must not stand in akt 2's released file."""
+    import pymupdf
+
+    leaked = tmp_path / "leak2" / bundle.path.name
+    shutil.copytree(bundle.path, leaked)
+    manifest = json.loads((leaked / "manifest.json").read_text(encoding="utf-8"))
+    akt2 = next(d for d in manifest["documents"] if d["akt_nr"] == 2)
+    pdf_path = leaked / akt2["released_file"]
+    pdf = pymupdf.open(pdf_path)
+    pdf[0].insert_text((72, 400), "Kopi til 010203-1234", fontname="helv", fontsize=11)
+    pdf.save(pdf_path.with_suffix(".tmp"))
+    pdf.close()
+    pdf_path.with_suffix(".tmp").replace(pdf_path)
+    problems = services.verify_bundle(leaked).problems
+    assert any("Lækagekontrollen af akt 2 fejler nu" in p for p in problems), problems
+    assert not any("010203-1234" in p for p in problems)  # the value itself is never named
+
+
 def test_case_export_to_a_zip_and_verify_it_from_the_command_line(services, lead, case, tmp_path, monkeypatch):
     from aktindsigt.cli import app, common
 
