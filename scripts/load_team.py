@@ -107,7 +107,10 @@ def main() -> None:
             before_audit = conn.execute(select(func.count()).select_from(AuditRow)).scalar()
         initial = {s.id: s.version for s in setup.suggestions(case_id)}
         jobs = [(url, str(tmp / f"u{i}"), f"Bruger {i + 1}", ids, args.seconds, i) for i in range(args.users)]
-        print(f"PostgreSQL {pg_version}: {args.users} brugere, {args.hot} forslag, {args.seconds:.0f} s …", flush=True)
+        from aktindsigt.core.danish import count
+
+        print(f"PostgreSQL {pg_version}: {count(args.users, 'bruger', 'brugere')}, "
+              f"{count(args.hot, 'forslag', 'forslag')}, {args.seconds:.0f} s …", flush=True)
         started = time.monotonic()
         with mp.get_context("spawn").Pool(args.users) as pool:
             results = pool.map(_worker, jobs)

@@ -56,3 +56,15 @@ def lead(store):
     svc = Services(store, user="Tove Teamleder")
     svc.set_user_profile(role="teamleder")
     return svc
+
+
+def add_suggestion(services, case, needle="carporten"):
+    """A pending suggestion on ``needle`` in the case's first document; returns its id."""
+    from aktindsigt.core.model import EntityType, Suggestion
+
+    doc = services.case_detail(case.id).documents[0]
+    i = services.document_text(doc.id).index(needle)
+    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + len(needle),
+                                                         needle, 0.5, "test", "ofl30_1", False)], "test")
+    [sid] = [s.id for s in services.suggestions(case.id) if s.text == needle]
+    return sid

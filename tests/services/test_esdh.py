@@ -129,18 +129,23 @@ def test_bundle_verify_catches_a_changed_byte_a_new_sha256sums_and_an_added_file
     assert not services.verify_bundle(added, offline=True).ok
 
 
-def test_bundle_verify_reruns_the_leak_check(services, bundle, tmp_path, monkeypatch):
-    """A released file that passed at export but would leak a redacted string now fails bundle verify."""
+def _write_into(pdf_path, text):
+    """Write ``text`` onto the first page of a released PDF (what a hand edit after the export does)."""
     import pymupdf
 
-    leaked = tmp_path / "leak" / bundle.path.name
-    shutil.copytree(bundle.path, leaked)
-    pdf_path = sorted((leaked / "udleveret").iterdir())[0]
     pdf = pymupdf.open(pdf_path)
-    pdf[0].insert_text((72, 400), "Mette Hansen", fontname="helv", fontsize=11)
+    pdf[0].insert_text((72, 400), text, fontname="helv", fontsize=11)
     pdf.save(pdf_path.with_suffix(".tmp"))
     pdf.close()
     pdf_path.with_suffix(".tmp").replace(pdf_path)
+
+
+def test_bundle_verify_reruns_the_leak_check(services, bundle, tmp_path, monkeypatch):
+    """A released file that passed at export but would leak a redacted string now fails bundle verify."""
+    leaked = tmp_path / "leak" / bundle.path.name
+    shutil.copytree(bundle.path, leaked)
+    pdf_path = sorted((leaked / "udleveret").iterdir())[0]
+    _write_into(pdf_path, "Mette Hansen")
     problems = services.verify_bundle(leaked).problems
     assert any("Lækagekontrollen af akt 1 fejler nu" in p for p in problems)
 
@@ -148,18 +153,12 @@ def test_bundle_verify_reruns_the_leak_check(services, bundle, tmp_path, monkeyp
 def test_bundle_verify_checks_every_released_file_against_every_value_withheld_in_the_case(services, bundle,
                                                                                            tmp_path):
     """As at the export: the CPR number withheld in akt 1 must not stand in akt 2's released file."""
-    import pymupdf
-
     leaked = tmp_path / "leak2" / bundle.path.name
     shutil.copytree(bundle.path, leaked)
     manifest = json.loads((leaked / "manifest.json").read_text(encoding="utf-8"))
     akt2 = next(d for d in manifest["documents"] if d["akt_nr"] == 2)
     pdf_path = leaked / akt2["released_file"]
-    pdf = pymupdf.open(pdf_path)
-    pdf[0].insert_text((72, 400), "Kopi til 010203-1234", fontname="helv", fontsize=11)
-    pdf.save(pdf_path.with_suffix(".tmp"))
-    pdf.close()
-    pdf_path.with_suffix(".tmp").replace(pdf_path)
+    _write_into(pdf_path, "Kopi til 010203-1234")
     problems = services.verify_bundle(leaked).problems
     assert any("Lækagekontrollen af akt 2 fejler nu" in p for p in problems), problems
     assert not any("010203-1234" in p for p in problems)  # the value itself is never named

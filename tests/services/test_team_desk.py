@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from aktindsigt.services import ServiceError
-from tests.services.conftest import write_pdf
+from tests.services.conftest import add_suggestion, write_pdf
 
 
 def test_review_queue_oldest_first_with_deadline_and_return_history(services, lead, tmp_path):
@@ -156,16 +156,10 @@ def test_the_command_line_says_whose_decision_an_override_replaced(services, cas
     from typer.testing import CliRunner
 
     from aktindsigt.cli import app, common
-    from aktindsigt.core.model import EntityType, Suggestion
     from aktindsigt.services import Services
     from aktindsigt.store.store import Store
 
-    doc = services.case_detail(case.id).documents[0]
-    text = services.document_text(doc.id)
-    i = text.index("carporten")
-    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
-                                                         0.5, "test", "ofl30_1", False)], "test")
-    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
+    sid = add_suggestion(services, case)
     tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
     tove.accept([sid])
     tove.close()

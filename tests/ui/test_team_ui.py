@@ -14,8 +14,15 @@ from aktindsigt.services import Services
 from aktindsigt.store.store import Store
 from aktindsigt.ui import ops
 from aktindsigt.ui.app import MainWindow
-from tests.services.conftest import clean_case
+from tests.services.conftest import add_suggestion, clean_case
 from tests.ui.test_review import _window
+
+
+def _select(win, text):
+    """Select the suggestion group whose row shows ``text`` in the case window's panel."""
+    tree = win.panel.tree
+    [target] = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount()) if text in tree.topLevelItem(r).text(0)]
+    tree.setCurrentItem(target)
 
 
 @pytest.fixture
@@ -84,24 +91,11 @@ def test_a_comment_from_the_team_lead_is_shown_to_the_caseworker_where_it_applie
 
 def test_a_stale_decision_is_refused_with_who_and_the_view_reloads(qtbot, services, store, tmp_path, wait_ops):
     case = clean_case(services, tmp_path)
-    doc = services.case_detail(case.id).documents[0]
-    text = services.document_text(doc.id)
-    from aktindsigt.core.model import EntityType, Suggestion
-
-    i = text.index("carporten")
-    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
-                                                         0.5, "test", "ofl30_1", False)], "test")
+    sid = add_suggestion(services, case)
     win = _window(qtbot, services, case.id, wait_ops)
-    tree = win.panel.tree
-    target = None
-    for r in range(tree.topLevelItemCount()):
-        if "carporten" in tree.topLevelItem(r).text(0):
-            target = tree.topLevelItem(r)
-    assert target is not None
-    tree.setCurrentItem(target)
+    _select(win, "carporten")
     # another user (her own store object, as on another workstation) decides it first
     tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
-    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
     tove.reject([sid])
     win.panel._key_action("accept")
     wait_ops()
@@ -119,21 +113,11 @@ def test_overriding_another_users_decision_says_whose_it_was(qtbot, services, st
     """A deliberate override (the view showed the other user's decision) is allowed, and the user is told
     whose decision it replaced, in the app as on the command line."""
     case = clean_case(services, tmp_path)
-    doc = services.case_detail(case.id).documents[0]
-    text = services.document_text(doc.id)
-    from aktindsigt.core.model import EntityType, Suggestion
-
-    i = text.index("carporten")
-    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.ADDRESS, i, i + 9, "carporten",
-                                                         0.5, "test", "ofl30_1", False)], "test")
+    sid = add_suggestion(services, case)
     tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
-    [sid] = [s.id for s in services.suggestions(case.id) if s.text == "carporten"]
     tove.reject([sid])
     win = _window(qtbot, services, case.id, wait_ops)  # opened after Tove's decision: it shows it
-    tree = win.panel.tree
-    [target] = [tree.topLevelItem(r) for r in range(tree.topLevelItemCount())
-                if "carporten" in tree.topLevelItem(r).text(0)]
-    tree.setCurrentItem(target)
+    _select(win, "carporten")
     ops.last_messages.clear()
     win.panel._key_action("accept")
     wait_ops()
