@@ -1,5 +1,6 @@
 """Screenshots of the team lead's desk at 1366×768, under Xvfb: the review queue in the overview, a comment
-shown to the caseworker, the conflict message, the audit table, and the changes since a return.
+shown to the caseworker, the conflict message, the notice of an override of another user's decision, the
+audit table, and the changes since a return.
 
     .venv/bin/python scripts/screenshot_team.py [--out screenshots/team]
 
@@ -133,6 +134,15 @@ def main() -> int:
         screen("conflict.png")
         for w in app.topLevelWidgets():
             if w.objectName() == "errorBox" and w.isVisible():
+                w.close()
+        settle(0.5)
+
+        # 3b. the view now shows Tove's decision; Anna overrides it deliberately and is told whose it was
+        win.panel._key_action("accept")
+        settle(2.0)
+        screen("override-notice.png")
+        for w in app.topLevelWidgets():
+            if w.objectName() == "noticeBox" and w.isVisible():
                 w.close()
         settle(0.5)
 
