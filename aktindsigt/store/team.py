@@ -90,7 +90,7 @@ class CommentStore:
                     doc_text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == d.document_id)) or ""
                     snippet = " ".join(doc_text[d.start:d.end].split())[:200]
                 what = (f"overstregningen af '{snippet}'" if d.action == "redact" and snippet else
-                        f"afgørelsen om at bevare '{snippet}'" if snippet else
+                        f"afgørelsen om at frigive '{snippet}'" if snippet else
                         f"overstregningen på side {d.page}" if d.page else "afgørelsen")
                 context = {"akt_nr": akt, "what": what, "action": d.action, "ground_id": d.ground_id,
                            "who": d.who, "suggestion_id": d.suggestion_id}

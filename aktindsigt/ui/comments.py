@@ -128,10 +128,22 @@ class CommentsPanel(QWidget):
         return next((c for c in self.comments if c.id == cid), None)
 
     def _go_to(self, item: QListWidgetItem) -> None:
+        """Double-click: show what the comment is about - the suggestion (or the decision's suggestion) selected
+        in the panel and in the document, else the document."""
         c = self.current_comment()
         if c is None or c.document_id is None:
             return
-        self.window_.docs.select_document(c.document_id)
+        w = self.window_
+        sid = c.target_id if c.target_type == "suggestion" else (c.context or {}).get("suggestion_id")
+        panel = getattr(w, "panel", None)
+        target = None
+        if sid is not None and panel is not None:
+            target = next((sg for g in getattr(panel, "groups", []) for sg in g.suggestions if sg.id == sid), None)
+        if target is not None and hasattr(w, "jump_to"):
+            w.jump_to(target)
+            panel.select_suggestion(sid)
+        else:
+            w.docs.select_document(c.document_id)
 
     def _target(self) -> tuple[str, dict]:
         """What a new comment is about: the selected suggestion, else the open document, else the case."""

@@ -89,6 +89,25 @@ def test_a_comment_from_the_team_lead_is_shown_to_the_caseworker_where_it_applie
     assert "løst af testbruger" in panel.list.item(0).text()
 
 
+def test_a_double_click_on_a_comment_shows_the_suggestion_it_is_about(qtbot, services, lead, tmp_path, wait_ops):
+    case = clean_case(services, tmp_path)
+    add_suggestion(services, case)
+    sid = add_suggestion(services, case, "Skovvej 3")  # not the first suggestion in the list
+    docs = services.case_detail(case.id).documents
+    lead.add_comment(case.id, "Er Skovvej 3 ikke sagens egen adresse?", suggestion_id=sid)
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.docs.select_document(docs[1].id)  # the caseworker is in another document
+    wait_ops()
+    panel = win.comments_dock.panel
+    assert panel.list.count() == 1 and "forslaget 'Skovvej 3'" in panel.list.item(0).text()
+    panel.list.setCurrentRow(0)
+    panel._go_to(panel.list.item(0))
+    wait_ops()
+    qtbot.waitUntil(lambda: win.viewer.document_id == docs[0].id, timeout=5000)
+    _group, selected = win.panel.current_suggestions()
+    assert [sg.id for sg in selected] == [sid]
+
+
 def test_a_stale_decision_is_refused_with_who_and_the_view_reloads(qtbot, services, store, tmp_path, wait_ops):
     case = clean_case(services, tmp_path)
     sid = add_suggestion(services, case)
