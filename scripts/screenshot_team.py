@@ -146,6 +146,15 @@ def main() -> int:
                 w.close()
         settle(0.5)
 
+        # 3c. the case's ESDH reference (the export addresses its GetOrganized/SBSYS files to it)
+        win.esdh_ref_action.trigger()
+        settle(1.0)
+        win.esdh_dialog.edit.setText("AKT-2026-000123")
+        settle(0.3)
+        screen("esdh-reference.png")
+        win.esdh_dialog.reject()
+        settle(0.3)
+
         # 4. the audit trail as a searchable table
         dlg = AuditDialog.show_for(win, anna, case.id)
         dlg.resize(W - 60, H - 120)

@@ -163,6 +163,7 @@ def attach_to_case_window(window) -> None:
 
     from aktindsigt.ui.audit_table import AuditDialog
     from aktindsigt.ui.comments import CommentsDock
+    from aktindsigt.ui.esdh import edit_esdh_ref
 
     window.comments_dock = CommentsDock(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.comments_dock)
@@ -187,6 +188,13 @@ def attach_to_case_window(window) -> None:
     audit_action.triggered.connect(lambda: AuditDialog.show_for(window, window.services, window.case_id))
     window.addAction(audit_action)
     menu.addAction(audit_action)
+    menu.addSeparator()
+    esdh_action = QAction(tr("Sagens &ESDH-reference …"), window)
+    esdh_action.setToolTip(tr("Aktindsigtssagens nummer i GetOrganized eller SBSYS: eksportpakken får filer, der kan "
+                              "sendes direkte"))
+    esdh_action.triggered.connect(lambda: edit_esdh_ref(window))
+    menu.addAction(esdh_action)
+    window.esdh_ref_action = esdh_action
     window.team_menu = menu
     window.presence_label = QLabel()
     window.presence_label.setObjectName("presenceLabel")

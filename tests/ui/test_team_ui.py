@@ -190,3 +190,40 @@ def test_the_audit_table_searches_and_exports(qtbot, services, tmp_path, wait_op
     dlg.search.clear()
     dlg.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert dlg.proxy.index(0, 2).data() != "Sagen oprettet"
+
+
+def test_the_case_window_sets_the_esdh_reference_and_the_export_addresses_it(qtbot, services, lead, tmp_path,
+                                                                             wait_ops):
+    from aktindsigt.ui.esdh import EsdhRefDialog
+
+    case = clean_case(services, tmp_path)
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.esdh_ref_action.trigger()
+    wait_ops()
+    dlg = win.esdh_dialog
+    assert isinstance(dlg, EsdhRefDialog) and dlg.edit.text() == ""
+    assert "kun den neutrale mappe" in dlg.hint.text()
+    dlg.edit.setText("  4711 ")
+    assert "SBSYS (sag 4711)" in dlg.hint.text()
+    dlg.accept()
+    wait_ops()
+    assert services.get_case(case.id).esdh_ref == "4711"
+    assert "ESDH-referencen er gemt: 4711" in win.statusBar().currentMessage()
+    # someone else changes it while the dialog is open: refused with who, nothing overwritten
+    win.esdh_ref_action.trigger()
+    wait_ops()
+    dlg = win.esdh_dialog
+    assert dlg.edit.text() == "4711"
+    lead.set_esdh_ref(case.id, "GO-2026-1")
+    ops.last_messages.clear()
+    dlg.edit.setText("4712")
+    dlg.accept()
+    wait_ops()
+    assert services.get_case(case.id).esdh_ref == "GO-2026-1"
+    assert any("ændret af Tove Hansen" in m for m in ops.last_messages), ops.last_messages
+    # the export addresses the payloads to the reference
+    services.set_esdh_ref(case.id, "4711")
+    services.submit_for_review(case.id, "Klar.")
+    lead.approve_case(case.id)
+    bundle = services.export_bundle(case.id, tmp_path / "eksport")
+    assert (bundle.path / "esdh" / "sbsys" / "requests.json").is_file()
