@@ -24,10 +24,10 @@ def _table(hits) -> None:
 
 
 def _count(hits) -> str:
+    from aktindsigt.core.danish import count
+
     docs = len({h.document_id for h in hits})
-    occ = "forekomst" if len(hits) == 1 else "forekomster"
-    dok = "dokument" if docs == 1 else "dokumenter"
-    return f"{len(hits)} {occ} i {docs} {dok}"
+    return f"{count(len(hits), 'forekomst', 'forekomster')} i {count(docs, 'dokument', 'dokumenter')}"
 
 
 @app.command("search")
@@ -74,4 +74,6 @@ def case_redact_term(
     done = [h for h in chosen if h.state != "redacted"]
     out.print(f"Overstreget: {_count(done)}" + (f" ({len(skipped)} sprunget over)" if skipped else "") + ".")
     if op.added_suggestions or op.created:
-        out.print("Fortryd i programmet med Ctrl+Z, eller afvis forekomsterne med 'aktindsigt case decide'.")
+        # the app's Ctrl+Z covers only what was done in the app: here a kept occurrence is a decision of its own
+        out.print(f"En forekomst, der alligevel skal udleveres, beholdes med 'aktindsigt case decide {case} --reject "
+                  f"ID' (forslagenes id'er står i 'aktindsigt case suggestions {case}').")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aktindsigt.core.danish import count as counted
 from aktindsigt.ui.dialogs import ground_combo
 from aktindsigt.ui.ops import query
 
@@ -38,10 +39,6 @@ def tr(text: str) -> str:
 
 
 STATE_LABELS = {"open": "Åben", "suggested": "Forslag", "redacted": "Overstreget", "kept": "Bevaret"}
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 class SearchDialog(QDialog):
@@ -86,7 +83,14 @@ class SearchDialog(QDialog):
         self.check_all.clicked.connect(lambda: self._set_all(True))
         self.check_none = QPushButton(tr("&Fjern markering"))
         self.check_none.clicked.connect(lambda: self._set_all(False))
+        # no ground until one is proposed (the ground of the suggestions found, else the one the case uses
+        # most) or chosen: the first of the catalogue (§ 14, meroffentlighed) is no ground to redact with
         self.ground = ground_combo()
+        self.ground.insertItem(0, tr("Vælg hjemmel …"), None)
+        self.ground.setCurrentIndex(0)
+        self._ground_chosen = False
+        self.ground.activated.connect(self._ground_picked)
+        self.ground.currentIndexChanged.connect(lambda *_: self._update_count())
         self.apply_button = QPushButton(tr("&Overstreg markerede"))
         self.apply_button.setObjectName("applyHits")
         self.apply_button.clicked.connect(self.apply)
@@ -126,11 +130,37 @@ class SearchDialog(QDialog):
         self.count.setText(tr("Søger …"))
         self.search_button.setEnabled(False)
 
-        def done(hits: list[Any]) -> None:
+        def find() -> tuple[list[Any], str | None]:
+            hits = self.services.search_case(self.case_id, needle, regex=regex)
+            return hits, self._proposed_ground(hits)
+
+        def done(got: tuple[list[Any], str | None]) -> None:
+            hits, proposed = got
             self.search_button.setEnabled(True)
+            if proposed and not self._ground_chosen and (k := self.ground.findData(proposed)) >= 0:
+                self.ground.setCurrentIndex(k)
             self.show_hits(hits)
 
-        query(self, lambda: self.services.search_case(self.case_id, needle, regex=regex), done)
+        query(self, find, done)
+
+    def _proposed_ground(self, hits: list[Any]) -> str | None:
+        """The ground of the suggestions under the hits, else the ground the case's redactions use most."""
+        from collections import Counter
+
+        from aktindsigt.core.model import DecisionAction
+
+        ids = {h.suggestion_id for h in hits if h.suggestion_id is not None}
+        used: Counter[str] = Counter()
+        if ids:
+            used.update(sg.ground_id for sg in self.services.suggestions(self.case_id, status=None)
+                        if sg.id in ids and sg.ground_id)
+        if not used:
+            used.update(d.ground_id for d in self.services.decisions(self.case_id)
+                        if d.action is DecisionAction.REDACT and d.ground_id)
+        return used.most_common(1)[0][0] if used else None
+
+    def _ground_picked(self, _index: int) -> None:
+        self._ground_chosen = self.ground.currentData() is not None
 
     def show_hits(self, hits: list[Any]) -> None:
         self.hits = list(hits)
@@ -176,9 +206,10 @@ class SearchDialog(QDialog):
             self.count.setText(tr("Ingen forekomster.") if self.needle.text().strip() else "")
         else:
             self.count.setText(tr("{0} i {1} — {2} markeret").format(
-                _count(n, tr("forekomst"), tr("forekomster")), _count(docs, tr("dokument"), tr("dokumenter")),
+                counted(n, tr("forekomst"), tr("forekomster")), counted(docs, tr("dokument"), tr("dokumenter")),
                 chosen))
-        self.apply_button.setEnabled(chosen > 0)
+        self.apply_button.setEnabled(chosen > 0 and self.ground.currentData() is not None)
+        self.apply_button.setToolTip("" if self.ground.currentData() is not None else tr("Vælg en hjemmel først."))
 
     def _show(self, item: QTreeWidgetItem, _col: int) -> None:
         if self.show_hit is not None:

@@ -195,11 +195,13 @@ def test_redact_everywhere_opens_the_case_search(qtbot, services, case_doc, wind
     dlg.search()
     wait_ops()
     qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 3)
+    assert not dlg.apply_button.isEnabled()  # no ground proposed (nothing suggested or redacted there)
+    dlg.ground.setCurrentIndex(dlg.ground.findData("ofl30_1"))
     dlg.apply()
     wait_ops()
     text = services.document_text(doc.id)
-    spans = [text[d.start:d.end] for d in services.decisions(case.id)]
-    assert spans == ["Vestergade 12"] * 3
+    spans = [(text[d.start:d.end], d.ground_id) for d in services.decisions(case.id)]
+    assert spans == [("Vestergade 12", "ofl30_1")] * 3
 
 
 def test_document_withheld_and_page_withheld(qtbot, services, case_doc, window, wait_ops, monkeypatch):

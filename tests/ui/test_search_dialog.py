@@ -152,3 +152,29 @@ def test_a_kept_value_is_shown_as_a_conflict_after_redaction(qtbot, services, ca
     dlg.list.itemActivated.emit(conflict)
     qtbot.waitUntil(lambda: (win.current_document() or a).id == b.id)
     dlg.close()
+
+
+def test_the_ground_is_proposed_from_the_suggestions_or_chosen_before_anything_is_redacted(qtbot, services, case_two,
+                                                                                          win, wait_ops):
+    case, _docs = case_two
+    dlg = win.redact_everywhere()
+    dlg.needle.setText("Godkendelsen")  # no suggestion there, nothing redacted in the case yet: no ground
+    dlg.search()
+    wait_ops()
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 1)
+    assert dlg.ground.currentData() is None and dlg.ground.currentText() == "Vælg hjemmel …"
+    assert not dlg.apply_button.isEnabled()
+    assert dlg.apply() is None and services.decisions(case.id) == []
+    dlg.needle.setText("Ulvhild Bager")  # the suggestion's ground is proposed
+    dlg.search()
+    wait_ops()
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() == 4)
+    assert dlg.ground.currentData() == "ofl30_1" and dlg.apply_button.isEnabled()
+    # a ground the caseworker picks stays picked for the next search
+    k = dlg.ground.findData("ofl33_5")
+    dlg.ground.setCurrentIndex(k)
+    dlg.ground.activated.emit(k)
+    dlg.needle.setText("ulvhild")
+    dlg.search()
+    wait_ops()
+    assert dlg.ground.currentData() == "ofl33_5"
