@@ -452,7 +452,7 @@ class RedactionServices:
             passed = report.passed and not misses
             if not report.passed:
                 failed = ", ".join(c.name for c in report.failures)
-                problems.append(f"Kontrollen af akt {doc.akt_nr} fandt fejl ({failed}); filen er ikke udleveret.")
+                problems += failure_messages(doc.akt_nr, report)
                 log.error("verification of akt %s failed: %s", doc.akt_nr, failed)
             if misses:
                 log.error("akt %s: %d occurrences of values withheld in the case are not redacted", doc.akt_nr,
@@ -521,6 +521,40 @@ class RedactionServices:
 
 
 CASE_REPORT = "case_verification.json"
+
+#: a verification detail of a term: "term #3 (PERSON, sha256:…) found on page 1" (never the value itself)
+_TERM_DETAIL = re.compile(r"term #\d+ \((?:(?P<type>[A-Z_]+), )?sha256:[0-9a-f]+\) (?P<how>.*?)(?: on page (?P<page>\d+))?$")
+_ROUTES = {"text": "i filens tekst", "ocr": "ved tekstgenkendelse (OCR) af siden", "annotations": "i en kommentar",
+           "widgets": "i et formularfelt", "embedded_files": "i en vedhæftet fil",
+           "outline": "i filens bogmærker", "links": "i et link", "metadata": "i filens metadata",
+           "raw_objects": "i filens indre data", "raw_file": "i filens indre data"}
+_CHECKS = {"outside_boxes_kept": "indhold uden for overstregningerne er ændret",
+           "ocr": "siderne kunne ikke læses med tekstgenkendelse (OCR)", "open": "filen kan ikke åbnes"}
+
+
+def failure_messages(akt_nr: int, report: Any) -> list[str]:
+    """The failed checks of a file in Danish for the caseworker: what kind of value can still be read, where
+    (page and route), never the value; checks without a value found are named by what failed."""
+    out: list[str] = []
+    other: list[str] = []
+    for check in report.failures:
+        route = _ROUTES.get(check.name.split(":")[0], "i filen")
+        found = [m for m in (_TERM_DETAIL.match(d) for d in check.details) if m]
+        for m in found:
+            kind = m["type"] or ""
+            et = EntityType(kind) if kind in EntityType._value2member_map_ else None
+            what = et.label.lower() if et is not None and et is not EntityType.MANUAL else "en overstreget tekst"
+            page = f", side {m['page']}" if m["page"] else ""
+            msg = f"Akt {akt_nr}{page}: {what} kan stadig læses {route}; filen er ikke udleveret."
+            if msg not in out:
+                out.append(msg)
+        if not found:
+            what = _CHECKS.get(check.name, check.name)
+            if what not in other:
+                other.append(what)
+    if other:
+        out.append(f"Kontrollen af akt {akt_nr} fejlede ({', '.join(other)}); filen er ikke udleveret.")
+    return out
 
 
 def _mkey(t: str) -> str:

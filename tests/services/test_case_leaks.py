@@ -170,6 +170,9 @@ def test_a_missed_occurrence_fails_the_file_and_the_export(services, tmp_path, m
     (failed,) = result.failed
     assert failed.document.title == "b_wrap_line" and failed.path is None
     assert "Akt 2, side 1: telefonnummer, som er undtaget i sagen, står uden overstregning" in failed.problems[0]
+    # the file's own check says, in Danish, what kind of value it read and where (never the value)
+    assert "Akt 2, side 1: telefonnummer kan stadig læses i filens tekst; filen er ikke udleveret." in failed.problems
+    assert not [p for p in failed.problems if "text:" in p]
     assert not (tmp_path / "ud").exists()  # a failed redaction leaves nothing under --out
     report = result.case_report
     row = next(r for r in report["documents"] if r["akt_nr"] == 2)

@@ -124,3 +124,24 @@ def test_failed_verification_removes_the_output(services, case, tmp_path, monkey
     (bad,) = result.failed
     assert bad.path is None and not list((tmp_path / "ud" / "udleveret").glob("akt_0001*"))
     assert "ikke udleveret" in bad.problems[0]
+
+
+def test_failed_checks_are_told_in_danish_without_the_value():
+    from aktindsigt.redact.verify import CheckResult, VerificationReport
+    from aktindsigt.services.redaction import failure_messages
+
+    report = VerificationReport(file="x.pdf")
+    report.checks += [
+        CheckResult("text:text", False, "failed", ["term #3 (PERSON, sha256:4daaa2b56dc0) found on page 2"]),
+        CheckResult("text:words", False, "failed", ["term #3 (PERSON, sha256:4daaa2b56dc0) found on page 2"]),
+        CheckResult("links", False, "failed", ["term #1 (sha256:c5e021af4d16) in a link target on page 1"]),
+        CheckResult("metadata", False, "failed", ["term #2 (CPR, sha256:30e60889f633) in metadata field title"]),
+        CheckResult("ocr", False, "not run", ["Tesseract is not installed"]),
+        CheckResult("annotations", True, "passed", ["annotations (besides links): 0"]),
+    ]
+    assert failure_messages(7, report) == [
+        "Akt 7, side 2: navn kan stadig læses i filens tekst; filen er ikke udleveret.",
+        "Akt 7, side 1: en overstreget tekst kan stadig læses i et link; filen er ikke udleveret.",
+        "Akt 7: cpr-nummer kan stadig læses i filens metadata; filen er ikke udleveret.",
+        "Kontrollen af akt 7 fejlede (siderne kunne ikke læses med tekstgenkendelse (OCR)); filen er ikke udleveret.",
+    ]
