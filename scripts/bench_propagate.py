@@ -10,7 +10,8 @@ straight into the store, no import), with ``entities-per-doc`` distinct values p
 value written about three times across the case in other forms (wrapped, possessive, first name
 alone, without separators).  ``analyze_case`` runs to the end with the shipped model; the figures
 are the detection time, the propagation time ("Finder alle forekomster i sagen") and its share,
-the distinct values found, and the suggestions added by propagation.  ``--old TREE`` also times
+the distinct values found, the suggestions added by propagation, and the time of one decision (the
+largest group of names accepted and spread over the case, ``accept_group_s``).  ``--old TREE`` also times
 the ``propagate()`` function of another checkout on 20 of the texts with all the values (the "before",
 per document).
 Writes bench-results/propagate.json.
@@ -149,6 +150,17 @@ def run_size(n_docs: int, per_doc: int, old: Path | None) -> dict:
             "suggestions": len(sugg), "propagated": summary.propagated, "distinct_values_found": len(keys),
             "progress_messages": [m for m in seen if "dokument" in m][-1:],
         }
+        # a decision at this size: the largest group of names accepted, and spread case-wide (decision-time
+        # propagation over every document, as "Overstreg" on a group in the app)
+        from collections import Counter
+
+        sizes = Counter(s.entity_key for s in sugg if s.entity_type.value == "PERSON")
+        if sizes:
+            key, n_occ = sizes.most_common(1)[0]
+            t1 = time.perf_counter()
+            svc.accept_group(case.id, key)
+            res["accept_group_s"] = round(time.perf_counter() - t1, 2)
+            res["accept_group_occurrences"] = n_occ
         if old is not None:
             res["old_propagate_s"] = _time_old(old, svc, case.id, sugg)
         store.close()
