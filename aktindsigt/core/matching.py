@@ -134,6 +134,15 @@ def person_parts(name: str) -> PersonParts | None:
     return PersonParts(first, middles, tuple(dict.fromkeys(surnames)))
 
 
+def decided_value(text: str, entity_type: EntityType, entity_key: str | None) -> str:
+    """The value a decision on ``text`` withholds or keeps: a short form of a person ("Tirvald", "Okkerstrøms",
+    "T. Okkerstrøm") grouped under a full name stands for that person, not for every Tirvald of the case."""
+    if entity_type is EntityType.PERSON and entity_key and entity_key.startswith("PERSON:") \
+            and value_key(text, entity_type) != entity_key:
+        return entity_key.split(":", 1)[1]
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int  # view offsets

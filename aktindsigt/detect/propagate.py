@@ -226,6 +226,8 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
             owner = max(before)[1]
         elif owner not in persons_here and _sentence_start(text, h.start) and not context and len(base) < 3:
             continue
+        if form == "first" and _another_name_after(text, h.end, m.parts.get(owner)):
+            continue  # "Tirvald Jensen" is not Tirvald Okkerstrøm
         kept.append((h.start, h.end, owner, form, False, ambiguous))
 
     kept = _extend(text, kept, values)
@@ -245,6 +247,25 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
         ))
     result.sort(key=lambda o: o.start)
     return result
+
+
+_NAMES_AFTER = re.compile(r"(?:[ ]+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåäöüé'-]+)){1,3}")
+
+
+def _another_name_after(text: str, end: int, parts) -> bool:
+    """A first name followed by names none of which is the person's own (middle names, surname): another
+    person of the same first name ("Tirvald Jensen" when Tirvald Okkerstrøm is known); initials alone
+    ("Tirvald B. Okkerstrøm", "Tirvald B.") do not count."""
+    if parts is None:
+        return False
+    mt = _NAMES_AFTER.match(text, end)
+    if mt is None:
+        return False
+    own = {*parts.middles, *parts.surnames}
+    words = [fold(w).rstrip(".") for w in mt.group().split()]
+    if any(w in own or (w.endswith("s") and w[:-1] in own) for w in words):
+        return False
+    return any(len(w) > 1 for w in words)
 
 
 def _extend(text: str, kept: list[tuple[int, int, int, str, bool, bool]], values) -> list:

@@ -307,7 +307,7 @@ class AnalysisServices:
                       ) -> tuple[list[tuple[str, EntityType]], dict[str, tuple[DecisionAction | None, str | None]]]:
         """Every value known in the case (suggestions not struck, decisions) and, per value key, the
         decision on it: REDACT with its ground, KEEP, or None (undecided, or decided both ways)."""
-        from aktindsigt.core.matching import value_key
+        from aktindsigt.core.matching import decided_value, value_key
 
         values: dict[str, tuple[str, EntityType]] = {}
         actions: dict[str, set[tuple[DecisionAction, str | None]]] = {}
@@ -317,13 +317,14 @@ class AnalysisServices:
                 continue
             if s.status is SuggestionStatus.REJECTED:
                 continue  # a value the caseworker kept spreads as a decision (below), not as a suggestion
-            values.setdefault(value_key(s.text, s.entity_type), (s.text, s.entity_type))
+            text = decided_value(s.text, s.entity_type, s.entity_key)  # a short form: its person's full name
+            values.setdefault(value_key(text, s.entity_type), (text, s.entity_type))
         for d in decisions:
             if d.kind is not DecisionKind.SPAN or d.start is None or d.end is None:
                 continue
             sug = by_id.get(d.suggestion_id) if d.suggestion_id is not None else None
             if sug is not None:
-                text, et = sug.text, sug.entity_type
+                text, et = decided_value(sug.text, sug.entity_type, sug.entity_key), sug.entity_type
             else:
                 view = self.document_view(d.document_id)
                 a, b = view.from_source(d.start, d.end)

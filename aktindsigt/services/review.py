@@ -280,7 +280,10 @@ class ReviewServices:
         )
         # the same values elsewhere in the case get the same decision (one operation: one undo)
         case = self.get_case(case_id)  # type: ignore[attr-defined]
-        decided = [(s.text, s.entity_type, action, (ground_id or s.ground_id)) for s in sugg]
+        from aktindsigt.core.matching import decided_value
+
+        decided = [(decided_value(s.text, s.entity_type, s.entity_key), s.entity_type, action, (ground_id or s.ground_id))
+                   for s in sugg]
         plan = self._spread(case, _distinct(decided), set(ids))
         self._apply_plan(op, decisions, plan, [d.id for d in old if d.id], "decision." + action.value, seen)
         op.notices = overridden_notices(op.removed, self.user, action)

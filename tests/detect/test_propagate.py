@@ -135,3 +135,10 @@ def test_propagation_is_one_pass_per_document_and_can_be_cancelled():
     calls = iter(range(10_000))
     got = list(propagate_iter(docs, ents, cancelled=lambda: next(calls) > 310))
     assert 0 < len(got) < 300  # stopped between documents, what was found so far is kept by the caller
+
+
+def test_a_first_name_followed_by_another_surname_is_another_person():
+    docs = ["Borgeren Tirvald Okkerstrøm bor her.",
+            "Notatet er skrevet af Tirvald Jensen. Senere ringede Tirvald igen, og Tirvald B. Okkerstrøm kom."]
+    occ = [(o.normalised, o.form) for o in propagate(docs, [TIRVALD]) if o.doc == 1]
+    assert occ == [("Tirvald", "first"), ("Tirvald B. Okkerstrøm", "name")]  # not the Tirvald of "Tirvald Jensen"

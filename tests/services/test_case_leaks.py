@@ -253,3 +253,31 @@ def test_one_box_per_region_and_the_letter_explains_every_stamped_ground(service
     assert red.passed, [p for d in red.documents for p in d.problems]
     page = pymupdf.open(next(d.path for d in red.documents if d.document.id == klage.id))[0]
     assert "§ 29, § 30, nr. 1" in page.get_text() or "1) § 29, § 30, nr. 1" in page.get_text()
+
+
+def test_a_short_form_withheld_with_its_person_does_not_reach_another_person_of_the_same_first_name(services,
+                                                                                                 tmp_path):
+    """Accepting a person's group decides "Tirvald" alone too; that withholds Tirvald Okkerstrøm, not every
+    Tirvald: the case worker who signs as Tirvald Jensen is released as written.  While the short form is
+    still open, the file that has it is not released."""
+    files = {}
+    for name, line in (("a", f"Borgeren {P.name} bor her."), ("b", "Senere på dagen ringede Tirvald igen."),
+                       ("c", "Notatet er skrevet af sagsbehandler Tirvald Jensen.")):
+        files[name] = tmp_path / f"{name}.pdf"
+        _write(files[name], lambda w, line=line: w.words(line))
+    case = services.create_case("Sag", "Journalist", "ofl7", date(2026, 11, 2), case_number="AKT-2026-0102")
+    services.import_paths(case.id, list(files.values()))
+    docs = {d.title: d for d in services.case_detail(case.id).documents}
+    hit = next(h for h in services.search_case(case.id, P.name) if h.document_id == docs["a"].id)
+    services.redact_text(docs["a"].id, hit.start, hit.end, "ofl30_1")
+    assert services.suggestions(case.id, docs["c"].id) == []  # "Tirvald Jensen" is another person
+    early = services.redact_case(case.id, tmp_path / "ud0")
+    assert [d.document.title for d in early.failed] == ["b"]
+    assert "navn, som er undtaget i sagen, afventer stadig en afgørelse" in early.failed[0].problems[0]
+    services.accept_group(case.id, "PERSON:tirvald okkerstrøm")
+    b_text = services.document_text(docs["b"].id)
+    assert [b_text[d.start:d.end] for d in services.decisions(case.id, docs["b"].id)] == ["Tirvald"]
+    result = services.redact_case(case.id, tmp_path / "ud")
+    assert result.passed, [p for d in result.documents for p in d.problems]
+    released = {d.document.title: _routes(d.path)[0] for d in result.documents}
+    assert "Tirvald Jensen" in released["c"] and "Tirvald" not in released["b"] and not _leaks(released["a"])
