@@ -171,12 +171,17 @@ def case_analyze(case: CaseArg) -> None:
     """Find forslag til overstregning i alle sagens dokumenter."""
     with progress("Analyserer") as bar:
         summary = run(lambda svc: svc.analyze_case(case, progress=bar))
-    out.print(f"{summary.documents} dokumenter analyseret: {summary.new_suggestions} nye forslag "
+    from aktindsigt.core.danish import count, plural
+
+    out.print(f"{count(summary.documents, 'dokument', 'dokumenter')} analyseret: "
+              f"{summary.new_suggestions} {plural(summary.new_suggestions, 'nyt', 'nye')} forslag "
               f"({summary.propagated} fundet som øvrige forekomster af kendte oplysninger).")
     if summary.by_type:
         out.print(", ".join(f"{EntityType(k).label}: {v}" for k, v in sorted(summary.by_type.items())))
     if summary.public_titles:
-        out.print(f"{summary.public_titles} dokumenttitler indeholdt personoplysninger; der er foreslået offentlige titler.")
+        n = summary.public_titles
+        out.print(f"{count(n, 'dokumenttitel', 'dokumenttitler')} indeholdt personoplysninger; der er foreslået "
+                  + ("en offentlig titel." if n == 1 else "offentlige titler."))
 
 
 @app.command("suggestions")

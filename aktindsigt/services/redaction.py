@@ -81,7 +81,7 @@ class Conflict:
         where = _akter(self.withheld_in)
         page = f", side {self.page}" if self.page else ""
         return (f"{self.entity_type.label} er overstreget i {where}, men bevaret i akt {self.kept_in}{page}. "
-                "Overstreg den også dér, eller bekræft, at den bevidst udleveres.")
+                "Overstreg den også dér, eller lad den stå, hvis den bevidst udleveres dér.")
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.entity_type.value, "withheld_in": self.withheld_in, "kept_in": self.kept_in,
