@@ -58,11 +58,15 @@ def render_docx(template: str, context: dict[str, Any], out_path: Path) -> Path:
     return out_path
 
 
+PDF_TMP_PREFIX = "aktindsigt-pdf-"
+
+
 def docx_to_pdf(docx: Path, timeout: float = PDF_TIMEOUT) -> tuple[Path | None, str]:
     """Convert with LibreOffice headless in a private profile; ``(pdf, "")`` or ``(None, Danish message)``."""
     from aktindsigt.ingest.tools import ToolError, convert_to_pdf
 
-    with tempfile.TemporaryDirectory(prefix="aktindsigt-pdf-") as tmp:
+    # named after this process: a later start removes it after a crash (services.cases.remove_stale_workdirs)
+    with tempfile.TemporaryDirectory(prefix=f"{PDF_TMP_PREFIX}{os.getpid()}-") as tmp:
         try:
             produced = convert_to_pdf(docx, Path(tmp), timeout=timeout)
         except ToolError as e:

@@ -639,7 +639,8 @@ def new_import_workdir() -> Path:
 
 def remove_stale_workdirs(root: Path | None = None) -> int:
     """Remove the work folders of imports whose process no longer runs (a crash, a kill -9); returns how
-    many. Also the per-file folders ``ingest()`` makes in the system's temp folder."""
+    many. Also the per-file folders ``ingest()`` and the letters' PDF conversion make in the system's temp
+    folder, and what LibreOffice left running in them."""
     import psutil
 
     removed = 0
@@ -647,9 +648,12 @@ def remove_stale_workdirs(root: Path | None = None) -> int:
     root = root or workdir_root()
     if root.is_dir():
         candidates += [(p, WORKDIR_PREFIX) for p in root.iterdir() if p.name.startswith(WORKDIR_PREFIX)]
+    from aktindsigt.outputs.render import PDF_TMP_PREFIX  # a letter's PDF conversion (an export, an output)
+
     tmp = Path(tempfile.gettempdir())
     with contextlib.suppress(OSError):
-        candidates += [(p, INGEST_TMP_PREFIX) for p in tmp.iterdir() if p.name.startswith(INGEST_TMP_PREFIX)]
+        candidates += [(p, prefix) for p in tmp.iterdir() for prefix in (INGEST_TMP_PREFIX, PDF_TMP_PREFIX)
+                       if p.name.startswith(prefix)]
     stale = []
     for p, prefix in candidates:
         pid_text = p.name[len(prefix):].split("-", 1)[0]

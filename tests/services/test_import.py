@@ -243,3 +243,29 @@ def test_the_next_start_stops_only_processes_in_stale_folders(tmp_path, monkeypa
         for p in procs:
             p.kill()
             p.wait()
+
+
+def test_a_letters_pdf_conversion_folder_of_a_killed_export_goes_at_the_next_start(tmp_path, monkeypatch):
+    """kill -9 of an export during a letter's PDF conversion left TMPDIR/aktindsigt-pdf-* with the PDF."""
+    from aktindsigt.outputs import render
+
+    monkeypatch.setattr(tempfile_mod, "tempdir", str(tmp_path))
+    seen = []
+
+    def convert(src, outdir, timeout):
+        seen.append(outdir)
+        (outdir / "x.pdf").write_bytes(b"%PDF")
+        return outdir / "x.pdf"
+
+    monkeypatch.setattr("aktindsigt.ingest.tools.convert_to_pdf", convert)
+    docx = tmp_path / "brev.docx"
+    docx.write_bytes(b"docx")
+    assert render.docx_to_pdf(docx)[0] == tmp_path / "brev.pdf"
+    assert seen[0].name.startswith(f"aktindsigt-pdf-{os.getpid()}-") and not seen[0].exists()
+    stale = tmp_path / "aktindsigt-pdf-999999999-abc"
+    stale.mkdir()
+    (stale / "01_Afgoerelse.pdf").write_bytes(b"%PDF")
+    alive = tmp_path / f"aktindsigt-pdf-{os.getpid()}-def"
+    alive.mkdir()
+    assert cases_mod.remove_stale_workdirs(tmp_path / "home-tmp") == 1
+    assert not stale.exists() and alive.exists()
