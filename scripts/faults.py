@@ -22,7 +22,7 @@ re-runs the stage's command as a person would, and checks again.  Failures, by k
 * ``phantom_output``: the store records a letter, aktliste or journal note whose file is in no bundle;
 * ``temp_left``: after the next start, hidden work folders beside the targets, files in TMPDIR, or
   staging entries of the program;
-* ``rerun``: the re-run did not reach the clean state (the state of an uninterrupted run: the same
+* ``rerun``: the re-run did not reach the clean state (the state right after an uninterrupted run: the same
   documents, suggestions, decisions, one complete verified output folder, one recorded bundle).
 
 The table and the details go to stdout and ``bench-results/faults-<label>.json``.
@@ -130,12 +130,13 @@ def stage_args(stage: str, out: Path, docs: Path, tree: Tree, rerun: bool = Fals
     return ["case", "export", "1", "--out", str(out / "eksport"), "--override", "Haster."], LEAD
 
 
-def prepare(tree: Tree, base: Path) -> tuple[dict[str, Path], dict[str, float], Path]:
-    """Data folders just before each stage, and each stage's uninterrupted duration."""
+def prepare(tree: Tree, base: Path) -> tuple[dict[str, Path], dict[str, float], dict[str, dict]]:
+    """Data folders just before each stage, each stage's uninterrupted duration and the state right after it
+    (a later stage may change what an earlier one left: decisions add the suggestions of other occurrences)."""
     docs = base / "dokumenter"
     make_documents(docs)
     home, tmp, out = base / "run" / "home", base / "run" / "tmp", base / "run" / "out"
-    snapshots, times = {}, {}
+    snapshots, times, wants = {}, {}, {}
     tree.run(home, tmp, "settings", "user", "--role", "teamleder", user=LEAD)
     tree.run(home, tmp, "case", "create", "--title", "Aktindsigt i klagesag", "--requester", "Jens Journalist",
              "--regime", "ofl7")
@@ -152,7 +153,8 @@ def prepare(tree: Tree, base: Path) -> tuple[dict[str, Path], dict[str, float], 
         times[stage] = time.monotonic() - t
         if r.returncode != 0:
             raise RuntimeError(f"reference run of {stage} failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
-    return snapshots, times, base / "run"
+        wants[stage] = state(home, out)
+    return snapshots, times, wants
 
 
 # --- checks --------------------------------------------------------------------------------------------------
@@ -372,9 +374,8 @@ def main() -> None:
     tree = Tree(a.tree.resolve())
     rng = random.Random(a.seed)
     t0 = time.monotonic()
-    snapshots, times, reference = prepare(tree, work / "base")
+    snapshots, times, wants = prepare(tree, work / "base")
     print(f"reference run ({a.label}, {tree.root}): " + ", ".join(f"{s} {times[s]:.1f} s" for s in STAGES), flush=True)
-    want = state(reference / "home", reference / "out")
     results: list[dict] = []
 
     def short(stage: str) -> bool:
@@ -386,7 +387,8 @@ def main() -> None:
         if not todo:
             break
         for stage in todo:
-            res = trial(tree, stage, snapshots[stage], work / "base" / "dokumenter", times[stage], want, work, rng)
+            res = trial(tree, stage, snapshots[stage], work / "base" / "dokumenter", times[stage], wants[stage], work,
+                        rng)
             results.append(res)
             if not res["killed"]:  # it finished first: the machine is faster now than at the reference run
                 times[stage] = res["ran"]
