@@ -102,4 +102,5 @@ def test_submit_return_reopen_approve_and_export(run, case_id, tmp_path):
     svc = Services.open()
     actions = [e.action for e in svc.store.audit_events(int(case_id)) if e.action.startswith("case.")]
     svc.close()
-    assert actions[-5:] == ["case.submit", "case.return", "case.reopen", "case.submit", "case.approve"]
+    assert actions[-6:] == ["case.submit", "case.return", "case.reopen", "case.submit", "case.approve",
+                            "case.deliver"]

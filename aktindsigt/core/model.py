@@ -79,8 +79,8 @@ class CaseStatus(enum.StrEnum):
             "in_review": "Til godkendelse",
             "returned": "Returneret",
             "approved": "Godkendt",
-            "sent": "Afsendt",
-            "closed": "Afsluttet",
+            "sent": "Udleveret",  # the bundle is exported: the decision and the documents are on their way
+            "closed": "Journaliseret",  # the ESDH system has received the bundle
         }[self.value]
 
 

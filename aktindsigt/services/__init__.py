@@ -4,8 +4,10 @@
 cases (``review.py``: suggestions, decisions, undo/redo), analysis
 (``analysis.py``: detection, propagation, allowlists) and the outputs
 (``outputs.py``: checklist, letter, aktliste, journal note, other letters), redaction, export,
-and the user profile and review workflow (``workflow.py``: submit, approve, return, reopen), and the
-team lead's desk and the shared store (``team.py``: review queue, comments, audit trail, presence).
+the user profile and review workflow (``workflow.py``: submit, approve, return, reopen, read-only cases,
+delivered and journalised), the team lead's desk and the shared store (``team.py``: review queue, comments,
+audit trail, presence), document properties and failed-file actions (``documents.py``) and what the
+desktop workspace asks for (``workspace.py``: a case's grounds, proposed grounds, snippets).
 """
 
 from aktindsigt.services.analysis import AnalysisServices, AnalysisSummary
@@ -21,6 +23,7 @@ from aktindsigt.services.cases import (
 )
 from aktindsigt.services.esdh import EsdhServices
 from aktindsigt.services.esdh_import import EsdhImportServices
+from aktindsigt.services.documents import DocumentServices
 from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
 from aktindsigt.services.integrity import IntegrityServices
 from aktindsigt.services.outputs import OutputServices
@@ -28,10 +31,12 @@ from aktindsigt.services.redaction import CaseRedaction, RedactionServices
 from aktindsigt.services.review import DocumentAccess, Operation, ReviewServices, SuggestionGroup
 from aktindsigt.services.team import TeamServices
 from aktindsigt.services.workflow import ReviewState, UserProfile, WorkflowServices
+from aktindsigt.services.workspace import GroundChoice, Snippet, WorkspaceServices
 
 
 class Services(CaseServices, ReviewServices, AnalysisServices, OutputServices, RedactionServices, ExportServices,
-               WorkflowServices, TeamServices, EsdhServices, EsdhImportServices, IntegrityServices):
+               WorkflowServices, TeamServices, EsdhServices, EsdhImportServices, IntegrityServices,
+               DocumentServices, WorkspaceServices):
     """All use cases over one store and one user."""
 
 
@@ -44,12 +49,14 @@ __all__ = [
     "DocumentAccess",
     "ExportCheck",
     "ExportResult",
+    "GroundChoice",
     "ImportSummary",
     "ImportedFile",
     "Operation",
     "ReviewState",
     "ServiceError",
     "Services",
+    "Snippet",
     "SuggestionGroup",
     "UserProfile",
     "collect_files",

@@ -196,6 +196,7 @@ class AnalysisServices:
         from aktindsigt.services.cases import Changes, ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        self._guard_edit(case.id)  # type: ignore[attr-defined]
         docs = [d for d in self.store.list_documents(case.id) if d.status is DocumentStatus.READY]
         if not docs:
             raise ServiceError("Sagen har ingen læsbare dokumenter at analysere. Importér dokumenter først.")

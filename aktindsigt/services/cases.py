@@ -221,6 +221,15 @@ class CaseServices:
         services.recover_exports()  # type: ignore[attr-defined]  # and the folders of interrupted runs
         return services
 
+    def _guard_edit(self, case_id: int | None) -> None:
+        """Refuse a change of a case that is read-only for the current user (approved, in review, delivered):
+        ``workflow.edit_refusal``."""
+        from aktindsigt.services.workflow import edit_refusal
+
+        reason = edit_refusal(self, case_id)
+        if reason:
+            raise ServiceError(reason)
+
     def _edited(self, case_id: int | None, cause: str) -> None:
         """Every change of a case's content ends here: the review workflow reacts (``workflow.after_edit``)."""
         from aktindsigt.services.workflow import after_edit
@@ -399,6 +408,7 @@ class CaseServices:
 
         case = self.get_case(case_ref)
         assert case.id is not None
+        self._guard_edit(case.id)
         plan = plan_import(paths)
         if not plan.files and not plan.refused:
             if plan.missing:

@@ -79,6 +79,21 @@ class ExportCheck:
 
 
 
+class _ExportProgress:
+    """One bar for the export: the redaction's "akt x af y", then the three outputs as three more steps."""
+
+    def __init__(self, progress: ProgressCallback) -> None:
+        self.progress, self.n = progress, 0
+
+    def redaction(self, done: int, total: int, message: str) -> None:
+        self.n = total
+        if message:
+            self.progress(done, total + 3, message)
+
+    def step(self, k: int, message: str) -> None:
+        self.progress(self.n + k - 1, self.n + 3, message)
+
+
 class ExportServices:
     """Mixed into ``Services``."""
 
@@ -89,12 +104,9 @@ class ExportServices:
         """What ``export_bundle`` would object to now, without exporting (the UI asks a team lead for the
         written override only when there is something to override)."""
         from aktindsigt.core.model import CaseStatus
-        from aktindsigt.services.workflow import content_fingerprint
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
-        record = self._review_record(case.id)  # type: ignore[attr-defined]
-        approved = (case.status is CaseStatus.APPROVED
-                    and content_fingerprint(self.store, case.id) == record.get("approved_fingerprint"))
+        approved = self.approval_holds(case)  # type: ignore[attr-defined]
         problems = [] if self.approval_override(case) else [str(p) for p in self.checklist(case.id)]  # type: ignore[attr-defined]
         obstacles = list(problems)
         if not approved:
@@ -134,21 +146,23 @@ class ExportServices:
         except (TargetNotEmpty, OSError) as e:
             raise ServiceError(f"Pakken kan ikke dannes i {final.parent}: {e}. Vælg en anden placering.") from e
         try:
+            steps = _ExportProgress(progress)
             progress(0, 4, "Overstreger og kontrollerer dokumenterne")
-            redaction = self.redact_case_into(case.id, work, cancel=cancel)  # type: ignore[attr-defined]
+            redaction = self.redact_case_into(case.id, work, cancel=cancel,  # type: ignore[attr-defined]
+                                              progress=steps.redaction)
             if redaction.cancelled:
                 raise ServiceError("Eksporten blev afbrudt; der er ikke dannet nogen pakke.")
             if not redaction.passed:
                 msgs = "\n".join(p for d in redaction.failed for p in d.problems)
                 raise ServiceError("Eksporten er afvist, fordi kontrollen af de overstregede filer fejlede:\n" + msgs)
             # previews (record=False): recorded only with the bundle, once it is in place
-            progress(1, 4, "Danner afgørelsen")
+            steps.step(1, "Danner afgørelsen")
             letter = self.render_letter(case.id, work, override_reason=override_reason,  # type: ignore[attr-defined]
                                         record=False)
-            progress(2, 4, "Danner aktlisten")
+            steps.step(2, "Danner aktlisten")
             aktliste = self.render_aktliste(case.id, work, record=False)  # type: ignore[attr-defined]
             events = [self._output_event(f) for f in (letter, aktliste)]  # type: ignore[attr-defined]
-            progress(3, 4, "Danner journalnotatet")
+            steps.step(3, "Danner journalnotatet")
             journal = self.render_journalnotat(case.id, work, record=False,  # type: ignore[attr-defined]
                                                pending_outputs=events)
             events.append(self._output_event(journal))  # type: ignore[attr-defined]
@@ -199,6 +213,8 @@ class ExportServices:
             values[f"case:{case_id}:bundles"] = lambda items: [*(items or []), entry]
         values.update({f"case:{case_id}:last_{ev['kind']}": ev for ev in events})
         self.store.set_settings(values, self.user)
+        # the bundle is out: the case is *Udleveret* (workflow.py), also when a recovered record is confirmed
+        self.mark_delivered(case_id, str(record.get("path", "")), record.get("bundle_sha256", ""))  # type: ignore[attr-defined]
 
     def recover_exports(self, case_id: int | None = None) -> list[Path]:
         """Settle export records left pending by a crash: a bundle that is in place with the SHA256SUMS the

@@ -100,6 +100,9 @@ class OutputServices:
 
     def _save_statements(self, case_ref: str | int, st: Statements) -> Statements:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        before = dict(self.statements(case.id).to_dict(), journal=None)
+        if before != dict(st.to_dict(), journal=None):  # the journal note's free text is not approved content
+            self._guard_edit(case.id)  # type: ignore[attr-defined]
         base = getattr(st, "_base", None)
         if base is None:
             self.store.set_setting(f"case:{case.id}:statements", st.to_dict(), self.user)
@@ -135,6 +138,7 @@ class OutputServices:
     def set_scope(self, case_ref: str | int, text: str) -> None:
         """How the request was understood and delimited (the case's own ``scope`` field)."""
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        self._guard_edit(case.id)  # type: ignore[attr-defined]
         case.scope = text.strip()
         self.store.update_case(case, self.user, action="case.scope")
         self._edited(case.id, "case.scope")  # type: ignore[attr-defined]
@@ -170,6 +174,7 @@ class OutputServices:
                             public_title: str | None = None) -> Document:
         """The per-document fields the checklist asks for (journal reference, § 26 considered, scope, title)."""
         doc = self.document(document_id)  # type: ignore[attr-defined]
+        self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
         if esdh_doc_id is not None:
             doc.esdh_doc_id = esdh_doc_id.strip()
         if section26_considered is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from aktindsigt.core.model import (
     AccessType,
@@ -74,6 +75,12 @@ class Operation:
     document_versions_after: dict[int, int] = field(default_factory=dict)
     # Danish lines for the user: e.g. another user's decision that this action replaced
     notices: list[str] = field(default_factory=list)
+    # document properties (services/documents.py): document id -> {field: value} before / after the action
+    fields_before: dict[int, dict[str, Any]] = field(default_factory=dict)
+    fields_after: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # whole documents taken out of the case / put in (failed-file actions): document id -> DocumentSnapshot
+    documents_before: dict[int, Any] = field(default_factory=dict)
+    documents_after: dict[int, Any] = field(default_factory=dict)
 
     @property
     def suggestion_ids(self) -> set[int]:
@@ -85,12 +92,14 @@ class Operation:
         """Every document whose decisions, suggestions, document decision or pages the action touched."""
         return ({d.document_id for d in (*self.created, *self.removed)} | set(self.access_after)
                 | {s.document_id for s in (*self.added_suggestions, *self.deleted_suggestions)}
-                | set(self.access_before) | {doc for doc, _page in (*self.pages_after, *self.pages_before)})
+                | set(self.access_before) | {doc for doc, _page in (*self.pages_after, *self.pages_before)}
+                | set(self.fields_after) | set(self.documents_before) | set(self.documents_after))
 
     @property
     def empty(self) -> bool:
         return not (self.created or self.removed or self.status_after or self.access_after or self.pages_after
-                    or self.added_suggestions or self.deleted_suggestions)
+                    or self.added_suggestions or self.deleted_suggestions
+                    or self.fields_after or self.documents_before or self.documents_after)
 
 
 @dataclass
@@ -251,6 +260,7 @@ class ReviewServices:
         if len(case_ids) != 1:
             raise ServiceError("Forslagene hører til forskellige sager.")
         case_id = case_ids.pop()
+        self._guard_edit(case_id)  # type: ignore[attr-defined]
         if action is DecisionAction.REDACT and ground_id is None and any(s.ground_id is None for s in sugg):
             missing = [s for s in sugg if s.ground_id is None]
             raise ServiceError(
@@ -276,7 +286,7 @@ class ReviewServices:
             case_id=case_id,
             status_before={s.id: s.status for s in sugg if s.id is not None},
             status_after={s.id: new_status for s in sugg if s.id is not None},
-            description=("Overstreg" if action is DecisionAction.REDACT else "Behold") + " " + _occurrences(len(sugg)),
+            description=("Overstreg" if action is DecisionAction.REDACT else "Frigiv") + " " + _occurrences(len(sugg)),
         )
         # the same values elsewhere in the case get the same decision (one operation: one undo)
         case = self.get_case(case_id)  # type: ignore[attr-defined]
@@ -372,10 +382,13 @@ class ReviewServices:
 
     def set_ground(self, suggestion_ids: Sequence[int], ground_id: str,
                    versions: Mapping[int, int] | None = None) -> None:
-        self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user, versions)
         ids = list(suggestion_ids)
-        if ids:
-            self._edited(self.review.get_suggestions(ids[:1])[0].case_id, "suggestion.ground")  # type: ignore[attr-defined]
+        case_id = self.review.get_suggestions(ids[:1])[0].case_id if ids else None
+        if case_id is not None:
+            self._guard_edit(case_id)  # type: ignore[attr-defined]
+        self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user, versions)
+        if case_id is not None:
+            self._edited(case_id, "suggestion.ground")  # type: ignore[attr-defined]
 
     # --- manual redactions -------------------------------------------------------
 
@@ -385,6 +398,7 @@ class ReviewServices:
         doc = self.document(document_id)  # type: ignore[attr-defined]
         if doc.status is not DocumentStatus.READY:
             raise ServiceError("Dokumentet kunne ikke importeres og kan derfor ikke overstreges.")
+        self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
         return doc
 
     def redact_text(self, document_id: int, start: int, end: int, ground_id: str, reason: str = "") -> Operation:
@@ -537,6 +551,7 @@ class ReviewServices:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         if not ground_id:
             raise ServiceError("Vælg en hjemmel for overstregningen.")
+        self._guard_edit(case.id)  # type: ignore[attr-defined]
         todo = [h for h in hits if h.state != "redacted"]
         op = Operation(case_id=case.id, description=f"Overstreg {_occurrences(len(todo))}"
                        + (f" af '{label}'" if label else ""))
@@ -596,7 +611,9 @@ class ReviewServices:
 
         Decisions, suggestion statuses, the suggestions the action created (deleted again) and those it
         deleted (created again, with their decisions) are restored in one transaction; document
-        decisions and withheld pages are written back to what they were before ``op``."""
+        decisions, withheld pages and document properties are written back to what they were before ``op``;
+        failed-file actions are reversed (services/documents.py)."""
+        self._guard_edit(op.case_id)  # type: ignore[attr-defined]
         undo_prefix = "Fortryd: "
         description = (op.description.removeprefix(undo_prefix) if op.description.startswith(undo_prefix)
                        else undo_prefix + op.description)
@@ -607,7 +624,10 @@ class ReviewServices:
                             status_after={k: v for k, v in op.status_before.items() if k not in revived},
                             access_before=dict(op.access_after), access_after=dict(op.access_before),
                             pages_before=dict(op.pages_after), pages_after=dict(op.pages_before),
+                            fields_before=dict(op.fields_after), fields_after=dict(op.fields_before),
                             description=description, deleted_suggestions=list(op.added_suggestions))
+        if op.documents_before or op.documents_after:
+            self._undo_documents(op, inverse)  # type: ignore[attr-defined]  (services/documents.py)
         if op.created or op.removed or op.status_after or op.added_suggestions or op.deleted_suggestions:
             def copy(d: Decision) -> Decision:
                 return Decision(case_id=d.case_id, document_id=d.document_id, kind=d.kind, action=d.action,
@@ -630,6 +650,8 @@ class ReviewServices:
             inverse.document_versions_after[document_id] = doc.version
         for (document_id, page), ground in op.pages_before.items():
             self.review.set_page_withheld(document_id, page, ground, self.user)
+        if op.fields_before:
+            self._write_fields(op.fields_before, "document.properties.undo")  # type: ignore[attr-defined]
         self._edited(op.case_id, "decision.undo")  # type: ignore[attr-defined]
         return inverse
 
@@ -662,6 +684,7 @@ class ReviewServices:
             raise ServiceError(f"Ukendt afgørelse '{access}'. Vælg fuld, delvis eller undtaget.") from None
         if access is AccessType.WITHHELD and not grounds:
             raise ServiceError("Angiv hjemmel for at undtage dokumentet.")
+        self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
         before = DocumentAccess.of(doc)
         after = DocumentAccess(access, tuple(grounds), reason)
         label = access.label.lower() if access else "ikke afgjort"
@@ -688,6 +711,7 @@ class ReviewServices:
         doc = self.document(document_id)  # type: ignore[attr-defined]
         if not 1 <= page <= doc.page_count:
             raise ServiceError(f"Dokumentet har ikke en side {page}.")
+        self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
         current = self.store.withheld_pages(doc.case_id).get(document_id, [])  # type: ignore[attr-defined]
         before = next((p.withheld_ground for p in current if p.number == page), None)
         what = "undtaget" if ground_id else "frigivet"

@@ -7,7 +7,9 @@ Statuses (``core.model.CaseStatus``)::
     IN_REVIEW / APPROVED --return_case with a comment (team lead)--> RETURNED
     RETURNED --an edit, or reopen_case--> IN_PROGRESS
     IN_REVIEW --the caseworker changes the case, or reopen_case--> IN_PROGRESS (withdrawn from review)
-    APPROVED --the approved content changes, or reopen_case--> IN_PROGRESS (the approval lapses)
+    APPROVED --reopen_case--> IN_PROGRESS (the approval lapses)
+    APPROVED (or any case a team lead exports with an override) --export_bundle--> SENT ("Udleveret")
+    SENT --set_journalised--> CLOSED ("Journaliseret": the ESDH system has received the bundle)
 
 Rules:
 
@@ -25,13 +27,19 @@ Rules:
   log, export manifest).
 - **Return.** Team lead only, a case in review or approved, with a required comment. The comment stays
   visible to the caseworker until the case is submitted again.
-- **Edits.** Every service call that changes what the decision consists of calls ``after_edit``: a
-  returned case goes back to IN_PROGRESS; a case in review goes back to IN_PROGRESS when someone who is
-  not a team lead changes it (a team lead's corrections during the review keep it in review: they are
-  part of the review); an approved case whose content changed loses its approval. "Content" is a
-  fingerprint over the decisions, the document decisions, withheld pages, the statements (not the
-  journal note's free text) and the case fields the outputs print. The export checks it again, so an
-  approval never covers content it did not see.
+- **Read-only.** An approved case, a case in review (for everyone but a team lead, whose corrections
+  are part of the review) and a delivered case cannot be changed: every service call that changes
+  what the decision consists of first asks ``edit_refusal`` and is refused with a Danish message.
+  Work continues only after ``reopen_case`` (the approval lapses, a case in review is withdrawn), so an
+  approval never lapses by a stray key press or an undo.
+- **Edits.** Every such call then calls ``after_edit``: a returned case goes back to IN_PROGRESS. The
+  content an approval covers is a fingerprint over the decisions, the document decisions, withheld
+  pages, the statements (not the journal note's free text) and the case fields the outputs print; the
+  export checks it again, so a change made outside the services lapses the approval there.
+- **Identity.** Who submitted, approved or handled a case is the *profile's* name (``set_user_profile``),
+  not the OS login: two people who share a login but have their own profile are two people, and a
+  renamed profile is a new person. Cases created under the bare login before the first profile was
+  saved become the profile's (first run).
 - **Export** (``export.py``) requires an APPROVED case whose content is unchanged since the approval,
   or a team lead's written override reason.
 
@@ -42,6 +50,7 @@ case status and one audit event (``case.submit``, ``case.approve``, ``case.retur
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -62,6 +71,7 @@ SUBMITTABLE = frozenset({CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.RETU
 RETURNABLE = frozenset({CaseStatus.IN_REVIEW, CaseStatus.APPROVED})
 REOPENABLE = frozenset({CaseStatus.IN_REVIEW, CaseStatus.APPROVED, CaseStatus.RETURNED})
 FINISHED = frozenset({CaseStatus.SENT, CaseStatus.CLOSED})
+APPROVAL_HOLDS = frozenset({CaseStatus.APPROVED, *FINISHED})  # statuses that rest on an approval
 
 # the audit actions of the workflow (the journal note lists them under "Kvalitetssikring")
 WORKFLOW_ACTIONS = {
@@ -71,6 +81,8 @@ WORKFLOW_ACTIONS = {
     "case.reopen": "genoptaget",
     "case.withdraw": "trukket tilbage fra godkendelse",
     "case.approval_lapsed": "godkendelsen bortfaldt, fordi sagen blev ændret",
+    "case.deliver": "udleveret (pakken til ESDH er dannet)",
+    "case.journalise": "journaliseret i ESDH",
 }
 
 
@@ -94,6 +106,29 @@ def _when(iso: str) -> str:
         return iso or ""
 
 
+def edit_refusal(services: Any, case_id: int | None) -> str:
+    """Why the current user may not change the case now ('' when they may): approved, in review (unless a team
+    lead), delivered or journalised."""
+    if case_id is None:
+        return ""
+    try:
+        case = services.store.get_case(case_id)
+    except NotFound:
+        return ""
+    status = case.status
+    if status is CaseStatus.APPROVED:
+        return ("Sagen er godkendt og kan ikke ændres. Genoptag behandlingen først; godkendelsen bortfalder da, og "
+                "sagen skal godkendes igen.")
+    if status is CaseStatus.IN_REVIEW:
+        if user_role(services.store, getattr(services, "login", services.user)) is UserRole.TEAM_LEAD:
+            return ""  # the team lead's corrections are part of the review
+        return ("Sagen er sendt til godkendelse og kan ikke ændres. Genoptag behandlingen først; sagen trækkes da "
+                "tilbage fra godkendelsen.")
+    if status in FINISHED:
+        return f"Sagen er {status.label.lower()} og kan ikke længere ændres."
+    return ""
+
+
 def _service_error(message: str) -> Exception:
     from aktindsigt.services.cases import ServiceError
 
@@ -115,6 +150,12 @@ class UserProfile:
     role: UserRole
     saved_name: str = ""  # the name saved in the profile ('' = none)
     name_source: str = "system"  # "given" (by the caller), "env" (AKTINDSIGT_USER), "profile" or "system"
+    initials: str = ""
+
+    @property
+    def needs_setup(self) -> bool:
+        """First run: nobody has said who works here (no saved name, no AKTINDSIGT_USER)."""
+        return self.name_source == "system"
 
     @property
     def name_locked(self) -> bool:
@@ -208,13 +249,19 @@ class ReviewState:
     returned_at: str = ""
     return_comment: str = ""
     lapsed: str = ""  # why the last approval no longer holds
+    delivered_by: str = ""
+    delivered_at: str = ""
+    journalised_by: str = ""
+    journalised_at: str = ""
     history: list[dict[str, str]] = field(default_factory=list)
     # what the current user may do now
     can_submit: bool = False
     can_approve: bool = False
     can_return: bool = False
     can_reopen: bool = False
+    can_journalise: bool = False
     own_case: bool = False  # the current user handled the case (approving it needs a note)
+    read_only: str = ""  # why the current user cannot change the case now ('' = they can)
 
     @property
     def return_comment_open(self) -> bool:
@@ -240,6 +287,14 @@ class ReviewState:
             if self.override_reason:
                 text += f" Godkendt trods tjeklisten: {self.override_reason}"
             return text
+        if s is CaseStatus.SENT:
+            if not self.delivered_by:
+                return s.label
+            return (f"Udleveret af {self.delivered_by} {_when(self.delivered_at)}. Sæt sagen til journaliseret, når "
+                    "ESDH-systemet har modtaget pakken.")
+        if s is CaseStatus.CLOSED:
+            return (f"Journaliseret af {self.journalised_by} {_when(self.journalised_at)}."
+                    if self.journalised_by else s.label)
         if self.return_comment_open:
             head = "Returneret" if s is CaseStatus.RETURNED else "Under behandling efter returnering"
             return f"{head} af {self.returned_by} {_when(self.returned_at)}: {self.return_comment}"
@@ -249,7 +304,8 @@ class ReviewState:
 
 
 def _state_from_record(case: Case, record: dict[str, Any]) -> ReviewState:
-    names = {f for f in ReviewState.__dataclass_fields__ if not f.startswith("can_") and f != "own_case"}
+    names = {f for f in ReviewState.__dataclass_fields__
+             if not f.startswith("can_") and f not in ("own_case", "read_only")}
     data = {k: v for k, v in record.items() if k in names and k not in ("case_id", "status", "caseworker")}
     return ReviewState(case_id=case.id or 0, status=case.status, caseworker=case.caseworker, **data)
 
@@ -320,18 +376,26 @@ class WorkflowServices:
 
     def user_profile(self) -> UserProfile:
         login = getattr(self, "login", self.user)
-        saved = (self.store.get_setting(profile_key(login), {}) or {}).get("name", "")
+        saved = self.store.get_setting(profile_key(login), {}) or {}
         given = getattr(self, "_given_user", None)
         _name, source = resolve_user(self.store, login, given)
-        return UserProfile(login=login, name=self.user, role=user_role(self.store, login), saved_name=saved,
-                           name_source=source)
+        return UserProfile(login=login, name=self.user, role=user_role(self.store, login),
+                           saved_name=saved.get("name", ""), name_source=source, initials=saved.get("initials", ""))
 
-    def set_user_profile(self, name: str | None = None, role: UserRole | str | None = None) -> UserProfile:
-        """Save the current user's name and/or role (``None`` keeps a value; name '' returns to the login
-        name). The name is used unless ``AKTINDSIGT_USER`` names the user."""
+    def set_user_profile(self, name: str | None = None, role: UserRole | str | None = None,
+                         initials: str | None = None) -> UserProfile:
+        """Save the current user's name, initials and/or role (``None`` keeps a value; name '' returns to the login
+        name). The name is used unless ``AKTINDSIGT_USER`` names the user. The first time a name is saved, the
+        cases recorded under the bare login name (the demo case of the first start) become the profile's."""
         login = getattr(self, "login", self.user)
         current = dict(self.store.get_setting(profile_key(login), {}) or {})
+        before_name, before_source = self.user, resolve_user(self.store, login, getattr(self, "_given_user", None))[1]
         changed = dict(current)
+        if initials is not None:
+            initials = "".join(initials.split()).upper()
+            if len(initials) > 8:
+                raise _service_error("Initialerne må højst være 8 tegn.")
+            changed["initials"] = initials
         if role is not None:
             try:
                 changed["role"] = UserRole(str(role).strip().lower()).value
@@ -345,9 +409,18 @@ class WorkflowServices:
         if changed != current:
             self.store.set_setting(profile_key(login), changed, self.user)
         given = getattr(self, "_given_user", None)
-        self.user, _source = resolve_user(self.store, login, given)
+        self.user, source = resolve_user(self.store, login, given)
         self.store.set_identity(self.user)
+        if before_source == "system" and source == "profile" and self.user != before_name:
+            self._claim_cases(before_name)
         return self.user_profile()
+
+    def _claim_cases(self, login_name: str) -> None:
+        """Cases whose caseworker is the bare login name (created before the profile existed) get the profile's."""
+        for case in self.store.list_cases():
+            if case.caseworker == login_name:
+                case.caseworker = self.user
+                self.store.update_case(case, self.user, action="case.caseworker")
 
     def _role(self) -> UserRole:
         return user_role(self.store, getattr(self, "login", self.user))
@@ -367,13 +440,15 @@ class WorkflowServices:
         state.can_approve = lead and case.status is CaseStatus.IN_REVIEW
         state.can_return = lead and case.status in RETURNABLE
         state.can_reopen = case.status in REOPENABLE
+        state.can_journalise = case.status is CaseStatus.SENT
         state.own_case = state.can_approve and self._own_case(case, record)
+        state.read_only = edit_refusal(self, case.id)
         return state
 
     def _own_case(self, case: Case, record: dict[str, Any]) -> bool:
-        login = getattr(self, "login", self.user)
-        return (self.user in (record.get("submitted_by"), case.caseworker)
-                or (bool(record.get("submitted_login")) and login == record.get("submitted_login")))
+        """The current profile (its name) submitted the case or is its caseworker. The OS login does not count:
+        two profiles are two people (``Identity`` in the module docstring)."""
+        return self.user in (record.get("submitted_by"), case.caseworker)
 
     # --- transitions ----------------------------------------------------------------------------------
 
@@ -490,6 +565,39 @@ class WorkflowServices:
         _log(record, action, self.user, comment)
         return self._move(case, CaseStatus.IN_PROGRESS, action, {case.status}, record, comment=comment)
 
+    # --- after the export -----------------------------------------------------------------------------------
+
+    def mark_delivered(self, case_ref: str | int, bundle: str = "", bundle_sha256: str = "") -> ReviewState:
+        """The bundle is exported: the case is *Udleveret* (decided today). Called by ``export_bundle``."""
+        from datetime import date
+
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if case.status in FINISHED:
+            return self.review_state(case.id or 0)
+        record = self._review_record(case.id)
+        record.update({"delivered_by": self.user, "delivered_at": _now()})
+        _log(record, "case.deliver", self.user, bundle)
+        expected = set(CaseStatus) - FINISHED
+        with contextlib.suppress(StatusConflict):  # delivered by someone else meanwhile
+            self.store.transition_case(case.id, CaseStatus.SENT, self.user, "case.deliver", expected=expected,
+                                       setting=(review_key(case.id or 0), record),
+                                       details={"bundle": bundle, "bundle_sha256": bundle_sha256},
+                                       decided=date.today())
+        return self.review_state(case.id or 0)
+
+    def set_journalised(self, case_ref: str | int) -> ReviewState:
+        """The ESDH system has received the bundle: *Udleveret* -> *Journaliseret*."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        if case.status is CaseStatus.CLOSED:
+            raise _service_error("Sagen er allerede journaliseret.")
+        if case.status is not CaseStatus.SENT:
+            raise _service_error("Kun en udleveret sag kan sættes til journaliseret (eksportér pakken til ESDH "
+                                 "først).")
+        record = self._review_record(case.id)
+        record.update({"journalised_by": self.user, "journalised_at": _now()})
+        _log(record, "case.journalise", self.user, "")
+        return self._move(case, CaseStatus.CLOSED, "case.journalise", {CaseStatus.SENT}, record)
+
     # --- export clearance --------------------------------------------------------------------------------
 
     def export_clearance(self, case: Case, override_reason: str = "") -> dict[str, Any]:
@@ -504,13 +612,14 @@ class WorkflowServices:
             raise _service_error("Kun en teamleder kan eksportere med en skriftlig begrundelse for at se bort fra "
                                  "tjeklisten eller godkendelsen.")
         record = self._review_record(case.id or 0)
-        if case.status is CaseStatus.APPROVED:
+        if case.status in APPROVAL_HOLDS:  # approved, or delivered/journalised on that approval (an export again)
             if content_fingerprint(self.store, case.id or 0) == record.get("approved_fingerprint"):
                 return {"approved_by": record.get("approved_by", ""), "approved_at": record.get("approved_at", ""),
                         "approval_note": record.get("approval_note", ""),
                         "self_approval": bool(record.get("self_approved")),
                         "approval_override_reason": record.get("override_reason", ""), "export_override": ""}
-            after_edit(self, case.id, "export.check")
+            if case.status is CaseStatus.APPROVED:
+                after_edit(self, case.id, "export.check")
             if not override_reason:
                 raise _service_error("Sagen er ændret, efter at den blev godkendt, så godkendelsen er bortfaldet. "
                                      "Send sagen til godkendelse igen.")
@@ -521,9 +630,15 @@ class WorkflowServices:
         return {"approved_by": "", "approved_at": "", "approval_note": "", "self_approval": False,
                 "approval_override_reason": "", "export_override": override_reason}
 
+    def approval_holds(self, case: Case) -> bool:
+        """The case is approved (or delivered on its approval) and its content is what was approved."""
+        record = self._review_record(case.id or 0)
+        return (case.status in APPROVAL_HOLDS
+                and content_fingerprint(self.store, case.id or 0) == record.get("approved_fingerprint"))
+
     def approval_override(self, case: Case) -> str:
         """The checklist override the team lead gave with a still valid approval ('' otherwise)."""
-        if case.status is not CaseStatus.APPROVED:
+        if case.status not in APPROVAL_HOLDS:
             return ""
         record = self._review_record(case.id or 0)
         if content_fingerprint(self.store, case.id or 0) != record.get("approved_fingerprint"):
@@ -531,4 +646,4 @@ class WorkflowServices:
         return str(record.get("override_reason") or "")
 
 
-__all__ = ["ReviewState", "UserProfile", "WorkflowServices", "after_edit", "content_fingerprint"]
+__all__ = ["ReviewState", "UserProfile", "WorkflowServices", "after_edit", "content_fingerprint", "edit_refusal"]

@@ -594,6 +594,7 @@ class Store:
     def transition_case(
         self, case_id: int, status: CaseStatus, who: str, action: str, *, expected: Collection[CaseStatus],
         setting: tuple[str, Any] | None = None, details: dict[str, Any] | None = None,
+        decided: date | None = None,
     ) -> Case:
         """Move a case to ``status`` when it is in one of ``expected`` (else ``StatusConflict``), write
         ``setting`` (key, value) and one audit event with the details, all in one transaction."""
@@ -605,6 +606,8 @@ class Store:
             row.status = status.value
             row.updated_at = utcnow()
             row.updated_by = who[:128]
+            if decided is not None:
+                row.decided = decided
             if setting is not None:
                 key, value = setting
                 self._put_setting(s, key, value, who)

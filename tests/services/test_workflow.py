@@ -147,42 +147,32 @@ def test_explicit_reopen_of_a_returned_case(services, lead, case):
 # --- edits while in review or approved ---------------------------------------------------------------------
 
 
-def test_an_edit_after_approval_lapses_it_and_export_is_refused(services, lead, case, tmp_path):
-    services.submit_for_review(case.id)
-    lead.approve_case(case.id)
-    doc = services.case_detail(case.id).documents[1]
-    services.set_document_fields(doc.id, esdh_doc_id="DOK-0002")  # the same value: nothing changed
-    assert _status(services, case.id) is CaseStatus.APPROVED
-    services.set_document_fields(doc.id, public_title="Byggetilladelse")
-    state = services.review_state(case.id)
-    assert state.status is CaseStatus.IN_PROGRESS and state.approved_by == ""
-    assert "bortfaldet" in state.lapsed and "testbruger" in state.summary()
-    event = [e for e in services.store.audit_events(case.id) if e.action == "case.approval_lapsed"][0]
-    assert event.after == {"status": "in_progress", "cause": "document.output_fields"}
-    with pytest.raises(ServiceError, match="skal godkendes af en teamleder"):
-        services.export_bundle(case.id, tmp_path / "eksport")
-
-
-@pytest.mark.parametrize("edit", ["redact", "undo", "page", "statement", "import"])
-def test_every_kind_of_edit_lapses_an_approval(services, lead, case, tmp_path, edit):
+@pytest.mark.parametrize("edit", ["properties", "redact", "undo", "page", "statement", "import", "access"])
+def test_an_approved_case_refuses_every_kind_of_edit_until_reopened(services, lead, case, tmp_path, edit):
     docs = services.case_detail(case.id).documents
     text = services.document_text(docs[0].id)
     i = text.index("carporten")
     op = services.redact_text(docs[0].id, i, i + 9, "ofl30_1") if edit == "undo" else None
     services.submit_for_review(case.id)
     lead.approve_case(case.id)
-    if edit == "redact":
-        services.redact_text(docs[0].id, i, i + 9, "ofl30_1")
-    elif edit == "undo":
-        services.undo(op)
-    elif edit == "page":
-        services.withhold_page(docs[1].id, 1, "ofl30_1")
-    elif edit == "statement":
-        services.set_meroffentlighed(case.id, "Meroffentlighed er overvejet igen.")
-    else:
-        services.import_paths(case.id, [write_pdf(tmp_path / "ny.pdf", ["Et nyt dokument i sagen."])])
+    n = len(services.store.audit_events(case.id))
+    attempts = {
+        "properties": lambda: services.set_document_fields(docs[1].id, public_title="Byggetilladelse"),
+        "redact": lambda: services.redact_text(docs[0].id, i, i + 9, "ofl30_1"),
+        "undo": lambda: services.undo(op),
+        "page": lambda: services.withhold_page(docs[1].id, 1, "ofl30_1"),
+        "statement": lambda: services.set_meroffentlighed(case.id, "Meroffentlighed er overvejet igen."),
+        "import": lambda: services.import_paths(case.id, [write_pdf(tmp_path / "ny.pdf", ["Et nyt dokument."])]),
+        "access": lambda: services.decide_document(docs[1].id, "withheld", ["ofl30_1"], "Oplysninger om naboen."),
+    }
+    with pytest.raises(ServiceError, match="godkendt og kan ikke ændres. Genoptag behandlingen"):
+        attempts[edit]()
+    assert _status(services, case.id) is CaseStatus.APPROVED
+    assert len(services.store.audit_events(case.id)) == n  # nothing written
+    services.reopen_case(case.id)
+    attempts[edit]()  # after Genoptag the edit is made
     assert _status(services, case.id) is CaseStatus.IN_PROGRESS
-    assert _actions(services, case.id)[-1] == "case.approval_lapsed"
+    assert "bortfaldet" in services.review_state(case.id).lapsed
 
 
 def test_journal_entries_do_not_touch_the_approval(services, lead, case):
@@ -192,9 +182,11 @@ def test_journal_entries_do_not_touch_the_approval(services, lead, case):
     assert _status(services, case.id) is CaseStatus.APPROVED
 
 
-def test_caseworker_edit_in_review_withdraws_it_but_team_lead_corrections_stay(services, lead, case):
+def test_in_review_only_the_team_leads_corrections_are_allowed(services, lead, case):
     doc = services.case_detail(case.id).documents[0]
     services.submit_for_review(case.id)
+    assert services.review_state(case.id).read_only.startswith("Sagen er sendt til godkendelse")
+    assert lead.review_state(case.id).read_only == ""
     lead.set_document_fields(doc.id, public_title="Klage fra nabo")  # part of the review
     assert _status(services, case.id) is CaseStatus.IN_REVIEW
     state = lead.approve_case(case.id)
@@ -202,9 +194,56 @@ def test_caseworker_edit_in_review_withdraws_it_but_team_lead_corrections_stay(s
 
     lead.reopen_case(case.id)
     services.submit_for_review(case.id)
+    with pytest.raises(ServiceError, match="sendt til godkendelse og kan ikke ændres"):
+        services.set_document_fields(doc.id, public_title="Klage fra en nabo")
+    assert _status(services, case.id) is CaseStatus.IN_REVIEW
+    services.reopen_case(case.id)
     services.set_document_fields(doc.id, public_title="Klage fra en nabo")
-    assert _status(services, case.id) is CaseStatus.IN_PROGRESS
     assert _actions(services, case.id)[-1] == "case.withdraw"
+
+
+def test_export_delivers_the_case_and_journalised_can_be_set(services, lead, case, tmp_path):
+    with pytest.raises(ServiceError, match="Kun en udleveret sag"):
+        services.set_journalised(case.id)
+    services.submit_for_review(case.id)
+    lead.approve_case(case.id)
+    result = services.export_bundle(case.id, tmp_path / "eksport")
+    state = services.review_state(case.id)
+    assert state.status is CaseStatus.SENT and state.status.label == "Udleveret"
+    assert state.delivered_by == "testbruger" and state.can_journalise and "Udleveret af testbruger" in state.summary()
+    assert services.get_case(case.id).decided is not None
+    assert services.deadlines(services.get_case(case.id)).light.value == "done"
+    assert state.read_only.startswith("Sagen er udleveret")
+    event = [e for e in services.store.audit_events(case.id) if e.action == "case.deliver"][0]
+    assert event.after["bundle"] == str(result.path)
+    services.export_bundle(case.id, tmp_path / "igen")  # a second bundle of the same approved content
+    state = services.set_journalised(case.id)
+    assert state.status is CaseStatus.CLOSED and state.status.label == "Journaliseret"
+    assert "Journaliseret af testbruger" in state.summary()
+    with pytest.raises(ServiceError, match="allerede journaliseret"):
+        services.set_journalised(case.id)
+    assert _actions(services, case.id)[-3:] == ["case.approve", "case.deliver", "case.journalise"]
+
+
+def test_the_profile_is_the_identity_not_the_login(store, monkeypatch, tmp_path):
+    """Two profiles on one OS login are two people; the case created before the first profile is the profile's."""
+    monkeypatch.delenv("AKTINDSIGT_USER")
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    svc = Services(store)
+    assert svc.user_profile().needs_setup
+    case = svc.create_case("Demosag", "Jens Jensen", "ofl7")
+    assert case.caseworker == "root"
+    p = svc.set_user_profile(name="Sara Sørensen", initials="s s", role="sagsbehandler")
+    assert not p.needs_setup and p.initials == "SS"
+    assert svc.get_case(case.id).caseworker == "Sara Sørensen"  # claimed on the first run
+    svc.import_paths(case.id, [write_pdf(tmp_path / "a.pdf", ["Et brev."])])
+    svc.submit_for_review(case.id, "Klar.", allow_problems=True)
+    svc.set_user_profile(name="Tove Teamleder", role="teamleder")  # another person at the same machine
+    assert svc.get_case(case.id).caseworker == "Sara Sørensen"  # not claimed again
+    state = svc.review_state(case.id)
+    assert state.can_approve and not state.own_case
+    state = svc.approve_case(case.id, override_reason="Demosagen har åbne punkter.")
+    assert state.approved_by == "Tove Teamleder" and not state.self_approved
 
 
 def test_reopen_withdraws_from_review_and_lapses_an_approval(services, lead, case):
