@@ -30,7 +30,8 @@ class ServiceError(Exception):
         """A refusal because the pre-send checklist has ``problems`` (listed in the message and kept
         in ``.problems`` for the UI)."""
         lines = "\n".join(f"- {p}" for p in problems)
-        err = cls(f"{head}: tjeklisten har {len(problems)} punkt(er){qualifier}:\n{lines}"
+        n = len(problems)
+        err = cls(f"{head}: tjeklisten har {n} {'punkt' if n == 1 else 'punkter'}{qualifier}:\n{lines}"
                   + (f"\n{advice}" if advice else ""))
         err.problems = list(problems)
         return err

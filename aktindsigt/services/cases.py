@@ -615,12 +615,13 @@ class CaseServices:
         self.set_allowlist(municipality_names=[demo.MUNICIPALITY, "Fjordby"],  # type: ignore[attr-defined]
                            municipality_addresses=["Rådhustorvet 1, 7190 Fjordby"])
 
-    def ensure_demo_case(self) -> Case | None:
+    def ensure_demo_case(self, progress: ProgressCallback = no_progress,
+                         cancel: CancelToken | None = None) -> Case | None:
         """Create the demo case when the store has no case at all (first start)."""
         if self.store.count_cases():
             return None
         demo_dir = Path(os.environ.get("AKTINDSIGT_HOME") or resolve_paths().home) / "demo"
-        case, _ = self.create_demo_case(demo_dir)
+        case, _ = self.create_demo_case(demo_dir, progress=progress)
         return case
 
 

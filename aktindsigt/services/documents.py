@@ -112,6 +112,11 @@ class DocumentServices:
             self._document_store = ds
         return ds
 
+    def decision_count(self, case_ref: str | int) -> int:
+        """How many decisions the case has (redactions and releases; cheap)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        return self.documents.count_decisions(case.id)
+
     # --- properties -----------------------------------------------------------------------------
 
     def set_document_properties(

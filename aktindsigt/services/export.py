@@ -147,7 +147,7 @@ class ExportServices:
             raise ServiceError(f"Pakken kan ikke dannes i {final.parent}: {e}. Vælg en anden placering.") from e
         try:
             steps = _ExportProgress(progress)
-            progress(0, 4, "Overstreger og kontrollerer dokumenterne")
+            progress(0, 0, "Overstreger og kontrollerer dokumenterne")  # the redaction reports per document
             redaction = self.redact_case_into(case.id, work, cancel=cancel,  # type: ignore[attr-defined]
                                               progress=steps.redaction)
             if redaction.cancelled:

@@ -246,7 +246,8 @@ class ReviewServices:
     # --- accept / reject -------------------------------------------------------
 
     def _decide(self, suggestion_ids: Iterable[int], action: DecisionAction, ground_id: str | None = None,
-                reason: str = "", versions: Mapping[int, int] | None = None) -> Operation:
+                reason: str = "", versions: Mapping[int, int] | None = None,
+                fallback_ground_id: str | None = None) -> Operation:
         from aktindsigt.services.cases import ServiceError
 
         ids = list(dict.fromkeys(suggestion_ids))
@@ -261,7 +262,8 @@ class ReviewServices:
             raise ServiceError("Forslagene hører til forskellige sager.")
         case_id = case_ids.pop()
         self._guard_edit(case_id)  # type: ignore[attr-defined]
-        if action is DecisionAction.REDACT and ground_id is None and any(s.ground_id is None for s in sugg):
+        if (action is DecisionAction.REDACT and ground_id is None and fallback_ground_id is None
+                and any(s.ground_id is None for s in sugg)):
             missing = [s for s in sugg if s.ground_id is None]
             raise ServiceError(
                 f"Vælg en hjemmel for '{missing[0].text}' før den overstreges ({missing[0].entity_type.label} "
@@ -276,7 +278,8 @@ class ReviewServices:
         decisions = [
             Decision(
                 case_id=case_id, document_id=s.document_id, kind=DecisionKind.SPAN, action=action, start=s.start,
-                end=s.end, ground_id=(ground_id or s.ground_id) if action is DecisionAction.REDACT else None,
+                end=s.end,
+                ground_id=(ground_id or s.ground_id or fallback_ground_id) if action is DecisionAction.REDACT else None,
                 suggestion_id=s.id, entity_key=s.entity_key or entity_key(s.entity_type, s.text),
                 entity_type=s.entity_type, reason=reason,
             )
@@ -292,8 +295,8 @@ class ReviewServices:
         case = self.get_case(case_id)  # type: ignore[attr-defined]
         from aktindsigt.core.matching import decided_value
 
-        decided = [(decided_value(s.text, s.entity_type, s.entity_key), s.entity_type, action, (ground_id or s.ground_id))
-                   for s in sugg]
+        decided = [(decided_value(s.text, s.entity_type, s.entity_key), s.entity_type, action,
+                    (ground_id or s.ground_id or fallback_ground_id)) for s in sugg]
         plan = self._spread(case, _distinct(decided), set(ids))
         self._apply_plan(op, decisions, plan, [d.id for d in old if d.id], "decision." + action.value, seen)
         op.notices = overridden_notices(op.removed, self.user, action)
@@ -329,11 +332,13 @@ class ReviewServices:
         op.added_suggestions = applied.added
 
     def accept(self, suggestion_ids: Iterable[int], ground_id: str | None = None,
-               versions: Mapping[int, int] | None = None) -> Operation:
-        """Redact these occurrences (with their proposed ground unless ``ground_id`` is given). ``versions``:
-        the suggestions' versions as the user saw them (a suggestion changed since raises ``Conflict``).
-        The same values elsewhere in the case are decided with them (see ``_spread``)."""
-        return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id, versions=versions)
+               versions: Mapping[int, int] | None = None, fallback_ground_id: str | None = None) -> Operation:
+        """Redact these occurrences (with their proposed ground unless ``ground_id`` is given; occurrences without a
+        proposed ground get ``fallback_ground_id``). ``versions``: the suggestions' versions as the user saw them
+        (a suggestion changed since raises ``Conflict``). The same values elsewhere in the case are decided with
+        them (see ``_spread``)."""
+        return self._decide(suggestion_ids, DecisionAction.REDACT, ground_id, versions=versions,
+                            fallback_ground_id=fallback_ground_id)
 
     def reject(self, suggestion_ids: Iterable[int], reason: str = "",
                versions: Mapping[int, int] | None = None) -> Operation:

@@ -276,7 +276,8 @@ class ReviewState:
             if self.submit_comment:
                 text += f" Bemærkning: {self.submit_comment}"
             if self.open_points:
-                text += f" Sendt med {len(self.open_points)} åbne punkt(er) på tjeklisten."
+                n = len(self.open_points)
+                text += f" Sendt med {n} {'åbent punkt' if n == 1 else 'åbne punkter'} på tjeklisten."
             return text
         if s is CaseStatus.APPROVED:
             text = f"Godkendt af {self.approved_by} {_when(self.approved_at)}."
@@ -414,6 +415,13 @@ class WorkflowServices:
         if before_source == "system" and source == "profile" and self.user != before_name:
             self._claim_cases(before_name)
         return self.user_profile()
+
+    def adopt_first_run_cases(self) -> None:
+        """Cases recorded under the bare login name become the saved profile's (the demo case built while the
+        first-run dialog was open)."""
+        login = getattr(self, "login", self.user)
+        if self.user != login and resolve_user(self.store, login, getattr(self, "_given_user", None))[1] == "profile":
+            self._claim_cases(login)
 
     def _claim_cases(self, login_name: str) -> None:
         """Cases whose caseworker is the bare login name (created before the profile existed) get the profile's."""

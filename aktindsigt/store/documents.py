@@ -98,6 +98,10 @@ class DocumentStore:
                 raise NotFound(f"document {document_id}")
             return _snapshot(s, row)
 
+    def count_decisions(self, case_id: int) -> int:
+        with self.store.transaction() as s:
+            return s.scalar(select(func.count(DecisionRow.id)).where(DecisionRow.case_id == case_id)) or 0
+
     def has_decisions(self, document_id: int) -> bool:
         """Whether the document or one of its attachments has decisions."""
         with self.store.transaction() as s:

@@ -1,4 +1,9 @@
-"""The desktop app: ``main()`` opens the store and shows the case overview."""
+"""The desktop app: ``main()`` opens the store and shows the case overview at once.
+
+The first start asks who works here (name, initials, role: ``settings.FirstRunDialog``) while the demo case is
+built in the background (progress in the status bar). Qt's own dialogs and context menus are Danish: qtbase's
+Danish translation is loaded (from ``resources/translations/``, else from PySide6's translations folder).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QToolBar, QWidget
 
 from aktindsigt.services import Services
-from aktindsigt.ui.common import load_grounds
-from aktindsigt.ui.ops import ChangeSet, change_bus, query
+from aktindsigt.ui.common import count, load_grounds, place_window, remember_window
+from aktindsigt.ui.ops import ChangeSet, change_bus, query, run_op
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +32,26 @@ QPushButton:focus, QToolButton:focus { border: 2px solid #1f6feb; }
 """
 
 
+def install_qt_translation(app: QCoreApplication, language: str = "da") -> QTranslator | None:
+    """Qt's own texts (standard buttons, context menus of text fields, file and colour dialogs, key names) in
+    ``language``: ``qtbase_<language>.qm`` from resources/translations (copied there by build.py), else from
+    the Qt installation's translations folder."""
+    translator = QTranslator(app)
+    name = f"qtbase_{language}"
+    for folder in (str(TRANSLATIONS), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            return translator
+    log.warning("Qt's %s translation was not found; Qt's own dialogs stay in English", language)
+    return None
+
+
 def install_translation(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
-    """Danish is the source language; ``AKTINDSIGT_LANG=en`` (or an English locale) loads the English file."""
+    """Danish is the source language (only Qt's own texts are translated, ``install_qt_translation``);
+    ``AKTINDSIGT_LANG=en`` (or an English locale) loads the English file."""
     language = language or os.environ.get("AKTINDSIGT_LANG") or QLocale.system().name().split("_")[0]
     if language == "da":
-        return None
+        return install_qt_translation(app, "da")
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"aktindsigt_{language}.qm")):
         app.installTranslator(translator)
@@ -88,11 +108,22 @@ class MainWindow(QMainWindow):
         tb.addAction(self.open_action)
         tb.addAction(self.settings_action)
         self.addToolBar(tb)
-        self.resize(1100, 600)
+        place_window(self, "mainWindow", 0.8, maximise_below=0)
         self.statusBar().showMessage(self.tr("Dobbeltklik eller tryk Enter for at åbne en sag."))
+        self.demo_label = QLabel()
+        self.demo_label.setObjectName("demoProgressLabel")
+        self.demo_bar = QProgressBar()
+        self.demo_bar.setObjectName("demoProgress")
+        self.demo_bar.setMaximumWidth(220)
+        self.demo_bar.setTextVisible(False)
+        for w in (self.demo_label, self.demo_bar):
+            w.hide()
+            self.statusBar().addPermanentWidget(w)
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.user_label)
+        self.first_run_dialog = None
+        self.demo_handle = None
         change_bus().changed.connect(self._on_changed)
         self.refresh_user()
         # a page renderer process ready before the first document is opened
@@ -103,8 +134,79 @@ class MainWindow(QMainWindow):
         query(self, lambda: load_grounds(services), lambda _g: None)
 
     def refresh_user(self) -> None:
-        query(self, self.services.user_profile,
-              lambda p: self.user_label.setText(self.tr("{0} · {1}").format(p.name, p.role.label)))
+        def show(p) -> None:
+            name = f"{p.name} ({p.initials})" if p.initials else p.name
+            self.user_label.setText(self.tr("{0} · {1}").format(name, p.role.label))
+
+        query(self, self.services.user_profile, show)
+
+    # --- the first start -----------------------------------------------------------------------------
+
+    def first_run(self) -> None:
+        """Ask who works here (when nobody has said it yet), and build the demo case when there is no case."""
+        svc = self.services
+        query(self, lambda: (svc.user_profile(), svc.store.count_cases()), self._first_run)
+
+    def _first_run(self, result) -> None:
+        profile, cases = result
+        if not cases:
+            self.build_demo()
+        if profile.needs_setup:
+            from aktindsigt.ui.settings import FirstRunDialog
+
+            dlg = FirstRunDialog(self.services, profile, self)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.saved.connect(self._profile_saved)
+            dlg.open()
+            self.first_run_dialog = dlg
+
+    def _profile_saved(self, _profile) -> None:
+        self.statusBar().showMessage(self.tr("Velkommen. Du kan rette navn og rolle under Indstillinger."), 8000)
+
+    def build_demo(self):
+        """The demo case, in a worker process: the window is usable meanwhile; progress in the status bar."""
+        from aktindsigt.ui import procpool
+
+        svc = self.services
+        self.demo_label.setText(self.tr("Demosagen bygges …"))
+        self.demo_bar.setRange(0, 0)
+        for w in (self.demo_label, self.demo_bar):
+            w.show()
+        self.overview.empty_label.setText(self.tr("Demosagen bygges i baggrunden; den vises her om lidt. Du kan "
+                                                  "også oprette en sag selv med “Ny sag” (Ctrl+N)."))
+
+        def on_progress(done: int, total: int, _message: str) -> None:
+            if total > 0:
+                self.demo_bar.setRange(0, total)
+                self.demo_bar.setValue(min(done, total))
+                self.demo_label.setText(self.tr("Demosagen bygges: {0} af {1}").format(
+                    min(done + 1, total), count(total, self.tr("dokument"), self.tr("dokumenter"))))
+
+        def work(ctx):
+            case = procpool.call(svc, ctx, "ensure_demo_case", progress=lambda d, t, _m: ctx.progress(d, t, ""))
+            svc.adopt_first_run_cases()  # built under the login while the first-run dialog was answered
+            return case
+
+        def done(case) -> None:
+            for w in (self.demo_label, self.demo_bar):
+                w.hide()
+            self.overview.empty_label.setText(self.overview.EMPTY_TEXT)
+            if case is not None:
+                self.statusBar().showMessage(self.tr("Demosagen {0} er klar. Dobbeltklik for at åbne den.").format(
+                    case.case_number), 10000)
+                self.overview.select_case(case.id)
+
+        def failed(e: BaseException) -> None:
+            for w in (self.demo_label, self.demo_bar):
+                w.hide()
+            log.error("the demo case could not be built: %r", e)
+            self.overview.empty_label.setText(self.tr("Demosagen kunne ikke bygges. Opret en sag med “Ny sag” "
+                                                      "(Ctrl+N)."))
+
+        handle = run_op(self, work, success=done, failure=failed, changes=lambda c: ChangeSet({c.id} if c else set()))
+        handle.relay.progressed.connect(on_progress)
+        self.demo_handle = handle
+        return handle
 
     def _on_changed(self, ch: ChangeSet) -> None:
         if ch.user:
@@ -155,6 +257,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         for win in list(self.case_windows.values()):
             win.close()
+        remember_window(self, "mainWindow")
+        self.overview.remember()
         super().closeEvent(event)
 
 
@@ -185,6 +289,7 @@ def main() -> int:
         live = LiveRefresh(services, win)  # other users' changes reach every open view within seconds
         live.announced.connect(lambda text: win.statusBar().showMessage(text, 6000))
         win.show()
+        QTimer.singleShot(0, win.first_run)  # after the window is on screen
         return app.exec()
     finally:
         from PySide6.QtCore import QThreadPool

@@ -112,3 +112,58 @@ def ground_label(ground_id: str | None) -> str:
         return ""
     g = cached_grounds().get(ground_id)
     return g.short_label if g is not None else ground_id
+
+
+def count(n: int, one: str, many: str) -> str:
+    """"1 dokument", "3 dokumenter": a number with the right Danish form (never "dokument(er)")."""
+    return f"{n} {one if n == 1 else many}"
+
+
+# --- window geometry and splitter positions --------------------------------------------------------------
+
+
+def ui_settings():
+    """The desktop app's own settings (window sizes, splitters) in the data folder, next to the database."""
+    from PySide6.QtCore import QSettings
+
+    from aktindsigt.config import resolve_paths
+
+    home = resolve_paths().home
+    return QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def place_window(window, key: str, fraction: float = 0.9, maximise_below: int = 1500) -> None:
+    """Restore a window's size and place (``key`` in ``ui_settings``); the first time it gets ``fraction`` of the
+    screen it opens on (a small screen, narrower than ``maximise_below`` pixels: maximised)."""
+    from PySide6.QtGui import QGuiApplication
+
+    saved = ui_settings().value(f"{key}/geometry")
+    if saved is not None and window.restoreGeometry(saved):
+        return
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    w, h = int(avail.width() * fraction), int(avail.height() * fraction)
+    window.resize(min(w, avail.width()), min(h, avail.height()))
+    window.move(avail.x() + (avail.width() - window.width()) // 2, avail.y() + (avail.height() - window.height()) // 2)
+    if avail.width() < maximise_below:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def remember_window(window, key: str, splitters: dict | None = None) -> None:
+    """Save a window's geometry and its splitters' positions (call from ``closeEvent``)."""
+    s = ui_settings()
+    s.setValue(f"{key}/geometry", window.saveGeometry())
+    for name, splitter in (splitters or {}).items():
+        s.setValue(f"{key}/{name}", splitter.saveState())
+    s.sync()
+
+
+def restore_splitter(splitter, key: str, name: str, fractions: list[float]) -> None:
+    """A splitter's saved position, else sizes in ``fractions`` of its width (set once it is laid out)."""
+    saved = ui_settings().value(f"{key}/{name}")
+    if saved is not None and splitter.restoreState(saved):
+        return
+    total = max(splitter.width(), 1000)
+    splitter.setSizes([int(total * f) for f in fractions])

@@ -1,18 +1,24 @@
-"""Small dialogs: choose a legal ground, document access, redact everywhere, import result, review comments."""
+"""Small dialogs: choose a legal ground, document access, redact everywhere, import result, review comments,
+a yes/no question, a PDF password."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -29,18 +35,91 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def ground_combo(current: str | None = None) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(tr("Hjemmel"))
-    for gid, g in cached_grounds().items():
-        text = f"{g.statute} {g.section}".strip()
-        if g.title:
-            text += f" — {g.title}"
-        combo.addItem(text, gid)
-    idx = combo.findData(current)
-    if idx >= 0:
-        combo.setCurrentIndex(idx)
-    return combo
+GROUND_ROLE = Qt.ItemDataRole.UserRole
+
+
+class GroundCombo(QComboBox):
+    """The grounds a case may use, under their group headings (which cannot be chosen); typing searches every
+    ground's text ("30", "private", "tavshed"). ``ground_id()``: the chosen ground, ``None`` before one is."""
+
+    def __init__(self, choices: Sequence | None = None, current: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("groundCombo")
+        self.setAccessibleName(tr("Hjemmel"))
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(40)
+        self.lineEdit().setPlaceholderText(tr("Vælg hjemmel, eller skriv for at søge"))
+        model = QStandardItemModel(self)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        group = None
+        for c in choices if choices is not None else _catalogue_choices():
+            if c.group != group:
+                head = QStandardItem(c.group)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setFont(bold)
+                model.appendRow(head)
+                group = c.group
+            item = QStandardItem(c.text)
+            item.setData(c.id, GROUND_ROLE)
+            item.setToolTip(c.ground.reasoning[:400])
+            model.appendRow(item)
+        self.setModel(model)
+        # search: every ground whose text contains what is typed (headings are left out)
+        only = QSortFilterProxyModel(self)
+        only.setSourceModel(model)
+        only.setFilterRole(GROUND_ROLE)
+        only.setFilterRegularExpression(".+")
+        completer = QCompleter(only, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.activated[str].connect(self._completed)
+        self.setCompleter(completer)
+        self.set_ground(current)
+        self.lineEdit().editingFinished.connect(self._typed)
+
+    def set_ground(self, ground_id: str | None) -> None:
+        idx = self.findData(ground_id, GROUND_ROLE) if ground_id else -1
+        self.setCurrentIndex(idx)
+        if idx < 0:
+            self.setEditText("")
+
+    def ground_id(self) -> str | None:
+        if self.currentIndex() < 0 or self.currentText() != self.itemText(self.currentIndex()):
+            return None
+        return self.itemData(self.currentIndex(), GROUND_ROLE)
+
+    def currentData(self, role: int = GROUND_ROLE):  # noqa: N802 - Qt API: the ground id by default
+        return super().currentData(role)
+
+    def _completed(self, text: str) -> None:
+        idx = self.findText(text, Qt.MatchFlag.MatchExactly)
+        if idx >= 0:
+            self.setCurrentIndex(idx)
+
+    def _typed(self) -> None:
+        """Enter or leaving the field: the one ground that contains the text, else back to the chosen one."""
+        text = self.currentText().strip().casefold()
+        if self.ground_id() is not None or not text:
+            return
+        hits = [i for i in range(self.count()) if self.itemData(i, GROUND_ROLE) and text in self.itemText(i).casefold()]
+        if len(hits) == 1:
+            self.setCurrentIndex(hits[0])
+
+
+def _catalogue_choices() -> list:
+    """Every ground of the catalogue (a dialog opened without a case's choices)."""
+    from aktindsigt.services.workspace import GroundChoice
+
+    return [GroundChoice(g, g.statute, "entity") for g in cached_grounds().values()]
+
+
+def ground_combo(current: str | None = None, choices: Sequence | None = None) -> GroundCombo:
+    return GroundCombo(choices, current)
 
 
 def ok_cancel_buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -54,11 +133,12 @@ def ok_cancel_buttons(dlg: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 class GroundDialog(QDialog):
-    def __init__(self, parent: QWidget | None, title: str, current: str | None = None, text: str = "") -> None:
+    def __init__(self, parent: QWidget | None, title: str, current: str | None = None, text: str = "",
+                 choices: Sequence | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("groundDialog")
         self.setWindowTitle(title)
-        self.combo = ground_combo(current)
+        self.combo = ground_combo(current, choices)
         lay = QVBoxLayout(self)
         if text:
             label = QLabel(text)
@@ -67,13 +147,23 @@ class GroundDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&Hjemmel:"), self.combo)
         lay.addLayout(form)
-        lay.addWidget(ok_cancel_buttons(self, tr("OK")))
+        buttons = ok_cancel_buttons(self, tr("OK"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        lay.addWidget(buttons)
+        self.combo.currentIndexChanged.connect(self._update)
+        self.combo.editTextChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.combo.ground_id() is not None)
 
 
-def choose_ground(parent: QWidget | None, title: str, current: str | None = None, text: str = "") -> str | None:
-    dlg = GroundDialog(parent, title, current, text)
+def choose_ground(parent: QWidget | None, title: str, current: str | None = None, text: str = "",
+                  choices: Sequence | None = None) -> str | None:
+    """The ground chosen (``choices``: the case's, from ``Services.ground_choices``), or None when cancelled."""
+    dlg = GroundDialog(parent, title, current, text, choices)
     if dlg.exec() == QDialog.DialogCode.Accepted:
-        return dlg.combo.currentData()
+        return dlg.combo.ground_id()
     return None
 
 
@@ -81,7 +171,7 @@ class AccessDialog(QDialog):
     """Full / partial / withheld access for one document, with ground and reason."""
 
     def __init__(self, parent: QWidget | None, title: str, access: AccessType | None, grounds: list[str],
-                 reason: str) -> None:
+                 reason: str, choices: Sequence | None = None, focus: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("accessDialog")
         self.setWindowTitle(tr("Afgørelse for dokumentet"))
@@ -92,7 +182,7 @@ class AccessDialog(QDialog):
         self.access.addItem(tr("Delvis aktindsigt"), AccessType.PARTIAL.value)
         self.access.addItem(tr("Undtaget (ingen aktindsigt)"), AccessType.WITHHELD.value)
         self.access.setCurrentIndex(max(self.access.findData(access.value if access else None), 0))
-        self.ground = ground_combo(grounds[0] if grounds else None)
+        self.ground = ground_combo(grounds[0] if grounds else None, choices)
         self.reason = QPlainTextEdit(reason)
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
@@ -106,26 +196,29 @@ class AccessDialog(QDialog):
         lay.addWidget(ok_cancel_buttons(self, tr("Gem")))
         self.access.currentIndexChanged.connect(self._changed)
         self._changed()
+        target = {"document.access_grounds": self.ground, "document.access_reason": self.reason}.get(focus)
+        (target or self.access).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _changed(self) -> None:
         self.ground.setEnabled(self.access.currentData() in (AccessType.WITHHELD.value, AccessType.PARTIAL.value))
 
     def values(self) -> tuple[str | None, list[str], str]:
         access = self.access.currentData()
-        grounds = [self.ground.currentData()] if self.ground.isEnabled() and self.ground.currentData() else []
+        grounds = [self.ground.ground_id()] if self.ground.isEnabled() and self.ground.ground_id() else []
         return access, grounds, self.reason.toPlainText().strip()
 
 
 class EverywhereDialog(QDialog):
     """"Overstreg alle forekomster …": a text or a pattern, with a ground."""
 
-    def __init__(self, parent: QWidget | None, needle: str = "") -> None:
+    def __init__(self, parent: QWidget | None, needle: str = "", choices: Sequence | None = None,
+                 current: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("everywhereDialog")
         self.setWindowTitle(tr("Overstreg alle forekomster"))
         self.needle = QLineEdit(needle)
         self.regex = QCheckBox(tr("&Mønster (regulært udtryk)"))
-        self.ground = ground_combo()
+        self.ground = ground_combo(current, choices)
         form = QFormLayout()
         form.addRow(tr("&Tekst:"), self.needle)
         form.addRow("", self.regex)
@@ -227,15 +320,63 @@ def ask_comment(parent: QWidget | None, title: str, intro: str, ok_text: str, te
 
 
 def ask_access(parent: QWidget | None, title: str, access: AccessType | None, grounds: list[str],
-               reason: str) -> tuple[str | None, list[str], str] | None:
-    dlg = AccessDialog(parent, title, access, grounds, reason)
+               reason: str, choices: Sequence | None = None, focus: str = "") -> tuple[str | None, list[str], str] | None:
+    dlg = AccessDialog(parent, title, access, grounds, reason, choices, focus)
     if dlg.exec() == QDialog.DialogCode.Accepted:
         return dlg.values()
     return None
 
 
-def ask_everywhere(parent: QWidget | None, needle: str = "") -> tuple[str, str, bool] | None:
-    dlg = EverywhereDialog(parent, needle)
-    if dlg.exec() == QDialog.DialogCode.Accepted and dlg.ground.currentData():
-        return dlg.needle.text(), dlg.ground.currentData(), dlg.regex.isChecked()
+def ask_everywhere(parent: QWidget | None, needle: str = "", choices: Sequence | None = None,
+                   current: str | None = None) -> tuple[str, str, bool] | None:
+    dlg = EverywhereDialog(parent, needle, choices, current)
+    if dlg.exec() == QDialog.DialogCode.Accepted and dlg.ground.ground_id():
+        return dlg.needle.text(), dlg.ground.ground_id(), dlg.regex.isChecked()
     return None
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
+    """A yes/no question with ``yes`` as the button text (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmBox")
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+class PasswordDialog(QDialog):
+    """The password of an encrypted PDF: used once to read the file, never saved."""
+
+    def __init__(self, parent: QWidget | None, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("passwordDialog")
+        self.setWindowTitle(tr("Åbn med adgangskode"))
+        label = QLabel(tr("“{0}” er beskyttet med en adgangskode. Adgangskoden bruges én gang til at læse filen og "
+                          "gemmes ikke.").format(name))
+        label.setWordWrap(True)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("passwordEdit")
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName(tr("Adgangskode"))
+        form = QFormLayout()
+        form.addRow(tr("&Adgangskode:"), self.edit)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label)
+        lay.addLayout(form)
+        buttons = ok_cancel_buttons(self, tr("Åbn"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        lay.addWidget(buttons)
+        self.edit.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t)))
+        self.ok_button.setEnabled(False)
+        self.resize(460, 150)
+
+
+def ask_password(parent: QWidget | None, name: str) -> str | None:
+    dlg = PasswordDialog(parent, name)
+    try:
+        return dlg.edit.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dlg.edit.clear()
+        dlg.deleteLater()

@@ -8,6 +8,10 @@ app-wide ``ChangeBus`` so that every view refreshes only what it shows.
 
 Failures never show a traceback: a ``ServiceError`` becomes a message box with its Danish
 message, anything else becomes a plain Danish message and the traceback goes to the log.
+
+Cancelling a long job (the progress dialog's "Annullér") answers within a second: the job is asked to
+stop; when it runs in a worker process (``procpool``) and has not stopped after ``CANCEL_GRACE_MS``, the
+worker is ended (its transaction is rolled back). The window's status bar then says "Annulleret".
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from aktindsigt.core.progress import Cancelled, CancelToken
 from aktindsigt.services import Changes, Operation, ReviewState, ServiceError
 
 log = logging.getLogger(__name__)
+
+CANCEL_GRACE_MS = 600  # a job asked to stop gets this long before its worker process is ended
 
 
 def tr(text: str) -> str:
@@ -55,7 +61,8 @@ def changes_of(result: Any) -> ChangeSet:
         return ChangeSet({result.case_id})
     if isinstance(result, Operation):
         return ChangeSet({result.case_id}, result.document_ids, set(result.suggestion_ids), decisions=True,
-                         pages=bool(result.pages_after or result.pages_before))
+                         pages=bool(result.pages_after or result.pages_before or result.documents_before
+                                    or result.documents_after))
     ch = getattr(result, "changes", None)
     if isinstance(ch, Changes):
         return ChangeSet(set(ch.cases), set(ch.documents), set(ch.suggestions), decisions=bool(ch.suggestions))
@@ -93,6 +100,7 @@ class OpContext:
     def __init__(self, relay: _Relay) -> None:
         self.cancel = CancelToken()
         self._relay = relay
+        self.in_worker = False  # procpool.call sets it: the job runs in a worker process (which may be ended)
 
     def progress(self, done: int, total: int, message: str) -> None:
         self._relay.progressed.emit(done, total, message)
@@ -169,8 +177,18 @@ class OpHandle(QObject):
     @Slot()
     def cancel(self) -> None:
         self.ctx.cancel.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(tr("Annullerer … (den igangværende fil gøres færdig)"))
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.setLabelText(tr("Annullerer …"))
+        QTimer.singleShot(CANCEL_GRACE_MS, self, self._end_worker)
+
+    @Slot()
+    def _end_worker(self) -> None:
+        """Still running after the grace time: end the worker process (the job then fails as cancelled)."""
+        if self in _running and self.ctx.in_worker:
+            from aktindsigt.ui import procpool
+
+            log.info("cancelled job did not stop within %d ms: ending the worker processes", CANCEL_GRACE_MS)
+            procpool.abort()
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -179,6 +197,8 @@ class OpHandle(QObject):
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total else 0)
         if message and not self.ctx.cancel.cancelled:
+            if total > 1 and " af " not in message:
+                message = f"{message}\n" + tr("{0} af {1}").format(min(done + 1, total), total)
             self.dialog.setLabelText(message)
 
     def _close_dialog(self) -> None:
@@ -215,8 +235,9 @@ class OpHandle(QObject):
         self._close_dialog()
         self.error = error
         try:
-            if isinstance(error, Cancelled):
+            if isinstance(error, Cancelled) or (self.ctx.cancel.cancelled and isinstance(error, ServiceError)):
                 log.info("operation cancelled")
+                show_status(self.parent_widget, tr("Annulleret."))
             elif isinstance(error, ServiceError):
                 log.info("service error: %s %s", error.message, error.detail)
                 from aktindsigt.core.errors import Conflict
@@ -266,6 +287,16 @@ def _show_unexpected(parent: QWidget | None) -> None:
 
 # the most recent messages shown (tests read them instead of poking at message boxes)
 last_messages: list[str] = []
+last_status: list[str] = []
+
+
+def show_status(parent: QWidget | None, message: str, ms: int = 8000) -> None:
+    """A short message in the status bar of the window ``parent`` belongs to."""
+    last_status.append(message)
+    win = parent.window() if _alive(parent) else None
+    bar = getattr(win, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(message, ms)
 
 
 def run_op(parent: QWidget | None, fn: Callable[[OpContext], Any], *, success: Callable[[Any], None] | None = None,

@@ -93,6 +93,7 @@ class ListDialog(QDialog):
         lay = QVBoxLayout(self)
         label = QLabel(intro)
         label.setWordWrap(True)
+        self.intro = label
         lay.addWidget(label)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -110,6 +111,19 @@ class ListDialog(QDialog):
             b.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         lay.addWidget(buttons)
         self.resize(720, 380 if lines else 140)
+
+
+def _documents_progress(ctx, steps_after: int):
+    """Progress as "Dokument x af y" for a job that goes through the documents and then ``steps_after`` steps
+    (the export: decision letter, aktliste, journal note)."""
+    def progress(done: int, total: int, message: str) -> None:
+        docs = total - steps_after
+        if message and docs > 0 and done < docs:
+            ctx.progress(done, total, tr("{0}\nDokument {1} af {2}").format(message, done + 1, docs))
+        else:
+            ctx.progress(done, total, message)
+
+    return progress
 
 
 # --- the letters' own questions ----------------------------------------------------------------------
@@ -564,6 +578,7 @@ class OutputActions:
         self.window, self.services, self.case_id = window, services, case_id
         self.last_result = None
         self.last_dialog: QDialog | None = None
+        self.checklist_dialog: ListDialog | None = None
         self.actions: list[QAction | None] = []
         svc = services
         specs = [
@@ -610,28 +625,67 @@ class OutputActions:
     # --- checklist, statements, municipality ---------------------------------------------------------
 
     def checklist(self) -> OpHandle:
+        """The checklist beside the case window (not modal): double-click a point to go where it is fixed; a point
+        that is fixed disappears (the window recomputes the checklist after every change)."""
         def show(problems) -> None:
             self.last_result = problems
-            if problems:
-                intro = tr("{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til "
-                           "stedet, hvor punktet rettes.").format(len(problems))
-            else:
-                intro = tr("Tjeklisten er tom: sagen er klar til afsendelse.")
-            dlg = ListDialog(self.window, tr("Tjekliste"), intro, [(str(p), p) for p in problems])
-            dlg.list.itemActivated.connect(lambda item: self.fix(item.data(Qt.ItemDataRole.UserRole)))
-            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dlg.open()
+            dlg = self.checklist_dialog
+            if dlg is None or not shiboken6.isValid(dlg):
+                dlg = ListDialog(self.window, tr("Tjekliste"), "", [])
+                dlg.setObjectName("checklistDialog")
+                dlg.list.itemActivated.connect(lambda item: self.fix(item.data(Qt.ItemDataRole.UserRole)))
+                dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                self.checklist_dialog = dlg
+            self._fill_checklist(problems)
+            dlg.show()
+            dlg.raise_()
             self.last_dialog = dlg
 
         return run_op(self.window, lambda ctx: self.services.checklist(self.case_id), success=show, mutates=False)
 
-    def fix(self, problem) -> QDialog | None:
-        """Go to where a checklist problem is fixed: its document, the statements or the municipality profile."""
+    def checklist_changed(self, problems) -> None:
+        """The case window recomputed the checklist: an open checklist shows what is left."""
+        dlg = self.checklist_dialog
+        if dlg is not None and shiboken6.isValid(dlg) and dlg.isVisible():
+            self._fill_checklist(problems)
+
+    def _fill_checklist(self, problems) -> None:
+        from aktindsigt.ui.common import count
+
+        dlg = self.checklist_dialog
+        if problems:
+            intro = tr("{0} skal løses, før afgørelsen kan sendes. Dobbeltklik på et punkt (eller tryk Enter) for at gå "
+                       "til feltet, hvor det rettes; punktet forsvinder, når det er rettet.").format(
+                count(len(problems), tr("punkt"), tr("punkter")))
+        else:
+            intro = tr("Tjeklisten er tom: sagen er klar til afsendelse.")
+        dlg.intro.setText(intro)
+        current = dlg.list.currentRow()
+        dlg.list.clear()
+        for p in problems:
+            item = QListWidgetItem(str(p))
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            dlg.list.addItem(item)
+        dlg.list.setVisible(bool(problems))
+        if problems:
+            dlg.list.setCurrentRow(min(max(current, 0), len(problems) - 1))
+
+    def fix(self, problem):
+        """Go to where a checklist problem is fixed: the document's field in the document panel, the document
+        decision, the document's open suggestions, the statements or the municipality profile."""
         field = getattr(problem, "field", "") or ""
         if field.startswith("municipality."):
             return self.edit_municipality(field)
         if (field.startswith("statements.") and field != "statements.public_parties") or field == "case.scope":
             return self.edit_statements(field)
+        if field == "documents" and hasattr(self.window, "ask_import_files"):
+            return self.window.ask_import_files()
+        if field.startswith("resources/"):
+            show_error(self.window, tr("Punktet rettes i programmets tekstskabeloner ({0}). Kontakt den, der "
+                                       "vedligeholder dem.").format(field.split(":")[0]))
+            return None
+        if hasattr(self.window, "go_to_field"):
+            return self.window.go_to_field(getattr(problem, "document_id", None), field)
         self._go_to(getattr(problem, "document_id", None))
         return None
 
@@ -746,7 +800,7 @@ class OutputActions:
         return self._render(
             tr("Vælg mappe til de overstregede dokumenter"),
             lambda folder, ctx: procpool.call(self.services, ctx, "redact_case", self.case_id, folder,
-                                              progress=ctx.progress),
+                                              progress=_documents_progress(ctx, 0)),
             tr("Overstreger og kontrollerer …"), cancellable=True)
 
     def export_bundle(self) -> OpHandle:
@@ -773,7 +827,7 @@ class OutputActions:
         return self._render(
             tr("Vælg mappe til ESDH-pakken"),
             lambda folder, ctx: procpool.call(self.services, ctx, "export_bundle", self.case_id, folder,
-                                              progress=ctx.progress, override_reason=override),
+                                              progress=_documents_progress(ctx, 3), override_reason=override),
             tr("Eksporterer …"), cancellable=True)
 
     def show_files(self, title: str, folder: Path, result) -> ListDialog:
@@ -802,9 +856,11 @@ class OutputActions:
                 intro = tr("Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.").format(
                     len(docs), folder)
             else:
+                from aktindsigt.ui.common import count
+
                 n = len(getattr(result, "failed", []))
-                intro = (tr("{0} dokument fejlede kontrollen, og ingen filer er udleveret. Se listen.") if n == 1 else
-                         tr("{0} dokumenter fejlede kontrollen, og ingen filer er udleveret. Se listen.")).format(n)
+                intro = tr("{0} kontrollen og er ikke udleveret. Se listen.").format(
+                    count(n, tr("dokument fejlede"), tr("dokumenter fejlede")))
         dlg = ListDialog(self.window, title, intro, lines, folder)
         dlg.list.itemActivated.connect(lambda item: self._go_to(item.data(Qt.ItemDataRole.UserRole)))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,4 +1,5 @@
-"""The start window: the table of cases with deadlines, and the "Ny sag" dialog."""
+"""The start window: the table of cases with deadlines (search, a filter by "mine" and by status, the caseworker
+column), and the "Ny sag" dialog."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from aktindsigt.core.deadlines import Light
-from aktindsigt.core.model import Regime, RequesterIdentifiers, RequesterType
+from aktindsigt.core.model import CaseStatus, Regime, RequesterIdentifiers, RequesterType
 from aktindsigt.services import CaseOverview, ServiceError, Services
-from aktindsigt.ui.common import LIGHT_COLOURS, da_date, dot_icon
+from aktindsigt.ui.common import LIGHT_COLOURS, count, da_date, dot_icon, ui_settings
 from aktindsigt.ui.ops import ChangeSet, change_bus, query, run_op
 
 
@@ -144,8 +146,17 @@ class NewCaseDialog(QDialog):
                changes=lambda case: ChangeSet({case.id}))
 
 
+# the overview's filter: (key, label); "mine" = the current user's cases, "open" = not yet delivered
+FILTERS = (
+    ("all", QT_TR_NOOP("Alle sager")),
+    ("mine", QT_TR_NOOP("Mine sager")),
+    ("open", QT_TR_NOOP("Ikke udleveret")),
+)
+
+
 class CaseOverviewWidget(QWidget):
-    """Table of cases; double-click or Enter opens one."""
+    """Table of cases; double-click or Enter opens one. A search field (case number, title, requester,
+    caseworker) and a filter (all / mine / not delivered / one status) narrow the list."""
 
     open_case = Signal(int)
     loaded = Signal()
@@ -158,13 +169,36 @@ class CaseOverviewWidget(QWidget):
         QT_TR_NOOP("Modtaget"),
         QT_TR_NOOP("Frist"),
         QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Sagsbehandler"),
         QT_TR_NOOP("Dokumenter"),
         QT_TR_NOOP("Åbne forslag"),
     )
+    STATUS_COLUMN = 6
+    EMPTY_TEXT = QT_TR_NOOP("Der er ingen sager endnu. Opret en med “Ny sag” (Ctrl+N).")
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.user = ""
+        self.search = QLineEdit()
+        self.search.setObjectName("caseSearch")
+        self.search.setPlaceholderText(self.tr("Søg i sagsnummer, titel, anmoder og sagsbehandler"))
+        self.search.setAccessibleName(self.tr("Søg i sagerne"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_filter)
+        self.filter = QComboBox()
+        self.filter.setObjectName("caseFilter")
+        self.filter.setAccessibleName(self.tr("Vis sager"))
+        for key, label in FILTERS:
+            self.filter.addItem(QCoreApplication.translate("", label), key)
+        self.filter.insertSeparator(self.filter.count())
+        for st in CaseStatus:
+            self.filter.addItem(self.tr("Status: {0}").format(st.label), st.value)
+        saved = ui_settings().value("overview/filter", "all")
+        self.filter.setCurrentIndex(max(self.filter.findData(saved), 0))
+        self.filter.currentIndexChanged.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("caseCount")
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("caseTable")
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("", c) for c in self.COLUMNS])  # QT_TR_NOOP: empty context
@@ -174,15 +208,26 @@ class CaseOverviewWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
         self.table.installEventFilter(self)
-        self.empty_label = QLabel(self.tr("Der er ingen sager endnu. Opret en med “Ny sag” (Ctrl+N)."))
+        self.empty_label = QLabel(QCoreApplication.translate("", self.EMPTY_TEXT))
+        self.empty_label.setObjectName("emptyCases")
+        self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 6, 6, 0)
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count_label)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
         lay.addWidget(self.table)
         lay.addWidget(self.empty_label)
         self.overviews: list[CaseOverview] = []
@@ -204,9 +249,14 @@ class CaseOverviewWidget(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        query(self, self.services.list_cases, self._show)
+        svc = self.services
+        query(self, lambda: (svc.list_cases(), svc.user), self._show)
 
-    def _show(self, overviews: list[CaseOverview]) -> None:
+    def remember(self) -> None:
+        ui_settings().setValue("overview/filter", self.filter.currentData())
+
+    def _show(self, result) -> None:
+        overviews, self.user = result if isinstance(result, tuple) else (result, self.user)
         current = self.current_case_id()
         self.overviews = overviews
         self.table.setSortingEnabled(False)
@@ -222,7 +272,7 @@ class CaseOverviewWidget(QWidget):
             else:
                 frist = self.tr("Afgjort")
             values = [c.case_number, c.title, c.requester_name, c.regime.label, da_date(c.received), frist,
-                      c.status.label, ov.documents, ov.open_suggestions]
+                      c.status.label, c.caseworker, ov.documents, ov.open_suggestions]
             for col, v in enumerate(values):
                 item = QTableWidgetItem()
                 if isinstance(v, int):
@@ -237,17 +287,63 @@ class CaseOverviewWidget(QWidget):
                                     .format(dl.light.label, dl.elapsed_working_days, da_date(dl.fristbrev_due),
                                             da_date(dl.complaint_possible)))
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, dl.light.label)
-                if col == 7 and ov.failed_documents:
-                    item.setToolTip(self.tr("{0} kunne ikke importeres").format(ov.failed_documents))
+                if col == 8 and ov.failed_documents:
+                    item.setToolTip(self.tr("{0} kunne ikke importeres").format(
+                        count(ov.failed_documents, self.tr("dokument"), self.tr("dokumenter"))))
+                if col == 6:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, c.status.value)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.table.setItem(row, col, item)
         self.table.setSortingEnabled(True)
         self.empty_label.setVisible(not overviews)
+        self.apply_filter()
         if current is not None:
             self.select_case(current)
         elif overviews and self.table.currentRow() < 0:
-            self.table.selectRow(0)
+            self.select_first_visible()
         self.loaded.emit()
+
+    def _row_case(self, row: int):
+        cid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        return next((ov for ov in self.overviews if ov.case.id == cid), None)
+
+    def apply_filter(self) -> None:
+        """Hide the rows the search text and the filter leave out."""
+        words = self.search.text().casefold().split()
+        key = self.filter.currentData()
+        shown = 0
+        for row in range(self.table.rowCount()):
+            ov = self._row_case(row)
+            if ov is None:
+                continue
+            c = ov.case
+            hay = " ".join((c.case_number, c.title, c.requester_name, c.caseworker)).casefold()
+            ok = all(w in hay for w in words)
+            if key == "mine":
+                ok = ok and c.caseworker == self.user
+            elif key == "open":
+                ok = ok and c.status not in (CaseStatus.SENT, CaseStatus.CLOSED)
+            elif key not in (None, "all"):
+                ok = ok and c.status.value == key
+            self.table.setRowHidden(row, not ok)
+            shown += ok
+        total = self.table.rowCount()
+        self.count_label.setText(self.tr("{0} af {1}").format(shown, count(total, self.tr("sag"), self.tr("sager")))
+                                 if shown != total else count(total, self.tr("sag"), self.tr("sager")))
+        if self.table.currentRow() >= 0 and self.table.isRowHidden(self.table.currentRow()):
+            self.select_first_visible()
+
+    def select_first_visible(self) -> None:
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row):
+                self.table.selectRow(row)
+                return
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
+
+    def visible_case_ids(self) -> list[int]:
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())
+                if not self.table.isRowHidden(r)]
 
     def select_case(self, case_id: int) -> None:
         for row in range(self.table.rowCount()):

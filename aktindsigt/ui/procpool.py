@@ -204,6 +204,11 @@ def shutdown(kill: bool = False) -> None:
             _pool = None
 
 
+def abort() -> None:
+    """End the worker processes now (a cancelled job that did not stop); the next call starts new ones."""
+    shutdown(kill=True)
+
+
 _quiet_lock = threading.Lock()
 _quiet_depth = 0
 _quiet_was_enabled = True
@@ -241,8 +246,12 @@ def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, s
     Runs inside a ``ui.ops`` background thread (``ctx`` is its OpContext): it blocks that thread,
     not the UI. With ``progress`` the call gets ``progress=`` and ``cancel=`` (wired to ``ctx.cancel``).
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     with_progress = progress is not None
     pool = pool_for(services)
+    if pool is not None and hasattr(ctx, "in_worker"):
+        ctx.in_worker = True
     if pool is None:
         if with_progress:
             kwargs = dict(kwargs, progress=progress, cancel=ctx.cancel)
@@ -258,4 +267,11 @@ def call(services, ctx, method: str, *args: Any, progress: Callable[[int, int, s
                 ctx.cancel._event.wait(0.1)
 
         threading.Thread(target=watch, daemon=True).start()
-    return fut.result()
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        if ctx is not None and ctx.cancel.cancelled:
+            from aktindsigt.core.progress import Cancelled
+
+            raise Cancelled() from None
+        raise

@@ -1,11 +1,11 @@
-"""Settings: the user's name and role and the closure days (stored through services), the database
-location (read-only)."""
+"""Settings: the user's name, initials and role and the closure days (stored through services), the database
+location (read-only); the first-run dialog that asks who works here."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,10 @@ class SettingsDialog(QDialog):
         for role in UserRole:
             self.role_combo.addItem(role.label, role.value)
         self.role_combo.setToolTip(self.tr("Kun en teamleder kan godkende og returnere sager."))
+        self.initials_edit = QLineEdit()
+        self.initials_edit.setObjectName("userInitials")
+        self.initials_edit.setAccessibleName(self.tr("Dine initialer"))
+        self.initials_edit.setMaxLength(8)
         self.login_label = QLabel()
         # where this session's store really is (the services may have been opened on another one)
         store = getattr(services, "store", None)
@@ -84,6 +88,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Navn:"), self.name_edit)
+        form.addRow(self.tr("&Initialer:"), self.initials_edit)
         form.addRow(self.tr("&Rolle:"), self.role_combo)
         form.addRow(self.tr("Brugernavn:"), self.login_label)
         form.addRow(self.tr("Database:"), self.db_edit)
@@ -115,6 +120,7 @@ class SettingsDialog(QDialog):
             self.name_edit.setToolTip(self.tr("Navnet er sat med AKTINDSIGT_USER og kan ikke ændres her."))
         else:
             self.name_edit.setText(profile.saved_name)
+        self.initials_edit.setText(profile.initials)
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(profile.role.value), 0))
 
     def _show(self, calendar) -> None:
@@ -146,12 +152,13 @@ class SettingsDialog(QDialog):
         loaded = self.profile is not None
         name = None if not loaded or self.name_edit.isReadOnly() else self.name_edit.text()
         role = self.role_combo.currentData() if loaded else None
+        initials = self.initials_edit.text() if loaded else None
         svc = self.services
 
         def work(ctx) -> None:
             svc.set_closure_days(days, customary)
             if loaded:
-                svc.set_user_profile(name, role)
+                svc.set_user_profile(name, role, initials)
 
         # the deadlines of every case may move (all cases are "changed"), and what the user may do
         run_op(self, work, success=lambda _r: self.accept(), changes=lambda _r: ChangeSet({-1}, user=loaded))
@@ -165,3 +172,91 @@ def _safe_url(url: str) -> str:
         user = cred.split(":", 1)[0]
         return f"{scheme}://{user}@{host}"
     return url
+
+
+class FirstRunDialog(QDialog):
+    """The first start: who works here. The name and initials are written in the audit log and on the cases and
+    letters; the role decides who may approve. The profile, not the computer's login, is who did what."""
+
+    saved = Signal(object)  # UserProfile
+
+    def __init__(self, services: Services, profile: UserProfile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Velkommen til Aktindsigt"))
+        intro = QLabel(self.tr("Skriv, hvem du er. Navnet står i loggen, på de sager du behandler og under de breve, "
+                               "du underskriver; kun en teamleder kan godkende sager. Du kan rette det senere under "
+                               "Indstillinger."))
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("firstRunName")
+        self.name_edit.setAccessibleName(self.tr("Dit fulde navn"))
+        self.name_edit.setPlaceholderText(self.tr("Fornavn Efternavn"))
+        self.initials_edit = QLineEdit()
+        self.initials_edit.setObjectName("firstRunInitials")
+        self.initials_edit.setAccessibleName(self.tr("Dine initialer"))
+        self.initials_edit.setMaxLength(8)
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("firstRunRole")
+        self.role_combo.setAccessibleName(self.tr("Din rolle"))
+        for role in UserRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(profile.role.value), 0))
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Navn:"), self.name_edit)
+        form.addRow(self.tr("&Initialer:"), self.initials_edit)
+        form.addRow(self.tr("&Rolle:"), self.role_combo)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Gem og fortsæt"))
+        buttons.accepted.connect(self.save)
+        lay.addWidget(buttons)
+        self.name_edit.textChanged.connect(self._name_changed)
+        self.initials_edit.textEdited.connect(lambda _t: setattr(self, "_initials_typed", True))
+        self._initials_typed = False
+        self._name_changed("")
+        self.resize(520, 260)
+
+    def _name_changed(self, text: str) -> None:
+        self.save_button.setEnabled(bool(text.strip()))
+        if not self._initials_typed:  # proposed from the name until typed by hand
+            self.initials_edit.setText("".join(p[0] for p in text.split() if p[:1].isalpha()).upper()[:8])
+
+    def reject(self) -> None:
+        """Esc does not close it: who works here is needed (the window behind stays usable once it is saved)."""
+
+    def save(self) -> None:
+        name, initials, role = self.name_edit.text(), self.initials_edit.text(), self.role_combo.currentData()
+        svc = self.services
+        self.save_button.setEnabled(False)
+
+        def failed(e: BaseException) -> None:
+            self.error.setText(getattr(e, "message", "") or self.tr("Der opstod en uventet fejl."))
+            self.error.show()
+            self.save_button.setEnabled(True)
+
+        def ok(profile) -> None:
+            self.saved.emit(profile)
+            self.accept()
+
+        def work(ctx):
+            profile = svc.set_user_profile(name, role, initials)
+            svc.adopt_first_run_cases()
+            return profile
+
+        run_op(self, work, success=ok, failure=failed, changes=lambda _p: ChangeSet({-1}, user=True))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            return
+        super().keyPressEvent(event)

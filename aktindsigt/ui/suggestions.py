@@ -1,15 +1,18 @@
-"""The suggestions panel: suggestions grouped by entity, filters, and keyboard review.
+"""The suggestions panel: suggestions grouped by entity, each occurrence with a snippet of its context, filters,
+keyboard review and decisions for many at once.
 
-Keys: A accept · R reject · Space toggle · J/K (or arrows) next/previous · Enter jump to it.
+Keys: A overstreg · R frigiv · Space skift · J/K (or arrows) next/previous · Enter show it in its document.
+Several groups or occurrences may be selected (Ctrl/Shift+click): A and R decide them all as one operation.
 The actions go through the case window's ``perform`` so that they land on its undo stack.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +20,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from aktindsigt.core.model import Document, EntityType, Suggestion, SuggestionStatus
 from aktindsigt.services import Services, SuggestionGroup
-from aktindsigt.ui.common import TYPE_COLOURS, dot_icon, ground_label
-from aktindsigt.ui.ops import query
+from aktindsigt.ui.common import TYPE_COLOURS, count, dot_icon, ground_label
+from aktindsigt.ui.ops import OpHandle, query
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole
 SUGG_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # (where, before, text, after)
 
 
 def status_label(status: str) -> str:
@@ -71,6 +78,44 @@ class SuggestionTree(QTreeWidget):
         nxt = (self.itemBelow(cur) if step > 0 else self.itemAbove(cur)) if cur is not None else self.topLevelItem(0)
         if nxt is not None:
             self.setCurrentItem(nxt)
+            self.scrollToItem(nxt)
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """An occurrence: its document, then the text around it with the occurrence in bold, on one line."""
+
+    def paint(self, painter, option, index) -> None:
+        snip = index.data(SNIPPET_ROLE) if index.column() == 0 else None
+        if not snip:
+            super().paint(painter, option, index)
+            return
+        where, before, text, after = snip
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            super().paint(painter, option, index)
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        grey = opt.palette.highlightedText().color().name() if selected else "#57606a"
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(opt.font)
+        doc.setHtml(f"<span style='color:{grey}'>{html.escape(where)}</span>&nbsp; {html.escape(before)}"
+                    f"<b>{html.escape(text)}</b>{html.escape(after)}")
+        doc.setTextWidth(-1)
+        painter.save()
+        painter.translate(rect.left(), rect.top() + max(0.0, (rect.height() - doc.size().height()) / 2))
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
 
 
 class SuggestionsPanel(QWidget):
@@ -85,7 +130,12 @@ class SuggestionsPanel(QWidget):
         super().__init__(parent)
         self.services, self.case_id, self.perform = services, case_id, perform
         self.documents: dict[int, Document] = {}
-        self.groups: list[SuggestionGroup] = []
+        self.all_groups: list[SuggestionGroup] = []  # every group of the case (the type menus count them)
+        self.groups: list[SuggestionGroup] = []  # the groups the filters let through (shown)
+        self.snippets: dict[int, tuple[str, str, str]] = {}
+        self.read_only = ""
+        # asks for a ground: (title, text, proposed ground, entity type) -> ground id or None (set by the window)
+        self.ground_chooser: Callable[[str, str, str | None, EntityType], str | None] | None = None
         self._by_key: dict[str, SuggestionGroup] = {}
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName(self.tr("Filtrér efter type"))
@@ -100,36 +150,48 @@ class SuggestionsPanel(QWidget):
         self.doc_filter = QComboBox()
         self.doc_filter.setAccessibleName(self.tr("Filtrér efter dokument"))
         self.doc_filter.addItem(self.tr("Alle dokumenter"), None)
+        self.doc_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.doc_filter.setMinimumContentsLength(20)
         for combo in (self.type_filter, self.status_filter, self.doc_filter):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(self.apply_filters)
 
         self.tree = SuggestionTree()
         self.tree.setObjectName("suggestionTree")
         self.tree.setAccessibleName(self.tr("Forslag til overstregning"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([self.tr("Forslag"), self.tr("Status"), self.tr("Hjemmel"), self.tr("Score")])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setItemDelegateForColumn(0, SnippetDelegate(self.tree))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.setUniformRowHeights(True)
-        self.tree.key_action.connect(self._key_action)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.key_action.connect(self.key_action)
         self.tree.currentItemChanged.connect(self._current_changed)
-        self.tree.itemDoubleClicked.connect(lambda *_: self._key_action("jump"))
+        self.tree.itemDoubleClicked.connect(lambda *_: self.key_action("jump"))
         self.tree.itemExpanded.connect(self._populate)
 
         self.accept_button = QPushButton(self.tr("&Overstreg (A)"))
         self.reject_button = QPushButton(self.tr("&Frigiv (R)"))
         self.ground_button = QPushButton(self.tr("&Hjemmel …"))
-        self.accept_button.clicked.connect(lambda: self._key_action("accept"))
-        self.reject_button.clicked.connect(lambda: self._key_action("reject"))
+        for b, tip in ((self.accept_button, self.tr("Overstreg de valgte forslag")),
+                       (self.reject_button, self.tr("Frigiv de valgte forslag: de udleveres uden overstregning")),
+                       (self.ground_button, self.tr("Skift hjemmel for de valgte forslag"))):
+            b.setToolTip(tip)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.accept_button.clicked.connect(lambda: self.key_action("accept"))
+        self.reject_button.clicked.connect(lambda: self.key_action("reject"))
         self.ground_button.clicked.connect(self.change_ground)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        from aktindsigt.ui.help import LegendLabel
+
+        self.legend = LegendLabel()
 
         filters = QHBoxLayout()
-        filters.addWidget(self.type_filter)
-        filters.addWidget(self.status_filter)
+        filters.addWidget(self.type_filter, 1)
+        filters.addWidget(self.status_filter, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.reject_button)
@@ -141,6 +203,7 @@ class SuggestionsPanel(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addLayout(buttons)
         lay.addWidget(self.summary)
+        lay.addWidget(self.legend)
         self.setFocusProxy(self.tree)
         self.update_ground_action()
 
@@ -149,6 +212,11 @@ class SuggestionsPanel(QWidget):
 
         # changing the ground needs the catalogue; without it the button is not shown at all
         self.ground_button.setVisible(bool(cached_grounds()))
+
+    def set_read_only(self, reason: str) -> None:
+        self.read_only = reason
+        for b in (self.accept_button, self.reject_button, self.ground_button):
+            b.setEnabled(not reason)
 
     def set_documents(self, docs: list[Document]) -> None:
         before = {i: (d.akt_nr, d.title) for i, d in self.documents.items()}
@@ -167,21 +235,45 @@ class SuggestionsPanel(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        et = self.type_filter.currentData()
-        st = self.status_filter.currentData()
-        doc = self.doc_filter.currentData()
+    def refresh(self) -> OpHandle:
         case_id = self.case_id
 
         def load():
             from aktindsigt.ui.procpool import without_gc
 
             # thousands of suggestions: built without the cyclic collector walking them (see without_gc)
-            return without_gc(self.services.suggestion_groups,
-                              case_id, entity_type=EntityType(et) if et else None,
-                              status=SuggestionStatus(st) if st else None, document_id=doc)
+            return without_gc(self.services.suggestion_groups, case_id)
 
-        query(self, load, self._show)
+        return query(self, load, self._loaded)
+
+    def _loaded(self, groups: list[SuggestionGroup]) -> None:
+        self.all_groups = groups
+        types = sorted({g.entity_type for g in groups}, key=list(EntityType).index)
+        self.legend.set_types(types)
+        self.legend.setVisible(bool(types))
+        self.apply_filters()
+
+    def _filters(self) -> tuple[EntityType | None, SuggestionStatus | None, int | None]:
+        et, st, doc = self.type_filter.currentData(), self.status_filter.currentData(), self.doc_filter.currentData()
+        return (EntityType(et) if et else None), (SuggestionStatus(st) if st else None), doc
+
+    def _matches(self, s: Suggestion) -> bool:
+        et, st, doc = self._filters()
+        return ((et is None or s.entity_type is et) and (st is None or s.status is st)
+                and (doc is None or s.document_id == doc))
+
+    def apply_filters(self) -> None:
+        """The filters as the services apply them: a group is shown when any of its occurrences matches."""
+        self._show([g for g in self.all_groups if any(self._matches(s) for s in g.suggestions)])
+
+    def visible_ids(self) -> list[int]:
+        """The occurrences the filters select (what "alle synlige" decides)."""
+        return [s.id for g in self.groups for s in g.suggestions if self._matches(s) and s.id is not None]
+
+    def show_pending_of(self, document_id: int | None) -> None:
+        """The open suggestions of one document (a checklist point leads here)."""
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(SuggestionStatus.PENDING.value), 0))
+        self.doc_filter.setCurrentIndex(max(self.doc_filter.findData(document_id), 0))
 
     def _current_key(self) -> tuple[str | None, int | None]:
         item = self.tree.currentItem()
@@ -233,8 +325,14 @@ class SuggestionsPanel(QWidget):
         elif self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         n = sum(len(g.suggestions) for g in groups)
-        self.summary.setText(self.tr("{0} grupper, {1} forekomster, {2} afventer.").format(len(groups), n, pending))
+        self.summary.setText(self.tr("{0}, {1}, {2} afventer.").format(
+            count(len(groups), self.tr("gruppe"), self.tr("grupper")),
+            count(n, self.tr("forekomst"), self.tr("forekomster")), pending))
         self.loaded.emit()
+
+    def _where(self, s: Suggestion) -> str:
+        doc = self.documents.get(s.document_id)
+        return self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if doc else str(s.document_id)
 
     def _populate(self, gi: QTreeWidgetItem) -> None:
         if gi.parent() is not None or gi.childCount():
@@ -244,14 +342,41 @@ class SuggestionsPanel(QWidget):
             return
         children = []
         for s in g.suggestions:
-            doc = self.documents.get(s.document_id)
-            where = self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if doc else str(s.document_id)
-            ci = QTreeWidgetItem([where, status_label(s.status.value), ground_label(s.ground_id), f"{s.score:.2f}"])
+            ci = QTreeWidgetItem([self._where(s), status_label(s.status.value), ground_label(s.ground_id),
+                                  f"{s.score:.2f}"])
             ci.setData(0, GROUP_ROLE, g.key)
             ci.setData(0, SUGG_ROLE, s)
             ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2}").format(s.text, s.entity_type.label, s.detector))
+            self._apply_snippet(ci, s)
             children.append(ci)
         gi.addChildren(children)
+        missing = [s for s in g.suggestions if s.id not in self.snippets]
+        if missing and hasattr(self.services, "occurrence_snippets"):
+            svc = self.services
+            query(self, lambda: svc.occurrence_snippets(missing), self._got_snippets)
+
+    def _apply_snippet(self, ci: QTreeWidgetItem, s: Suggestion) -> None:
+        snip = self.snippets.get(s.id)
+        if snip is None:
+            return
+        before, text, after = snip
+        where = self._where(s)
+        ci.setText(0, f"{where} · {before}{text}{after}")
+        ci.setData(0, SNIPPET_ROLE, (where, before, text, after))
+        ci.setToolTip(0, self.tr("{0}\n{1} · {2} · fundet af {3}").format(
+            f"{before}{text}{after}", s.entity_type.label, ground_label(s.ground_id) or self.tr("ingen hjemmel"),
+            s.detector))
+
+    def _got_snippets(self, found: dict) -> None:
+        for sid, snip in found.items():
+            self.snippets[sid] = (snip.before, snip.text, snip.after)
+        for i in range(self.tree.topLevelItemCount()):
+            gi = self.tree.topLevelItem(i)
+            for j in range(gi.childCount()):
+                ci = gi.child(j)
+                s = ci.data(0, SUGG_ROLE)
+                if s is not None and s.id in found:
+                    self._apply_snippet(ci, s)
 
     # --- selection ---------------------------------------------------------------------------
 
@@ -265,6 +390,20 @@ class SuggestionsPanel(QWidget):
         if s is not None:
             return group, [s]
         return group, list(group.suggestions) if group else []
+
+    def selected_suggestions(self) -> list[Suggestion]:
+        """The occurrences of every selected group and occurrence (the current item when nothing is selected)."""
+        items = self.tree.selectedItems() or ([self.tree.currentItem()] if self.tree.currentItem() else [])
+        out: dict[int, Suggestion] = {}
+        for item in items:
+            s = item.data(0, SUGG_ROLE)
+            if s is not None:
+                out[s.id] = s
+            else:
+                g = self._by_key.get(item.data(0, GROUP_ROLE))
+                for x in g.suggestions if g else []:
+                    out[x.id] = x
+        return list(out.values())
 
     def select_suggestion(self, suggestion_id: int) -> None:
         for i in range(self.tree.topLevelItemCount()):
@@ -295,38 +434,67 @@ class SuggestionsPanel(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def _key_action(self, action: str) -> None:
-        group, suggs = self.current_suggestions()
-        if not suggs:
-            return
+    def key_action(self, action: str) -> None:
         item = self.tree.currentItem()
-        is_group = item is not None and item.data(0, SUGG_ROLE) is None
-        ids = [s.id for s in suggs if s.id is not None]
-        # the versions shown: a suggestion another user changed since is refused with their name (Conflict)
-        versions = {s.id: s.version for s in suggs if s.id is not None}
-        svc = self.services
         if action == "jump":
-            if is_group:
+            if item is None:
+                return
+            s = item.data(0, SUGG_ROLE)
+            if s is None:
                 item.setExpanded(not item.isExpanded())
             else:
-                self.jump_requested.emit(suggs[0])
+                self.jump_requested.emit(s)
+            return
+        suggs = self.selected_suggestions()
+        if not suggs or self.read_only:
             return
         if action == "toggle":
             # pending or rejected -> redact; redacted -> release
             action = "reject" if all(s.status is SuggestionStatus.ACCEPTED for s in suggs) else "accept"
-        if action == "accept":
-            if is_group and group is not None:
-                key = group.key
-                self.perform(lambda: svc.accept_group(self.case_id, key, versions=versions))
-            else:
-                self.perform(lambda: svc.accept(ids, versions=versions))
-        elif action == "reject":
-            if is_group and group is not None:
-                key = group.key
-                self.perform(lambda: svc.reject_group(self.case_id, key, versions=versions))
-            else:
-                self.perform(lambda: svc.reject(ids, versions=versions))
-        self._advance()
+        several = len(self.tree.selectedItems()) > 1
+        handle = self.decide([s.id for s in suggs if s.id is not None], action == "accept")
+        if handle is not None and not several:
+            self._advance()
+
+    def decide(self, ids: list[int], accept: bool, what: str = "") -> OpHandle | None:
+        """Redact or release ``ids`` as one undoable operation. Occurrences without a proposed ground get the
+        ground the caseworker chooses (asked once; none chosen: nothing happens)."""
+        if not ids or self.read_only:
+            return None
+        svc = self.services
+        fallback = None
+        by_id = {s.id: s for g in self.all_groups for s in g.suggestions}
+        # the versions shown: a suggestion another user changed since is refused with their name (Conflict)
+        versions = {i: by_id[i].version for i in ids if i in by_id}
+        if accept:
+            missing = [by_id[i] for i in ids if i in by_id and not by_id[i].ground_id]
+            if missing:
+                types = sorted({s.entity_type for s in missing}, key=list(EntityType).index)
+                text = self.tr("{0} ({1}) har ingen foreslået hjemmel. Vælg den hjemmel, de overstreges med:").format(
+                    count(len(missing), self.tr("forslag"), self.tr("forslag")),
+                    ", ".join(t.label for t in types))
+                fallback = self._choose_ground(self.tr("Vælg hjemmel"), text, None, types[0])
+                if fallback is None:
+                    return None
+                entity_type = types[0]
+
+        def work():
+            op = (svc.accept(ids, fallback_ground_id=fallback, versions=versions) if accept
+                  else svc.reject(ids, versions=versions))
+            if fallback is not None and hasattr(svc, "remember_ground"):
+                svc.remember_ground(self.case_id, entity_type, fallback)
+            if what:
+                op.description = f"{op.description} ({what})"
+            return op
+
+        return self.perform(work)
+
+    def _choose_ground(self, title: str, text: str, current: str | None, entity_type: EntityType) -> str | None:
+        if self.ground_chooser is not None:
+            return self.ground_chooser(title, text, current, entity_type)
+        from aktindsigt.ui.dialogs import choose_ground
+
+        return choose_ground(self, title, current, text)
 
     def _advance(self) -> None:
         """After a decision, move on to the next item of the same level."""
@@ -344,20 +512,21 @@ class SuggestionsPanel(QWidget):
             self.tree.setCurrentItem(nxt)
 
     def change_ground(self) -> None:
-        from aktindsigt.ui.dialogs import choose_ground
-
-        group, suggs = self.current_suggestions()
-        if not suggs:
+        suggs = self.selected_suggestions()
+        if not suggs or self.read_only:
             return
-        ground = choose_ground(self, self.tr("Skift hjemmel"), suggs[0].ground_id)
+        ground = self._choose_ground(self.tr("Skift hjemmel"), "", suggs[0].ground_id, suggs[0].entity_type)
         if ground is None:
             return
         ids = [s.id for s in suggs if s.id is not None]
         accepted = [s.id for s in suggs if s.status is SuggestionStatus.ACCEPTED and s.id is not None]
+        types = {s.entity_type for s in suggs}
         svc = self.services
 
         def do():
             svc.set_ground(ids, ground)
+            if hasattr(svc, "remember_ground") and len(types) == 1:
+                svc.remember_ground(self.case_id, next(iter(types)), ground)
             if accepted:  # the redaction already decided keeps its box but gets the new ground
                 return svc.accept(accepted, ground)
             from aktindsigt.ui.ops import ChangeSet

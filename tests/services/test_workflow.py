@@ -281,7 +281,7 @@ def test_submit_with_checklist_problems_needs_a_comment_and_approval_an_override
         services.submit_for_review(case.id, allow_problems=True)
     state = services.submit_for_review(case.id, "Teamlederen tager stilling til § 14.", allow_problems=True)
     assert state.status is CaseStatus.IN_REVIEW and len(state.open_points) == 1
-    assert "1 åbne punkt(er)" in state.summary()
+    assert "1 åbent punkt på tjeklisten" in state.summary()
 
     with pytest.raises(ServiceError, match="kan ikke godkendes: tjeklisten"):
         lead.approve_case(case.id)

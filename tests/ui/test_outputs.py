@@ -199,8 +199,20 @@ def test_export_override_is_asked_only_of_a_team_lead(qtbot, services, lead, tmp
     assert calls == [] and folders == []
     assert any(m.startswith("Sagen kan ikke eksporteres endnu") and "ikke godkendt" in m for m in ops.last_messages)
 
-    # the team lead: asked for the written reason (with what stands in the way), then the bundle is made
+    # an approved case with a clean checklist: no question, even for the team lead
     theirs = _window(qtbot, lead, case.id, wait_ops)
+    services.submit_for_review(case.id)
+    lead.approve_case(case.id)
+    assert services.get_case(case.id).status is CaseStatus.APPROVED
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: None)  # stop at the folder
+    theirs.outputs.by_name["export_bundle"].trigger()
+    wait_ops()
+    assert calls == []
+
+    # the team lead with a case that is not approved: asked for the written reason (with what stands in the
+    # way), then the bundle is made
+    lead.reopen_case(case.id)
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: folders.append(1) or tmp_path / "esdh")
     replies.append(None)  # cancelled: nothing happens
     theirs.outputs.by_name["export_bundle"].trigger()
     wait_ops()
@@ -215,14 +227,6 @@ def test_export_override_is_asked_only_of_a_team_lead(qtbot, services, lead, tmp
     manifest = json.loads((theirs.outputs.last_result.path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["roles"]["export_override_reason"] == export["export_override"]
     assert manifest["roles"]["exported_by"] == "Tove Teamleder"
-
-    # an approved case with a clean checklist: no question, even for the team lead
-    services.submit_for_review(case.id)
-    lead.approve_case(case.id)
-    assert services.get_case(case.id).status is CaseStatus.APPROVED
-    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: None)  # stop at the folder
-    theirs.outputs.by_name["export_bundle"].trigger()
-    wait_ops()
-    assert len(calls) == 2
+    assert services.get_case(case.id).status is CaseStatus.SENT  # delivered, on the override
     for w in (mine, theirs):
         w.viewer.shutdown()

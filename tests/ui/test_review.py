@@ -135,8 +135,8 @@ def test_return_shows_the_comment_and_an_edit_continues_the_work(qtbot, services
         w.viewer.shutdown()
 
 
-def test_an_edit_of_an_approved_case_lapses_the_approval_in_the_window(qtbot, services, lead, tmp_path, wait_ops,
-                                                                        monkeypatch):
+def test_an_approved_case_is_changed_only_after_genoptag_and_then_the_approval_has_lapsed(
+        qtbot, services, lead, tmp_path, wait_ops, monkeypatch):
     case = clean_case(services, tmp_path)
     services.submit_for_review(case.id)
     lead.approve_case(case.id)
@@ -144,10 +144,17 @@ def test_an_edit_of_an_approved_case_lapses_the_approval_in_the_window(qtbot, se
     assert "Godkendt af Tove Teamleder" in mine.review_banner.text()
     qtbot.waitUntil(lambda: mine.current_document() is not None)
     monkeypatch.setattr(dialogs, "ask_access", lambda *a, **k: ("withheld", ["ofl30_1"], "Hele klagen undtages."))
+    assert not mine.access_action.isEnabled()
+    mine.set_access()
+    wait_ops()
+    assert services.get_case(case.id).status is CaseStatus.APPROVED
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    mine.reopen_action.trigger()
+    wait_ops()
+    qtbot.waitUntil(lambda: "bortfaldet" in mine.review_banner.text())
     mine.access_action.trigger()
     wait_ops()
-    assert services.get_case(case.id).status is CaseStatus.IN_PROGRESS
-    qtbot.waitUntil(lambda: "bortfaldet" in mine.review_banner.text())
+    assert services.document(services.case_detail(case.id).documents[0].id).access.value == "withheld"
     assert mine.submit_action.isEnabled()
     mine.viewer.shutdown()
 

@@ -28,6 +28,8 @@ LONG = EAGER_PAGES + 10
 def _window(qtbot, services, case_id, wait_ops) -> CaseWindow:
     win = CaseWindow(services, case_id)
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is small: the window would fill it
+    win.resize(1700, 960)
     win.show()
     qtbot.waitUntil(lambda: bool(win.viewer.canvas.pages and win.viewer.canvas.sizes), timeout=30000)
     wait_ops()
