@@ -1,11 +1,14 @@
-"""Screenshots of the desktop app on the demo case, under a real X server (Xvfb).
+"""Screenshots of the desktop app on the demo case, under a real X server (Xvfb), at 1366×768 and 1920×1080.
 
-    .venv/bin/python scripts/screenshot.py [--out screenshots]
+    .venv/bin/python scripts/screenshot.py [--out screenshots] [--sizes 1366x768,1920x1080]
 
-Starts ``Xvfb :99`` itself, uses a fresh data folder with the demo case, finds personal data
-(``Services.analyze_case`` when present, otherwise the detection engine directly), accepts a few
-suggestions so that both kinds of overlay show, and saves PNGs of the overview, the case window, the
-preview of the decision letter and the statements dialog.
+Builds one data folder with the demo case, finds personal data (``Services.analyze_case``), decides a few
+suggestions so that every kind of overlay shows and fills in a document's properties; then, for each screen
+size, starts ``Xvfb`` with that screen and the app on a copy of the data folder, and saves PNGs named
+``<size>-<view>.png``: the overview, the case window, the document panel (several documents selected), the
+search-and-remove dialog (when the app has it), the shortcut overview (F1), the checklist, the preview of the
+decision letter and the statements dialog. Each window opens as the app opens it the first time on that
+screen (no saved geometry).
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+SIZES = ("1366x768", "1920x1080")
 
-def start_xvfb(display: str = ":99") -> subprocess.Popen | None:
+
+def start_xvfb(size: str, display: str) -> subprocess.Popen | None:
     if not shutil.which("Xvfb"):
         print("Xvfb findes ikke; bruger offscreen-gengivelse i stedet.", file=sys.stderr)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         return None
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     os.environ["DISPLAY"] = display
@@ -36,143 +41,182 @@ def start_xvfb(display: str = ":99") -> subprocess.Popen | None:
     return proc
 
 
-def add_suggestions(services, case_id: int) -> None:
-    if hasattr(services, "analyze_case"):
-        services.analyze_case(case_id)
-        return
-    # stand-in until Services.analyze_case exists: the detection engine, straight into the review store
-    from aktindsigt.core.model import DocumentStatus, Suggestion
-    from aktindsigt.detect.engine import DetectionEngine
+def build_home(home: Path) -> None:
+    """The demo case, analysed, with a few decisions and one document's properties filled in."""
+    from aktindsigt.core.model import SuggestionStatus
+    from aktindsigt.services import Services
 
-    case = services.get_case(case_id)
-    try:
-        engine = DetectionEngine(regime=case.regime)
-    except RuntimeError as e:  # no trained NER model in this checkout: the pattern recognizers still work
-        import spacy
-
-        print(f"{e} -- using a blank Danish pipeline (no names)", file=sys.stderr)
-        engine = DetectionEngine(nlp=spacy.blank("da"), regime=case.regime)
-    for doc in services.case_detail(case_id).documents:
-        if doc.status is not DocumentStatus.READY:
-            continue
-        text = services.document_text(doc.id)
-        found = [Suggestion(case_id, doc.id, d.entity_type, d.start, d.end, d.text, d.score, d.detector, d.ground_id,
-                            d.preselected) for d in engine.analyze_text(text)]
-        services.review.add_suggestions(case_id, found, services.user)
-
-
-def demo_case(services, home: Path):
-    try:
-        case = services.ensure_demo_case()
-    except Exception as e:  # noqa: BLE001 - the demo service is still moving; build it here instead
-        print(f"ensure_demo_case failed ({e!r}); importing the generated demo files directly", file=sys.stderr)
-        from aktindsigt.demo.generate import generate_demo_case
-
-        demo = generate_demo_case(home / "demo-files")
-        case = services.create_case(demo.title, demo.requester_name, demo.regime, demo.received,
-                                    requester_type=demo.requester_type, kle_subject=demo.kle_subject,
-                                    channel=demo.channel, request_text=demo.request_text,
-                                    underlying_cases=demo.underlying_cases)
-        services.import_paths(case.id, demo.paths)
+    services = Services.open()
+    services.set_user_profile(name="Sara Sørensen", initials="SS", role="sagsbehandler")
+    case = services.ensure_demo_case()
     assert case is not None and case.id is not None
-    return case
+    services.analyze_case(case.id)
+    counts: dict[int, int] = {}
+    for s in services.suggestions(case.id):
+        counts[s.document_id] = counts.get(s.document_id, 0) + 1
+    best = max(counts, key=lambda k: counts[k]) if counts else None
+    if best is not None:
+        pending = services.suggestions(case.id, best, status=SuggestionStatus.PENDING)
+        with_ground = [s.id for s in pending if s.ground_id]
+        if with_ground[:4]:
+            services.accept(with_ground[:4])
+        if len(with_ground) > 6:
+            services.reject([with_ground[5]])
+    docs = services.case_detail(case.id).documents
+    services.set_document_properties(docs[0].id, esdh_doc_id="DOK-2026-0101", direction="ind")
+    services.store.set_setting("screenshot:best", best, "screenshot")
+    services.close()
+
+
+def shoot(size: str, out: Path) -> int:
+    """One screen size (run in its own process, under its own Xvfb)."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from aktindsigt.services import Services
+    from aktindsigt.ui import ops
+    from aktindsigt.ui.app import MainWindow, create_app
+
+    app = create_app([])
+    services = Services.open()
+    best = services.store.get_setting("screenshot:best")
+    case = services.store.list_cases()[0]
+    prefix = out / size
+
+    def settle(seconds: float = 1.5) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end or ops.running():
+            app.processEvents()
+            time.sleep(0.02)
+
+    def save(widget, name: str) -> None:
+        widget.grab().save(f"{prefix}-{name}.png")
+
+    def fill_screen(win) -> None:
+        """Without a window manager a maximised window is not resized: do what one would do."""
+        if win.isMaximized():
+            win.setGeometry(win.screen().availableGeometry())
+
+    win = MainWindow(services)
+    win.show()
+    fill_screen(win)
+    settle()
+    save(win, "overview")
+
+    cw = win.open_case(case.id)
+    fill_screen(cw)
+    settle(2.5)
+    if best is not None:
+        cw.docs.select_document(best)
+        settle(2.5)
+        tree = cw.panel.tree
+        tree.setFocus()
+        if tree.topLevelItemCount():
+            tree.setCurrentItem(tree.topLevelItem(0))
+            tree.topLevelItem(0).setExpanded(True)
+            settle(0.8)
+            if tree.topLevelItem(0).childCount():
+                tree.setCurrentItem(tree.topLevelItem(0).child(0))
+        settle(1.5)
+    save(cw, "case")
+    hidden = [a.text() for a in cw.toolbar.actions() if a.isVisible() and not cw.toolbar.widgetForAction(a).isVisible()]
+    if hidden:
+        print(f"{size}: toolbar items behind »: {hidden}", file=sys.stderr)
+
+    # the document panel with several documents chosen
+    cw.docs.clearSelection()
+    for i in range(min(3, cw.docs.topLevelItemCount())):
+        cw.docs.topLevelItem(i).setSelected(True)
+    cw.show_properties()
+    settle(1.0)
+    save(cw, "document-panel")
+    cw.docs.clearSelection()
+    cw.docs.select_document(cw.docs.topLevelItem(0).data(0, 256).id)
+    settle(1.0)
+    save(cw, "document-panel-one")
+
+    # the search-and-remove dialog (helper "leaks", #10), when the app has it
+    dialog_module = None
+    for name in ("search_remove", "searchremove", "search_dialog"):
+        try:
+            dialog_module = __import__(f"aktindsigt.ui.{name}", fromlist=["*"])
+            break
+        except ImportError:
+            continue
+    if dialog_module is not None and hasattr(cw, "open_search_remove"):
+        dlg = cw.open_search_remove()
+        settle(2.0)
+        if dlg is not None:
+            save(dlg, "search-remove")
+            dlg.close()
+    else:
+        print(f"{size}: no search-and-remove dialog in this version (issue #10)", file=sys.stderr)
+
+    dlg = cw.show_shortcuts()
+    settle(0.8)
+    save(dlg, "shortcuts")
+    dlg.close()
+
+    cw.outputs.checklist()
+    settle(2.0)
+    if cw.outputs.checklist_dialog is not None:
+        save(cw.outputs.checklist_dialog, "checklist")
+        cw.outputs.checklist_dialog.close()
+
+    cw.outputs.letter(draft=True)
+    settle(3.0)
+    preview = cw.outputs.last_dialog
+    if preview is not None:
+        save(preview, "output-preview")
+        preview.close()
+        settle(0.5)
+    statements = cw.outputs.edit_statements()
+    settle(1.0)
+    save(statements, "statements")
+    statements.close()
+    settle(0.3)
+    win.close()
+    settle(0.5)
+    QThreadPool.globalInstance().waitForDone(5000)
+    services.close()
+    QApplication.processEvents()
+    return 0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
+    ap.add_argument("--sizes", default=",".join(SIZES))
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # a child process: one size
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    xvfb = start_xvfb()
-    home = Path(tempfile.mkdtemp(prefix="aktindsigt-shots-"))
-    os.environ["AKTINDSIGT_HOME"] = str(home)
-    os.environ.setdefault("AKTINDSIGT_USER", "sagsbehandler")
+    if args.one:
+        return shoot(args.one, out)
+    base = Path(tempfile.mkdtemp(prefix="aktindsigt-shots-"))
     try:
-        from PySide6.QtCore import QThreadPool
-
-        from aktindsigt.core.model import SuggestionStatus
-        from aktindsigt.services import Services
-        from aktindsigt.ui import ops
-        from aktindsigt.ui.app import MainWindow, create_app
-
-        app = create_app([])
-        services = Services.open()
-        case = demo_case(services, home)
-        add_suggestions(services, case.id)
-        # decide a few in the document shown, so that black boxes, outlines and faint rejected ones all show
-        counts: dict[int, int] = {}
-        for s in services.suggestions(case.id):
-            counts[s.document_id] = counts.get(s.document_id, 0) + 1
-        best = max(counts, key=lambda k: counts[k]) if counts else None
-        if best is not None:
-            pending = services.suggestions(case.id, best, status=SuggestionStatus.PENDING)
-            with_ground = [s.id for s in pending if s.ground_id]
-            if with_ground[:4]:
-                services.accept(with_ground[:4])
-            if len(with_ground) > 6:
-                services.reject([with_ground[5]])
-
-        def settle(seconds: float = 1.5) -> None:
-            end = time.monotonic() + seconds
-            while time.monotonic() < end or ops.running():
-                app.processEvents()
-                time.sleep(0.02)
-
-        win = MainWindow(services)
-        win.resize(1400, 700)
-        win.show()
-        settle()
-        win.grab().save(str(out / "overview.png"))
-
-        cw = win.open_case(case.id)
-        cw.resize(1700, 1000)
-        settle(2.5)
-        # the document with most suggestions; a group chosen in the panel (its occurrences outlined)
-        if best is not None:
-            cw.docs.select_document(best)
-            settle(2.5)
-            tree = cw.panel.tree
-            tree.setFocus()
-            if tree.topLevelItemCount() > 1:
-                tree.setCurrentItem(tree.topLevelItem(1))
-                tree.setCurrentItem(tree.topLevelItem(0))
-                tree.topLevelItem(0).setExpanded(True)
-            settle(1.0)
-        cw.grab().save(str(out / "case.png"))
-        cw.viewer.search_bar.start()
-        cw.viewer.search_bar.edit.setText("kommune")
-        settle(1.0)
-        cw.grab().save(str(out / "case-search.png"))
-        cw.viewer.search_bar.close_bar()
-        cw.left_tabs.setCurrentIndex(1)
-        cw.viewer.set_zoom("page")
-        settle(2.0)
-        cw.grab().save(str(out / "case-thumbnails.png"))
-        # the output preview: the decision letter as a draft (the demo case still has open checklist points)
-        cw.outputs.letter(draft=True)
-        settle(3.0)
-        preview = cw.outputs.last_dialog
-        if preview is not None:
-            preview.grab().save(str(out / "output-preview.png"))
-            preview.close()
-            settle(0.5)
-        statements = cw.outputs.edit_statements()
-        settle(1.0)
-        statements.grab().save(str(out / "statements.png"))
-        statements.close()
-        settle(0.3)
+        home = base / "home"
+        os.environ["AKTINDSIGT_HOME"] = str(home)
+        os.environ.pop("AKTINDSIGT_USER", None)
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        build_home(home)
+        status = 0
+        for i, size in enumerate(s.strip() for s in args.sizes.split(",") if s.strip()):
+            copy = base / f"home-{size}"
+            shutil.copytree(home, copy)
+            env = dict(os.environ, AKTINDSIGT_HOME=str(copy))
+            xvfb = start_xvfb(size, f":{99 - i}")
+            env.update({k: os.environ[k] for k in ("DISPLAY", "QT_QPA_PLATFORM") if k in os.environ})
+            try:
+                status |= subprocess.call([sys.executable, __file__, "--one", size, "--out", str(out)], env=env)
+            finally:
+                if xvfb is not None:
+                    xvfb.terminate()
+                    xvfb.wait(5)
         print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
-        win.close()
-        settle(0.5)
-        QThreadPool.globalInstance().waitForDone(5000)
-        services.close()
-        return 0
+        return status
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(5)
-        shutil.rmtree(home, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -50,8 +50,8 @@ def install_translation(app: QCoreApplication, language: str | None = None) -> Q
     """Danish is the source language (only Qt's own texts are translated, ``install_qt_translation``);
     ``AKTINDSIGT_LANG=en`` (or an English locale) loads the English file."""
     language = language or os.environ.get("AKTINDSIGT_LANG") or QLocale.system().name().split("_")[0]
-    if language == "da":
-        return install_qt_translation(app, "da")
+    if language == "da" or not (TRANSLATIONS / f"aktindsigt_{language}.qm").is_file():
+        return install_qt_translation(app, "da")  # Danish: the app's own language, whatever the OS says
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"aktindsigt_{language}.qm")):
         app.installTranslator(translator)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         tb.addAction(self.open_action)
         tb.addAction(self.settings_action)
         self.addToolBar(tb)
-        place_window(self, "mainWindow", 0.8, maximise_below=0)
+        place_window(self, "mainWindow", 0.85)  # maximised on a laptop screen
         self.statusBar().showMessage(self.tr("Dobbeltklik eller tryk Enter for at åbne en sag."))
         self.demo_label = QLabel()
         self.demo_label.setObjectName("demoProgressLabel")

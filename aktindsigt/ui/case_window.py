@@ -103,15 +103,18 @@ def ask_file(parent: QWidget | None, title: str) -> Path | None:
 
 
 class DocumentList(QTreeWidget):
+    """The case's documents: akt nr. (with a warning icon for a file that could not be read), title, date, the
+    document decision and the open suggestions; pages, status and file name are in the tooltips (the title keeps
+    the room on a laptop screen)."""
+
     COLUMNS = (
         QT_TR_NOOP("Akt"),
         QT_TR_NOOP("Titel"),
         QT_TR_NOOP("Dato"),
-        QT_TR_NOOP("Sider"),
-        QT_TR_NOOP("Status"),
         QT_TR_NOOP("Afgørelse"),
-        QT_TR_NOOP("Åbne forslag"),
+        QT_TR_NOOP("Åbne"),
     )
+    AKT, TITLE, DATE, ACCESS, OPEN = range(5)
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,7 +126,8 @@ class DocumentList(QTreeWidget):
         # several documents may be chosen (Ctrl/Shift+click): the document panel edits them together
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.headerItem().setToolTip(self.OPEN, self.tr("Åbne forslag til overstregning"))
         h = self.header()
         h.setStretchLastSection(False)
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -138,21 +142,27 @@ class DocumentList(QTreeWidget):
         ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         bad_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         target = None
+        pages = {}
         for d in docs:
-            title = ("    ↳ " if d.parent_id else "") + d.title
-            item = QTreeWidgetItem([str(d.akt_nr), title, da_date(d.doc_date), str(d.page_count),
-                                    d.status.label, d.access.label if d.access else ("–" if not d.in_scope else ""),
-                                    str(pending.get(d.id, 0)) if d.status is DocumentStatus.READY else ""])
-            item.setIcon(4, ok_icon if d.status is DocumentStatus.READY else bad_icon)
-            item.setToolTip(1, f"{d.title} ({d.source_name})")
-            if d.status is DocumentStatus.FAILED:
-                item.setToolTip(4, d.failure_reason)
-                item.setToolTip(1, d.failure_reason)
-            elif d.access is not None:
+            title = ("↳ " if d.parent_id else "") + d.title
+            failed = d.status is DocumentStatus.FAILED
+            access = d.access.label if d.access else ("–" if not d.in_scope else "")
+            item = QTreeWidgetItem([str(d.akt_nr), title, da_date(d.doc_date), access,
+                                    "" if failed else str(pending.get(d.id, 0))])
+            item.setIcon(self.AKT, bad_icon if failed else ok_icon)
+            if d.page_count not in pages:
+                pages[d.page_count] = count(d.page_count, self.tr("side"), self.tr("sider"))
+            tip = self.tr("Akt {0}: {1}\n{2} · {3} · {4}").format(d.akt_nr, d.title, d.source_name,
+                                                               pages[d.page_count], d.status.label)
+            if failed:
+                tip += "\n" + d.failure_reason
+            item.setToolTip(self.AKT, tip)
+            item.setToolTip(self.TITLE, tip)
+            if d.access is not None:
                 grounds = ", ".join(ground_label(g) for g in d.access_grounds)
-                item.setToolTip(5, f"{d.access.label} {grounds}".strip())
+                item.setToolTip(self.ACCESS, f"{d.access.label} {grounds}".strip())
             elif not d.in_scope:
-                item.setToolTip(5, self.tr("Ikke omfattet af anmodningen"))
+                item.setToolTip(self.ACCESS, self.tr("Ikke omfattet af anmodningen"))
             item.setData(0, DOC_ROLE, d)
             self.addTopLevelItem(item)
             if cur is not None and d.id == cur.id:
@@ -317,7 +327,7 @@ class CaseWindow(QMainWindow):
         self.keys = ReviewKeys(self)
         QApplication.instance().installEventFilter(self.keys)
         place_window(self, SETTINGS_KEY, 0.92)
-        restore_splitter(split, SETTINGS_KEY, "splitter", [0.24, 0.46, 0.30])
+        restore_splitter(split, SETTINGS_KEY, "splitter", [0.27, 0.43, 0.30])
         self._checklist_timer = QTimer(self)
         self._checklist_timer.setSingleShot(True)
         self._checklist_timer.setInterval(400)

@@ -157,7 +157,9 @@ class DocumentPanel(QWidget):
         form.addRow(tr("A&fsender:"), self.sender)
         form.addRow(tr("&Modtager:"), self.recipient)
         form.addRow(tr("I a&ktlisten:"), self.party)
-        form.addRow(tr("&ESDH dok-ID:"), esdh_row)
+        esdh_label = QLabel(tr("&ESDH dok-ID:"))
+        esdh_label.setBuddy(self.esdh)
+        form.addRow(esdh_label, esdh_row)
         form.addRow("", self.in_scope)
         form.addRow("", self.section26)
         self.form = form
@@ -166,9 +168,11 @@ class DocumentPanel(QWidget):
         self.access_label.setObjectName("accessSummary")
         self.access_label.setWordWrap(True)
         self.access_label.setTextFormat(Qt.TextFormat.PlainText)
-        access_button = QToolButton()
-        access_button.setDefaultAction(actions["access"])
-        access_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        access_button = QPushButton(tr("Ret afgørelsen …"))
+        access_button.setObjectName("accessButton")
+        access_button.setToolTip(actions["access"].toolTip())
+        access_button.clicked.connect(actions["access"].trigger)
+        actions["access"].enabledChanged.connect(access_button.setEnabled)
         access_box = QGroupBox(tr("Afgørelse for dokumentet"))
         ab = QVBoxLayout(access_box)
         ab.addWidget(self.access_label)
@@ -386,7 +390,9 @@ class DocumentPanel(QWidget):
             item.setToolTip(tr("Dobbeltklik eller tryk Enter for at gå til feltet, hvor punktet rettes."))
             self.problem_list.addItem(item)
         self.problem_box.setVisible(bool(mine))
-        self.problem_list.setFixedHeight(min(6, max(len(mine), 1)) * 40 + 6)
+        rows = sum(self.problem_list.visualItemRect(self.problem_list.item(i)).height() or 22
+                   for i in range(min(len(mine), 6)))
+        self.problem_list.setFixedHeight(max(rows, 22) + 2 * self.problem_list.frameWidth() + 4)
 
     def set_read_only(self, reason: str) -> None:
         self.read_only = reason

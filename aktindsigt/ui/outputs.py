@@ -669,6 +669,9 @@ class OutputActions:
         dlg.list.setVisible(bool(problems))
         if problems:
             dlg.list.setCurrentRow(min(max(current, 0), len(problems) - 1))
+            screen = dlg.screen().availableGeometry() if dlg.screen() else None
+            if dlg.height() < 300:  # opened empty: room for the points (within the screen)
+                dlg.resize(760, min(520, int(screen.height() * 0.7)) if screen else 520)
 
     def fix(self, problem):
         """Go to where a checklist problem is fixed: the document's field in the document panel, the document

@@ -170,8 +170,8 @@ class CaseOverviewWidget(QWidget):
         QT_TR_NOOP("Frist"),
         QT_TR_NOOP("Status"),
         QT_TR_NOOP("Sagsbehandler"),
-        QT_TR_NOOP("Dokumenter"),
-        QT_TR_NOOP("Åbne forslag"),
+        QT_TR_NOOP("Dok."),
+        QT_TR_NOOP("Åbne"),
     )
     STATUS_COLUMN = 6
     EMPTY_TEXT = QT_TR_NOOP("Der er ingen sager endnu. Opret en med “Ny sag” (Ctrl+N).")
@@ -199,6 +199,7 @@ class CaseOverviewWidget(QWidget):
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("caseCount")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("9999 af 9999 sager") + 8)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("caseTable")
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("", c) for c in self.COLUMNS])  # QT_TR_NOOP: empty context
@@ -211,9 +212,14 @@ class CaseOverviewWidget(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh = self.table.horizontalHeader()
+        hh.setMinimumSectionSize(40)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title gets the room
+        for col, width in ((2, 170), (3, 190), (7, 150)):  # requester, regime, caseworker: elided, full in tooltip
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
+        for col, tip in ((8, self.tr("Dokumenter i sagen")), (9, self.tr("Åbne forslag til overstregning"))):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.doubleClicked.connect(lambda idx: self._open_row(idx.row()))
         self.table.installEventFilter(self)
         self.empty_label = QLabel(QCoreApplication.translate("", self.EMPTY_TEXT))
@@ -279,6 +285,8 @@ class CaseOverviewWidget(QWidget):
                     item.setData(Qt.ItemDataRole.DisplayRole, v)
                 else:
                     item.setText(str(v))
+                    if col in (1, 2, 3, 7):
+                        item.setToolTip(str(v))
                 if col == 4:
                     item.setData(Qt.ItemDataRole.UserRole + 1, c.received.isoformat())
                 if col == 5:

@@ -8,11 +8,10 @@ The actions go through the case window's ``perform`` so that they land on its un
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -82,39 +81,47 @@ class SuggestionTree(QTreeWidget):
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """An occurrence: its document, then the text around it with the occurrence in bold, on one line."""
+    """An occurrence on one line: its akt, then the text around it with the occurrence in bold. When the line is
+    too narrow the context is shortened on both sides, never the occurrence itself."""
 
     def paint(self, painter, option, index) -> None:
         snip = index.data(SNIPPET_ROLE) if index.column() == 0 else None
-        if not snip:
+        widget = option.widget
+        if not snip or widget is None:
             super().paint(painter, option, index)
             return
         where, before, text, after = snip
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            super().paint(painter, option, index)
-            return
+        style = widget.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        grey = opt.palette.highlightedText().color().name() if selected else "#57606a"
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(opt.font)
-        doc.setHtml(f"<span style='color:{grey}'>{html.escape(where)}</span>&nbsp; {html.escape(before)}"
-                    f"<b>{html.escape(text)}</b>{html.escape(after)}")
-        doc.setTextWidth(-1)
+        colour = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        grey = colour if selected else QColor("#57606a")
+        plain, bold = QFont(opt.font), QFont(opt.font)
+        bold.setBold(True)
+        fm, fb = QFontMetrics(plain), QFontMetrics(bold)
+        where = where + "  "
+        room = rect.width() - fm.horizontalAdvance(where)
+        # a long occurrence (an address) leaves room for some of its context
+        text = fb.elidedText(text, Qt.TextElideMode.ElideRight, max(int(room * 0.6), 0))
+        room -= fb.horizontalAdvance(text)
+        share = min(fm.horizontalAdvance(before), max(room // 3, 0))  # a third of the rest before, the rest after
+        before = fm.elidedText(before, Qt.TextElideMode.ElideLeft, share) if share > 0 else ""
+        after = fm.elidedText(after, Qt.TextElideMode.ElideRight, max(room - fm.horizontalAdvance(before), 0))
         painter.save()
-        painter.translate(rect.left(), rect.top() + max(0.0, (rect.height() - doc.size().height()) / 2))
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        doc.documentLayout().draw(painter, ctx)
+        painter.setClipRect(rect)
+        x, baseline = rect.left(), rect.top() + (rect.height() + fm.ascent() - fm.descent()) // 2
+        for piece, font, metrics, pen in ((where, plain, fm, grey), (before, plain, fm, colour),
+                                          (text, bold, fb, colour), (after, plain, fm, colour)):
+            if not piece:
+                continue
+            painter.setFont(font)
+            painter.setPen(pen)
+            painter.drawText(x, baseline, piece)
+            x += metrics.horizontalAdvance(piece)
         painter.restore()
 
 
@@ -158,8 +165,8 @@ class SuggestionsPanel(QWidget):
         self.tree = SuggestionTree()
         self.tree.setObjectName("suggestionTree")
         self.tree.setAccessibleName(self.tr("Forslag til overstregning"))
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Forslag"), self.tr("Status"), self.tr("Hjemmel"), self.tr("Score")])
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Forslag"), self.tr("Status"), self.tr("Hjemmel")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setItemDelegateForColumn(0, SnippetDelegate(self.tree))
         self.tree.header().setStretchLastSection(False)
@@ -299,8 +306,7 @@ class SuggestionsPanel(QWidget):
         for g in groups:
             gi = QTreeWidgetItem([g.label, status_label(g.status),
                                   ", ".join(sorted(ground_label(gid) for gid in {s.ground_id for s in g.suggestions}
-                                                   if gid)),
-                                  ""])
+                                                   if gid))])
             gi.setIcon(0, icons.get(g.entity_type, icons[EntityType.MANUAL]))
             gi.setToolTip(0, f"{g.label} ({g.entity_type.label})")
             gi.setData(0, GROUP_ROLE, g.key)
@@ -330,9 +336,12 @@ class SuggestionsPanel(QWidget):
             count(n, self.tr("forekomst"), self.tr("forekomster")), pending))
         self.loaded.emit()
 
-    def _where(self, s: Suggestion) -> str:
+    def _where(self, s: Suggestion, full: bool = True) -> str:
+        """The occurrence's document: "Akt 3: title", or only "Akt 3" beside a snippet."""
         doc = self.documents.get(s.document_id)
-        return self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if doc else str(s.document_id)
+        if doc is None:
+            return str(s.document_id)
+        return self.tr("Akt {0}: {1}").format(doc.akt_nr, doc.title) if full else self.tr("Akt {0}").format(doc.akt_nr)
 
     def _populate(self, gi: QTreeWidgetItem) -> None:
         if gi.parent() is not None or gi.childCount():
@@ -342,11 +351,11 @@ class SuggestionsPanel(QWidget):
             return
         children = []
         for s in g.suggestions:
-            ci = QTreeWidgetItem([self._where(s), status_label(s.status.value), ground_label(s.ground_id),
-                                  f"{s.score:.2f}"])
+            ci = QTreeWidgetItem([self._where(s), status_label(s.status.value), ground_label(s.ground_id)])
             ci.setData(0, GROUP_ROLE, g.key)
             ci.setData(0, SUGG_ROLE, s)
-            ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2}").format(s.text, s.entity_type.label, s.detector))
+            ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2} (sikkerhed {3:.2f})").format(
+                s.text, s.entity_type.label, s.detector, s.score))
             self._apply_snippet(ci, s)
             children.append(ci)
         gi.addChildren(children)
@@ -360,12 +369,12 @@ class SuggestionsPanel(QWidget):
         if snip is None:
             return
         before, text, after = snip
-        where = self._where(s)
-        ci.setText(0, f"{where} · {before}{text}{after}")
+        where = self._where(s, full=False)
+        ci.setText(0, f"{where}: {before}{text}{after}")
         ci.setData(0, SNIPPET_ROLE, (where, before, text, after))
-        ci.setToolTip(0, self.tr("{0}\n{1} · {2} · fundet af {3}").format(
-            f"{before}{text}{after}", s.entity_type.label, ground_label(s.ground_id) or self.tr("ingen hjemmel"),
-            s.detector))
+        ci.setToolTip(0, self.tr("{0}\n\n{1}\n{2} · {3} · fundet af {4} (sikkerhed {5:.2f})").format(
+            self._where(s), f"{before}{text}{after}", s.entity_type.label,
+            ground_label(s.ground_id) or self.tr("ingen hjemmel"), s.detector, s.score))
 
     def _got_snippets(self, found: dict) -> None:
         for sid, snip in found.items():

@@ -48,7 +48,7 @@ def test_analyze_fills_the_panel_and_the_viewer(qtbot, services, window, wait_op
     assert EntityType.PERSON in found and EntityType.CPR in found
     qtbot.waitUntil(lambda: window.panel.tree.topLevelItemCount() >= 2)
     qtbot.waitUntil(lambda: bool(window.viewer.canvas.overlays))
-    assert window.docs.topLevelItem(0).text(6) != "0"  # open suggestions per document
+    assert window.docs.topLevelItem(0).text(window.docs.OPEN) != "0"  # open suggestions per document
 
 
 @pytest.mark.skipif(not hasattr(Services, "render_aktliste"), reason="services have no render_aktliste yet")

@@ -95,7 +95,7 @@ def test_accept_and_reject_by_keyboard_with_undo_redo(qtbot, services, case_doc,
     _press_key(qtbot, tree, Qt.Key.Key_J)
     occ = tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1)
     assert occ is not None
-    assert tree.currentItem().text(0).startswith("Akt 1: notat")  # occurrences name their document
+    assert tree.currentItem().text(0).startswith("Akt 1")  # occurrences name their document
     _press_key(qtbot, tree, Qt.Key.Key_R)
     wait_ops()
     assert services.review.get_suggestions([occ.id])[0].status is SuggestionStatus.REJECTED
@@ -230,7 +230,7 @@ def test_document_withheld_and_page_withheld(qtbot, services, case_doc, window, 
     wait_ops()
     stored = services.document(doc.id)
     assert stored.access is AccessType.WITHHELD and stored.access_grounds == ["ofl33_5"]
-    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(5) == "Nej")
+    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(window.docs.ACCESS) == "Nej")
 
     monkeypatch.setattr(dialogs, "choose_ground", lambda *a, **k: "ofl30_1")
     window.withhold_page(2)
@@ -264,7 +264,7 @@ def test_document_and_page_decisions_undo_and_redo_by_keyboard(qtbot, services, 
     wait_ops()
     stored = services.document(doc.id)
     assert (stored.access, stored.access_grounds, stored.access_reason) == (None, [], "")
-    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(5) == "")
+    qtbot.waitUntil(lambda: window.docs.topLevelItem(0).text(window.docs.ACCESS) == "")
     assert not window.undo_action.isEnabled()
 
     _press_key(qtbot, window, *redo)
