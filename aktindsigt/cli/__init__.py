@@ -5,7 +5,8 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
 ``--help`` start quickly:
 
     case.py      case create|list|show|import|analyze|suggestions|redact|export
-    review.py    case submit|approve|return|reopen
+    documents.py case document (a document's properties)
+    review.py    case submit|approve|return|reopen|journalise
     search.py    case search|redact-term (search and remove, case-wide)
     outputs.py   case decide|statements|checklist|letter|aktliste|journalnotat|kvittering|fristbrev|klage,
                  municipality
@@ -26,7 +27,18 @@ from typing import Annotated
 
 import typer
 
-from aktindsigt.cli import audit, bundle, db, outputs, review, search, settings, team, tools  # noqa: F401 - registers commands
+from aktindsigt.cli import (  # noqa: F401 - registers commands
+    audit,
+    bundle,
+    db,
+    documents,
+    outputs,
+    review,
+    search,
+    settings,
+    team,
+    tools,
+)
 from aktindsigt.cli.case import app as case_app
 from aktindsigt.cli.common import danish_help
 

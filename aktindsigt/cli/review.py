@@ -1,4 +1,4 @@
-"""``aktindsigt case submit|approve|return|reopen``: the review by the team lead."""
+"""``aktindsigt case submit|approve|return|reopen|journalise``: the review by the team lead, and the case's end."""
 
 from __future__ import annotations
 
@@ -55,3 +55,9 @@ def case_reopen(
     """Genoptag behandlingen: en returneret sag, en sag til godkendelse eller en godkendt sag (godkendelsen
     bortfalder)."""
     _print_review(run(lambda svc: svc.reopen_case(case, comment)))
+
+
+@app.command("journalise")
+def case_journalise(case: CaseArg) -> None:
+    """Sæt en udleveret sag til journaliseret (ESDH-systemet har modtaget pakken)."""
+    _print_review(run(lambda svc: svc.set_journalised(case)))

@@ -19,11 +19,14 @@ def settings_user(
                                              "('' = systemets brugernavn)")] = None,
     role: Annotated[UserRole | None, typer.Option("--role", help="sagsbehandler eller teamleder",
                                                   case_sensitive=False)] = None,
+    initials: Annotated[str | None, typer.Option("--initials", help="Dine initialer")] = None,
 ) -> None:
-    """Vis eller ret din brugerprofil: navn og rolle."""
-    profile = run(lambda svc: svc.set_user_profile(name, role) if name is not None or role is not None
-                  else svc.user_profile())
+    """Vis eller ret din brugerprofil: navn, initialer og rolle."""
+    changed = name is not None or role is not None or initials is not None
+    profile = run(lambda svc: svc.set_user_profile(name, role, initials) if changed else svc.user_profile())
     out.print(f"Navn: {profile.name}")
+    if profile.initials:
+        out.print(f"Initialer: {profile.initials}")
     out.print(f"Rolle: {profile.role.label}")
     out.print(f"Brugernavn: {profile.login}")
     if profile.name_locked and profile.saved_name and profile.saved_name != profile.name:

@@ -193,14 +193,15 @@ def _print_demo_summary(svc: Services, case_id: int, imported: list, failed: lis
 
 
 def run_cmd() -> None:
-    """Start programmet (opretter en demosag, hvis der ingen sager er)."""
+    """Start programmet (opretter en demosag, hvis der ingen sager er; programmet vises med det samme, og demosagen
+    bygges i baggrunden)."""
     from aktindsigt.cli.case import case_list
 
     svc = services()
-    created = svc.ensure_demo_case()
-    if created is not None:
-        out.print(f"Første start: demosagen {created.case_number} er oprettet.")
     if not _has_display():
+        created = svc.ensure_demo_case()  # with a screen, the app builds it in the background
+        if created is not None:
+            out.print(f"Første start: demosagen {created.case_number} er oprettet.")
         case_list()
         out.print("Der er ingen skærm (DISPLAY er ikke sat), så skrivebordsprogrammet kan ikke vises. "
                   "Brug kommandoerne ovenfor ('aktindsigt --help') eller start programmet fra skrivebordet.")

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from aktindsigt.core.danish import count as _count
 from aktindsigt.core.model import Direction, Document, DocumentStatus
 from aktindsigt.services.review import Operation
 from aktindsigt.store.documents import PROPERTY_FIELDS, DocumentSnapshot, DocumentStore, snapshot_of_new
@@ -53,8 +54,6 @@ def _error(message: str) -> Exception:
     return ServiceError(message)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def parse_direction(value: Direction | str) -> Direction:
@@ -364,10 +363,7 @@ class DocumentServices:
                 original: Path | None = None) -> Operation:
         """Ingest ``path`` and put the result in place of ``doc`` (one transaction). ``original``: the file kept
         as the document's original instead of ``path`` (an encrypted PDF read through its decrypted copy)."""
-        from aktindsigt.ingest import ingest
-
-        with ingest(path, name=name) as result:
-            ing = result.document
+        with self._ingested(doc, path, name) as ing:
             if ing.failed:
                 log.info("akt %s (%s) still cannot be read: %s", doc.akt_nr, name, ing.failure_detail)
                 raise _error(f"Akt {doc.akt_nr} kan stadig ikke læses: {ing.failure_reason}")
@@ -392,6 +388,34 @@ class DocumentServices:
         if len(created) > 1:
             op.description += f" ({_count(len(created) - 1, 'bilag', 'bilag')})"
         return op
+
+    @contextlib.contextmanager
+    def _ingested(self, doc: Document, path: Path, name: str):
+        """One file read the way the import reads it: in the ingest worker process (with its memory limit),
+        in a work folder removed afterwards."""
+        import os
+
+        from aktindsigt.ingest.worker import WorkerFailure
+        from aktindsigt.services.cases import _ingest_worker, new_import_workdir
+
+        work = new_import_workdir()
+        worker = None if os.environ.get("AKTINDSIGT_INGEST_IN_PROCESS") else _ingest_worker()
+        try:
+            if worker is not None:
+                try:
+                    yield worker.ingest(path, name, None, work / "0")
+                except WorkerFailure as e:
+                    log.info("akt %s (%s): %s", doc.akt_nr, name, e.detail)
+                    raise _error(f"Akt {doc.akt_nr} kan stadig ikke læses: {e.reason}") from None
+            else:
+                from aktindsigt.ingest import ingest
+
+                with ingest(path, name=name, workdir=work / "0") as result:
+                    yield result.document
+        finally:
+            if worker is not None:
+                worker.end_import()
+            shutil.rmtree(work, ignore_errors=True)
 
     def _undo_documents(self, op: Operation, inverse: Operation) -> None:
         """``undo`` of a failed-file action: take out what it put in, put back what it took out."""

@@ -116,7 +116,9 @@ def ground_label(ground_id: str | None) -> str:
 
 def count(n: int, one: str, many: str) -> str:
     """"1 dokument", "3 dokumenter": a number with the right Danish form (never "dokument(er)")."""
-    return f"{n} {one if n == 1 else many}"
+    from aktindsigt.core.danish import count as _count
+
+    return _count(n, one, many)
 
 
 # --- window geometry and splitter positions --------------------------------------------------------------

@@ -1,13 +1,17 @@
-"""Extract the UI strings, fill the English translations and compile the .qm file.
+"""Extract the UI strings, fill the English translations and compile the .qm file; copy Qt's own Danish
+translation (qtbase_da.qm: standard buttons, the context menus of text fields, key names) from PySide6.
 
     .venv/bin/python resources/translations/build.py
 
 Strings without an English entry stay "unfinished" (the app then shows the Danish source text)
-and are listed, so a missing translation is visible rather than silent.
+and are listed, so a missing translation is visible rather than silent. ``qtbase_da.qm`` is kept here so
+that a packaged app has it whatever Qt build it bundles (``ui.app.install_qt_translation`` falls back to
+the Qt installation's own folder).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -38,6 +42,13 @@ def main() -> int:
             missing.append(src)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(bindir / "pyside6-lrelease"), str(ts), "-qm", str(HERE / "aktindsigt_en.qm")], check=True)
+    from PySide6.QtCore import QLibraryInfo
+
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_da.qm"
+    if qt.is_file():
+        shutil.copyfile(qt, HERE / "qtbase_da.qm")
+    else:
+        print(f"Qt's Danish translation was not found at {qt}", file=sys.stderr)
     for m in sorted(set(missing)):
         print(f"no English translation: {m!r}", file=sys.stderr)
     return 0
