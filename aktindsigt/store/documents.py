@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from aktindsigt.core.model import Direction, Document
-from aktindsigt.store.schema import BlobRow, DecisionRow, DocumentRow, PageRow
+from aktindsigt.store.schema import DecisionRow, DocumentRow, PageRow
 from aktindsigt.store.store import NewDocument, NotFound, Store, _document_from_row, _words_to_json, utcnow
 
 # the properties a caseworker edits (``Document`` attribute names)
@@ -24,7 +24,7 @@ PROPERTY_FIELDS = ("title", "public_title", "doc_date", "direction", "sender", "
                    "in_scope", "section26_considered")
 
 _DOC_COLUMNS = [c.key for c in DocumentRow.__table__.columns]
-_PAGE_COLUMNS = [c.key for c in PageRow.__table__.columns if c.key not in ("id", "document_id")]
+_PAGE_COLUMNS = [c.key for c in PageRow.__table__.columns if c.key not in ("id", "document_id", "version")]
 
 
 @dataclasses.dataclass
@@ -63,9 +63,9 @@ class DocumentStore:
         """Set properties (``PROPERTY_FIELDS``) of several documents in one transaction, one audit event
         per document with the values before and after."""
         out: list[Document] = []
-        with self.store.transaction() as s:
+        with self.store.transaction(write=True) as s:
             for doc_id, fields in changes.items():
-                row = s.get(DocumentRow, doc_id)
+                row = s.get(DocumentRow, doc_id, with_for_update=True)
                 if row is None:
                     raise NotFound(f"document {doc_id}")
                 before = {k: _value(row, k) for k in fields}
@@ -114,7 +114,9 @@ class DocumentStore:
         decisions), then insert the snapshots ``restore`` (their ids and akt numbers when free). One audit event
         per document taken out or put in. Returns the documents put in (attachments included)."""
         created: list[Document] = []
-        with self.store.transaction() as s:
+        with self.store.transaction(write=True) as s:
+            for case_id in sorted({snap.row["case_id"] for snap in restore}):
+                self.store._lock_case(s, case_id)  # akt numbers are allocated under the case's lock
             for doc_id in remove:
                 row = s.get(DocumentRow, doc_id)
                 if row is None:
@@ -135,9 +137,9 @@ class DocumentStore:
         case_id = values["case_id"]
         for key in ("source_sha256", "rendition_sha256"):
             sha = values.get(key)
-            if sha and s.get(BlobRow, sha) is None:
-                s.add(BlobRow(sha256=sha, size=snap.blob_sizes.get(sha, 0), created_at=utcnow()))
-                s.flush()
+            if sha:
+                self.store._ensure_blob_row(s, sha, snap.blob_sizes.get(sha, 0))
+        s.flush()
         if values.get("id") is not None and s.get(DocumentRow, values["id"]) is not None:
             values["id"] = None  # taken meanwhile: a new id
         nr = values.get("akt_nr")
@@ -151,6 +153,7 @@ class DocumentStore:
             values["created_at"] = utcnow()
         if values.get("id") is None:
             values.pop("id", None)
+        values.pop("version", None)  # a row put back starts a new version history
         row = DocumentRow(**values)
         s.add(row)
         s.flush()
