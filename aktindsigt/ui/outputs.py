@@ -104,10 +104,13 @@ class ListDialog(QDialog):
         self.list.setVisible(bool(lines))
         lay.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Luk"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(tr("Luk"))
+        close.setAutoDefault(False)  # Enter in the list goes to the item (a checklist point), it does not close
         buttons.rejected.connect(self.accept)
         if folder is not None:
             b = buttons.addButton(tr("Åbn &mappe"), QDialogButtonBox.ButtonRole.ActionRole)
+            b.setAutoDefault(False)
             b.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         lay.addWidget(buttons)
         self.resize(720, 380 if lines else 140)
