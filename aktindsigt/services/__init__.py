@@ -21,9 +21,9 @@ from aktindsigt.services.cases import (
     ServiceError,
     collect_files,
 )
+from aktindsigt.services.documents import DocumentServices
 from aktindsigt.services.esdh import EsdhServices
 from aktindsigt.services.esdh_import import EsdhImportServices
-from aktindsigt.services.documents import DocumentServices
 from aktindsigt.services.export import ExportCheck, ExportResult, ExportServices
 from aktindsigt.services.integrity import IntegrityServices
 from aktindsigt.services.outputs import OutputServices
