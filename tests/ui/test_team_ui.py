@@ -116,7 +116,7 @@ def test_a_stale_decision_is_refused_with_who_and_the_view_reloads(qtbot, servic
     # another user (her own store object, as on another workstation) decides it first
     tove = Services(Store(store.url, store.blobs.root), user="Tove Hansen")
     tove.reject([sid])
-    win.panel._key_action("accept")
+    win.panel.key_action("accept")
     wait_ops()
     assert any(m.startswith("Forslaget 'carporten' er ændret af Tove Hansen kl. ") and "visningen er opdateret" in m
                for m in ops.last_messages), ops.last_messages

@@ -599,3 +599,36 @@ def test_cancel_of_a_job_in_a_worker_answers_within_a_second(qtbot, services, le
     finally:
         procpool.shutdown(kill=True)
     _close(win)
+
+
+def test_at_1366_nothing_that_matters_hides_behind_the_toolbar_overflow(qtbot, services, letters, wait_ops):
+    case, _ = letters
+    win = _open(qtbot, services, case.id, wait_ops)  # 1366 x 740
+    qtbot.waitUntil(lambda: win.toolbar.isVisible())
+    win.toolbar.updateGeometry()
+    qtbot.wait(100)
+    hidden = [a.iconText() for a in win.toolbar.actions()
+              if a.isVisible() and not a.isSeparator() and not win.toolbar.widgetForAction(a).isVisible()]
+    assert hidden == []
+    assert all(b.isVisible() for b in win.banner_buttons if b.defaultAction().isEnabled())
+    # the document list keeps room for the titles
+    win.docs.resizeColumnToContents(0)
+    assert win.docs.columnWidth(win.docs.TITLE) >= 120
+    _close(win)
+
+
+def test_window_geometry_and_splitter_are_remembered(qtbot, services, letters, wait_ops):
+    case, _ = letters
+    win = _open(qtbot, services, case.id, wait_ops)
+    win.resize(848, 620)  # the offscreen screen is 800 x 800: restoreGeometry keeps the width within it
+    win.splitter.setSizes([230, 320, 300])
+    qtbot.wait(50)
+    size, sizes = win.size(), win.splitter.sizes()
+    assert size.height() == 620
+    win.close()
+    again = CaseWindow(services, case.id)
+    qtbot.addWidget(again)
+    again.show()
+    wait_ops()
+    assert again.size() == size and again.splitter.sizes() == sizes
+    _close(again)
