@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
@@ -56,6 +57,83 @@ def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     """Where to write (tests replace this function)."""
     folder = QFileDialog.getExistingDirectory(parent, title)
     return Path(folder) if folder else None
+
+
+def _folder_contents(folder: Path) -> tuple[int, int]:
+    """Files and folders directly in ``folder`` (what replacing it would delete)."""
+    files = dirs = 0
+    with contextlib.suppress(OSError):
+        for p in folder.iterdir():
+            if p.is_dir():
+                dirs += 1
+            else:
+                files += 1
+    return files, dirs
+
+
+def _may_replace(folder: Path) -> bool:
+    """A folder the caseworker may have replaced whole: not the home folder, not a top-level folder, and not
+    one that holds the app's own data folder."""
+    from aktindsigt.config import resolve_paths
+
+    try:
+        folder = folder.resolve()
+        home = Path.home().resolve()
+        data = resolve_paths().home.resolve()
+    except (OSError, RuntimeError):
+        return False
+    if folder == home or len(folder.parts) <= 2 or folder in home.parents:
+        return False
+    return not (data == folder or folder in data.parents)
+
+
+def free_subfolder(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``folder/name (2)`` ... when that is taken."""
+    safe = "".join("-" if c in '/\\:*?"<>|' else c for c in name).strip(" .") or tr("Overstregede dokumenter")
+    candidate, n = folder / safe, 2
+    while candidate.exists():
+        candidate, n = folder / f"{safe} ({n})", n + 1
+    return candidate
+
+
+def ask_used_folder(parent: QWidget | None, folder: Path, subfolder: str) -> tuple[Path, bool] | None:
+    """The chosen folder is not empty: put the files in a new subfolder (the default), replace the folder as a
+    whole (the services' ``replace``), or go back. Returns (folder, replace) or None (tests replace this)."""
+    from aktindsigt.ui.common import count
+
+    files, dirs = _folder_contents(folder)
+    parts = [count(files, tr("fil"), tr("filer"))] if files else []
+    if dirs:
+        parts.append(count(dirs, tr("mappe"), tr("mapper")))
+    held = tr(" og ").join(parts) or tr("andet indhold")
+    sub = free_subfolder(folder, subfolder)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Mappen er ikke tom"),
+                      tr("Mappen {0} indeholder allerede {1}.").format(folder, held),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("usedFolderBox")
+    replaceable = _may_replace(folder)
+    info = tr("Skal de overstregede dokumenter lægges i en ny undermappe, “{0}”?").format(sub.name)
+    if replaceable:
+        info += " " + tr("Eller skal hele mappen erstattes? Så slettes alt, hvad der ligger i den nu, når de nye "
+                         "dokumenter er færdige og kontrolleret.")
+    else:
+        info += " " + tr("Mappen kan ikke erstattes, fordi den er din hjemmemappe, et drev eller rummer "
+                         "programmets data.")
+    box.setInformativeText(info)
+    new = box.addButton(tr("Opret &undermappe"), QMessageBox.ButtonRole.AcceptRole)
+    new.setObjectName("subfolderButton")
+    replace = None
+    if replaceable:
+        replace = box.addButton(tr("&Erstat hele mappen"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replaceButton")
+    box.addButton(tr("Annullér"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(new)
+    box.exec()
+    if box.clickedButton() is new:
+        return sub, False
+    if replace is not None and box.clickedButton() is replace:
+        return folder, True
+    return None
 
 
 def _qdate(d: date) -> QDate:
@@ -803,11 +881,31 @@ class OutputActions:
                       cancellable=cancellable, changes=lambda _r: ChangeSet({self.case_id}))
 
     def redact_case(self) -> OpHandle | None:
-        return self._render(
-            tr("Vælg mappe til de overstregede dokumenter"),
-            lambda folder, ctx: procpool.call(self.services, ctx, "redact_case", self.case_id, folder,
-                                              progress=_documents_progress(ctx, 0)),
-            tr("Overstreger og kontrollerer …"), cancellable=True)
+        """Redact into a folder of the caseworker's choice. The services refuse a folder that holds anything
+        (the files appear there only when all passed): the caseworker is asked whether to use a new
+        subfolder or to replace the folder as a whole."""
+        title = tr("Vælg mappe til de overstregede dokumenter")
+        folder = ask_folder(self.window, title)
+        if folder is None:
+            return None
+        replace = False
+        if folder.is_dir() and any(folder.iterdir()):
+            detail = getattr(self.window, "detail", None)  # the case window's loaded case
+            number = detail.case.case_number if detail is not None else str(self.case_id)
+            answer = ask_used_folder(self.window, folder, tr("Overstreget {0} {1}").format(
+                number, date.today().strftime("%d.%m.%Y")))
+            if answer is None:
+                return None
+            folder, replace = answer
+
+        def done(result) -> None:
+            self.last_result = result
+            self.show_files(title, folder, result)
+
+        return run_op(self.window, lambda ctx: procpool.call(self.services, ctx, "redact_case", self.case_id, folder,
+                                                             progress=_documents_progress(ctx, 0), replace=replace),
+                      success=done, progress=tr("Overstreger og kontrollerer …"), cancellable=True,
+                      changes=lambda _r: ChangeSet({self.case_id}))
 
     def export_bundle(self) -> OpHandle:
         """Export; when the checklist has problems or the case is not approved, a team lead is asked for the
@@ -836,7 +934,7 @@ class OutputActions:
                                               progress=_documents_progress(ctx, 3), override_reason=override),
             tr("Eksporterer …"), cancellable=True)
 
-    def show_files(self, title: str, folder: Path, result) -> ListDialog:
+    def show_files(self, title: str, folder: Path | None, result) -> ListDialog:
         lines: list[tuple[str, object]] = []
         if hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles, ExportResult
             lines += [(str(p), None) for p in result.files]
@@ -856,17 +954,27 @@ class OutputActions:
             by_akt = {d.document.akt_nr: d.document.id for d in docs}
             lines += [(tr("Konflikt: {0}").format(c.message), by_akt.get(c.kept_in))
                       for c in getattr(result, "conflicts", [])]
+            written = getattr(result, "written", True)
             if getattr(result, "cancelled", False):
-                intro = tr("Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.").format(folder)
-            elif getattr(result, "passed", False):
-                intro = tr("Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.").format(
-                    len(docs), folder)
+                # the files are staged and appear only when all passed: a cancelled run leaves nothing behind
+                intro = tr("Annulleret. Der er ikke skrevet noget i {0}; de overstregede dokumenter kommer først "
+                           "i mappen, når de alle er færdige og kontrolleret.").format(folder)
+            elif getattr(result, "passed", False) and written:
+                if len(docs) == 1:
+                    intro = tr("Dokumentet er overstreget og kontrolleret. Det ligger i {0}.").format(folder)
+                elif docs:
+                    intro = tr("Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.").format(
+                        len(docs), folder)
+                else:
+                    intro = tr("Ingen dokumenter skal udleveres. Kontrolrapporten ligger i {0}.").format(folder)
             else:
                 from aktindsigt.ui.common import count
 
                 n = len(getattr(result, "failed", []))
-                intro = tr("{0} kontrollen og er ikke udleveret. Se listen.").format(
-                    count(n, tr("dokument fejlede"), tr("dokumenter fejlede")))
+                intro = tr("{0} kontrollen. Der er ikke skrevet noget i {1}; ret det, listen viser, og overstreg "
+                           "igen.").format(count(n, tr("dokument fejlede"), tr("dokumenter fejlede")), folder)
+        if not Path(folder).exists():
+            folder = None  # nothing to open
         dlg = ListDialog(self.window, title, intro, lines, folder)
         dlg.list.itemActivated.connect(lambda item: self._go_to(item.data(Qt.ItemDataRole.UserRole)))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

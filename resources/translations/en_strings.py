@@ -196,8 +196,36 @@ EN = {
     "Akt {0}: {1} — {2}": "Doc. {0}: {1} — {2}",
     "Alle {0} dokumenter er overstreget og kontrolleret. De ligger i {1}.":
         "All {0} documents are redacted and verified. They are in {1}.",
-    "Annulleret. De dokumenter, der nåede at blive færdige, ligger i {0}.":
-        "Cancelled. The documents that were finished are in {0}.",
+    "Annulleret. Der er ikke skrevet noget i {0}; de overstregede dokumenter kommer først i mappen, når de alle "
+    "er færdige og kontrolleret.":
+        "Cancelled. Nothing was written to {0}; the redacted documents appear in the folder only when all of them "
+        "are finished and verified.",
+    "Dokumentet er overstreget og kontrolleret. Det ligger i {0}.":
+        "The document is redacted and verified. It is in {0}.",
+    "Ingen dokumenter skal udleveres. Kontrolrapporten ligger i {0}.":
+        "No documents are to be released. The verification report is in {0}.",
+    "{0} kontrollen. Der er ikke skrevet noget i {1}; ret det, listen viser, og overstreg igen.":
+        "{0} verification. Nothing was written to {1}; fix what the list shows and redact again.",
+    "Mappen er ikke tom": "The folder is not empty",
+    "Mappen {0} indeholder allerede {1}.": "The folder {0} already holds {1}.",
+    "fil": "file",
+    "filer": "files",
+    "mappe": "folder",
+    "mapper": "folders",
+    " og ": " and ",
+    "andet indhold": "other content",
+    "Overstregede dokumenter": "Redacted documents",
+    "Overstreget {0} {1}": "Redacted {0} {1}",
+    "Skal de overstregede dokumenter lægges i en ny undermappe, “{0}”?":
+        "Should the redacted documents go into a new subfolder, “{0}”?",
+    "Eller skal hele mappen erstattes? Så slettes alt, hvad der ligger i den nu, når de nye dokumenter er færdige "
+    "og kontrolleret.":
+        "Or should the whole folder be replaced? Then everything in it now is deleted once the new documents are "
+        "finished and verified.",
+    "Mappen kan ikke erstattes, fordi den er din hjemmemappe, et drev eller rummer programmets data.":
+        "The folder cannot be replaced, because it is your home folder, a drive or holds the program's data.",
+    "Opret &undermappe": "Create &subfolder",
+    "&Erstat hele mappen": "&Replace the whole folder",
     "Dan &afgørelse (udkast) …": "Create &decision letter (draft) …",
     "Dan &journalnotat …": "Create &journal note …",
     "Dan a&ktliste …": "Create document &list …",
