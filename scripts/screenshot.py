@@ -24,21 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from xvfb import start_xvfb, stop_xvfb  # noqa: E402
 
 SIZES = ("1366x768", "1920x1080")
-
-
-def start_xvfb(size: str, display: str) -> subprocess.Popen | None:
-    if not shutil.which("Xvfb"):
-        print("Xvfb findes ikke; bruger offscreen-gengivelse i stedet.", file=sys.stderr)
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        return None
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    os.environ["DISPLAY"] = display
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    return proc
 
 
 def build_home(home: Path) -> None:
@@ -201,18 +191,16 @@ def main() -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         build_home(home)
         status = 0
-        for i, size in enumerate(s.strip() for s in args.sizes.split(",") if s.strip()):
+        for size in (s.strip() for s in args.sizes.split(",") if s.strip()):
             copy = base / f"home-{size}"
             shutil.copytree(home, copy)
             env = dict(os.environ, AKTINDSIGT_HOME=str(copy))
-            xvfb = start_xvfb(size, f":{99 - i}")
+            xvfb = start_xvfb(size)
             env.update({k: os.environ[k] for k in ("DISPLAY", "QT_QPA_PLATFORM") if k in os.environ})
             try:
                 status |= subprocess.call([sys.executable, __file__, "--one", size, "--out", str(out)], env=env)
             finally:
-                if xvfb is not None:
-                    xvfb.terminate()
-                    xvfb.wait(5)
+                stop_xvfb(xvfb)
         print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
         return status
     finally:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from xvfb import start_xvfb, stop_xvfb  # noqa: E402
 
 
 def main() -> int:
@@ -33,20 +35,11 @@ def main() -> int:
     base.mkdir(parents=True, exist_ok=True)
     os.environ["AKTINDSIGT_HOME"] = str(base / "home")
     os.environ.pop("AKTINDSIGT_USER", None)
-    xvfb = None
-    if shutil.which("Xvfb"):
-        xvfb = subprocess.Popen(["Xvfb", ":97", "-screen", "0", f"{args.size}x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
-        os.environ["DISPLAY"], os.environ["QT_QPA_PLATFORM"] = ":97", "xcb"
-    else:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    xvfb = start_xvfb(args.size)
     try:
         return Walk(base).run()
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(5)
+        stop_xvfb(xvfb)
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
 

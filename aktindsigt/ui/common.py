@@ -153,6 +153,18 @@ def place_window(window, key: str, fraction: float = 0.9, maximise_below: int = 
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
+def fit_to_screen(widget, width: int, height: int, fraction: float = 0.92) -> None:
+    """``widget.resize(width, height)``, but never more than ``fraction`` of the screen it opens on (a dialog's
+    buttons stay on a 1366x768 laptop screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        width, height = min(width, int(avail.width() * fraction)), min(height, int(avail.height() * fraction))
+    widget.resize(width, height)
+
+
 def remember_window(window, key: str, splitters: dict | None = None) -> None:
     """Save a window's geometry and its splitters' positions (call from ``closeEvent``)."""
     s = ui_settings()

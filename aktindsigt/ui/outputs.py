@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from aktindsigt.ui import dialogs, procpool
-from aktindsigt.ui.common import ground_label
+from aktindsigt.ui.common import fit_to_screen, ground_label
 from aktindsigt.ui.ops import ChangeSet, OpHandle, query, run_op, show_error
 
 log = logging.getLogger(__name__)
@@ -377,7 +377,7 @@ class PreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.finished.connect(lambda _r: self._cleanup())
-        self.resize(PREVIEW_WIDTH + 80, 860 if images else 600)
+        fit_to_screen(self, PREVIEW_WIDTH + 80, 860 if images else 600)
 
     def save(self) -> OpHandle | None:
         folder = ask_folder(self, tr("Vælg mappe til {0}").format(self.title.lower()))
@@ -507,12 +507,15 @@ class StatementsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(760, 500)
         svc = services
-        query(self, lambda: (svc.statements(case_id), svc.get_case(case_id).scope, svc.law_grounds(case_id)),
+        query(self, lambda: (svc.statements(case_id), svc.get_case(case_id), svc.law_grounds(case_id)),
               self._show)
 
     def _show(self, result) -> None:
-        st, scope, law_grounds = result
+        st, case, law_grounds = result
+        scope = case.scope
         self.original = (st, scope)
+        if case.caseworker:  # what the letter uses when the field is empty
+            self.signer.setPlaceholderText(tr("Tom: sagsbehandleren ({0})").format(case.caseworker))
         self.scope.setPlainText(scope)
         self.meroffentlighed.setPlainText(st.meroffentlighed)
         self.extraction.setPlainText(st.extraction)

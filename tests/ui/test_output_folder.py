@@ -128,3 +128,37 @@ def test_cancelled_redaction_says_nothing_was_written(qtbot, services, tmp_path,
     assert not [b for b in dlg.findChildren(QPushButton) if b.text() == "Åbn &mappe"]
     assert all("FEJLEDE" not in dlg.list.item(i).text() for i in range(dlg.list.count()))
     win.viewer.shutdown()
+
+
+def test_redaction_shows_document_x_of_y_on_a_determinate_bar(qtbot, services, tmp_path, wait_ops, monkeypatch):
+    case = clean_case(services, tmp_path)
+    win = _window(qtbot, services, case.id, wait_ops)
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: tmp_path / "ny")
+    handle = win.outputs.redact_case()
+    seen: list[tuple[str, int, int]] = []
+
+    def record(*_args) -> None:  # after the handle's own slot: what the dialog shows now
+        if handle.dialog is not None:
+            seen.append((handle.dialog.labelText(), handle.dialog.value(), handle.dialog.maximum()))
+
+    handle.relay.progressed.connect(record)
+    wait_ops(120000)
+    labels = [label for label, _, _ in seen]
+    assert any(label.endswith("Dokument 1 af 2") for label in labels), labels
+    assert any(label.endswith("Dokument 2 af 2") for label in labels), labels
+    assert all(maximum == 2 for label, _value, maximum in seen if "Dokument" in label)
+    assert (tmp_path / "ny" / "udleveret").is_dir()
+    win.viewer.shutdown()
+
+
+def test_the_letter_preview_fits_the_screen_with_its_buttons(qtbot, services, tmp_path, wait_ops):
+    case = clean_case(services, tmp_path)
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.outputs.letter(draft=True)
+    wait_ops(120000)
+    dlg = win.outputs.last_dialog
+    assert isinstance(dlg, outputs.PreviewDialog)
+    avail = dlg.screen().availableGeometry()
+    assert dlg.height() <= avail.height() and dlg.width() <= avail.width()
+    dlg.close()
+    win.viewer.shutdown()
