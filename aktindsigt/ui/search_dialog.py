@@ -45,7 +45,7 @@ class SearchDialog(QDialog):
     """The hits of one search, each with a check box; "Overstreg markerede" redacts the checked ones."""
 
     def __init__(self, parent: QWidget | None, services: Any, case_id: int, needle: str = "",
-                 perform=None, show_hit=None) -> None:
+                 perform=None, show_hit=None, choices=None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
         self.setWindowTitle(tr("Søg og overstreg i hele sagen"))
@@ -85,7 +85,7 @@ class SearchDialog(QDialog):
         self.check_none.clicked.connect(lambda: self._set_all(False))
         # no ground until one is proposed (the ground of the suggestions found, else the one the case uses
         # most) or chosen: the first of the catalogue (§ 14, meroffentlighed) is no ground to redact with
-        self.ground = ground_combo()
+        self.ground = ground_combo(None, choices)  # the case regime's grounds only (#12)
         self.ground.insertItem(0, tr("Vælg hjemmel …"), None)
         self.ground.setCurrentIndex(0)
         self._ground_chosen = False
@@ -245,7 +245,7 @@ def open_search(window: Any, needle: str = "") -> SearchDialog:
                 window.viewer.reveal_span(hit.start, hit.end)
 
         dlg = SearchDialog(window, window.services, window.case_id, needle, perform=window.perform,
-                           show_hit=show_hit)
+                           show_hit=show_hit, choices=getattr(window, "choices", {}).get("redaction") or None)
         window._search_dialog = dlg
     elif needle.strip():
         dlg.needle.setText(needle)

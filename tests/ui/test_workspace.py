@@ -353,6 +353,17 @@ def test_ground_combos_list_only_the_regimes_grounds_with_the_types_default(qtbo
     combo.setEditText("udenrigspolitiske")
     combo._typed()
     assert combo.ground_id() == "fvl15a"
+    # the case-wide search (Ctrl+F): the same grounds; after a search, the one the case's redactions use
+    win.find_action.trigger()
+    search = win._search_dialog
+    ids = [search.ground.itemData(i, dialogs.GROUND_ROLE) for i in range(search.ground.count())]
+    ids = [g for g in ids if g]
+    assert "fvl15a" in ids and not any(g.startswith("ofl") for g in ids)
+    search.needle.setText("Vestergade")
+    search.search()
+    wait_ops()
+    qtbot.waitUntil(lambda: search.ground.currentData() == "fvl15a")
+    search.close()
     _close(win)
 
 
