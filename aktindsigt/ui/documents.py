@@ -127,6 +127,7 @@ class DocumentPanel(QWidget):
         self.direction.setAccessibleName(tr("Retning"))
         for d, label in DIRECTIONS:
             self.direction.addItem(tr(label), d.value)
+        self.direction.setPlaceholderText(tr("(forskellige værdier)"))  # several documents, not all alike
         self.direction.activated.connect(lambda _i: self._edit("direction"))
         self.sender = self._line("sender", tr("Afsender"))
         self.recipient = self._line("recipient", tr("Modtager"))

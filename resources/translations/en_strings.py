@@ -225,6 +225,7 @@ EN = {
     "Mappen kan ikke erstattes, fordi den er din hjemmemappe, et drev eller rummer programmets data.":
         "The folder cannot be replaced, because it is your home folder, a drive or holds the program's data.",
     "Opret &undermappe": "Create &subfolder",
+    "(forskellige værdier)": "(different values)",
     "Tom: sagsbehandleren ({0})": "Empty: the caseworker ({0})",
     "&Erstat hele mappen": "&Replace the whole folder",
     "Dan &afgørelse (udkast) …": "Create &decision letter (draft) …",

@@ -143,6 +143,16 @@ def test_several_documents_at_once_and_esdh_ids_from_a_pasted_column(qtbot, serv
     assert [(d.in_scope, d.direction) for d in got] == [(False, Direction.INTERNAL), (True, Direction.UNKNOWN),
                                                         (False, Direction.INTERNAL)]
     assert win.undo_stack[-1].description == "2 dokumenter: retning, omfattet af anmodningen"
+    # akt 1 and 2 now differ in direction: the combo says so instead of showing one of them
+    win.docs.clearSelection()
+    for i in (0, 1):
+        win.docs.topLevelItem(i).setSelected(True)
+    qtbot.waitUntil(lambda: panel.ids == [docs[0].id, docs[1].id])
+    assert panel.direction.currentIndex() == -1 and panel.direction.placeholderText() == "(forskellige værdier)"
+    win.docs.clearSelection()
+    for i in (0, 2):
+        win.docs.topLevelItem(i).setSelected(True)
+    qtbot.waitUntil(lambda: panel.ids == [docs[0].id, docs[2].id])
 
     # ESDH ids for the selection from a pasted column: the dialog previews who gets which id
     dlg = documents.EsdhColumnDialog(win, [docs[2], docs[0]])
