@@ -6,7 +6,7 @@ Builds one data folder with the demo case, finds personal data (``Services.analy
 suggestions so that every kind of overlay shows and fills in a document's properties; then, for each screen
 size, starts ``Xvfb`` with that screen and the app on a copy of the data folder, and saves PNGs named
 ``<size>-<view>.png``: the overview, the case window, the document panel (several documents selected), the
-search-and-remove dialog (when the app has it), the shortcut overview (F1), the checklist, the preview of the
+search-and-remove dialog (Ctrl+F), the shortcut overview (F1), the checklist, the preview of the
 decision letter and the statements dialog. Each window opens as the app opens it the first time on that
 screen (no saved geometry).
 """
@@ -125,22 +125,17 @@ def shoot(size: str, out: Path) -> int:
     settle(1.0)
     save(cw, "document-panel-one")
 
-    # the search-and-remove dialog (helper "leaks", #10), when the app has it
-    dialog_module = None
-    for name in ("search_remove", "searchremove", "search_dialog"):
-        try:
-            dialog_module = __import__(f"aktindsigt.ui.{name}", fromlist=["*"])
-            break
-        except ImportError:
-            continue
-    if dialog_module is not None and hasattr(cw, "open_search_remove"):
-        dlg = cw.open_search_remove()
-        settle(2.0)
-        if dlg is not None:
-            save(dlg, "search-remove")
-            dlg.close()
+    # the search-and-remove dialog (#10): Ctrl+F, a name of the demo case
+    cw.find_action.trigger()
+    dlg = getattr(cw, "_search_dialog", None)
+    if dlg is not None:
+        dlg.needle.setText("Anders")
+        dlg.search()
+        settle(2.5)
+        save(dlg, "search-remove")
+        dlg.close()
     else:
-        print(f"{size}: no search-and-remove dialog in this version (issue #10)", file=sys.stderr)
+        print(f"{size}: Ctrl+F opened no search-and-remove dialog", file=sys.stderr)
 
     dlg = cw.show_shortcuts()
     settle(0.8)
