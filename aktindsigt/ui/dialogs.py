@@ -79,6 +79,8 @@ class GroundCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.activated[str].connect(self._completed)
         self.setCompleter(completer)
+        # a long ground text shows its beginning ("Offentlighedsloven § 30 …"), not its end
+        self.currentIndexChanged.connect(lambda _i: self.lineEdit().setCursorPosition(0))
         self.set_ground(current)
         self.lineEdit().editingFinished.connect(self._typed)
 
@@ -87,6 +89,7 @@ class GroundCombo(QComboBox):
         self.setCurrentIndex(idx)
         if idx < 0:
             self.setEditText("")
+        self.lineEdit().setCursorPosition(0)
 
     def ground_id(self) -> str | None:
         if self.currentIndex() < 0 or self.currentText() != self.itemText(self.currentIndex()):

@@ -373,6 +373,7 @@ def test_ground_combos_list_only_the_regimes_grounds_with_the_types_default(qtbo
     search.search()
     wait_ops()
     qtbot.waitUntil(lambda: search.ground.currentData() == "fvl15a")
+    assert search.ground.lineEdit().cursorPosition() == 0  # the ground's beginning shows, not its end
     search.close()
     _close(win)
 
