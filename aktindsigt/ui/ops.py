@@ -192,14 +192,15 @@ class OpHandle(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if self.dialog is None or not shiboken6.isValid(self.dialog):
+        dlg = self.dialog  # a modal dialog's setValue processes events: the job may finish (and close it) meanwhile
+        if dlg is None or not shiboken6.isValid(dlg):
             return
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total else 0)
-        if message and not self.ctx.cancel.cancelled:
+        dlg.setMaximum(max(total, 0))
+        dlg.setValue(min(done, total) if total else 0)
+        if message and not self.ctx.cancel.cancelled and self.dialog is dlg and shiboken6.isValid(dlg):
             if total > 1 and " af " not in message:
                 message = f"{message}\n" + tr("{0} af {1}").format(min(done + 1, total), total)
-            self.dialog.setLabelText(message)
+            dlg.setLabelText(message)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):
