@@ -439,9 +439,14 @@ def test_bulk_by_type_and_visible_are_one_undoable_operation(qtbot, services, le
     panel.doc_filter.setCurrentIndex(panel.doc_filter.findData(docs[0].id))
     win.reject_visible_action.trigger()
     wait_ops()
-    statuses = {(s.document_id, s.status) for s in services.suggestions(case.id)}
-    assert statuses == {(docs[0].id, SuggestionStatus.REJECTED), (docs[1].id, SuggestionStatus.PENDING),
-                        (docs[2].id, SuggestionStatus.PENDING)}
+    # the visible ones are decided, and the same values elsewhere in the case with them (#10): the name in every
+    # letter; the other letter's CPR number (another value) stays open
+    statuses = {(s.document_id, s.entity_type, s.status) for s in services.suggestions(case.id)}
+    assert statuses == {(docs[0].id, EntityType.PERSON, SuggestionStatus.REJECTED),
+                        (docs[0].id, EntityType.CPR, SuggestionStatus.REJECTED),
+                        (docs[1].id, EntityType.PERSON, SuggestionStatus.REJECTED),
+                        (docs[1].id, EntityType.CPR, SuggestionStatus.PENDING),
+                        (docs[2].id, EntityType.PERSON, SuggestionStatus.REJECTED)}
     assert "alle synlige" in win.undo_stack[-1].description
     # a selection of groups: A decides all of them at once
     panel.doc_filter.setCurrentIndex(0)
