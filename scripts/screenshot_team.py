@@ -129,7 +129,7 @@ def main() -> int:
         settle(0.5)
         [sid] = [s.id for s in anna.suggestions(case.id) if s.text == "Skovvej 3"]
         tove.reject([sid])
-        win.panel._key_action("accept")
+        win.panel.key_action("accept")
         settle(2.0)
         screen("conflict.png")
         for w in app.topLevelWidgets():
@@ -138,7 +138,7 @@ def main() -> int:
         settle(0.5)
 
         # 3b. the view now shows Tove's decision; Anna overrides it deliberately and is told whose it was
-        win.panel._key_action("accept")
+        win.panel.key_action("accept")
         settle(2.0)
         screen("override-notice.png")
         for w in app.topLevelWidgets():

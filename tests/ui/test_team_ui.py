@@ -138,7 +138,7 @@ def test_overriding_another_users_decision_says_whose_it_was(qtbot, services, st
     win = _window(qtbot, services, case.id, wait_ops)  # opened after Tove's decision: it shows it
     _select(win, "carporten")
     ops.last_messages.clear()
-    win.panel._key_action("accept")
+    win.panel.key_action("accept")
     wait_ops()
     assert services.suggestions(case.id, status=SuggestionStatus.ACCEPTED)[0].id == sid
     assert any("var frigivet af Tove Hansen" in m and "din afgørelse (overstreget) erstatter den" in m
