@@ -23,7 +23,6 @@ workers).
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import os
 import sys
@@ -45,7 +44,9 @@ OPT_OUTS: dict[str, str] = {
 _TELEMETRY_LIBRARIES = ("libonnxruntime",)
 
 
-class _Refused(importlib.abc.Loader):
+class _Refused:
+    """A loader (duck-typed: ``importlib.abc`` costs start-up time) that refuses to load."""
+
     def create_module(self, spec):
         raise ModuleNotFoundError(f"{spec.name} is kept out of aktindsigt (no network at run time: "
                                   "see aktindsigt/offline.py)", name=spec.name)
@@ -54,7 +55,7 @@ class _Refused(importlib.abc.Loader):
         raise ModuleNotFoundError(module.__name__)
 
 
-class _KeepOut(importlib.abc.MetaPathFinder):
+class _KeepOut:
     """First on ``sys.meta_path``: a blocked package (or a submodule of one) fails to import."""
 
     def find_spec(self, name, path=None, target=None):

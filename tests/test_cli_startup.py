@@ -53,3 +53,20 @@ def test_store_commands_do_not_import_heavy_modules(env, args):
     result = _probe(args, env)
     assert result["code"] in (0, None), result
     assert result["loaded"] == [], f"{' '.join(args)} imported {result['loaded']}"
+
+
+def test_help_and_errors_are_danish_though_typer_rich_utils_loads_late(env):
+    """typer's rich help module (Markdown, Pygments) loads only for help and errors, in Danish."""
+    listed = subprocess.run([sys.executable, "-c", "import sys\nfrom aktindsigt.cli import app\n"
+                             "try:\n    app(['case', 'list'])\nexcept SystemExit:\n    pass\n"
+                             "print('typer.rich_utils' in sys.modules)"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert listed.stdout.strip().splitlines()[-1] == "False"
+    shown = subprocess.run([sys.executable, "-m", "aktindsigt", "case", "--help"], capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert "Kommandoer" in shown.stdout and "Vis denne hjælp og afslut." in shown.stdout
+    assert "Commands" not in shown.stdout
+    wrong = subprocess.run([sys.executable, "-m", "aktindsigt", "case", "show"], capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert wrong.returncode != 0
+    assert "Fejl" in wrong.stderr and "for at få hjælp" in wrong.stderr

@@ -110,24 +110,68 @@ def progress(description: str, *, elapsed: bool = True) -> Iterator[Callable[[in
         yield update
 
 
+_RICH_TEXTS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenter",
+    "OPTIONS_PANEL_TITLE": "Valgmuligheder",
+    "COMMANDS_PANEL_TITLE": "Kommandoer",
+    "ERRORS_PANEL_TITLE": "Fejl",
+    "ABORTED_TEXT": "Afbrudt.",
+    "REQUIRED_LONG_STRING": "[skal angives]",
+    "DEFAULT_STRING": "[standard: {}]",
+    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] for at få hjælp.",
+}
+
+
+def _danish_rich_texts(module: Any) -> None:
+    for name, text in _RICH_TEXTS.items():
+        if hasattr(module, name):
+            setattr(module, name, text)
+
+
+class _DanishOnImport:
+    """Meta-path finder that gives ``typer.rich_utils`` its Danish texts when it is first imported.
+
+    ``rich_utils`` pulls in rich's Markdown, markdown-it and Pygments (about a third of the
+    command line's start-up); typer imports it only to print help or an error, so the texts are
+    set then rather than importing it for every command.
+    """
+
+    name = "typer.rich_utils"
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        import importlib.machinery
+
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        original = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            original(module)
+            _danish_rich_texts(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
 def danish_help() -> None:
     """Danish headings in ``--help`` (typer's rich help panels and the help option).
 
-    Typer has no translation of its own; its panel titles are module constants, and the help
-    option's text is set where the option is made. If a later typer moves these, help stays
-    readable in English.
+    Typer has no translation of its own; its panel titles are module constants (set when
+    ``typer.rich_utils`` is imported, see :class:`_DanishOnImport`), and the help option's text
+    is set where the option is made. If a later typer moves these, help stays readable in English.
     """
-    try:
-        from typer import rich_utils
+    import sys
 
-        rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
-        rich_utils.OPTIONS_PANEL_TITLE = "Valgmuligheder"
-        rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
-        rich_utils.ERRORS_PANEL_TITLE = "Fejl"
-        rich_utils.ABORTED_TEXT = "Afbrudt."
-        rich_utils.REQUIRED_LONG_STRING = "[skal angives]"
-        rich_utils.DEFAULT_STRING = "[standard: {}]"
-        rich_utils.RICH_HELP = "Skriv [blue]'{command_path} {help_option}'[/] for at få hjælp."
+    rich_utils = sys.modules.get(_DanishOnImport.name)
+    if rich_utils is not None:
+        _danish_rich_texts(rich_utils)
+    elif not any(isinstance(f, _DanishOnImport) for f in sys.meta_path):
+        sys.meta_path.insert(0, _DanishOnImport())
+    try:
         from typer._click import core as click_core
 
         original = click_core.Command.get_help_option

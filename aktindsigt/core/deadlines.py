@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 FRISTBREV_WORKING_DAYS = 7
 COMPLAINT_WORKING_DAYS = 14
 
@@ -33,6 +31,8 @@ CUSTOMARY_CLOSURE = ("Grundlovsdag", "Juleaftensdag", "Nytårsaftensdag")
 @lru_cache(maxsize=64)
 def _public_holidays(year: int, customary: bool) -> dict[date, str]:
     categories = ("public", "optional") if customary else ("public",)
+    import holidays  # 0.1 s: only when a deadline is computed
+
     days = holidays.country_holidays("DK", years=year, language="da", categories=categories)
     result = dict(days.items())
     if customary:
