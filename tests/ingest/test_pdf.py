@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import pymupdf
 import pytest
 
@@ -110,18 +108,15 @@ def test_ocr_disabled_by_option(tmp_path):
         assert any("OCR er slået fra" in w for w in res.document.warnings)
 
 
-def test_300_page_text_pdf_imports_fast(tmp_path):
+def test_300_page_text_pdf_imports_without_ocr(tmp_path):
+    """A long text PDF is read from its text layer, page by page (its speed: scripts/benchmark.py)."""
     path = writers.write_multipage_text_pdf(tmp_path / "lang.pdf", 300)
-    t0 = time.perf_counter()
     with ingest(path) as res:
-        elapsed = time.perf_counter() - t0
         doc = res.document
         assert not doc.failed
         assert len(doc.pages) == 300
         assert not any(p.ocr for p in doc.pages)
         assert "Side 300 linje 40:" in doc.text
-    # ~2.5 s on an idle 2-core machine for 300 dense pages (1.2 M characters); generous under load
-    assert elapsed < 30, elapsed
 
 
 @needs_tesseract
