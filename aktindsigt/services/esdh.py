@@ -400,6 +400,27 @@ class BundleCheck:
     def ok(self) -> bool:
         return not self.problems
 
+    def summary(self) -> str:
+        """One Danish line: as exported (when, by whom, what was checked), or how many deviations."""
+        from datetime import datetime
+
+        from aktindsigt.core.danish import count
+        from aktindsigt.core.errors import clock
+
+        if not self.ok:
+            return (f"Pakken {self.bundle_id or self.path.name} afviger fra eksporten "
+                    f"({count(len(self.problems), 'fejl', 'fejl')}):")
+        when = ""
+        if self.exported_at:
+            try:
+                when = f" {clock(datetime.fromisoformat(self.exported_at))}"
+            except ValueError:
+                when = ""
+            when += f" af {self.exported_by}" if self.exported_by else ""
+        leak = ("lækagekontrollen er ikke kørt" if self.offline else
+                f"lækagekontrollen bestået for {count(self.released_checked, 'udleveret fil', 'udleverede filer')}")
+        return f"Pakken {self.bundle_id} er som eksporteret{when}: {count(self.files, 'fil', 'filer')} kontrolleret, {leak}."
+
 
 _GNU_SUM = re.compile(r"^\\?([0-9A-Fa-f]{64}) [ *](.+)$")
 _BSD_SUM = re.compile(r"^SHA256 \((.+)\) = ([0-9A-Fa-f]{64})$")

@@ -80,3 +80,41 @@ def edit_esdh_ref(window) -> None:
         dlg.open()
 
     query(window, lambda: svc.get_case(case_id), ask)
+
+
+def choose_and_verify_bundle(window) -> None:
+    """Pick an export bundle (its manifest.json, or a .zip of it) and check it again (``verify_bundle_at``)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _filter = QFileDialog.getOpenFileName(
+        window, tr("Vælg eksportpakken: dens manifest.json eller zip-filen"), "",
+        tr("Eksportpakke (manifest.json *.zip)"))
+    if name:
+        path = Path(name)
+        verify_bundle_at(window, path.parent if path.name == "manifest.json" else path)
+
+
+def verify_bundle_at(window, path):
+    """``bundle verify`` from the app: every hash against SHA256SUMS, the manifest, its schema and the store's
+    record of the export, and the leak check again on the released files (in the background)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from aktindsigt.ui import ops
+
+    def show(check) -> None:
+        text = check.summary()
+        if check.problems:
+            text += "\n\n" + "\n".join(f"• {p}" for p in check.problems[:30])
+            if len(check.problems) > 30:
+                text += "\n" + tr("… og {0} flere.").format(len(check.problems) - 30)
+        icon = QMessageBox.Icon.Information if check.ok else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, tr("Kontrol af eksportpakken"), text, QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("bundleCheckBox")
+        ops.last_messages.append(text)
+        window.bundle_check_box = box
+        box.open()
+
+    return run_op(window, lambda ctx: window.services.verify_bundle(path), success=show, mutates=False,
+                  progress=tr("Kontrollerer eksportpakken …"))

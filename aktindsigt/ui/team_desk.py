@@ -163,7 +163,7 @@ def attach_to_case_window(window) -> None:
 
     from aktindsigt.ui.audit_table import AuditDialog
     from aktindsigt.ui.comments import CommentsDock
-    from aktindsigt.ui.esdh import edit_esdh_ref
+    from aktindsigt.ui.esdh import choose_and_verify_bundle, edit_esdh_ref
 
     window.comments_dock = CommentsDock(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.comments_dock)
@@ -195,6 +195,10 @@ def attach_to_case_window(window) -> None:
     esdh_action.triggered.connect(lambda: edit_esdh_ref(window))
     menu.addAction(esdh_action)
     window.esdh_ref_action = esdh_action
+    verify_action = QAction(tr("&Kontrollér en eksportpakke …"), window)
+    verify_action.setToolTip(tr("Hver fil mod SHA256SUMS, manifestet og eksporten, og lækagekontrollen igen"))
+    verify_action.triggered.connect(lambda: choose_and_verify_bundle(window))
+    menu.addAction(verify_action)
     window.team_menu = menu
     window.presence_label = QLabel()
     window.presence_label.setObjectName("presenceLabel")

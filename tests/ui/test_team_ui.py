@@ -227,3 +227,19 @@ def test_the_case_window_sets_the_esdh_reference_and_the_export_addresses_it(qtb
     lead.approve_case(case.id)
     bundle = services.export_bundle(case.id, tmp_path / "eksport")
     assert (bundle.path / "esdh" / "sbsys" / "requests.json").is_file()
+    # ... and the bundle is checked again from the app: as exported, then with one changed byte
+    from aktindsigt.ui.esdh import verify_bundle_at
+
+    verify_bundle_at(win, bundle.path.parent)
+    wait_ops()
+    qtbot.waitUntil(lambda: getattr(win, "bundle_check_box", None) is not None, timeout=5000)
+    assert "er som eksporteret" in win.bundle_check_box.text()
+    assert "lækagekontrollen bestået for 2 udleverede filer" in win.bundle_check_box.text()
+    csv_file = bundle.path / "02_Aktliste.csv"
+    csv_file.write_bytes(csv_file.read_bytes() + b" ")
+    win.bundle_check_box = None
+    verify_bundle_at(win, bundle.path)
+    wait_ops()
+    qtbot.waitUntil(lambda: win.bundle_check_box is not None, timeout=5000)
+    text = win.bundle_check_box.text()
+    assert "afviger fra eksporten" in text and "02_Aktliste.csv er ændret" in text, text
