@@ -87,6 +87,16 @@ def main() -> int:
             settle(0.5)
             app.primaryScreen().grabWindow(0).save(str(out / name))
 
+        def accept_and_shoot(name: str, box: str) -> None:
+            """Press A on the selected suggestion, take the screenshot of the message box, close it."""
+            win.panel.key_action("accept")
+            settle(2.0)
+            screen(name)
+            for w in app.topLevelWidgets():
+                if w.objectName() == box and w.isVisible():
+                    w.close()
+            settle(0.5)
+
         # 1. the team lead's overview with the review queue
         main = MainWindow(tove)
         main.resize(W, H - 30)
@@ -129,22 +139,9 @@ def main() -> int:
         settle(0.5)
         [sid] = [s.id for s in anna.suggestions(case.id) if s.text == "Skovvej 3"]
         tove.reject([sid])
-        win.panel.key_action("accept")
-        settle(2.0)
-        screen("conflict.png")
-        for w in app.topLevelWidgets():
-            if w.objectName() == "errorBox" and w.isVisible():
-                w.close()
-        settle(0.5)
-
+        accept_and_shoot("conflict.png", "errorBox")
         # 3b. the view now shows Tove's decision; Anna overrides it deliberately and is told whose it was
-        win.panel.key_action("accept")
-        settle(2.0)
-        screen("override-notice.png")
-        for w in app.topLevelWidgets():
-            if w.objectName() == "noticeBox" and w.isVisible():
-                w.close()
-        settle(0.5)
+        accept_and_shoot("override-notice.png", "noticeBox")
 
         # 3c. the case's ESDH reference (the export addresses its GetOrganized/SBSYS files to it)
         win.esdh_ref_action.trigger()
