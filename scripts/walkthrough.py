@@ -184,7 +184,14 @@ class Walk:
                 action = next(a for a in menu.actions() if a.text().startswith(t.label + " ("))
                 action.trigger()
                 self.settle(0.3)
-            self.until(lambda: not sum(g.pending for g in cw.panel.all_groups), 120, "bulk")
+            try:
+                self.until(lambda: not sum(g.pending for g in cw.panel.all_groups), 120, "bulk")
+            except TimeoutError:
+                left = [(g.entity_type.label, g.text, g.pending) for g in cw.panel.all_groups if g.pending]
+                from aktindsigt.ui import ops
+
+                raise TimeoutError(f"still pending after the bulk steps: {left[:10]}; messages: "
+                                   f"{ops.last_messages[-3:]}") from None
 
         self.step("Forslag › Overstreg alle af typen … (one step per type)", bulk,
                   lambda: f"{len(cw.undo_stack)} undoable steps")
