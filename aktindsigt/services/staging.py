@@ -80,11 +80,12 @@ def _is_empty_dir(path: Path) -> bool:
     return path.is_dir() and not any(path.iterdir())
 
 
-def _remove_ours(path: Path) -> bool:
-    """Remove a folder this module made (it has the marker); True when it is gone."""
+def _remove_ours(path: Path, known: bool = False) -> bool:
+    """Remove a folder this module made (it has the marker, or ``known``: the journal says its marker was
+    taken out on the way to the final rename); True when it is gone."""
     if not path.exists() and not path.is_symlink():
         return True
-    if path.is_dir() and not path.is_symlink() and (path / MARKER).exists():
+    if path.is_dir() and not path.is_symlink() and (known or (path / MARKER).exists()):
         shutil.rmtree(path, ignore_errors=True)
         return not path.exists()
     log.warning("staging: %s is not a folder made by aktindsigt; left alone", path)
@@ -131,13 +132,15 @@ class StagedFolder:
 
     def commit(self) -> Path:
         """Rename the finished work folder to the target (the old target, if any, is replaced whole)."""
+        _fsync_tree(self.work)  # slow for many files: the marker stays in until the journal says "committing"
+        replacing = self.target.exists() and not _is_empty_dir(self.target)
+        self._write_journal("replacing" if replacing else "committing")  # the work folder is known as ours
         (self.work / MARKER).unlink()
-        _fsync_tree(self.work)
+        _fsync_dir(self.work)
         if self.target.exists():
-            if _is_empty_dir(self.target):
+            if not replacing:
                 self.target.rmdir()
             else:  # replace=True (checked in open): move the old folder aside first
-                self._write_journal("replacing")
                 (self.target / MARKER).touch()  # so recovery may delete it once the new one is in place
                 os.rename(self.target, self.old)
         os.rename(self.work, self.target)
@@ -233,7 +236,8 @@ def recover(folder: Path | None = None) -> Recovered:
             if not _owner_gone(fd, entry):
                 continue
             target, work, old = (Path(entry[k]) if entry.get(k) else None for k in ("target", "work", "old"))
-            if work is not None and work.exists() and _remove_ours(work):
+            known = entry.get("phase") in ("committing", "replacing")  # killed between marker and rename
+            if work is not None and work.exists() and _remove_ours(work, known):
                 out.removed.append(work)
             if old is not None and old.exists():
                 if target is not None and not target.exists():

@@ -111,3 +111,24 @@ def test_recover_leaves_folders_it_did_not_make(tmp_path):
     stage._lock_fd = None
     recover()
     assert stage.work.exists()
+
+
+def test_recover_after_a_kill_between_the_marker_and_the_rename(tmp_path, monkeypatch):
+    """commit() takes the marker out, syncs and renames: a kill -9 in between (the sync of a bundle of many
+    files takes a while) left a hidden .AKT_….tmp-… folder that recovery would not touch."""
+    stage = StagedFolder(tmp_path / "ud")
+    stage.open()
+    for i in range(3):
+        (stage.work / f"akt-{i}.pdf").write_bytes(b"%PDF")
+
+    def killed(*a, **kw):
+        raise KeyboardInterrupt  # the process dies here: nothing after it runs
+
+    with monkeypatch.context() as m, pytest.raises(KeyboardInterrupt):
+        m.setattr(staging.os, "rename", killed)
+        stage.commit()
+    assert not (stage.work / MARKER).exists() and stage.work.exists()
+    os.close(stage._lock_fd)  # the owner is gone
+    stage._lock_fd = None
+    done = recover()
+    assert done.removed == [stage.work] and _leftovers(tmp_path) == [] and not (tmp_path / "ud").exists()
