@@ -363,9 +363,8 @@ def check_file(svc, row: dict, fdocs: list, by_id: dict, children: dict) -> None
             continue
         reason = d.failure_reason.lower()
         if d.status is DocumentStatus.FAILED:
-            if "krypteret" in reason or "adgangskode" in reason:
-                if qpdf_opens_without_password(src):
-                    row["flags"].append(f"reason: '{d.failure_reason[:50]}' but qpdf opens it without a password")
+            if ("krypteret" in reason or "adgangskode" in reason) and qpdf_opens_without_password(src):
+                row["flags"].append(f"reason: '{d.failure_reason[:50]}' but qpdf opens it without a password")
             words = pdftotext_pages(src)
             if words is not None and sum(words) >= 20 and ("beskadiget" in reason or "ingen sider" in reason
                                                             or "tomme" in reason):

@@ -46,6 +46,7 @@ class IngestedDocument:
     source_path: Path  # the original bytes (for attachments: a temp file)
     source_name: str  # file name as the caseworker knows it
     format: str  # "pdf", "docx", "eml", "msg", "image", "text", "html", ...
+    read_as: str = ""  # the suffix whose reader read the file when its content chose it, not its name
     title: str = ""
     doc_date: date | None = None
     direction: Direction = Direction.UNKNOWN
@@ -60,6 +61,11 @@ class IngestedDocument:
     failure_reason: str = ""  # Danish, for the caseworker
     failure_detail: str = ""  # English, for the log
     children: list[IngestedDocument] = field(default_factory=list)  # attachments
+
+    @property
+    def suffix(self) -> str:
+        """The suffix the file was read as: the content's when that chose the reader, else the name's."""
+        return self.read_as or Path(self.source_name).suffix.lower()
 
     def walk(self):
         """This document and all its descendants, parents first."""

@@ -228,7 +228,7 @@ def docx_plain_text(path: Path) -> str:
 def _convert(ctx: IngestContext, doc: IngestedDocument, stem: str) -> None:
     """LibreOffice → PDF → the PDF pipeline. Raises ToolError when conversion fails."""
     tmp = ctx.new_dir("lo")
-    src = tmp / (safe_name(stem) + Path(doc.source_name).suffix.lower())
+    src = tmp / (safe_name(stem) + doc.suffix)
     shutil.copyfile(doc.source_path, src)
     pdf_path = tools.convert_to_pdf(src, tmp / "out", timeout=ctx.options.convert_timeout)
     try:
@@ -461,7 +461,7 @@ def ingest_presentation(ctx: IngestContext, doc: IngestedDocument, depth: int) -
 
 def _suffix_and_head(doc: IngestedDocument) -> tuple[str, bytes]:
     """The file's suffix (which also becomes its format) and its first 8 bytes (an OLE container?)."""
-    suffix = Path(doc.source_name).suffix.lower()
+    suffix = doc.suffix
     doc.format = suffix.lstrip(".")
     with open(doc.source_path, "rb") as f:
         return suffix, f.read(8)

@@ -153,13 +153,31 @@ def check_headers(data: bytes, max_bytes: int, max_count: int) -> None:
                           f"{count} header fields > {max_count}")
 
 
+def _unescape_8bit(text: str) -> str:
+    """Header text with raw 8-bit bytes (kept by the parser as surrogate escapes) decoded: UTF-8 when the
+    bytes are UTF-8, else Windows-1252 (what an old mail program without MIME words wrote)."""
+    if not any("\udc80" <= c <= "\udcff" for c in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def decode_words(value: object) -> str:
-    """A raw header value with RFC 2047 encoded words decoded (never raises)."""
+    """A raw header value with RFC 2047 encoded words and raw 8-bit bytes decoded (never raises)."""
     if value is None:
         return ""
     if isinstance(value, email.header.Header):
-        value = str(value)
-    text = str(value)
+        try:
+            text = "".join(_unescape_8bit(chunk.decode("ascii", "surrogateescape")) if charset in
+                           ("unknown-8bit", None) else chunk.decode(charset or "ascii", "replace")
+                           for chunk, charset in email.header.decode_header(value))
+        except Exception:  # noqa: BLE001
+            text = str(value)
+    else:
+        text = _unescape_8bit(str(value))
     if "=?" in text:
         with contextlib.suppress(Exception):  # a malformed encoded word stays as it was
             text = str(email.header.make_header(email.header.decode_header(text)))
@@ -262,6 +280,8 @@ class _Walker:
             else:  # mixed, parallel, report, digest and unknown multiparts: every part
                 for p in subs:
                     self.walk(p)
+            for p in _parts_after_close(part):
+                self.walk(p)
             return
         if ctype in SIGNATURE_TYPES:
             self.mail.signed = True
@@ -272,41 +292,97 @@ class _Walker:
                 self.mail.opaque_signed = True
             self.mail.encrypted = True
             return
-        if ctype == "message/rfc822":
-            inner = part.get_payload()
-            inner = inner[0] if isinstance(inner, list) and inner else inner
-            if not hasattr(inner, "get"):
-                return
+        if ctype.startswith("message/"):
+            self.message_part(part, ctype)
+            return
+        if ctype == "text/rfc822-headers":
+            default = "returnerede brevhoveder.txt"
+            self.attach(part_filename(part) or default, _report(default, decode_words_lines(_part_text(part))),
+                        "text/plain")
+            return
+        if ctype in ("text/plain", "text/html") and not _is_attachment(part):
+            self.body(part)
+            return
+        if ctype.startswith("multipart/"):  # its boundary was never found: the raw content is the text
+            raw = part.get_payload(decode=True)
+            if isinstance(raw, bytes) and raw.strip():
+                self.body_parts.append(_unescape_8bit(raw.decode("ascii", "surrogateescape")))
+            return
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        name = part_filename(part)
+        if data or name:  # an empty part without a name holds nothing (a named one is reported as empty)
+            self.attach(name, data, ctype)
+
+    def message_part(self, part: Any, ctype: str) -> None:
+        """A message/* part. A whole message (rfc822, news, global, or any subtype whose content has a
+        body) is a child e-mail; a report made of fields only (delivery-status, disposition-notification,
+        feedback-report, external-body) is a text attachment of its fields."""
+        payload = part.get_payload()
+        items = payload if isinstance(payload, list) else [payload]
+        messages = [m for m in items if hasattr(m, "get") and hasattr(m, "items")]
+        if messages and (ctype in WHOLE_MESSAGE_TYPES or any(_has_body(m) for m in messages)):
+            inner = messages[0]
             name = part_filename(part)
             if not name:
                 name = f"{_header(inner, 'Subject') or f'vedhæftet e-mail {self.n + 1}'}.eml"
             elif not name.lower().endswith(".eml"):
                 name += ".eml"
-            self.attach(name.replace("/", "_"), _message_bytes(inner), ctype)
+            self.attach(name.replace("/", "_"), _message_bytes(inner), "message/rfc822")
             return
-        if ctype == "message/delivery-status":
-            blocks = part.get_payload()
-            if isinstance(blocks, list):
-                text = "\n\n".join("\n".join(f"{k}: {decode_words(v)}" for k, v in b.items())
-                                    for b in blocks if hasattr(b, "items"))
-            else:
-                text = str(blocks or "")
-            self.attach("leveringsstatus.txt", text.encode("utf-8"), "text/plain")
+        if messages:
+            text = "\n\n".join("\n".join(f"{k}: {decode_words(v)}" for k, v in m.items()) for m in messages)
+        else:
+            raw = part.get_payload(decode=True)
+            text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(payload or "")
+        if not text.strip():
             return
-        if ctype == "text/rfc822-headers":
-            self.attach(part_filename(part) or "returnerede brevhoveder.txt",
-                        decode_words_lines(_part_text(part)).encode("utf-8"), "text/plain")
-            return
-        if ctype in ("text/plain", "text/html") and not _is_attachment(part):
-            self.body(part)
-            return
-        payload = part.get_payload(decode=True)
-        self.attach(part_filename(part), payload if isinstance(payload, bytes) else b"", ctype)
+        default = REPORT_NAMES.get(ctype, "rapport.txt")
+        self.attach(part_filename(part) or default, _report(default, text), "text/plain")
 
     def _attachments_only(self, part: Any) -> None:
         for p in part.walk():
             if not p.is_multipart() and _is_attachment(p):
                 self.walk(p)
+
+
+#: message/* subtypes that hold a whole message even when its body is empty
+WHOLE_MESSAGE_TYPES = {"message/rfc822", "message/news", "message/global"}
+REPORT_NAMES = {"message/delivery-status": "leveringsstatus.txt",
+                "message/global-delivery-status": "leveringsstatus.txt",
+                "message/disposition-notification": "kvittering.txt",
+                "message/global-disposition-notification": "kvittering.txt",
+                "message/feedback-report": "rapport om uønsket post.txt",
+                "message/external-body": "henvisning til ekstern fil.txt",
+                "message/rfc822-headers": "returnerede brevhoveder.txt"}
+
+
+def _report(name: str, text: str) -> bytes:
+    """A report's fields as text under a title line (which also keeps the fields of returned headers
+    from being read as an e-mail of their own)."""
+    title = name.removesuffix(".txt")
+    return f"{title[:1].upper()}{title[1:]}\n\n{text.strip()}\n".encode()
+
+
+def _parts_after_close(part: Any) -> list[Any]:
+    """Parts a sender put after the multipart's closing boundary (the epilogue holds more delimited
+    parts, e.g. when an inner multipart reused the outer boundary and closed it early)."""
+    epilogue, boundary = part.epilogue, part.get_boundary()
+    if not epilogue or not boundary or f"--{boundary}" not in epilogue:
+        return []
+    raw = epilogue.encode("utf-8", "surrogateescape")
+    head = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode("ascii", "replace")
+    try:
+        extra = BytesParser(policy=policy.compat32).parsebytes(head + b"\r\n" + raw)
+    except Exception:  # noqa: BLE001
+        return []
+    payload = extra.get_payload()
+    return [p for p in payload if hasattr(p, "get_content_type")] if isinstance(payload, list) else []
+
+
+def _has_body(msg: Any) -> bool:
+    payload = msg.get_payload()
+    return bool(payload) if isinstance(payload, list) else bool(str(payload or "").strip())
 
 
 def decode_words_lines(text: str) -> str:

@@ -143,27 +143,53 @@ def safe_name(name: str, limit: int = 60) -> str:
     return base
 
 
-_MAGIC: list[tuple[bytes, str]] = [
-    (b"%PDF-", ".pdf"),
-    (b"\x89PNG\r\n\x1a\n", ".png"),
-    (b"\xff\xd8\xff", ".jpg"),
-    (b"II*\x00", ".tif"),
-    (b"MM\x00*", ".tif"),
-    (b"\x78\x9f\x3e\x22", ".dat"),  # TNEF (winmail.dat)
-]
+#: what the caseworker is told a file was read as, when its content chose the reader
+READ_AS_LABELS = {
+    ".pdf": "en PDF-fil", ".png": "et billede", ".jpg": "et billede", ".gif": "et billede", ".tif": "et billede",
+    ".bmp": "et billede", ".dat": "Outlook-indhold (winmail.dat)", ".rtf": "et RTF-dokument",
+    ".doc": "et Word-dokument", ".xls": "et Excel-regneark", ".ppt": "en PowerPoint-præsentation",
+    ".msg": "en Outlook-e-mail", ".docx": "et Word-dokument", ".xlsx": "et Excel-regneark",
+    ".pptx": "en PowerPoint-præsentation", ".odt": "et tekstdokument", ".ods": "et regneark",
+    ".odp": "en præsentation", ".zip": "et zip-arkiv", ".eml": "en e-mail", ".html": "en HTML-side",
+    ".txt": "tekst",
+}
+#: suffixes whose reader a mail in the file overrides (a mail saved as .txt; .msg reads RFC 822 itself)
+_TEXT_SUFFIXES = {".txt", ".text", ".log"}
 
 
 def sniff_suffix(path: Path) -> str | None:
-    """Suffix from the file's first bytes, for files without a (known) suffix."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(1024)
-    except OSError:
-        return None
-    for magic, suffix in _MAGIC:
-        if head.startswith(magic) or (suffix == ".pdf" and magic in head):
-            return suffix
-    return None
+    """Suffix of the format the file's content is (strong or weak evidence), or None."""
+    from aktindsigt.ingest.sniff import content_suffix
+
+    return content_suffix(path)[0]
+
+
+def reader_for(path: Path, suffix: str) -> tuple[FormatSpec | None, str]:
+    """The reader for a file named with ``suffix``, and the suffix its content chose when that is not
+    the name's ("" when the name decides). Content decides when it is certain and the name's reader
+    is another (a PDF named .docx, an Outlook file named .eml, a zip named .xlsx that holds a Word
+    document), when the name has no known suffix, or when a text suffix holds an e-mail."""
+    from aktindsigt.ingest.sniff import STRONG, content_suffix
+
+    by_name = _REGISTRY.get(suffix)
+    found, strength = content_suffix(path)
+    by_content = _REGISTRY.get(found) if found else None
+    if by_content is None or found is None:
+        return by_name, ""
+    if by_name is None:
+        return by_content, found
+    if by_content.handler is by_name.handler:
+        return by_name, ""
+    if strength == STRONG:
+        if found == ".zip" and by_name.format in ("docx", "office", "spreadsheet", "presentation"):
+            return by_name, ""  # an Office file whose package is damaged: its reader says so
+        if found in (".doc", ".xls", ".ppt") and by_name.format in ("docx", "office", "spreadsheet",
+                                                                      "presentation"):
+            return by_name, ""  # an old Office file (or an encrypted new one): the named reader handles OLE
+        return by_content, found
+    if found == ".eml" and suffix in _TEXT_SUFFIXES:
+        return by_content, found
+    return by_name, ""
 
 
 def fail(doc: IngestedDocument, reason: str, detail: str = "") -> IngestedDocument:
@@ -196,14 +222,20 @@ def ingest_path(ctx: IngestContext, path: Path, name: str, depth: int = 0) -> In
         return fail(doc, "Stien er ikke en fil", "not a regular file")
     if size == 0:
         return fail(doc, EMPTY, "zero-byte file")
-    spec = _REGISTRY.get(suffix)
-    if spec is None:
-        sniffed = sniff_suffix(path)
-        spec = _REGISTRY.get(sniffed) if sniffed else None
+    spec, read_as = reader_for(path, suffix)
     if spec is None:
         reason = f"Filtypen {suffix} understøttes ikke" if suffix else "Filen har ingen filtype og understøttes ikke"
         return fail(doc, reason, f"unsupported file type {suffix!r}")
     doc.format = spec.format
+    if read_as:
+        doc.read_as = read_as
+        what = READ_AS_LABELS.get(read_as, read_as)
+        if not suffix:
+            doc.warnings.append(f"Filen har ingen filtype; den er læst som {what} ud fra indholdet.")
+        elif suffix in _REGISTRY:
+            doc.warnings.append(f"Filen hedder {suffix}, men indholdet er {what}, og den er læst sådan.")
+        else:
+            doc.warnings.append(f"Filtypen {suffix} kendes ikke; filen er læst som {what} ud fra indholdet.")
     try:
         spec.handler(ctx, doc, depth)
     except Cancelled:

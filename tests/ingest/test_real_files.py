@@ -1,0 +1,141 @@
+"""What the import of real files from public test corpora found (scripts/import_corpus.py), each case
+rebuilt here: the content chooses the reader when the name is wrong or missing; every message/* part
+of a mail reaches the case; raw 8-bit headers; parts after a multipart's closing boundary."""
+
+from __future__ import annotations
+
+from email.utils import format_datetime
+
+from aktindsigt.demo.writers import DEFAULT_DATE
+from aktindsigt.ingest import ingest
+
+from .corpus import corpus, tree_names
+
+DATE = format_datetime(DEFAULT_DATE)
+
+
+def _mail(body: str, ctype: str, subject: str = "Byggesag") -> bytes:
+    return (f"From: Karen Bødker <karen@example.dk>\r\nTo: byg@fjordby.dk\r\nSubject: {subject}\r\n"
+            f"Date: {DATE}\r\nMessage-ID: <1@example.dk>\r\nMIME-Version: 1.0\r\nContent-Type: {ctype}\r\n\r\n"
+            f"{body}").encode()
+
+
+def test_a_pdf_named_docx_or_bin_or_nothing_is_read_as_pdf(tmp_path):
+    data = corpus.pdf_bytes("Afgørelse", "Afgørelse om byggetilladelse til Fjordvej 3.")
+    for name in ("afgørelse.docx", "afgørelse.bin", "afgørelse"):
+        (tmp_path / name).write_bytes(data)
+        with ingest(tmp_path / name) as res:
+            doc = res.document
+            assert not doc.failed, (name, doc.failure_reason)
+            assert doc.format == "pdf" and "Fjordvej 3" in doc.text
+            assert doc.read_as == ".pdf"
+    with ingest(tmp_path / "afgørelse.docx") as res:
+        assert res.document.warnings == ["Filen hedder .docx, men indholdet er en PDF-fil, og den er læst sådan."]
+    with ingest(tmp_path / "afgørelse") as res:
+        assert res.document.warnings == ["Filen har ingen filtype; den er læst som en PDF-fil ud fra indholdet."]
+
+
+def test_a_mail_saved_as_txt_or_without_suffix_is_read_as_mail_with_its_attachment(tmp_path):
+    b = "==b=="
+    pdf = corpus.pdf_bytes("Tegning", "Tegning af carport.")
+    import base64
+
+    body = (f"--{b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHermed tegningen.\r\n"
+            f"--{b}\r\nContent-Type: application/pdf; name=\"tegning.pdf\"\r\nContent-Transfer-Encoding: base64\r\n"
+            f"\r\n{base64.encodebytes(pdf).decode()}\r\n--{b}--\r\n")
+    raw = _mail(body, f'multipart/mixed; boundary="{b}"', subject="Carport")
+    for name in ("carport.txt", "carport"):
+        (tmp_path / name).write_bytes(raw)
+        with ingest(tmp_path / name) as res:
+            doc = res.document
+            assert doc.format == "eml" and doc.title == "Carport"
+            assert "Hermed tegningen." in doc.text and "base64" not in doc.text
+            assert tree_names(doc) == [name, "tegning.pdf"]
+            assert "Tegning af carport." in doc.children[0].text
+
+
+def test_text_with_an_unknown_suffix_is_read_as_text_and_binary_is_refused(tmp_path):
+    (tmp_path / "noter.md").write_text("# Noter\n\nMødet med Jens Hansen er flyttet.\n", encoding="utf-8")
+    with ingest(tmp_path / "noter.md") as res:
+        doc = res.document
+        assert not doc.failed and "Jens Hansen" in doc.text
+        assert doc.warnings == ["Filtypen .md kendes ikke; filen er læst som tekst ud fra indholdet."]
+    (tmp_path / "lyd.wav").write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00" + bytes(64))
+    with ingest(tmp_path / "lyd.wav") as res:
+        assert res.document.failed and res.document.failure_reason == "Filtypen .wav understøttes ikke"
+
+
+def test_a_plain_text_file_that_only_mentions_mail_headers_stays_text(tmp_path):
+    (tmp_path / "notat.txt").write_text("Notat om mødet\n\nFrom: ingen\nTo: ingen\n", encoding="utf-8")
+    with ingest(tmp_path / "notat.txt") as res:
+        assert res.document.format == "text" and not res.document.read_as and not res.document.warnings
+
+
+def test_every_message_part_reaches_the_case(tmp_path):
+    """message/news is a whole message; message/disposition-notification and message/feedback-report are
+    reports of fields (before: empty attachments, "Filen er tom (0 byte)")."""
+    b = "==r=="
+    body = (f"--{b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDin besked er læst.\r\n"
+            f"--{b}\r\nContent-Type: message/disposition-notification\r\n\r\n"
+            "Reporting-UA: mail.fjordby.dk\r\nFinal-Recipient: rfc822; byg@fjordby.dk\r\n"
+            "Disposition: manual-action/MDN-sent-manually; displayed\r\n"
+            f"--{b}\r\nContent-Type: message/feedback-report\r\n\r\n"
+            "Feedback-Type: abuse\r\nUser-Agent: SomeGenerator/1.0\r\nVersion: 1\r\n"
+            f"--{b}\r\nContent-Type: message/news\r\n\r\n"
+            "From: Ole Sørensen <ole@example.dk>\r\nNewsgroups: dk.politik\r\nSubject: Lokalplan 12\r\n\r\n"
+            "Lokalplanen for havnen er vedtaget.\r\n"
+            f"--{b}--\r\n")
+    (tmp_path / "kvittering.eml").write_bytes(_mail(body, f'multipart/report; boundary="{b}"'))
+    with ingest(tmp_path / "kvittering.eml") as res:
+        doc = res.document
+        assert tree_names(doc) == ["kvittering.eml", "kvittering.txt", "rapport om uønsket post.txt",
+                                   "Lokalplan 12.eml"]
+        mdn, feedback, news = doc.children
+        assert not any(c.failed for c in doc.children)
+        assert "Disposition: manual-action/MDN-sent-manually; displayed" in mdn.text
+        assert mdn.format == "text"  # the fields are not mistaken for a mail of their own
+        assert "Feedback-Type: abuse" in feedback.text
+        assert news.format == "eml" and "Lokalplanen for havnen er vedtaget." in news.text
+
+
+def test_raw_8bit_headers_are_decoded(tmp_path):
+    """An old mail program writes Latin-1 in the header without MIME words (before: 'Fr�sche')."""
+    head = ("From: =?utf-8?q?S=C3=B8ren?= <s@example.dk>\r\nTo: byg@fjordby.dk\r\n"
+            f"Date: {DATE}\r\nMessage-ID: <2@example.dk>\r\n").encode()
+    raw = head + "Subject: Ansøgning om byggetilladelse\r\n\r\nTekst.\r\n".encode("latin-1")
+    (tmp_path / "gammel.eml").write_bytes(raw)
+    (tmp_path / "ny.eml").write_bytes(head + "Subject: Ansøgning om byggetilladelse\r\n\r\nTekst.\r\n".encode())
+    for name in ("gammel.eml", "ny.eml"):
+        with ingest(tmp_path / name) as res:
+            assert res.document.title == "Ansøgning om byggetilladelse"
+            assert res.document.sender.startswith("Søren")
+
+
+def test_parts_after_an_early_closing_boundary_and_empty_parts(tmp_path):
+    """An inner multipart that reuses the outer boundary closes the message early: the attachment after
+    it sits in the epilogue (before: lost). The inner multipart left empty is no 'bilag-1.bin'."""
+    import base64
+
+    b = "----=Part_1"
+    pdf = corpus.pdf_bytes("Faktura", "Faktura nr. 4711 for rådgivning.")
+    body = (f"--{b}\r\nContent-Type: multipart/alternative; boundary=\"{b}\"\r\n\r\n"
+            f"--{b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSe vedlagte faktura.\r\n"
+            f"--{b}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Se vedlagte faktura.</p>\r\n"
+            f"--{b}--\r\n\r\n"
+            f"--{b}\r\nContent-Type: application/pdf; name=\"faktura.pdf\"\r\nContent-Transfer-Encoding: base64\r\n"
+            f"\r\n{base64.encodebytes(pdf).decode()}\r\n--{b}--\r\n")
+    (tmp_path / "faktura.eml").write_bytes(_mail(body, f'multipart/mixed; boundary="{b}"'))
+    with ingest(tmp_path / "faktura.eml") as res:
+        doc = res.document
+        assert tree_names(doc) == ["faktura.eml", "faktura.pdf"]
+        assert "Faktura nr. 4711" in doc.children[0].text
+        assert "Se vedlagte faktura." in doc.text
+
+
+def test_a_multipart_whose_boundary_is_missing_keeps_its_text(tmp_path):
+    raw = _mail("Teksten står her uden grænser.\r\n", 'multipart/mixed; boundary="findes-ikke"')
+    (tmp_path / "uden-graense.eml").write_bytes(raw)
+    with ingest(tmp_path / "uden-graense.eml") as res:
+        doc = res.document
+        assert not doc.failed and doc.children == []
+        assert "Teksten står her uden grænser." in doc.text
