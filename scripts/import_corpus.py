@@ -65,6 +65,7 @@ def kind_of(name: str) -> str:
 # ------------------------------------------------------------------ independent counts of children
 
 _MAIL_HEAD = re.compile(rb"\A(?:From [^\n]*\n)?(?:[!-9;-~]+:[^\n]*\n(?:[ \t][^\n]*\n)*){2,}", re.I)
+_RENDERINGS = {"text/plain", "text/html", "text/enriched", "text/richtext", "text/x-amp-html", "text/watch-html"}
 _SIGNATURES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
 
 
@@ -113,6 +114,8 @@ def mail_children(data: bytes) -> tuple[int, int, bool]:
                     continue
                 walk(x, related_tail=(sub == "related" and i > 0))
             return
+        if ctype.startswith("multipart/"):  # its boundary never appears: the whole content is the text
+            return
         if ctype in _SIGNATURES:
             return
         if ctype in ("application/pkcs7-mime", "application/x-pkcs7-mime", "application/pgp-encrypted"):
@@ -121,7 +124,7 @@ def mail_children(data: bytes) -> tuple[int, int, bool]:
         if related_tail and disp(p) != "attachment":
             counts["inline"] += 1
             return
-        if ctype in ("text/plain", "text/html") and disp(p) != "attachment" and not named(p):
+        if ctype in _RENDERINGS and disp(p) != "attachment" and not named(p):
             return
         counts["att"] += 1
 

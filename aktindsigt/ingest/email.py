@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import email.header
+import email.message
 import email.utils
 import io
 import mimetypes
@@ -207,7 +208,8 @@ def part_filename(part: Any) -> str:
     compat32 reads them), else Content-Type name; RFC 2047 encoded words decoded."""
     name: Any = None
     try:
-        name = part.get_filename() or part.get_param("name")
+        fields = _decoded_fields(part)
+        name = fields.get_filename() or fields.get_param("name")
     except Exception:  # noqa: BLE001
         name = None
     if isinstance(name, tuple):  # an RFC 2231 value compat32 could not collapse
@@ -216,9 +218,25 @@ def part_filename(part: Any) -> str:
     return name.replace("/", "_").replace("\\", "_").strip(" .")
 
 
+def _decoded_fields(part: Any) -> Any:
+    """``part`` itself, or, when its Content-Type or Content-Disposition holds raw 8-bit bytes (the parser
+    then hands out a Header object, and its parameters with U+FFFD for every such byte), a message with
+    just those two fields decoded."""
+    if not any(isinstance(part.get(h), email.header.Header) for h in ("Content-Type", "Content-Disposition")):
+        return part
+    fields = email.message.Message()
+    for h in ("Content-Type", "Content-Disposition"):
+        if part.get(h) is not None:
+            fields[h] = decode_words(part.get(h))
+    return fields
+
+
+def _disposition(part: Any) -> str:
+    return decode_words(part.get("Content-Disposition")).split(";")[0].strip().lower()
+
+
 def _is_attachment(part: Any) -> bool:
-    disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
-    return disposition == "attachment" or bool(part_filename(part))
+    return _disposition(part) == "attachment" or bool(part_filename(part))
 
 
 def _message_bytes(inner: Any) -> bytes:
@@ -269,11 +287,15 @@ class _Walker:
                 if best is not None:
                     self.walk(best)
                 for p in subs:  # attachments hidden in other alternatives are still attachments
-                    if p is not best and p.is_multipart():
+                    if p is best:
+                        continue
+                    if p.is_multipart():
                         self._attachments_only(p)
+                    elif p.get_content_type() not in OTHER_RENDERINGS:  # a meeting invitation's text/calendar
+                        self.walk(p)
             elif subtype == "related":
                 for i, p in enumerate(subs):
-                    if i == 0 or (p.get("Content-Disposition") or "").lower().startswith("attachment"):
+                    if i == 0 or _disposition(p) == "attachment":
                         self.walk(p)
                     else:
                         self.mail.inline_images.append(part_filename(p) or p.get_content_type())
@@ -303,9 +325,12 @@ class _Walker:
         if ctype in ("text/plain", "text/html") and not _is_attachment(part):
             self.body(part)
             return
-        if ctype.startswith("multipart/"):  # its boundary was never found: the raw content is the text
+        if ctype.startswith("multipart/"):  # its boundary was never found
             raw = part.get_payload(decode=True)
-            if isinstance(raw, bytes) and raw.strip():
+            reparsed = _with_unfolded_boundary(part, raw) if isinstance(raw, bytes) else None
+            if reparsed is not None:
+                self.walk(reparsed)
+            elif isinstance(raw, bytes) and raw.strip():  # no parts at all: the raw content is the text
                 self.body_parts.append(_unescape_8bit(raw.decode("ascii", "surrogateescape")))
             return
         payload = part.get_payload(decode=True)
@@ -346,6 +371,9 @@ class _Walker:
                 self.walk(p)
 
 
+#: the other forms of the body text in a multipart/alternative (anything else there is content of its own)
+OTHER_RENDERINGS = {"text/plain", "text/html", "text/enriched", "text/richtext", "text/x-amp-html",
+                    "text/watch-html", "text/x-watch-html"}
 #: message/* subtypes that hold a whole message even when its body is empty
 WHOLE_MESSAGE_TYPES = {"message/rfc822", "message/news", "message/global"}
 REPORT_NAMES = {"message/delivery-status": "leveringsstatus.txt",
@@ -378,6 +406,23 @@ def _parts_after_close(part: Any) -> list[Any]:
         return []
     payload = extra.get_payload()
     return [p for p in payload if hasattr(p, "get_content_type")] if isinstance(payload, list) else []
+
+
+def _with_unfolded_boundary(part: Any, raw: bytes) -> Any:
+    """The multipart parsed again with its boundary unfolded, when the sender folded the header inside
+    the quoted boundary (Outlook 2000: ``boundary="----=_NextPart<CRLF> _000_..."``), or None."""
+    boundary = part.get_boundary()
+    if not boundary or "\n" not in boundary:
+        return None
+    unfolded = re.sub(r"\r?\n", "", boundary)
+    if f"--{unfolded}".encode("utf-8", "surrogateescape") not in raw:
+        return None
+    head = f'Content-Type: {part.get_content_type()}; boundary="{unfolded}"\r\n\r\n'
+    try:
+        again = BytesParser(policy=policy.compat32).parsebytes(head.encode("utf-8", "surrogateescape") + raw)
+    except Exception:  # noqa: BLE001
+        return None
+    return again if again.is_multipart() else None
 
 
 def _has_body(msg: Any) -> bool:

@@ -55,11 +55,11 @@ def test_a_mail_saved_as_txt_or_without_suffix_is_read_as_mail_with_its_attachme
 
 
 def test_text_with_an_unknown_suffix_is_read_as_text_and_binary_is_refused(tmp_path):
-    (tmp_path / "noter.md").write_text("# Noter\n\nMødet med Jens Hansen er flyttet.\n", encoding="utf-8")
-    with ingest(tmp_path / "noter.md") as res:
+    (tmp_path / "noter.nfo").write_text("# Noter\n\nMødet med Jens Hansen er flyttet.\n", encoding="utf-8")
+    with ingest(tmp_path / "noter.nfo") as res:
         doc = res.document
         assert not doc.failed and "Jens Hansen" in doc.text
-        assert doc.warnings == ["Filtypen .md kendes ikke; filen er læst som tekst ud fra indholdet."]
+        assert doc.warnings == ["Filtypen .nfo kendes ikke; filen er læst som tekst ud fra indholdet."]
     (tmp_path / "lyd.wav").write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00" + bytes(64))
     with ingest(tmp_path / "lyd.wav") as res:
         assert res.document.failed and res.document.failure_reason == "Filtypen .wav understøttes ikke"
@@ -139,3 +139,52 @@ def test_a_multipart_whose_boundary_is_missing_keeps_its_text(tmp_path):
         doc = res.document
         assert not doc.failed and doc.children == []
         assert "Teksten står her uden grænser." in doc.text
+
+
+def test_a_raw_8bit_attachment_name_is_kept_and_does_not_break_the_mail(tmp_path):
+    """A Content-Disposition with raw UTF-8 bytes (before: the whole mail 'beskadiget', AttributeError)."""
+    b = "==n=="
+    body = (f"--{b}\r\nContent-Type: text/plain\r\n\r\nHej.\r\n"
+            f"--{b}\r\nContent-Type: text/plain; name=tilbud-æøå.txt\r\n"
+            f"Content-Disposition: attachment;\r\n\tfilename=tilbud-æøå.txt\r\n\r\nTilbud på maling.\r\n--{b}--\r\n")
+    (tmp_path / "tilbud.eml").write_bytes(_mail(body, f'multipart/mixed; boundary="{b}"'))
+    with ingest(tmp_path / "tilbud.eml") as res:
+        doc = res.document
+        assert not doc.failed, doc.failure_detail
+        assert tree_names(doc) == ["tilbud.eml", "tilbud-æøå.txt"]
+        assert doc.children[0].text.strip() == "Tilbud på maling."
+
+
+def test_a_boundary_folded_inside_its_quotes_is_unfolded(tmp_path):
+    """Outlook 2000 folded the Content-Type header inside the quoted boundary (before: the attachments
+    were raw base64 in the body text)."""
+    import base64
+
+    png = corpus.png_bytes()
+    b = "----=_NextPart _000_0002"
+    head = (f"From: a@example.dk\r\nTo: b@example.dk\r\nSubject: Kugler\r\nDate: {DATE}\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/mixed;\r\n    boundary="----=_NextPart\r\n _000_0002"\r\n\r\n')
+    body = (f"--{b}\r\nContent-Type: text/plain\r\n\r\nTo kugler.\r\n"
+            f"--{b}\r\nContent-Type: image/png; name=\"rød.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            f"{base64.encodebytes(png).decode()}\r\n--{b}--\r\n")
+    (tmp_path / "kugler.eml").write_bytes((head + body).encode())
+    with ingest(tmp_path / "kugler.eml") as res:
+        doc = res.document
+        assert tree_names(doc) == ["kugler.eml", "rød.png"]
+        assert "To kugler." in doc.text and "base64" not in doc.text and not doc.children[0].failed
+
+
+def test_a_meeting_invitation_in_an_alternative_is_an_attachment(tmp_path):
+    b = "==alt=="
+    ics = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Møde om lokalplan 12\r\nLOCATION:Rådhuset\r\n"
+           "DTSTART:20260310T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    body = (f"--{b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nIndkaldelse.\r\n"
+            f"--{b}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Indkaldelse.</p>\r\n"
+            f"--{b}\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n{ics}--{b}--\r\n")
+    (tmp_path / "indkaldelse.eml").write_bytes(_mail(body, f'multipart/alternative; boundary="{b}"'))
+    with ingest(tmp_path / "indkaldelse.eml") as res:
+        doc = res.document
+        assert [c.source_name for c in doc.children] == ["bilag-1.ics"]
+        cal = doc.children[0]
+        assert not cal.failed and "Møde om lokalplan 12" in cal.text and "Rådhuset" in cal.text
+        assert doc.text.count("Indkaldelse.") == 1  # the html rendering is not a second body
