@@ -252,6 +252,7 @@ class _Walker:
         self.mail = mail
         self.body_parts: list[str] = []
         self.n = 0
+        self.depth = 0  # signed content inside signed content
 
     def attach(self, name: str, data: bytes, ctype: str) -> None:
         self.n += 1
@@ -309,9 +310,16 @@ class _Walker:
             self.mail.signed = True
             return
         if ctype in ENCRYPTED_TYPES:
-            smime = (part.get_param("smime-type") or "").lower()
-            if smime == "signed-data":
-                self.mail.opaque_signed = True
+            inner = _opaque_signed_content(part)
+            if inner is not None:  # signed-data: the signed MIME entity is inside, readable without a key
+                self.mail.signed = self.mail.opaque_signed = True
+                self.depth += 1
+                try:
+                    if self.depth <= 5:
+                        self.walk(inner)
+                finally:
+                    self.depth -= 1
+                return
             self.mail.encrypted = True
             return
         if ctype.startswith("message/"):
@@ -423,6 +431,25 @@ def _with_unfolded_boundary(part: Any, raw: bytes) -> Any:
     except Exception:  # noqa: BLE001
         return None
     return again if again.is_multipart() else None
+
+
+def _opaque_signed_content(part: Any) -> Any:
+    """The MIME entity inside an application/pkcs7-mime part that is signed-data (not enveloped), or None."""
+    from aktindsigt.ingest.cms import Encrypted, NotSigned, signed_content
+
+    if part.get_content_type() == "application/pgp-encrypted":
+        return None
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload:
+        return None
+    try:
+        content = signed_content(payload)
+    except (Encrypted, NotSigned):
+        return None
+    try:
+        return BytesParser(policy=policy.compat32).parsebytes(content)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _has_body(msg: Any) -> bool:

@@ -15,6 +15,7 @@ from aktindsigt.ingest.text import html_to_text, rendered_pdf_document
 
 TNEF_MAGIC = b"\x78\x9f\x3e\x22"
 MAX_MESSAGES = 2000
+MAX_SIGNED_BYTES = 200_000_000
 
 
 def _children(ctx: IngestContext, doc: IngestedDocument, items: list[tuple[str, bytes]], depth: int,
@@ -128,3 +129,48 @@ def _tnef_body(tnef) -> str:
     except Exception:  # noqa: BLE001 - compressed RTF needs an optional package
         rtf = None
     return rtf_to_text(rtf) if rtf else ""
+
+
+# --------------------------------------------------------------------------- .p7m
+
+SIGNED_WITHOUT_CONTENT = ("Filen er en digital signatur uden det signerede indhold (signaturen ligger adskilt fra "
+                          "filen). Importér selve filen.")
+ENCRYPTED_P7M = ("Filen er krypteret (S/MIME) og kan ikke læses. Bed afsenderen om en ukrypteret kopi, og importér "
+                 "den igen.")
+
+
+@register([".p7m", ".p7s"], "p7m")
+def ingest_p7m(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
+    """A file signed with an opaque (enveloping) CMS signature: the signed file is a child document, this
+    one a cover page that says so. The signature is not verified."""
+    from aktindsigt.ingest.cms import Encrypted, NotSigned, signed_content
+    from aktindsigt.ingest.sniff import content_suffix
+
+    size = doc.source_path.stat().st_size
+    if size > MAX_SIGNED_BYTES:
+        raise IngestError("Filen er for stor til at blive læst", f"{size} bytes")
+    try:
+        content = signed_content(doc.source_path.read_bytes())
+    except Encrypted as e:
+        raise IngestError(ENCRYPTED_P7M, f"CMS {e}") from e
+    except NotSigned as e:
+        detail = str(e)
+        raise IngestError(SIGNED_WITHOUT_CONTENT if detail.startswith("detached") else CORRUPT, detail) from e
+    name = Path(doc.source_name).stem if Path(doc.source_name).suffix.lower() in (".p7m", ".p7s") else doc.source_name
+    folder = ctx.new_dir(safe_name(name or "indhold"))
+    path = folder / safe_name(name or "indhold")
+    path.write_bytes(content)
+    if not Path(name).suffix:  # smime.p7m: the content says what it is (a MIME message, mostly)
+        found, _ = content_suffix(path)
+        if found:
+            name = f"{name or 'indhold'}{found}"
+    blocks = [Block(f"Signeret fil: {name}", "title"), Block("", "gap"),
+              Block(f"{doc.source_name} er signeret digitalt (CMS/PKCS #7). Den signerede fil, {name}, er indlæst "
+                    "som et særskilt dokument. Signaturen er ikke kontrolleret.", "body")]
+    rendered_pdf_document(ctx, doc, blocks, Path(doc.source_name).stem or "signeret")
+    doc.approximate = True
+    doc.title = Path(name).stem or doc.title
+    if depth + 1 > ctx.options.max_attachment_depth:
+        doc.warnings.append("Den signerede fil er ikke indlæst (for dybt indlejret).")
+        return
+    doc.children.append(ctx.ingest_child(path, name, depth + 1))

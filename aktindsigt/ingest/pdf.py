@@ -30,6 +30,9 @@ MAX_OCR_PIXELS = 60_000_000  # cap the raster of one page (huge page formats)
 WRONG_PASSWORD = "Adgangskoden passer ikke til PDF-filen"
 BLANK_AFTER_REPAIR = ("PDF-filen er beskadiget: de sider, der kunne gendannes, er tomme. Bed afsenderen om en ny "
                       "kopi af filen.")
+#: after this many suspicious pages kept their layer (OCR no better), a document's other pages are not OCR'd
+#: for their layer's sake: a 117-page German textbook with formulas took an hour of OCR that changed nothing
+TRUST_AFTER_KEPT = 3
 TEXT_LAYER_REPLACED = "Tekstlag erstattet af OCR"  # marks the warning (the aktliste's notes can pick it up)
 
 
@@ -299,6 +302,7 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     annotated: list[int] = []
     widgets = False
     modified = False
+    kept_layers = 0  # suspicious pages whose OCR read no better than their layer
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
         for page_index in range(pdf.page_count):
@@ -327,6 +331,12 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                 layer = score_words([t for line in lines for t, _ in line])
                 if not layer.suspicious():
                     layer = None
+                elif kept_layers >= TRUST_AFTER_KEPT and not replaced:
+                    # the OCR of the first suspicious pages read no better: this document's layer is good
+                    # text in a language or notation the word lists do not know (German, formulas)
+                    log.info("%s: page %d keeps its layer without OCR (%d earlier pages kept theirs)",
+                             doc.source_name, number, kept_layers)
+                    layer = None
                 else:
                     log.info("%s: text layer of page %d not trusted (%s)", doc.source_name, number, layer.reason())
             if extract_failed or bad_text or scan or layer is not None:
@@ -340,6 +350,7 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                             read = score_words([t for line in shown for t, _ in line])
                             use = ocr_is_better(layer, read)
                             if not use:
+                                kept_layers += 1
                                 log.info("%s: page %d keeps its layer; OCR read no better (%s)", doc.source_name,
                                          number, read.reason())
                         if use:

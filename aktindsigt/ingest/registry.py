@@ -151,7 +151,7 @@ READ_AS_LABELS = {
     ".msg": "en Outlook-e-mail", ".docx": "et Word-dokument", ".xlsx": "et Excel-regneark",
     ".pptx": "en PowerPoint-præsentation", ".odt": "et tekstdokument", ".ods": "et regneark",
     ".odp": "en præsentation", ".zip": "et zip-arkiv", ".eml": "en e-mail", ".html": "en HTML-side",
-    ".txt": "tekst",
+    ".txt": "tekst", ".p7m": "en digitalt signeret fil (PKCS #7)",
 }
 #: suffixes whose reader a mail in the file overrides (a mail saved as .txt; .msg reads RFC 822 itself)
 _TEXT_SUFFIXES = {".txt", ".text", ".log"}

@@ -2,7 +2,7 @@
 
 ``content_suffix(path)`` returns the suffix of the format the bytes are, and how sure it is:
 ``strong`` for a signature that only that format has at its start (PDF, PNG, JPEG, GIF, TIFF, BMP,
-TNEF, RTF, an OLE container by its streams, a zip by its members), ``weak`` for text that looks like an
+TNEF, RTF, CMS/PKCS #7, an OLE container by its streams, a zip by its members), ``weak`` for text that looks like an
 RFC 822 mail, HTML or plain text. The registry lets a strong answer override the suffix when the two
 need different readers (a PDF named .docx, an Outlook .msg named .eml); a weak one only when the name
 has no known suffix, or a text suffix holds a mail (a mail saved as .txt).
@@ -133,6 +133,10 @@ def content_suffix(path: Path) -> tuple[str | None, str]:
             return suffix, STRONG
     if head.startswith(b"BM") and len(head) > 14 and int.from_bytes(head[2:6], "little") == path.stat().st_size:
         return ".bmp", STRONG
+    from aktindsigt.ingest.cms import looks_like_cms
+
+    if looks_like_cms(head):
+        return ".p7m", STRONG
     if head.startswith(OLE_MAGIC):
         kind = _ole_kind(path)
         return (kind, STRONG) if kind else (None, "")

@@ -54,7 +54,7 @@ def read_limited(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     return path.read_bytes()
 
 
-@register([".txt", ".text", ".log", ".csv", ".md", ".ics", ".vcf"], "text")
+@register([".txt", ".text", ".log", ".csv", ".md", ".ics", ".vcf", ".xml", ".json"], "text")
 def ingest_txt(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     content = decode_text(read_limited(doc.source_path))
     target = ctx.new_path(Path(doc.source_name).stem or "tekst", ".pdf")

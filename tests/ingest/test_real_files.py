@@ -188,3 +188,126 @@ def test_a_meeting_invitation_in_an_alternative_is_an_attachment(tmp_path):
         cal = doc.children[0]
         assert not cal.failed and "Møde om lokalplan 12" in cal.text and "Rådhuset" in cal.text
         assert doc.text.count("Indkaldelse.") == 1  # the html rendering is not a second body
+
+
+def _key_and_cert():
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Fjordby Kommune")])
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now).not_valid_after(now + dt.timedelta(days=365))
+            .sign(key, hashes.SHA256()))
+    return key, cert
+
+
+def _signed(data: bytes, encoding=None) -> bytes:
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    key, cert = _key_and_cert()
+    return (pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(cert, key, hashes.SHA256())
+            .sign(encoding or serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
+
+
+def _enveloped(data: bytes) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
+    _key, cert = _key_and_cert()
+    return pkcs7.PKCS7EnvelopeBuilder().set_data(data).add_recipient(cert).encrypt(serialization.Encoding.DER, [])
+
+
+def test_a_signed_p7m_file_holds_its_signed_file_and_an_encrypted_one_has_a_reason(tmp_path):
+    """kontrakt.pdf.p7m (an opaque CMS signature) before: 'Filtypen .p7m understøttes ikke'."""
+    pdf = corpus.pdf_bytes("Kontrakt", "Kontrakt om snerydning mellem Fjordby Kommune og Vej & Park ApS.")
+    (tmp_path / "kontrakt.pdf.p7m").write_bytes(_signed(pdf))
+    with ingest(tmp_path / "kontrakt.pdf.p7m") as res:
+        doc = res.document
+        assert doc.format == "p7m" and not doc.failed
+        assert "signeret digitalt" in doc.text and "Signaturen er ikke kontrolleret" in doc.text
+        assert tree_names(doc) == ["kontrakt.pdf.p7m", "kontrakt.pdf"]
+        assert doc.children[0].format == "pdf" and "snerydning" in doc.children[0].text
+    (tmp_path / "bilag.p7m").write_bytes(_signed(b"Notat om vintertjeneste."))
+    with ingest(tmp_path / "bilag.p7m") as res:  # no inner suffix: the content names it
+        assert tree_names(res.document) == ["bilag.p7m", "bilag.txt"]
+    (tmp_path / "signeret").write_bytes(_signed(pdf))  # no name at all: found by content
+    with ingest(tmp_path / "signeret") as res:
+        assert res.document.format == "p7m" and res.document.children[0].format == "pdf"
+    (tmp_path / "hemmelig.pdf.p7m").write_bytes(_enveloped(pdf))
+    with ingest(tmp_path / "hemmelig.pdf.p7m") as res:
+        assert res.document.failed
+        assert res.document.failure_reason.startswith("Filen er krypteret (S/MIME) og kan ikke læses.")
+
+
+def test_an_opaque_signed_mail_is_read_not_called_encrypted(tmp_path):
+    """application/pkcs7-mime; smime-type=signed-data carries the whole message, readable without a key
+    (before: 'E-mailen er krypteret og kan ikke læses')."""
+    import base64
+
+    b = "==in=="
+    pdf = corpus.pdf_bytes("Tilladelse", "Byggetilladelse til carport på Fjordvej 3.")
+    entity = (f'Content-Type: multipart/mixed; boundary="{b}"\r\n\r\n'
+              f"--{b}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHermed tilladelsen.\r\n"
+              f"--{b}\r\nContent-Type: application/pdf; name=\"tilladelse.pdf\"\r\n"
+              f"Content-Transfer-Encoding: base64\r\n\r\n{base64.encodebytes(pdf).decode()}\r\n--{b}--\r\n").encode()
+    body = base64.encodebytes(_signed(entity)).decode()
+    raw = _mail(body, 'application/pkcs7-mime; smime-type=signed-data; name="smime.p7m"\r\n'
+                      "Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"smime.p7m\"",
+                subject="Tilladelse")
+    (tmp_path / "signeret.eml").write_bytes(raw)
+    with ingest(tmp_path / "signeret.eml") as res:
+        doc = res.document
+        assert not doc.failed, doc.failure_reason
+        assert "Hermed tilladelsen." in doc.text
+        assert tree_names(doc) == ["signeret.eml", "tilladelse.pdf"]
+        assert "Fjordvej 3" in doc.children[0].text
+        assert any("signeret digitalt" in w for w in doc.warnings)
+        assert not any("krypteret" in w for w in doc.warnings)
+
+
+def test_a_foreign_language_document_is_not_ocrd_page_after_page(tmp_path, monkeypatch):
+    """A born-digital German document: every page's layer scores as suspicious (the word lists are Danish
+    and English), the OCR of each reads no better. Only the first pages are OCR'd (a 117-page German
+    textbook with formulas took an hour of OCR that changed nothing)."""
+    from faker import Faker
+
+    from aktindsigt.ingest import pdf as pdf_mod
+    from aktindsigt.ingest import tools
+    from aktindsigt.ingest.layout import pdf_page_lines
+    from aktindsigt.ingest.textlayer import score_words
+    from aktindsigt.pdflib import pymupdf
+
+    fake = Faker("de_DE")
+    fake.seed_instance(3)
+    out = pymupdf.open()
+    texts = []
+    for _ in range(8):
+        text = " ".join(fake.paragraph(nb_sentences=10) for _ in range(2))
+        texts.append(text)
+        page = out.new_page()
+        page.insert_textbox(pymupdf.Rect(60, 60, 540, 780), text, fontsize=11)
+    out.save(tmp_path / "bericht.pdf")
+    with pymupdf.open(tmp_path / "bericht.pdf") as check:
+        assert all(score_words([w[4] for w in p.get_text("words")]).suspicious() for p in check)
+    calls = []
+
+    def ocr_reads_the_same(page, language, dpi, tmpdir, timeout):  # what Tesseract reads on such a page
+        calls.append(page.number)
+        return pdf_page_lines(page)
+
+    monkeypatch.setattr(tools, "tesseract_status", lambda language="dan": tools.ToolStatus(
+        "Tesseract", True, "", tools.TESSERACT_CONSEQUENCE))
+    monkeypatch.setattr(pdf_mod, "ocr_pdf_page", ocr_reads_the_same)
+    with ingest(tmp_path / "bericht.pdf") as res:
+        doc = res.document
+        assert not doc.failed and len(doc.pages) == 8
+        assert calls == [0, 1, 2]
+        assert not any(p.ocr for p in doc.pages)
+        assert texts[7].split()[0] in doc.text
