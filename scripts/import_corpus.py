@@ -1,6 +1,7 @@
 """Import a folder of real files (public test corpora) into one case and check what reached it.
 
     .venv/bin/python scripts/import_corpus.py DIR [--label before] [--timeout 300] [--redact 30]
+    .venv/bin/python scripts/import_corpus.py --compare before.json after.json
 
 The folder is imported through the services (``import_paths``, the worker process, as ``case import``
 does) into a fresh store, in one case. Afterwards each file is checked against what other programs
@@ -508,8 +509,64 @@ def report(result: dict, label: str) -> str:
     return "\n".join(out)
 
 
+def _totals(result: dict) -> collections.Counter:
+    t: collections.Counter = collections.Counter()
+    for r in result["rows"]:
+        t["files"] += 1
+        t[r["outcome"]] += 1
+        t["documents"] += r.get("documents", 0)
+        t["failed documents"] += len(r.get("failed", []))
+        t["ocr pages"] += r.get("ocr_pages", 0)
+        t["flagged files"] += bool(r["flags"])
+        for f in r["flags"]:
+            t[f"flag {f.split(':')[0]}"] += 1
+    t["crash"] = int(bool(result.get("error")))
+    return t
+
+
+def compare(before: dict, after: dict) -> str:
+    """Totals side by side, failure reasons by count, and every file whose outcome changed."""
+    out: list[str] = []
+    tb, ta = _totals(before), _totals(after)
+    out.append(f"{'':28} {'before':>8} {'after':>8}")
+    for key in ["files", "ready", "failed", "duplicate", "missing", "documents", "failed documents", "ocr pages",
+                "flagged files", "crash"] + sorted(k for k in set(tb) | set(ta) if k.startswith("flag ")):
+        out.append(f"{key:28} {tb[key]:>8} {ta[key]:>8}")
+    out.append(f"{'import seconds':28} {before['seconds']:>8.0f} {after['seconds']:>8.0f}")
+    out.append(f"{'peak RSS of the tree, MB':28} {before['peak_tree_rss_mb']:>8} {after['peak_tree_rss_mb']:>8}")
+    out.append("")
+    out.append("failed documents by reason (before -> after):")
+    rb = collections.Counter(short_reason(x[1]) for r in before["rows"] for x in r.get("failed", []))
+    ra = collections.Counter(short_reason(x[1]) for r in after["rows"] for x in r.get("failed", []))
+    for reason in sorted(set(rb) | set(ra), key=lambda k: -max(rb[k], ra[k])):
+        out.append(f"  {rb[reason]:4} -> {ra[reason]:4}  {reason}")
+    out.append("")
+    out.append("files whose result changed:")
+    rows_b = {r["file"]: r for r in before["rows"]}
+    for r in after["rows"]:
+        b = rows_b.get(r["file"])
+        if b is None:
+            continue
+
+        def key(x: dict) -> tuple:
+            return (x["outcome"], x.get("documents", 0), len(x.get("failed", [])), tuple(sorted(x["flags"])))
+
+        if key(b) != key(r):
+            def brief(x: dict) -> str:
+                fails = "; ".join(short_reason(f[1]) for f in x.get("failed", [])[:2])
+                return (f"{x['outcome']} {x.get('documents', 0)} docs {len(x.get('failed', []))} failed"
+                        + (f" ({fails})" if fails else "") + (f" !! {' | '.join(x['flags'])[:120]}" if x["flags"] else ""))
+
+            out.append(f"  {r['file'][:70]}\n      before: {brief(b)}\n      after:  {brief(r)}")
+    return "\n".join(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if len(sys.argv) > 1 and sys.argv[1] == "--compare":
+        before, after = (json.loads(Path(p).read_text()) for p in sys.argv[2:4])
+        print(compare(before, after))
+        return
     ap.add_argument("folder", type=Path)
     ap.add_argument("--label", default="run")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per file before it counts as a hang")

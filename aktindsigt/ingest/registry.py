@@ -151,7 +151,7 @@ READ_AS_LABELS = {
     ".msg": "en Outlook-e-mail", ".docx": "et Word-dokument", ".xlsx": "et Excel-regneark",
     ".pptx": "en PowerPoint-præsentation", ".odt": "et tekstdokument", ".ods": "et regneark",
     ".odp": "en præsentation", ".zip": "et zip-arkiv", ".eml": "en e-mail", ".html": "en HTML-side",
-    ".txt": "tekst", ".p7m": "en digitalt signeret fil (PKCS #7)",
+    ".txt": "tekst", ".mbox": "en postkasse (mbox)", ".p7m": "en digitalt signeret fil (PKCS #7)",
 }
 #: suffixes whose reader a mail in the file overrides (a mail saved as .txt; .msg reads RFC 822 itself)
 _TEXT_SUFFIXES = {".txt", ".text", ".log"}
@@ -187,7 +187,7 @@ def reader_for(path: Path, suffix: str) -> tuple[FormatSpec | None, str]:
                                                                       "presentation"):
             return by_name, ""  # an old Office file (or an encrypted new one): the named reader handles OLE
         return by_content, found
-    if found == ".eml" and suffix in _TEXT_SUFFIXES:
+    if found == ".eml" and suffix in _TEXT_SUFFIXES or found == ".mbox" and suffix in _TEXT_SUFFIXES | {".eml"}:
         return by_content, found
     return by_name, ""
 

@@ -61,6 +61,24 @@ def looks_like_mail(head: bytes) -> bool:
     return len(names) >= 3 and len(known) >= 2 and bool(known & _ADDRESS_FIELDS)
 
 
+_FROM_LINE = re.compile(rb"\n\r?\nFrom \S+ [^\n]*\d\d:\d\d[^\n]*\r?\n[!-9;-~]+:")
+
+
+def _more_messages(path: Path, limit: int = 64 << 20) -> bool:
+    """An mbox (Thunderbird's "Inbox" has no suffix): after the first message, another "From " line
+    (with a time, as mbox writers put it) followed by a header field."""
+    tail = b""
+    with open(path, "rb") as f:
+        read = 0
+        while read < limit and (chunk := f.read(1 << 20)):
+            data = tail + chunk
+            if _FROM_LINE.search(data, 1):
+                return True
+            tail = data[-512:]
+            read += len(chunk)
+    return False
+
+
 def _ole_kind(path: Path) -> str | None:
     try:
         import olefile
@@ -146,7 +164,7 @@ def content_suffix(path: Path) -> tuple[str | None, str]:
     if b"%PDF-" in head[:1024]:  # junk before the header: readers accept it, but it is no proof
         return ".pdf", WEAK
     if looks_like_mail(body):
-        return ".eml", WEAK
+        return (".mbox", WEAK) if body.startswith(b"From ") and _more_messages(path) else (".eml", WEAK)
     low = body[:512].lower()
     if low.startswith((b"<!doctype html", b"<html")) or (low.startswith(b"<?xml") and b"<html" in low):
         return ".html", WEAK

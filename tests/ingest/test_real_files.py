@@ -311,3 +311,21 @@ def test_a_foreign_language_document_is_not_ocrd_page_after_page(tmp_path, monke
         assert calls == [0, 1, 2]
         assert not any(p.ocr for p in doc.pages)
         assert texts[7].split()[0] in doc.text
+
+
+def test_a_mailbox_without_suffix_or_saved_as_eml_is_split_into_its_messages(tmp_path):
+    """Thunderbird keeps a folder as an mbox file without a suffix ("Inbox"); before, it was one mail
+    with the other messages in its body."""
+    corpus.make_mbox(tmp_path)
+    data = (tmp_path / "postkasse.mbox").read_bytes()
+    for name in ("Indbakke", "postkasse.eml"):
+        (tmp_path / name).write_bytes(data)
+        with ingest(tmp_path / name) as res:
+            doc = res.document
+            assert doc.format == "mbox", (name, doc.format)
+            assert [c.source_name for c in doc.children] == ["Første henvendelse.eml", "Anden henvendelse.eml",
+                                                             "Tredje henvendelse.eml"]
+    one = data[: data.index(b"\nFrom ", 10) + 1]  # a single message with its From_ line stays an e-mail
+    (tmp_path / "en.eml").write_bytes(one)
+    with ingest(tmp_path / "en.eml") as res:
+        assert res.document.format == "eml" and res.document.title == "Første henvendelse"
