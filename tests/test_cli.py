@@ -65,7 +65,7 @@ def test_import_show_and_duplicates(run, tmp_path):
     _pdf(folder / "brev.pdf", "Kære Mette Hansen, tak for dit brev.")
     (folder / "sub" / "notat.txt").write_text("Telefonnotat\nBorgeren ringede.\n", encoding="utf-8")
     (folder / "tom.pdf").write_bytes(b"")
-    (folder / "data.xyz").write_bytes(b"binary stuff")
+    (folder / "data.xyz").write_bytes(b"\x00\x01binary stuff\x00")  # text would be read as text
     r = run("case", "import", "1", str(folder))
     assert "Importeret: 2 · Dubletter: 0 · Fejlet: 2" in r.stdout
     assert "Filen er tom (0 byte)" in r.stdout
