@@ -303,6 +303,7 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     widgets = False
     modified = False
     kept_layers = 0  # suspicious pages whose OCR read no better than their layer
+    layers_replaced = 0  # suspicious pages whose OCR did
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
         for page_index in range(pdf.page_count):
@@ -331,8 +332,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                 layer = score_words([t for line in lines for t, _ in line])
                 if not layer.suspicious():
                     layer = None
-                elif kept_layers >= TRUST_AFTER_KEPT and not replaced:
-                    # the OCR of the first suspicious pages read no better: this document's layer is good
+                elif kept_layers >= TRUST_AFTER_KEPT and kept_layers >= 3 * layers_replaced:
+                    # the OCR of the suspicious pages mostly read no better: this document's layer is good
                     # text in a language or notation the word lists do not know (German, formulas)
                     log.info("%s: page %d keeps its layer without OCR (%d earlier pages kept theirs)",
                              doc.source_name, number, kept_layers)
@@ -358,6 +359,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                             ocr_pages.append(number)
                             if bad_text or layer is not None:
                                 replaced.append(number)
+                            if layer is not None:
+                                layers_replaced += 1
                             if shown:
                                 add_invisible_text(page, shown)
                                 modified = True
