@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import logging
 import os
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 class ToolError(RuntimeError):
@@ -210,9 +213,11 @@ def convert_to_pdf(source: Path, outdir: Path, timeout: float = 180) -> Path:
                 try:
                     server.convert(source, target, timeout)
                     return target
-                except OfficeDied:
-                    if attempt == 1:
-                        raise
+                except OfficeDied as e:
+                    if attempt == 1:  # the file itself brings the UNO server down: a LibreOffice of its own
+                        log.warning("LibreOffice over UNO failed twice on %s (%s); converting it with "
+                                    "soffice --convert-to", source.name, e)
+                        break
         return _convert_once(status.path, source, outdir, timeout)
 
 

@@ -67,3 +67,26 @@ def test_concurrent_libreoffice_conversions_do_not_clash(tmp_path):
     for i, pdf_path in enumerate(pdfs):
         with pymupdf.open(pdf_path) as pdf:
             assert f"Afsnit nummer {i} om Lis Holm." in pdf[0].get_text()
+
+
+@needs_libreoffice
+def test_a_file_that_brings_the_uno_server_down_is_converted_by_a_libreoffice_of_its_own(tmp_path, monkeypatch):
+    """LibreOffice over UNO died twice on one demo DOCX (DisposedException) while ``soffice --convert-to``
+    converts it: the file keeps its layout instead of becoming plain text."""
+    import pymupdf
+
+    if not tools.uno_python():
+        pytest.skip("no Python with LibreOffice's uno module here")
+
+    def dies(self, source, target, timeout):
+        raise tools.OfficeDied("LibreOffice stopped: com.sun.star.lang.DisposedException")
+
+    monkeypatch.setattr(tools.OfficeServer, "convert", dies)
+    path = writers.write_docx(tmp_path / "udtalelse.docx", "Udtalelse", ["Afsnit om Lis Holm."])
+    pdf_path = tools.convert_to_pdf(path, tmp_path / "out")
+    with pymupdf.open(pdf_path) as pdf:
+        assert "Afsnit om Lis Holm." in pdf[0].get_text()
+    with ingest(path) as res:
+        assert not res.document.failed
+        assert not any("ren tekst" in w for w in res.document.warnings), res.document.warnings
+        assert "Lis Holm" in res.document.text
