@@ -1,7 +1,14 @@
 """The legal-ground catalogue: ``resources/legal_grounds.yaml`` (data, not code).
 
     load_grounds(path=None) -> dict[str, LegalGround]
-    load_catalogue(path=None) -> dict[str, GroundEntry]   # + kind, check_wording, note
+    load_catalogue(path=None) -> dict[str, GroundEntry]   # + kind, check_wording, note, ...
+    grounds_for_regime(regime, kinds=None, path=None) -> dict[str, LegalGround]
+    regime_error(ground_id, regime, grounds) -> str | None  # Danish message, or None when valid
+
+Each ground belongs to one regime family (``statute_version``): the 2013 offentlighedslov to
+OFL § 7 and § 8, the 1985 offentlighedslov and miljøoplysningsloven to MOL, forvaltningsloven to
+FVL § 9, databeskyttelsesloven and the GDPR to art. 15. The loader refuses a ground whose regimes
+do not fit its statute version.
 
 The default file is ``<resources>/legal_grounds.yaml`` where ``<resources>`` is the
 ``AKTINDSIGT_RESOURCES`` environment variable or else the repository's
@@ -24,9 +31,22 @@ from aktindsigt.core.model import LegalGround, Regime
 FILENAME = "legal_grounds.yaml"
 KINDS = ("entity", "document", "statement")
 # ids other parts of the program rely on (detector, letter): they must stay in the file
-REQUIRED_IDS = ("ofl14", "ofl30_1", "ofl30_2", "fvl15b", "dbl22")
-_REQUIRED_FIELDS = ("id", "statute", "section", "short_label", "title", "kind", "regimes", "reasoning")
-_OPTIONAL_FIELDS = ("check_wording", "note")
+REQUIRED_IDS = ("ofl14", "ofl26", "ofl30_1", "ofl30_2", "fvl13", "fvl15b", "mol85_8", "mol85_12_1_1",
+                "mol85_12_1_2", "mol2_3", "mol2_5", "dbl22_1")
+_REQUIRED_FIELDS = ("id", "statute", "section", "short_label", "title", "kind", "regimes", "reasoning",
+                    "statute_version", "source")
+_OPTIONAL_FIELDS = ("check_wording", "note", "source_confirmed", "counter_exception", "requires_text")
+#: statute version -> the regimes a ground citing it may be used in
+VERSION_REGIMES: dict[str, frozenset[str]] = {
+    "ofl2013": frozenset({"ofl7", "ofl8"}),
+    "ofl1985": frozenset({"mol"}),
+    "mol": frozenset({"mol"}),
+    "fvl": frozenset({"fvl9"}),
+    "dbl": frozenset({"gdpr15"}),
+    "gdpr": frozenset({"gdpr15"}),
+}
+#: what a ground with ``requires_text`` needs the caseworker to write
+REQUIRED_TEXTS = ("law", "interest", "weighing")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -40,6 +60,9 @@ class GroundEntry:
     kind: str  # "entity" | "document" | "statement"
     check_wording: bool = False
     note: str = ""
+    source_confirmed: bool = False  # the quoted wording was checked against a public copy of the statute
+    counter_exception: str = ""  # a statement ground that must be considered per document (ofl26, fvl13 ...)
+    requires_text: str = ""  # "law" (§ 35), "interest" (dbl. § 22), "weighing" (fvl. § 15 b)
 
 
 def resources_dir() -> Path:
@@ -69,7 +92,8 @@ def _entry(path: Path, i: int, raw: Any) -> GroundEntry:
     for key in _REQUIRED_FIELDS:
         if key not in raw or raw[key] in (None, "", []):
             raise _fail(path, where, f"missing required field '{key}'")
-    for key in ("id", "statute", "section", "short_label", "title", "kind", "reasoning"):
+    for key in ("id", "statute", "section", "short_label", "title", "kind", "reasoning", "statute_version",
+                "source"):
         if not isinstance(raw[key], str):
             raise _fail(path, where, f"field '{key}' must be text")
     if not _ID_RE.match(raw["id"]):
@@ -85,9 +109,25 @@ def _entry(path: Path, i: int, raw: Any) -> GroundEntry:
     bad = [r for r in regimes if r not in valid]
     if bad:
         raise _fail(path, where, f"unknown regime(s) {bad}; valid: {sorted(valid)}")
+    version = raw["statute_version"]
+    if version not in VERSION_REGIMES:
+        raise _fail(path, where, f"statute_version must be one of {sorted(VERSION_REGIMES)}, got '{version}'")
+    outside = sorted(set(regimes) - VERSION_REGIMES[version])
+    if outside:
+        raise _fail(path, where, f"a ground citing {version} cannot be used under {outside}: each ground belongs "
+                    f"to the regime of the statute it cites ({sorted(VERSION_REGIMES[version])})")
     check = raw.get("check_wording", False)
     if not isinstance(check, bool):
         raise _fail(path, where, "check_wording must be true or false")
+    confirmed = raw.get("source_confirmed", False)
+    if not isinstance(confirmed, bool):
+        raise _fail(path, where, "source_confirmed must be true or false")
+    counter = raw.get("counter_exception") or ""
+    if not isinstance(counter, str):
+        raise _fail(path, where, "counter_exception must be the id of a ground")
+    needs = raw.get("requires_text") or ""
+    if needs and needs not in REQUIRED_TEXTS:
+        raise _fail(path, where, f"requires_text must be one of {list(REQUIRED_TEXTS)}, got '{needs}'")
     note = raw.get("note") or ""
     if not isinstance(note, str):
         raise _fail(path, where, "note must be text")
@@ -99,8 +139,11 @@ def _entry(path: Path, i: int, raw: Any) -> GroundEntry:
         reasoning=" ".join(raw["reasoning"].split()),
         regimes=[Regime(r) for r in regimes],
         title=raw["title"].strip(),
+        statute_version=version,
+        source=" ".join(raw["source"].split()),
     )
-    return GroundEntry(ground=ground, kind=raw["kind"], check_wording=check, note=" ".join(note.split()))
+    return GroundEntry(ground=ground, kind=raw["kind"], check_wording=check, note=" ".join(note.split()),
+                       source_confirmed=confirmed, counter_exception=counter, requires_text=needs)
 
 
 def load_catalogue(path: str | os.PathLike | None = None) -> dict[str, GroundEntry]:
@@ -127,9 +170,47 @@ def load_catalogue(path: str | os.PathLike | None = None) -> dict[str, GroundEnt
     missing = [g for g in REQUIRED_IDS if g not in out]
     if missing:
         raise _fail(p, "grounds", f"required id(s) missing: {missing}")
+    for gid, entry in out.items():
+        ce = entry.counter_exception
+        if not ce:
+            continue
+        target = out.get(ce)
+        if target is None or target.kind != "statement":
+            raise _fail(p, f"ground '{gid}'", f"counter_exception '{ce}' must be the id of a statement ground")
+        if not set(entry.ground.regimes) <= set(target.ground.regimes):
+            raise _fail(p, f"ground '{gid}'", f"counter_exception '{ce}' belongs to another regime")
     return out
 
 
 def load_grounds(path: str | os.PathLike | None = None) -> dict[str, LegalGround]:
     """id -> LegalGround for every ground in the catalogue."""
     return {k: e.ground for k, e in load_catalogue(path).items()}
+
+
+def grounds_for_regime(regime: Regime | str, kinds: tuple[str, ...] | None = ("entity", "document"),
+                       path: str | os.PathLike | None = None,
+                       catalogue: dict[str, GroundEntry] | None = None) -> dict[str, LegalGround]:
+    """The grounds a caseworker may choose in a case under ``regime``, in catalogue order.
+
+    ``kinds``: which kinds (default: the exceptions, "entity" and "document"; ``None``: all, including
+    the statements such as § 14 and the counter-exceptions)."""
+    reg = Regime(regime)
+    cat = catalogue if catalogue is not None else load_catalogue(path)
+    return {gid: e.ground for gid, e in cat.items()
+            if reg in e.ground.regimes and (kinds is None or e.kind in kinds)}
+
+
+def regime_error(ground_id: str | None, regime: Regime | str, grounds: dict[str, LegalGround]) -> str | None:
+    """A Danish message when ``ground_id`` cannot be used under ``regime`` (unknown, or another regime's);
+    ``None`` when it can (or when no ground is given)."""
+    if not ground_id:
+        return None
+    reg = Regime(regime)
+    g = grounds.get(ground_id)
+    if g is None:
+        return f"Hjemlen '{ground_id}' findes ikke i kataloget over hjemler."
+    if g.valid_in(reg):
+        return None
+    label = f"{g.statute} {g.section}".strip()
+    return (f"{label} kan ikke bruges i en sag efter {reg.label.lower() if reg is Regime.MOL else reg.label}. "
+            "Vælg en af sagens egne hjemler.")

@@ -52,7 +52,7 @@ def test_generated_case_end_to_end(cli, tmp_path):
                    ["Udkast til indstilling, som drøftes på teammødet."], date=datetime(2026, 9, 5))
 
     case_id = cli("case", "create", "--title", "Aktindsigt i sag om trappelift", "--requester", "Jens Journalist",
-                  "--regime", "ofl7", "--received", "2026-11-02", "--kle", "27.24.00",
+                  "--regime", "ofl7", "--received", "2026-11-02", "--kle", "27.24.00", "--channel", "E-mail",
                   "--requester-type", "journalist").stdout.strip()
     r = cli("case", "import", case_id, str(docs))
     assert "Importeret: 4 · Dubletter: 0 · Fejlet: 0" in r.stdout  # 3 files + the e-mail attachment
@@ -89,7 +89,7 @@ def test_generated_case_end_to_end(cli, tmp_path):
     cli("case", "statements", case_id, "--scope", "Alle dokumenter i sagen om trappelift.",
         "--extraction", "Akt 4 indeholder ingen faktiske oplysninger, der ikke fremgår af de udleverede akter.",
         "--meroffentlighed", "Meroffentlighed er overvejet; hensynet til borgerens helbredsoplysninger vejer tungere.",
-        "--recipient-address", "jens@avis.dk", "--signer", "Sara Sørensen")
+        "--recipient-address", "jens@avis.dk", "--signer", "Sara Sørensen", "--matter-area", "social")
     cli("case", "checklist", case_id)  # no problems left
 
     out = tmp_path / "ud"

@@ -10,6 +10,7 @@ detectors, PyMuPDF, presidio) inside its body, so that commands that only read t
     search.py    case search|redact-term (search and remove, case-wide)
     outputs.py   case decide|statements|checklist|letter|aktliste|journalnotat|kvittering|fristbrev|klage,
                  municipality
+    requester.py case requester|grounds (the requester's own identifiers; the grounds of the case's regime)
     settings.py  settings user|employees|closure-days
     tools.py     text, detect, redact, eval-ner, demo, run, doctor
     db.py        db upgrade|copy|check (the schema; moving a store to the team's database)
@@ -33,6 +34,7 @@ from aktindsigt.cli import (  # noqa: F401 - registers commands
     db,
     documents,
     outputs,
+    requester,
     review,
     search,
     settings,

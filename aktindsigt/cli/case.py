@@ -23,6 +23,27 @@ from aktindsigt.core.model import EntityType, Regime, RequesterType, SuggestionS
 
 app = typer.Typer(help="Sager om aktindsigt.", no_args_is_help=True)
 
+CprOpt = Annotated[list[str] | None, typer.Option("--requester-cpr", help="Anmoderens CPR-nummer (kan gentages)")]
+AddressOpt = Annotated[list[str] | None, typer.Option("--requester-address", help="Anmoderens adresse (kan "
+                                                                                 "gentages)")]
+PhoneOpt = Annotated[list[str] | None, typer.Option("--requester-phone", help="Anmoderens telefonnummer (kan "
+                                                                             "gentages)")]
+EmailOpt = Annotated[list[str] | None, typer.Option("--requester-email", help="Anmoderens e-mailadresse (kan "
+                                                                             "gentages)")]
+AccountOpt = Annotated[list[str] | None, typer.Option("--requester-account", help="Anmoderens bankkonto: reg.nr. "
+                                                      "og kontonr. eller IBAN (kan gentages)")]
+NameOpt = Annotated[list[str] | None, typer.Option("--requester-name", help="Andre navne, der hører til anmoderen: "
+                                                   "et tidligere efternavn, eller et barn, anmoderen handler på "
+                                                   "vegne af (kan gentages)")]
+
+
+def identifier_options(cpr: list[str] | None, address: list[str] | None, phone: list[str] | None,
+                       email: list[str] | None, account: list[str] | None,
+                       names: list[str] | None = None) -> dict[str, list[str]]:
+    """The ``--requester-*`` options as the services take them (``RequesterIdentifiers`` fields)."""
+    raw = {"cpr": cpr, "addresses": address, "phones": phone, "emails": email, "accounts": account, "names": names}
+    return {k: list(v) for k, v in raw.items() if v}
+
 
 @app.command("create")
 def case_create(
@@ -39,12 +60,22 @@ def case_create(
     request_text: Annotated[str, typer.Option("--request", help="Hvad der er anmodet om")] = "",
     esdh_ref: Annotated[str, typer.Option("--esdh-ref", help="Aktindsigtssagens nummer i ESDH (GetOrganized-sags-id "
                                           "eller SBSYS-sags-id)")] = "",
+    channel: Annotated[str, typer.Option("--channel", help="Hvordan anmodningen kom: e-mail, Digital Post, brev, "
+                                         "telefon")] = "",
+    scope: Annotated[str, typer.Option("--scope", help="Hvordan anmodningen er forstået og afgrænset")] = "",
+    cpr: CprOpt = None, address: AddressOpt = None, phone: PhoneOpt = None, email: EmailOpt = None,
+    account: AccountOpt = None, name: NameOpt = None,
 ) -> None:
-    """Opret en sag; skriver sagens id."""
+    """Opret en sag; skriver sagens id. Anmoderens egne oplysninger (--requester-cpr osv.) overstreges aldrig over
+    for anmoderen i sager om egne oplysninger (ofl8, fvl9, gdpr15)."""
+    from aktindsigt.core.model import RequesterIdentifiers
+
     received_date = parse_date(received)
+    ids = identifier_options(cpr, address, phone, email, account, name)
     case = run(lambda svc: svc.create_case(
         title, requester, regime, received_date, requester_type=requester_type, kle_subject=kle,
         case_number=case_number, underlying_cases=underlying or [], request_text=request_text, esdh_ref=esdh_ref,
+        channel=channel, scope=scope, requester_identifiers=RequesterIdentifiers.from_dict(ids) if ids else None,
     ))
     err.print(f"Sag oprettet: {case.case_number}")
     out.print(case.id)
@@ -62,7 +93,7 @@ def case_list() -> None:
     t = Table("Id", "Sagsnr.", "Titel", "Anmoder", "Retsgrundlag", "Modtaget", "Frist", "Status", "Dok.", "Åbne forslag")
     for r in rows:
         d = r.deadlines
-        light = f"[{LIGHT_STYLE[d.light.value]}]●[/] {d.light.label}"
+        light = f"[{LIGHT_STYLE[d.light.value]}]●[/] {d.label}"
         t.add_row(str(r.case.id), r.case.case_number, r.case.title, r.case.requester_name, r.case.regime.label,
                   fmt_date(r.case.received), light, r.case.status.label, str(r.documents), str(r.open_suggestions))
     out.print(t)
@@ -82,11 +113,17 @@ def case_show(case: CaseArg) -> None:
     review = svc.review_state(c.id or 0).summary()
     if review != c.status.label:
         out.print(review)
-    out.print(
-        f"Frister: fristbrev senest {fmt_date(d.fristbrev_due)} (7 arbejdsdage) · "
-        f"klageadgang efter § 39 fra {fmt_date(d.complaint_possible)} (14 arbejdsdage) · "
-        f"[{LIGHT_STYLE[d.light.value]}]{d.light.label}[/] ({d.elapsed_working_days} arbejdsdage gået)"
-    )
+    from aktindsigt.core.danish import count
+
+    out.print(f"Frister ({d.rule.basis}): [{LIGHT_STYLE[d.light.value]}]{d.label}[/] "
+              f"({count(d.elapsed_working_days, 'arbejdsdag', 'arbejdsdage')} siden modtagelsen)")
+    for line in d.lines():
+        out.print(f"  {line}")
+    if c.regime.own_data:
+        ids = c.requester_identifiers
+        own = [v for k in ids.FIELDS for v in getattr(ids, k)]
+        out.print("Anmoderens egne oplysninger (overstreges ikke): " + (", ".join(own) if own else
+                  "kun navnet – tilføj med 'aktindsigt case requester'"))
     if c.underlying_cases:
         out.print("Underliggende sager: " + ", ".join(c.underlying_cases))
     t = Table("Akt", "Titel", "Dato", "Sider", "Bilag til", "Status", "Bemærkning")
@@ -261,7 +298,9 @@ def case_export(
     if out_dir.suffix.lower() == ".zip":
         out.print(f"Eksportpakken er dannet: {result.path}. Kontrollér den med 'aktindsigt bundle verify'.")
     else:
-        out.print(f"Eksportpakken er dannet: {result.path} ({len(result.files)} filer).")
+        from aktindsigt.core.danish import count
+
+        out.print(f"Eksportpakken er dannet: {result.path} ({count(len(result.files), 'fil', 'filer')}).")
     for m in result.manifest.get("messages", []):
         err.print(f"[yellow]{m}[/yellow]")
 

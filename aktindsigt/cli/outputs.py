@@ -66,7 +66,7 @@ def checklist_cmd(case: CaseArg) -> None:
         return
     t = Table("Akt", "Problem", "Rettes i")
     for p in problems:
-        t.add_row("" if p.akt_nr is None else str(p.akt_nr), p.message, p.field)
+        t.add_row("" if p.akt_nr is None else str(p.akt_nr), p.message, p.where)
     out.print(t)
     out.print(f"{count(len(problems), 'punkt', 'punkter')} skal løses, før afgørelsen kan sendes.")
     raise typer.Exit(1)
@@ -137,39 +137,65 @@ def statements_cmd(
                                                    "eller hvorfor intet")] = None,
     scope: Annotated[str | None, typer.Option("--scope", help="Hvordan anmodningen er forstået og "
                                               "afgrænset")] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="Hvordan anmodningen kom: e-mail, Digital Post, "
+                                                "brev, telefon")] = None,
+    request_text: Annotated[str | None, typer.Option("--request", help="Hvad der er anmodet om")] = None,
     complaint_body: Annotated[str | None, typer.Option("--complaint-body", help="Klageinstans")] = None,
     recipient_address: Annotated[str | None, typer.Option("--recipient-address", help="Modtagerens adresse "
                                                           "(linjer adskilt af \\n)")] = None,
     signer: Annotated[str | None, typer.Option("--signer", help="Underskriver")] = None,
     signer_title: Annotated[str | None, typer.Option("--signer-title", help="Underskriverens titel")] = None,
-    law: Annotated[list[str] | None, typer.Option("--law", help="HJEMMEL=LOV, fx ofl35='sundhedslovens "
-                                                  "§ 40' (kan gentages)")] = None,
+    law: Annotated[list[str] | None, typer.Option("--law", "--ground-text", help="HJEMMEL=TEKST: loven for § 35 "
+                                                  "(ofl35='sundhedslovens § 40'), den konkrete interesse for "
+                                                  "dbl. § 22 eller den konkrete afvejning for fvl. § 15 b "
+                                                  "(kan gentages)")] = None,
+    matter_area: Annotated[str | None, typer.Option("--matter-area", help="Den underliggende sags område, som "
+                                                    "bestemmer klageinstansen: social, employment, building, "
+                                                    "planning, environment, tax, school eller none")] = None,
+    weighing: Annotated[str | None, typer.Option("--weighing", help="Miljøoplysninger: den konkrete afvejning "
+                                                 "efter miljøoplysningslovens § 2, stk. 3")] = None,
+    emissions: Annotated[bool | None, typer.Option("--emissions/--no-emissions", help="Miljøoplysninger: sagen "
+                                                   "indeholder oplysninger om emissioner (§ 2, stk. 5)")] = None,
+    indsigt: Annotated[list[str] | None, typer.Option("--indsigt", help="Indsigt (GDPR): PUNKT=TEKST for "
+                                                      "artikel 15, stk. 1, litra a-h (kan gentages; tom tekst = "
+                                                      "kommunens standardtekst)")] = None,
     journal: Annotated[list[str] | None, typer.Option("--journal", help="AFSNIT=TEKST til journalnotatet: "
                                                       "scope_dialogue, third_parties, quality_review, "
                                                       "dispatch, complaints (kan gentages)")] = None,
 ) -> None:
-    """Gem afgørelsens tekster: § 14, ekstrahering, afgrænsning, klageinstans, modtager og underskriver."""
+    """Gem afgørelsens tekster: meroffentlighed, ekstrahering, afgrænsning, klageinstans og område, modtager,
+    underskriver, tekster til hjemlerne, afvejningen (miljøoplysninger) og artikel 15-oplysningerne (indsigt)."""
     from aktindsigt.services import ServiceError
 
     def go(svc: Services) -> None:
         if scope is not None:
             svc.set_scope(case, scope)
+        if channel is not None or request_text is not None:
+            svc.set_request(case, channel=channel, request_text=request_text)
         changes = {"meroffentlighed": meroffentlighed, "extraction": extraction, "complaint_body": complaint_body,
                    "recipient_address": recipient_address.replace("\\n", "\n") if recipient_address else
-                   recipient_address, "signer": signer, "signer_title": signer_title}
+                   recipient_address, "signer": signer, "signer_title": signer_title, "matter_area": matter_area,
+                   "weighing": weighing}
         changes = {k: v for k, v in changes.items() if v is not None}
         if changes:
             svc.set_statements(case, **changes)
         for item in law or []:
             gid, sep, text = item.partition("=")
             if not sep or not gid.strip():
-                raise ServiceError(f"Skriv --law som HJEMMEL=LOV, fx ofl35='sundhedslovens § 40' (fik '{item}').")
+                raise ServiceError(f"Skriv --law som HJEMMEL=TEKST, fx ofl35='sundhedslovens § 40' (fik '{item}').")
             svc.set_law(case, gid.strip(), text)
         for item in journal or []:
             key, sep, text = item.partition("=")
             if not sep:
                 raise ServiceError(f"Skriv --journal som AFSNIT=TEKST (fik '{item}').")
             svc.set_journal_entry(case, key.strip(), text)
+        if emissions is not None:
+            svc.set_emissions(case, emissions)
+        for item in indsigt or []:
+            key, sep, text = item.partition("=")
+            if not sep:
+                raise ServiceError(f"Skriv --indsigt som PUNKT=TEKST, fx a='Formålet er ...' (fik '{item}').")
+            svc.set_indsigt_text(case, key.strip(), text)
 
     run(go)
     out.print("Gemt.")
@@ -199,8 +225,9 @@ def decide_cmd(
     ground: Annotated[list[str] | None, typer.Option("--ground", help="Hjemmel-id (kan gentages); ved "
                                                      "--accept: hjemlen for overstregningen")] = None,
     reason: Annotated[str, typer.Option("--reason", help="Konkret begrundelse")] = "",
-    section26: Annotated[bool | None, typer.Option("--section26/--no-section26", help="§ 26 er overvejet "
-                                                   "for dokumentet")] = None,
+    section26: Annotated[bool | None, typer.Option("--section26/--no-section26", help="Modundtagelsen er "
+                                                   "overvejet for dokumentet (offentlighedslovens § 26, "
+                                                   "forvaltningslovens § 13, 1985-lovens § 8)")] = None,
     esdh_id: Annotated[str | None, typer.Option("--esdh-id", help="Dokumentets ESDH dok-ID")] = None,
     in_scope: Annotated[bool | None, typer.Option("--in-scope/--out-of-scope", help="Omfattet af "
                                                   "anmodningen")] = None,
@@ -258,7 +285,9 @@ def decide_cmd(
                 if access is not AccessType.FULL and not reason.strip():
                     raise ServiceError("Skriv en konkret begrundelse med --reason.")
                 svc.set_document_access(doc.id, access, ground or [], reason)
-                done.append(f"Akt {document}: {access.label.lower()} aktindsigt.")
+                word = "indsigt" if svc.get_case(case).regime.value == "gdpr15" else "aktindsigt"
+                done.append(f"Akt {document}: undtaget." if access is AccessType.WITHHELD
+                            else f"Akt {document}: {access.label.lower()} {word}.")
             if any(o is not None for o in (section26, esdh_id, in_scope, public_title)):
                 svc.set_document_fields(doc.id, esdh_doc_id=esdh_id, section26_considered=section26,
                                         in_scope=in_scope, public_title=public_title)
@@ -284,10 +313,13 @@ def municipality_cmd(
     phone: Annotated[str | None, typer.Option("--phone", help="Telefonnummer")] = None,
     email: Annotated[str | None, typer.Option("--email", help="E-mailadresse")] = None,
     website: Annotated[str | None, typer.Option("--website", help="Hjemmeside")] = None,
+    dpo: Annotated[str | None, typer.Option("--dpo", help="Databeskyttelsesrådgiverens e-mailadresse (svar på "
+                                            "anmodninger om indsigt)")] = None,
 ) -> None:
     """Vis eller ret kommuneprofilen, som brevene bruger."""
     changes = {"name": name, "unit": unit, "address": address.replace("\\n", "\n") if address else address,
-               "cvr": cvr, "kommunekode": kommunekode, "phone": phone, "email": email, "website": website}
+               "cvr": cvr, "kommunekode": kommunekode, "phone": phone, "email": email, "website": website,
+               "dpo": dpo}
     changes = {k: v for k, v in changes.items() if v is not None}
     m = run(lambda svc: svc.set_municipality(**changes) if changes else svc.municipality())
     for k, v in m.to_dict().items():

@@ -30,8 +30,9 @@ class ServiceError(Exception):
         """A refusal because the pre-send checklist has ``problems`` (listed in the message and kept
         in ``.problems`` for the UI)."""
         lines = "\n".join(f"- {p}" for p in problems)
-        n = len(problems)
-        err = cls(f"{head}: tjeklisten har {n} {'punkt' if n == 1 else 'punkter'}{qualifier}:\n{lines}"
+        from aktindsigt.core.danish import antal
+
+        err = cls(f"{head}: tjeklisten har {antal(len(problems), 'punkt')}{qualifier}:\n{lines}"
                   + (f"\n{advice}" if advice else ""))
         err.problems = list(problems)
         return err

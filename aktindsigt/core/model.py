@@ -259,6 +259,18 @@ class RequesterIdentifiers:
     phones: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    accounts: list[str] = field(default_factory=list)  # bank accounts (reg.nr. + kontonr.) and IBAN
+
+    FIELDS = ("cpr", "addresses", "phones", "emails", "names", "accounts")
+
+    @classmethod
+    def from_dict(cls, raw: dict | None) -> RequesterIdentifiers:
+        """From the stored JSON (unknown keys ignored, missing keys empty)."""
+        raw = raw or {}
+        return cls(**{k: [str(v) for v in raw.get(k) or [] if str(v).strip()] for k in cls.FIELDS})
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, k) for k in self.FIELDS)
 
 
 @dataclass(slots=True)
@@ -334,6 +346,12 @@ class LegalGround:
     reasoning: str  # the paragraph the decision letter uses
     regimes: list[Regime] = field(default_factory=list)
     title: str = ""
+    statute_version: str = ""  # ofl2013, ofl1985 (via MOL § 2), mol, fvl, dbl, gdpr
+    source: str = ""  # the statute and section as on retsinformation, with the wording quoted
+
+    def valid_in(self, regime: Regime | str) -> bool:
+        """Whether the ground may be used in a case under ``regime`` (each ground belongs to one regime)."""
+        return Regime(regime) in self.regimes
 
 
 @dataclass(slots=True)

@@ -7,8 +7,10 @@
 * **Elected politicians** in office.
 * **The municipality's own** names and addresses.
 * **The requester's own identifiers** (``RequesterIdentifiers``) under own-data regimes
-  (OFL § 8, FVL § 9, GDPR art. 15): never redacted from them.  Under other regimes they are
-  ignored (the requester's data is protected like anyone else's).
+  (OFL § 8, FVL § 9, GDPR art. 15): never redacted from them — CPR, addresses, phones,
+  e-mails (and e-mail local parts made from their name), bank accounts, and every name part
+  (the first name alone, the surname alone, "M. Hansen"); see ``detect.requester``.  Under
+  other regimes they are ignored (the requester's data is protected like anyone else's).
 * **A stop-list** of words never suggested (``resources/detect/never_suggest.txt`` and
   the name stop-words ``stopwords_da.txt``).
 
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from aktindsigt.core.model import EntityType, Regime, RequesterIdentifiers
 from aktindsigt.detect.propagate import entity_key, normalize
+from aktindsigt.detect.requester import RequesterMatcher
 from aktindsigt.detect.resources import load_lines
 
 _COLUMNS = {
@@ -71,6 +74,7 @@ class Allowlist:
     numbers: set[str] = field(default_factory=set)  # entity keys of CPR/bank/... values
     stop: set[str] = field(default_factory=set)
     reasons: dict[str, str] = field(default_factory=dict)
+    requester: RequesterMatcher | None = None  # the requester's own data (own-data regimes only)
 
     # -- building -----------------------------------------------------------------------
     @classmethod
@@ -147,27 +151,22 @@ class Allowlist:
             if digits:
                 self.phones.add(digits)
 
-    def add_requester(self, ids: RequesterIdentifiers, regime: Regime) -> bool:
+    def add_requester(self, ids: RequesterIdentifiers, regime: Regime, requester_name: str = "") -> bool:
         """The requester's own identifiers, only under own-data regimes; returns whether added."""
         if not Regime(regime).own_data:
             return False
-        for n in ids.names:
-            self.names.add(_norm_name(n))
-            self.reasons.setdefault(_norm_name(n), "anmoderen")
-        for c in ids.cpr:
-            self.numbers.add(entity_key(c, EntityType.CPR))
-        for a in ids.addresses:
-            self.addresses.add(_norm_address(a))
-        for p in ids.phones:
-            self.phones.add(_digits(p, EntityType.PHONE))
-        for m in ids.emails:
-            self.emails.add(m.strip().casefold())
+        self.requester = RequesterMatcher.build(ids, requester_name)
+        for n in [requester_name, *ids.names]:
+            if n.strip():
+                self.reasons.setdefault(_norm_name(n), "anmoderen")
         return True
 
     # -- checking -----------------------------------------------------------------------
     def allows(self, entity_type: EntityType, text: str) -> bool:
         """True when ``text`` (a suggestion of ``entity_type``) must not be suggested."""
         et = EntityType(entity_type)
+        if self.requester is not None and self.requester.is_own(et, text):
+            return True
         norm = normalize(text)
         if norm in self.stop or (norm.endswith("s") and norm[:-1] in self.stop):  # genitive: Ankestyrelsens
             return True

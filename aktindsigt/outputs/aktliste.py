@@ -1,6 +1,8 @@
 """The document list (aktliste): every document of the case, including the withheld ones.
 
 Columns as in domain guide § 5 (their headings are in ``resources/templates/aktliste.yaml``).
+Under OFL § 8 and GDPR art. 15 only the documents in scope (those about the requester) are listed:
+the titles of someone else's documents are not the requester's to see.
 Delivered as PDF for the requester (landscape table drawn with PyMuPDF's Story),
 XLSX (openpyxl) and CSV (UTF-8 with BOM, ``;``-separated, for Danish Excel).
 
@@ -23,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from aktindsigt.core.danish import antal
 from aktindsigt.core.model import AccessType, Direction
 from aktindsigt.outputs.data import CaseData, DocInfo
 from aktindsigt.outputs.render import _atomic_target
@@ -30,6 +33,11 @@ from aktindsigt.outputs.texts import da_date, short_date
 
 _DATE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{4}$")
 _EMAIL_RE = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def list_title(data: CaseData) -> str:
+    """"Aktliste"; for a GDPR art. 15 answer "Oversigt over dokumenterne" (texts.yaml ``aktliste_title``)."""
+    return str(data.text("aktliste_title", "Aktliste") or "Aktliste")
 
 
 def own_domains(data: CaseData) -> dict[str, str]:
@@ -117,13 +125,13 @@ def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
     """One row per document, values in the column order of ``aktliste.yaml``."""
     out = []
     own = own_domains(data)
-    for d in data.documents:
+    for d in data.listed:
         doc = d.doc
         access = d.access.label if d.access is not None else ("" if doc.in_scope else "–")
         out.append([
             doc.akt_nr,
             doc.esdh_doc_id,
-            doc.public_title or "[titel ikke angivet]",
+            doc.public_title or "(uden titel)",
             short_date(doc.doc_date),
             direction_for(d, own).label,
             party_for(d, data, config, own),
@@ -138,8 +146,10 @@ def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
     return out
 
 
-def columns(config: Mapping[str, Any]) -> list[str]:
-    return [str(c) for c in config.get("columns") or []]
+def columns(config: Mapping[str, Any], regime: Any = None) -> list[str]:
+    """The column headings (``aktliste.yaml``), with the regime's own wording where it has one."""
+    renamed = ((config.get("column_overrides") or {}).get(getattr(regime, "value", regime)) or {}) if regime else {}
+    return [str(renamed.get(str(c), c)) for c in config.get("columns") or []]
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -245,9 +255,9 @@ def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]],
     if first:
         who = ", ".join(x for x in (data.municipality.name, data.municipality.unit) if x)
         parts = [who, f"Sagsnr. {case.esdh_ref or case.case_number}", case.title, f"dannet {da_date(data.today)}",
-                 f"{len(data.documents)} dokumenter"]
+                 antal(len(data.listed), "dokument", words=False)]
         meta = " · ".join(e(p) for p in parts if p)
-        title = f'<h1>Aktliste</h1><p class="meta">{meta}</p>'
+        title = f'<h1>{e(list_title(data))}</h1><p class="meta">{meta}</p>'
     return f"{title}<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
@@ -307,10 +317,10 @@ def _number_pages(path: Path, data: CaseData) -> None:
     n = doc.page_count
     for i in range(1, n + 1):
         page = doc[i - 1]
-        label = f"Aktliste · Sagsnr. {data.case.esdh_ref or data.case.case_number} · Side {i} af {n}"
+        label = f"{list_title(data)} · Sagsnr. {data.case.esdh_ref or data.case.case_number} · Side {i} af {n}"
         r = page.rect
         page.insert_text((28, r.height - 18), label, fontsize=7, fontname="helv")
-    doc.set_metadata({"title": "Aktliste", "creator": "aktindsigt", "producer": "aktindsigt"})
+    doc.set_metadata({"title": list_title(data), "creator": "aktindsigt", "producer": "aktindsigt"})
     data_bytes = doc.tobytes(garbage=3, deflate=True)
     doc.close()
     path.write_bytes(data_bytes)
@@ -319,7 +329,7 @@ def _number_pages(path: Path, data: CaseData) -> None:
 def write_all(data: CaseData, out_dir: Path, config: Mapping[str, Any], stem: str = "02_Aktliste",
               pdf: bool = True) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    header = columns(config)
+    header = columns(config, data.regime)
     table = rows(data, config)
     result = {
         "xlsx": write_xlsx(out_dir / f"{stem}.xlsx", header, table, f"Aktliste {data.case.case_number}"),

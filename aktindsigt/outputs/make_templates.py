@@ -155,9 +155,10 @@ def decision_letter() -> DocxDocument:
     doc = _base()
     _draft_marks(doc)
     _footer(doc)
-    _note(doc, "SKABELON: Afgørelse om aktindsigt. Afsnittene følger forvaltningslovens §§ 22-25. "
-          "Kommunen skal kontrollere ordlyden her og i resources/templates/texts.yaml og i kataloget over "
-          "hjemler, før skabelonen tages i brug.")
+    _note(doc, "SKABELON: Afgørelse om aktindsigt (for databeskyttelsesforordningens artikel 15: svar på en "
+          "anmodning om indsigt). Afsnittene følger forvaltningslovens §§ 22-25. Overskrifter og tekster, der "
+          "afhænger af retsgrundlaget, står i resources/templates/texts.yaml. Kommunen skal kontrollere ordlyden "
+          "her, i texts.yaml, i indsigt.yaml og i kataloget over hjemler, før skabelonen tages i brug.")
     _letterhead(doc)
     doc.add_paragraph("{{ title }}", style="Title")
     # 2. the request
@@ -166,13 +167,16 @@ def decision_letter() -> DocxDocument:
     _tag(doc, "{%p if request_asked %}")
     doc.add_paragraph("{{ request_asked }}")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if time_limit %}")
+    doc.add_paragraph("{{ time_limit }}")
+    _tag(doc, "{%p endif %}")
     # 3. scope
-    doc.add_paragraph("Hvordan vi har forstået din anmodning", style="Heading 2")
+    doc.add_paragraph("{{ scope_heading }}", style="Heading 2")
     _note(doc, "KONTROLLÉR: Afgrænsningen skal svare til det, der er aftalt med anmoderen (periode, sager, "
           "typer af dokumenter).")
     doc.add_paragraph("{{ scope }}")
     # 4. decision in brief
-    doc.add_paragraph("Afgørelse", style="Heading 2")
+    doc.add_paragraph("{{ decision_heading }}", style="Heading 2")
     p = doc.add_paragraph()
     p.add_run("{{ outcome_text }}").bold = True
     doc.add_paragraph("{{ counts_text }}")
@@ -180,9 +184,12 @@ def decision_letter() -> DocxDocument:
     # 5. legal basis
     doc.add_paragraph("Retsgrundlag", style="Heading 2")
     doc.add_paragraph("{{ legal_basis }}")
+    _tag(doc, "{%p if parallel %}")
+    doc.add_paragraph("{{ parallel }}")
+    _tag(doc, "{%p endif %}")
     # 6-9 reasons
     _tag(doc, "{%p if has_reasons %}")
-    doc.add_paragraph("Begrundelse", style="Heading 2")
+    doc.add_paragraph("{{ reasons_heading }}", style="Heading 2")
     _note(doc, "KONTROLLÉR: Der kommer ét afsnit for hver bestemmelse, der faktisk er brugt. Teksten kommer fra "
           "kataloget over hjemler; begrundelsen må ikke røbe de undtagne oplysninger.")
     _tag(doc, "{%p for r in reasons %}")
@@ -199,6 +206,11 @@ def decision_letter() -> DocxDocument:
     doc.add_paragraph("{{ dr }}", style="List Bullet")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if weighing_heading %}")
+    doc.add_paragraph("{{ weighing_heading }}", style="Heading 2")
+    doc.add_paragraph("{{ weighing_intro }}")
+    doc.add_paragraph("{{ weighing }}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if extraction_heading %}")
     doc.add_paragraph("{{ extraction_heading }}", style="Heading 2")
     doc.add_paragraph("{{ extraction }}")
@@ -212,18 +224,33 @@ def decision_letter() -> DocxDocument:
     doc.add_paragraph("{{ partial_text }}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if emissions_heading %}")
+    doc.add_paragraph("{{ emissions_heading }}", style="Heading 2")
+    doc.add_paragraph("{{ emissions }}")
+    _tag(doc, "{%p endif %}")
+    # GDPR art. 15(1)(a)-(h)
+    _tag(doc, "{%p if indsigt_heading %}")
+    doc.add_paragraph("{{ indsigt_heading }}", style="Heading 2")
+    doc.add_paragraph("{{ indsigt_intro }}")
+    _tag(doc, "{%p for it in indsigt_items %}")
+    doc.add_paragraph("{{ it.heading }}", style="Heading 3")
+    doc.add_paragraph("{{ it.text }}")
+    _tag(doc, "{%p endfor %}")
+    doc.add_paragraph("{{ indsigt_contact }}")
+    _tag(doc, "{%p endif %}")
     # 10. delivery
-    doc.add_paragraph("Udlevering", style="Heading 2")
+    doc.add_paragraph("{{ delivery_heading }}", style="Heading 2")
     doc.add_paragraph("{{ delivery }}")
     # 11. complaint guidance
-    doc.add_paragraph("Klagevejledning", style="Heading 2")
-    _note(doc, "KONTROLLÉR: Klagevejledningen afhænger af retsgrundlaget og står i texts.yaml. Skriv ALDRIG en "
-          "klagefrist: der er ingen efter offentlighedsloven eller forvaltningsloven.")
+    doc.add_paragraph("{{ complaint_heading }}", style="Heading 2")
+    _note(doc, "KONTROLLÉR: Klagevejledningen afhænger af retsgrundlaget og af sagens område og står i texts.yaml og "
+          "klageinstanser.yaml. Skriv ALDRIG en klagefrist: der er ingen efter offentlighedsloven, "
+          "forvaltningsloven eller miljøoplysningsloven.")
     doc.add_paragraph("{{ complaint }}")
     # 12. contact and signature
     _signature(doc)
     # 13. annexes
-    doc.add_paragraph("Bilag", style="Heading 2")
+    doc.add_paragraph("{{ annexes_heading }}", style="Heading 2")
     _tag(doc, "{%p for a in annexes %}")
     doc.add_paragraph("{{ a }}", style="List Bullet")
     _tag(doc, "{%p endfor %}")
@@ -239,9 +266,10 @@ def simple_letter(kind: str) -> DocxDocument:
               "skal kontrollere ordlyden i texts.yaml og vedlægge klagen, afgørelsen, aktlisten og de undtagne "
               "dokumenter.")
     elif kind == "fristbrev":
-        _note(doc, "SKABELON: Fristbrev efter offentlighedslovens § 36, stk. 2 / forvaltningslovens § 16, stk. 2. "
-              "Brevet skal sige hvorfor afgørelsen ikke er truffet, og hvornår den kan forventes. Kommunen skal "
-              "kontrollere ordlyden i texts.yaml.")
+        _note(doc, "SKABELON: Fristbrev efter offentlighedslovens § 36, stk. 2 / forvaltningslovens § 16, stk. 2 / "
+              "miljøoplysningslovens § 4, stk. 3 / databeskyttelsesforordningens artikel 12, stk. 3. Brevet skal "
+              "sige hvorfor afgørelsen ikke er truffet, og hvornår den kan forventes. Kommunen skal kontrollere "
+              "ordlyden i texts.yaml.")
     else:
         _note(doc, "SKABELON: Kvittering for modtagelse af en anmodning om aktindsigt. Kommunen skal kontrollere "
               "ordlyden i texts.yaml.")
@@ -258,41 +286,21 @@ def journal_note() -> DocxDocument:
     doc = _base()
     _note(doc, "SKABELON: Journalnotat efter offentlighedslovens § 13 for en sag om aktindsigt. Notatet er internt, "
           "men kan selv blive omfattet af en anmodning om aktindsigt: skriv ikke flere personoplysninger end "
-          "nødvendigt.")
-    doc.add_paragraph("Journalnotat – aktindsigt", style="Title")
+          "nødvendigt. Afsnittene og deres sætninger dannes af programmet (i tredje person).")
+    doc.add_paragraph("{{ title }}", style="Title")
     _labelled(doc, "Sag: ", "{{ case_number }} · {{ case_title }}")
     _labelled(doc, "KLE: ", "{{ kle }}")
     _labelled(doc, "Myndighed: ", "{{ m.name }}{% if m.unit %}, {{ m.unit }}{% endif %}")
     _labelled(doc, "Notat dannet: ", "{{ date }} af {{ author }}")
-
-    def section(title: str, rows: list[tuple[str, str]], loops: list[tuple[str, str]] | None = None) -> None:
-        doc.add_paragraph(title, style="Heading 2")
-        for label, value in rows:
-            _labelled(doc, label, value)
-        for var, item in loops or []:
-            _tag(doc, "{%p for x in " + var + " %}")
-            doc.add_paragraph(item, style="List Bullet")
-            _tag(doc, "{%p endfor %}")
-
-    section("Modtagelse", [("Modtaget: ", "{{ received }}"), ("Kanal: ", "{{ channel }}"),
-                           ("Anmoder: ", "{{ requester_type }}"), ("Retsgrundlag: ", "{{ regime }}")])
-    section("Anmodningen og de underliggende sager",
-            [("Anmodningen: ", "{{ request_text }}"), ("Underliggende sager: ", "{{ underlying }}")])
-    section("Afgrænsning og dialog med anmoderen",
-            [("Afgrænsning: ", "{{ scope }}"), ("Dialog: ", "{{ scope_dialogue }}")])
-    section("Frister og fristbrev",
-            [("Fristbrev senest (7 arbejdsdage): ", "{{ fristbrev_due }}"),
-             ("Klageadgang efter § 39 fra (14 arbejdsdage): ", "{{ complaint_possible }}"),
-             ("Fristbrev: ", "{{ fristbrev }}"), ("Afgjort: ", "{{ decided }}")])
-    section("Indsamlede dokumenter", [("I alt: ", "{{ docs_summary }}")], [("sources", "{{ x }}")])
-    section("Tredjeparter hørt", [("", "{{ third_parties }}")])
-    section("Vurdering", [("Afgørelse: ", "{{ outcome }}")], [("assessment", "{{ x }}")])
-    _labelled(doc, "§ 26 overvejet: ", "{{ section26 }}")
-    _labelled(doc, "Ekstrahering (§§ 28-29): ", "{{ extraction }}")
-    _labelled(doc, "Meroffentlighed (§ 14): ", "{{ meroffentlighed }}")
-    section("Kvalitetssikring", [("", "{{ quality_review }}")], [("reviews", "{{ x }}")])
-    section("Afsendelse", [("", "{{ dispatch }}")], [("outputs", "{{ x }}")])
-    section("Senere klager", [("", "{{ complaints }}")])
+    _tag(doc, "{%p for s in sections %}")
+    doc.add_paragraph("{{ s.heading }}", style="Heading 2")
+    _tag(doc, "{%p for x in s.lines %}")
+    doc.add_paragraph("{{ x }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for x in s.bullets %}")
+    doc.add_paragraph("{{ x }}", style="List Bullet")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
     return doc
 
 

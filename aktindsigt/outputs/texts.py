@@ -16,12 +16,10 @@ from typing import Any
 
 import yaml
 
+from aktindsigt.core.danish import MONTHS_DA, da_date, join  # noqa: F401  (re-exported: outputs use them from here)
+
 ENV_VAR = "AKTINDSIGT_RESOURCES"
 
-MONTHS_DA = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)
 
 # A complaint deadline stated to the requester. There is none under OFL or FVL;
 # the Ombudsman has criticised municipalities that invented one. "inden for 7
@@ -74,13 +72,6 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
     return " ".join(str(text or "").format_map(_Keep(values)).split())
 
 
-def da_date(d: date | None) -> str:
-    """``28. november 2026``."""
-    if d is None:
-        return ""
-    return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
-
-
 def short_date(d: date | None) -> str:
     """``28.11.2026`` (tables)."""
     return d.strftime("%d.%m.%Y") if d else ""
@@ -88,10 +79,7 @@ def short_date(d: date | None) -> str:
 
 def join_da(items: Iterable[str], last: str = "og") -> str:
     """``a, b og c``."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+    return join(list(items), last)
 
 
 def akt_list(numbers: Iterable[int]) -> str:
@@ -118,3 +106,55 @@ def strip_check_notes(text: str) -> str:
 def complaint_deadline_phrases(text: str) -> list[str]:
     """Phrases in ``text`` that look like a complaint deadline (must be empty)."""
     return [m.group(0) for m in DEADLINE_RE.finditer(text or "")]
+
+
+def load_indsigt() -> dict[str, Any]:
+    """The municipality's texts for the GDPR art. 15(1)(a)-(h) information (``indsigt.yaml``)."""
+    return load_yaml("indsigt.yaml")
+
+
+def load_areas() -> dict[str, Any]:
+    """The catalogue of underlying-matter areas and their complaint bodies (``resources/klageinstanser.yaml``),
+    id -> ``ComplaintArea``."""
+    from aktindsigt.outputs.data import ComplaintArea
+
+    path = resources_dir() / "klageinstanser.yaml"
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    areas = data.get("areas") if isinstance(data, dict) else None
+    if not isinstance(areas, list):
+        raise ValueError(f"{path}: expected a mapping with an 'areas' list")
+    out = {}
+    names = set(ComplaintArea.__dataclass_fields__)
+    for i, raw in enumerate(areas):
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("label"):
+            raise ValueError(f"{path}: areas[{i}] needs an id and a label")
+        values = {k: v for k, v in raw.items() if k in names}
+        for k in ("klageportalen", "via_municipality", "confirmed"):
+            values[k] = bool(values.get(k, False))
+        for k in ("id", "label", "complaint_body", "address", "note"):
+            values[k] = " ".join(str(values.get(k) or "").split())
+        if values["id"] in out:
+            raise ValueError(f"{path}: duplicate area id '{values['id']}'")
+        out[values["id"]] = ComplaintArea(**values)
+    return out
+
+
+# A placeholder left in a text: "[Skriv ...]", "[…]", "[klageinstansen]", "[dato for afgørelsen]".
+PLACEHOLDER_RE = re.compile(r"\[[^\[\]]{0,300}\]|\[\s*(?:…|\.\.\.)\s*\]|\{[a-z_]+\}")
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Placeholders (``[...]`` or an unfilled ``{name}``) in a text that is about to be sent (must be empty)."""
+    return [m.group(0) for m in PLACEHOLDER_RE.finditer(text or "")]
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every string in a nested template context (dicts, lists), for the placeholder check."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in strings_in(v)]
+    return []

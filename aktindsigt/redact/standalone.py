@@ -16,6 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from aktindsigt.core.danish import count
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.engine import RedactError, redact_pdf, reopened, shrink_for_text, to_rect
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
@@ -145,6 +146,7 @@ def run_redact(
             _say(f"  {c.name}: {c.status}: {'; '.join(c.details[:5])}", err=True)
         return EXIT_VERIFY
     _say(
-        f"{out}: {result.boxes_applied} overstregninger på {result.pages} sider, verificeret ({report_path.name})"
+        f"{out}: {count(result.boxes_applied, 'overstregning', 'overstregninger')} på "
+        f"{count(result.pages, 'side', 'sider')}, verificeret ({report_path.name})"
     )
     return EXIT_OK

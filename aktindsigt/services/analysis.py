@@ -154,10 +154,7 @@ class AnalysisServices:
         # (the whole address only: a line such as "7190 Fjordby" alone would also allow citizens' addresses)
         allow.add_municipality([profile.name, profile.unit], [", ".join(profile.address_lines)],
                                [profile.email], [profile.phone])
-        ids = case.requester_identifiers
-        if case.regime.own_data and case.requester_name and case.requester_name not in ids.names:
-            ids.names.append(case.requester_name)
-        allow.add_requester(ids, case.regime)
+        allow.add_requester(case.requester_identifiers, case.regime, case.requester_name)  # own-data regimes only
         return allow
 
     # --- the normalised view of a document ----------------------------------------
@@ -233,6 +230,7 @@ class AnalysisServices:
                     break
                 found: list[Suggestion] = []
                 for doc, detections in zip(batch, results, strict=True):
+                    detections = self._own_data(case, doc, detections, allow, docs)  # services/requester.py (law)
                     for det in detections:
                         found.append(Suggestion(
                             case_id=case.id, document_id=doc.id, entity_type=det.entity_type, start=det.start,

@@ -32,6 +32,7 @@ from aktindsigt.core.model import (
 )
 from aktindsigt.core.progress import Cancelled, CancelToken, ProgressCallback, no_progress
 from aktindsigt.ingest.base import INGEST_TMP_PREFIX, IngestedDocument, IngestOptions
+from aktindsigt.services.requester import RequesterServices, validate_identifier
 from aktindsigt.store.blobs import sha256_file
 from aktindsigt.store.store import NewDocument, NotFound, Store, case_counts
 
@@ -197,7 +198,7 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return plan.files, plan.missing
 
 
-class CaseServices:
+class CaseServices(RequesterServices):
     def __init__(self, store: Store, user: str | None = None, calendar: WorkCalendar | None = None,
                  login: str | None = None) -> None:
         """``user`` fixes the name recorded in the audit log; without it the name is ``AKTINDSIGT_USER``, else
@@ -238,6 +239,12 @@ class CaseServices:
 
     def close(self) -> None:
         self.store.close()
+
+    today_override: date | None = None  # tests fix "today" for the deadline arithmetic and the letters' date
+
+    def today(self) -> date:
+        """Today's date (``today_override`` in tests)."""
+        return self.today_override or date.today()
 
     # --- settings -----------------------------------------------------------
 
@@ -298,6 +305,10 @@ class CaseServices:
             raise ServiceError("Modtagelsesdatoen kan ikke ligge i fremtiden.")
         if not _valid_kle(kle_subject):
             raise ServiceError(f"KLE-emnenummeret '{kle_subject}' skal have formen 00.00.00.")
+        if requester_identifiers is not None:
+            requester_identifiers = RequesterIdentifiers.from_dict(
+                {k: [validate_identifier(k, v) for v in getattr(requester_identifiers, k)]
+                 for k in RequesterIdentifiers.FIELDS})
         case = Case(
             title=title.strip(),
             requester_name=requester_name.strip(),
@@ -335,7 +346,17 @@ class CaseServices:
             raise ServiceError(f"Sagen '{ref}' findes ikke.") from e
 
     def deadlines(self, case: Case, today: date | None = None) -> Deadlines:
-        return deadlines(case.received, today or date.today(), self.calendar, case.decided)
+        """The deadlines by the rule of the case's regime (a fristbrev sent counts: its expected date)."""
+        fb = self.store.get_setting(f"case:{case.id}:fristbrev") if case.id else None
+        expected = sent = None
+        if isinstance(fb, dict):
+            try:
+                expected = date.fromisoformat(fb["expected"])
+                sent = date.fromisoformat(fb["rendered"])
+            except (KeyError, TypeError, ValueError):
+                expected = sent = None
+        return deadlines(case.received, today or self.today(), self.calendar, case.decided, case.regime,
+                         expected=expected, notice_sent=sent)
 
     def list_cases(self, today: date | None = None) -> list[CaseOverview]:
         counts = case_counts(self.store)

@@ -20,6 +20,7 @@ and records it then, so an output that was only looked at never appears in the j
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -27,11 +28,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from aktindsigt.core.model import Document, LegalGround
+from aktindsigt.core.danish import antal
+from aktindsigt.core.model import Document, LegalGround, Regime
 from aktindsigt.outputs.checklist import Problem, checklist
-from aktindsigt.outputs.data import CaseData, Municipality, Statements, collect
+from aktindsigt.outputs.data import CaseData, ComplaintArea, Municipality, Statements, collect
 from aktindsigt.outputs.render import OutputFiles
-from aktindsigt.outputs.texts import da_date, load_aktliste_config, load_texts
+from aktindsigt.outputs.texts import (
+    da_date,
+    load_aktliste_config,
+    load_areas,
+    load_indsigt,
+    load_texts,
+    placeholders_in,
+    strings_in,
+)
 from aktindsigt.services.integrity import audit_head_line
 from aktindsigt.store.blobs import sha256_file
 
@@ -58,6 +68,69 @@ class OutputServices:
         except (ImportError, ValueError, OSError) as e:
             raise ServiceError("Kataloget over hjemler (resources/legal_grounds.yaml) kunne ikke indlæses. "
                                "Kontakt den, der vedligeholder kataloget.", detail=str(e)) from e
+
+    def _catalogue_extras(self) -> tuple[dict[str, str], dict[str, str], set[str]]:
+        """From the catalogue: ground id -> its counter-exception (§ 26, FVL § 13, 1985 § 8), ground id -> the text
+        it requires (law / interest / weighing), and the document-level grounds (tests with ``grounds_override``
+        set their own)."""
+        if getattr(self, "grounds_override", None) is not None:
+            return (dict(getattr(self, "counter_exceptions_override", {})),
+                    dict(getattr(self, "required_texts_override", {})),
+                    set(getattr(self, "document_grounds_override", set())))
+        from aktindsigt.grounds import load_catalogue
+
+        cat = load_catalogue()
+        return ({g: e.counter_exception for g, e in cat.items() if e.counter_exception},
+                {g: e.requires_text for g, e in cat.items() if e.requires_text},
+                {g for g, e in cat.items() if e.kind == "document"})
+
+    def grounds_for_case(self, case_ref: str | int, kinds: tuple[str, ...] | None = ("entity", "document")
+                         ) -> dict[str, LegalGround]:
+        """The grounds a caseworker may choose in this case: only those of the case's regime (for the UI's ground
+        combo and the CLI). ``kinds``: "entity" (redactions) and/or "document" (whole documents); ``None``: all,
+        including the statements (§ 14, counter-exceptions)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        grounds = self.legal_grounds()
+        if getattr(self, "grounds_override", None) is not None:
+            statements = self.statement_grounds()
+            return {gid: g for gid, g in grounds.items() if g.valid_in(case.regime)
+                    and (kinds is None or ("statement" in kinds) == (gid in statements) or gid not in statements)}
+        from aktindsigt.grounds import grounds_for_regime, load_catalogue
+
+        return grounds_for_regime(case.regime, kinds, catalogue=load_catalogue())
+
+    def _check_grounds(self, case_id: int, ground_ids: list[str | None] | tuple[str, ...]) -> None:
+        """Refuse, in Danish, a ground that belongs to another regime than the case's (or is unknown)."""
+        from aktindsigt.grounds import regime_error
+        from aktindsigt.services.cases import ServiceError
+
+        ids = [g for g in ground_ids if g]
+        if not ids:
+            return
+        case = self.get_case(case_id)  # type: ignore[attr-defined]
+        grounds = self.legal_grounds()
+        for gid in dict.fromkeys(ids):
+            message = regime_error(gid, case.regime, grounds)
+            if message:
+                raise ServiceError(message)
+
+    def complaint_areas(self) -> list[ComplaintArea]:
+        """The catalogue of underlying-matter areas and their complaint bodies (``resources/klageinstanser.yaml``),
+        for the choice of the case's complaint body."""
+        from aktindsigt.services.cases import ServiceError
+
+        try:
+            return list(load_areas().values())
+        except (OSError, ValueError) as e:
+            raise ServiceError("Kataloget over klageinstanser (resources/klageinstanser.yaml) kunne ikke indlæses.",
+                               detail=str(e)) from e
+
+    def ground_text_prompts(self, case_ref: str | int) -> dict[str, str]:
+        """For each ground in ``law_grounds``: what the caseworker must write ("loven, der fastsætter
+        tavshedspligten", "den konkrete interesse ...", "den konkrete afvejning ...")."""
+        data = self.output_data(case_ref)
+        labels = data.texts.get("required_text_labels") or {}
+        return {gid: str(labels.get(data.required_texts.get(gid, "law"), "")) for gid in self.law_grounds(case_ref)}
 
     def statement_grounds(self) -> set[str]:
         """Catalogue entries of kind "statement" (§ 14, § 26, §§ 28-29, § 34 ...): sections of the letter,
@@ -113,18 +186,46 @@ class OutputServices:
         return st
 
     def set_statements(self, case_ref: str | int, **changes: str) -> Statements:
-        """Set text fields of the statements: meroffentlighed, extraction, complaint_body,
-        recipient_address, signer, signer_title."""
-        from aktindsigt.services.cases import ServiceError
-
+        """Set text fields of the statements: meroffentlighed, extraction, complaint_body, matter_area (an id of
+        ``complaint_areas``), recipient_address, signer, signer_title, weighing (MOL § 2, stk. 3)."""
         st = self.statements(case_ref)
-        allowed = {"meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title"}
-        unknown = set(changes) - allowed
-        if unknown:
-            raise ServiceError(f"Ukendt felt: {', '.join(sorted(unknown))}.")
+        self._check_statement_fields(changes)
         for k, v in changes.items():
             if v is not None:
                 setattr(st, k, v.strip())
+        return self._save_statements(case_ref, st)
+
+    def _check_statement_fields(self, changes: dict[str, Any]) -> None:
+        from aktindsigt.services.cases import ServiceError
+
+        unknown = set(changes) - set(Statements.TEXT_FIELDS)
+        if unknown:
+            raise ServiceError(f"Ukendt felt: {', '.join(sorted(unknown))}.")
+        area = (changes.get("matter_area") or "").strip()
+        if area:
+            areas = {a.id: a for a in self.complaint_areas()}
+            if area not in areas:
+                raise ServiceError(f"Ukendt område '{area}'. Vælg et af: {', '.join(areas)}.")
+
+    def set_emissions(self, case_ref: str | int, emissions: bool) -> Statements:
+        """MOL § 2, stk. 5: whether the documents hold information on emissions into the environment."""
+        st = self.statements(case_ref)
+        st.emissions = bool(emissions)
+        return self._save_statements(case_ref, st)
+
+    def set_indsigt_text(self, case_ref: str | int, key: str, text: str) -> Statements:
+        """GDPR art. 15(1)(a)-(h): the case's own text for one item (``a`` ... ``h``); '' returns to the
+        municipality's template (``resources/templates/indsigt.yaml``)."""
+        from aktindsigt.services.cases import ServiceError
+
+        keys = [str(i.get("key")) for i in load_indsigt().get("items") or []]
+        if key not in keys:
+            raise ServiceError(f"Ukendt punkt '{key}' i artikel 15, stk. 1. Vælg et af: {', '.join(keys)}.")
+        st = self.statements(case_ref)
+        if text.strip():
+            st.indsigt[key] = text.strip()
+        else:
+            st.indsigt.pop(key, None)
         return self._save_statements(case_ref, st)
 
     def set_meroffentlighed(self, case_ref: str | int, text: str) -> Statements:
@@ -142,6 +243,19 @@ class OutputServices:
         case.scope = text.strip()
         self.store.update_case(case, self.user, action="case.scope")
         self._edited(case.id, "case.scope")  # type: ignore[attr-defined]
+
+    def set_request(self, case_ref: str | int, *, channel: str | None = None, request_text: str | None = None) -> None:
+        """How the request came (e-mail, Digital Post, brev, telefon) and what it asked for (the case's own fields;
+        the final letter needs the channel)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        changed = False
+        if channel is not None and channel.strip() != case.channel:
+            case.channel, changed = channel.strip(), True
+        if request_text is not None and request_text.strip() != case.request_text:
+            case.request_text, changed = request_text.strip(), True
+        if changed:
+            self.store.update_case(case, self.user, action="case.request")
+            self._edited(case.id, "case.request")  # type: ignore[attr-defined]
 
     def set_law(self, case_ref: str | int, ground_id: str, law: str) -> Statements:
         """The law that imposes the confidentiality for ``ground_id`` (§ 35), e.g. 'sundhedslovens § 40'."""
@@ -191,37 +305,52 @@ class OutputServices:
 
     def output_data(self, case_ref: str | int, today: date | None = None) -> CaseData:
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        today = today or self.today()  # type: ignore[attr-defined]
         documents = self.store.list_documents(case.id)
         pages = self.store.withheld_pages(case.id)  # only withheld pages matter here; no word maps
+        counter, required, document_grounds = self._catalogue_extras()
         return collect(
             case, documents, self.decisions(case.id), pages, self.legal_grounds(), load_texts(),  # type: ignore[attr-defined]
-            self.municipality(), self.statements(case.id), today, self.statement_grounds(),
-            applied=applied(case.id) if (applied := getattr(self, "applied_grounds", None)) else None,  # redaction.py
+            self.municipality(), self.statements(case.id), today, self.statement_grounds(), load_areas(),
+            counter, required, document_grounds,
+            # the grounds of the applied boxes (services/redaction.py), the one source once it is there
+            applied=applied(case.id) if (applied := getattr(self, "applied_grounds", None)) else None,
         )
 
     def _pending(self, case_id: int) -> dict[int, int]:
         return self.review.pending_counts(case_id)  # type: ignore[attr-defined]
 
-    def _redacted_texts(self, case_id: int) -> list[str]:
-        """The texts of the case's span redactions (for the leak check of titles, reasons and statements)."""
+    def _redacted_spans(self, case_id: int) -> list[tuple[Any, str, int]]:
+        """(entity type, text, document id) of the case's span redactions."""
         from aktindsigt.core.model import DecisionAction, DecisionKind
 
-        found: list[str] = []
+        found: list[tuple[Any, str, int]] = []
         texts: dict[int, str] = {}
         for d in self.decisions(case_id):  # type: ignore[attr-defined]
             if d.action is DecisionAction.REDACT and d.kind is DecisionKind.SPAN and d.start is not None:
                 if d.document_id not in texts:
                     texts[d.document_id] = self.store.document_text(d.document_id)
-                found.append(texts[d.document_id][d.start:d.end])
+                found.append((d.entity_type, texts[d.document_id][d.start:d.end], d.document_id))
         return found
+
+    def _redacted_texts(self, case_id: int) -> list[str]:
+        """The texts of the case's span redactions (for the leak check of titles, reasons and statements)."""
+        return [text for _et, text, _doc in self._redacted_spans(case_id)]
 
     def _checklist(self, data: CaseData) -> list[Problem]:
         from aktindsigt.outputs.aktliste import own_domains, party_for
         from aktindsigt.outputs.checklist import leaks
+        from aktindsigt.services.requester import own_redactions
 
         case_id = data.case.id or 0
-        redacted = self._redacted_texts(case_id)
-        problems = checklist(data, self._pending(case_id), redacted)
+        spans = self._redacted_spans(case_id)
+        redacted = [text for _et, text, _doc in spans]
+        own_by_doc: dict[int, list[str]] = {}
+        for et, text, doc_id in spans:
+            if own_redactions(data.case, [(et, text)]):
+                own_by_doc.setdefault(doc_id, []).append(text)
+        problems = checklist(data, self._pending(case_id), redacted, own_redacted=own_by_doc,
+                             indsigt=load_indsigt() if data.regime is Regime.GDPR15 else None)
         # the automatic "Afsender/modtager" of the aktliste (a sole trader's firm may carry a person's name)
         config, own = load_aktliste_config(), own_domains(data)
         manual = data.statements.public_parties
@@ -266,6 +395,8 @@ class OutputServices:
         for key, value in (settings or {}).items():
             self.store.set_setting(key, value, self.user)
         event = self._event(kind, files, **extra)
+        if kind == "letter" and not extra.get("draft"):
+            self._mark_decided(case_id)
         # appended under the setting's lock: two users' outputs at the same moment are both recorded
         self.store.update_setting(f"case:{case_id}:outputs", lambda history: [*(history or []), event], self.user)
         self.store.set_setting(f"case:{case_id}:last_{kind}", event, self.user)
@@ -304,8 +435,13 @@ class OutputServices:
         if problems and not draft and not override_reason.strip():
             raise ServiceError.checklist("Afgørelsen kan ikke dannes endeligt", problems,
                                          qualifier=", der skal løses først (et udkast kan dannes)")
-        draft_reason = f"Tjeklisten har {len(problems)} punkt(er), der skal løses før afsendelse." if problems else ""
-        ctx = letter_context(data, draft=draft, draft_reason=draft_reason if draft else "")
+        draft_reason = (f"Tjeklisten har {antal(len(problems), 'punkt')}, der skal løses før afsendelse."
+                        if problems else "")
+        indsigt = load_indsigt() if data.regime is Regime.GDPR15 else None
+        ctx = letter_context(data, draft=draft, draft_reason=draft_reason if draft else "", indsigt=indsigt,
+                             deadlines=self.deadlines(data.case, data.today))  # type: ignore[attr-defined]
+        if not draft:
+            self._refuse_placeholders("Afgørelsen kan ikke dannes endeligt", ctx)
         stem = "01_Afgoerelse_UDKAST" if draft else "01_Afgoerelse"
         files = render_document("afgoerelse.docx", ctx, Path(out_dir), stem, "letter", pdf=pdf)
         if files.docx is not None:
@@ -318,6 +454,24 @@ class OutputServices:
                      override_reason=override_reason.strip() if problems and not draft else "",
                      grounds=[b["id"] for b in ctx["reasons"]], outcome=data.outcome)
         return files
+
+    def _refuse_placeholders(self, head: str, ctx: dict[str, Any]) -> None:
+        """No placeholder ("[Skriv ...]", "[…]", an unfilled "{name}") may reach a letter that can be sent."""
+        from aktindsigt.services.cases import ServiceError
+
+        found = list(dict.fromkeys(p for s in strings_in(ctx) for p in placeholders_in(s)))
+        if found:
+            shown = "\n".join(f"- {p[:120]}" for p in found[:8])
+            raise ServiceError(f"{head}: teksten indeholder {antal(len(found), 'pladsholder', 'pladsholdere')}, "
+                               f"der skal udfyldes først:\n{shown}")
+
+    def _mark_decided(self, case_id: int) -> None:
+        """The day a final decision letter is kept is the decision date (deadlines turn to "Afgjort"; the letter
+        forwarding a complaint names it). Not an edit of the approved content."""
+        case = self.get_case(case_id)  # type: ignore[attr-defined]
+        if case.decided is None:
+            case.decided = self.today()  # type: ignore[attr-defined]
+            self.store.update_case(case, self.user, action="case.decided")
 
     def _check_letter_override(self, case: Any, reason: str) -> None:
         """Only a team lead may finalise a letter despite the checklist - now, or with the approval
@@ -340,7 +494,7 @@ class OutputServices:
         written = write_all(data, Path(out_dir), load_aktliste_config(), pdf=pdf)
         files = OutputFiles("aktliste", pdf=written.get("pdf"), xlsx=written["xlsx"], csv=written["csv"])
         files.messages += self._scan_rendered(data.case.id or 0, written["csv"].read_text(encoding="utf-8-sig"), [])
-        self._record(data.case.id or 0, "aktliste", files, record, documents=len(data.documents))
+        self._record(data.case.id or 0, "aktliste", files, record, documents=len(data.listed))
         return files
 
     def render_journalnotat(self, case_ref: str | int, out_dir: Path, pdf: bool = True,
@@ -355,36 +509,18 @@ class OutputServices:
         fb = self.store.get_setting(f"case:{case_id}:fristbrev")
         fristbrev = ""
         if fb:
-            fristbrev = (f"Dannet {da_date(date.fromisoformat(fb['rendered']))} af {fb.get('by', '')}; forventet "
-                         f"afgørelse senest {da_date(date.fromisoformat(fb['expected']))}.")
-        from aktindsigt.services.workflow import WORKFLOW_ACTIONS
+            fristbrev = (f"Fristbrev blev dannet den {da_date(date.fromisoformat(fb['rendered']))} af {fb.get('by', '')}; "
+                         f"afgørelsen blev forventet senest den {da_date(date.fromisoformat(fb['expected']))}.")
+        from aktindsigt.outputs.journalnotat import output_lines, review_lines
 
-        reviews = []
-        for ev in self.store.audit_events(case_id):
-            after = ev.after if isinstance(ev.after, dict) else {}
-            if ev.action in WORKFLOW_ACTIONS:
-                line = f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {WORKFLOW_ACTIONS[ev.action]}"
-                extra = [after.get("comment") or after.get("note") or ""]
-                if after.get("self_approval"):
-                    extra.append("godkendt af sagens egen behandler")
-                if after.get("override_reason"):
-                    extra.append(f"trods tjeklisten: {after['override_reason']}")
-                reviews.append(line + "".join(f" · {x}" for x in extra if x))
-            elif ev.action.startswith(("case.status", "review.")):
-                reviews.append(f"{ev.at:%d.%m.%Y %H:%M} {ev.who}: {ev.action} {after.get('status', '')}".strip())
-        reviews.append(audit_head_line(self.store))  # the audit chain's head (#16)
-        names = {"letter": "Afgørelse", "aktliste": "Aktliste", "journalnotat": "Journalnotat",
-                 "kvittering": "Kvittering", "fristbrev": "Fristbrev", "klage": "Klage videresendt"}
-        outputs = []
-        for ev in [*self.output_history(case_id), *pending_outputs]:
-            when = ev.get("at", "")[:16].replace("T", " ")
-            label = names.get(ev.get("kind", ""), ev.get("kind", ""))
-            if ev.get("draft"):
-                label += " (udkast)"
-            outputs.append(f"{when} {label} dannet af {ev.get('by', '')}: "
-                           + ", ".join(f"{f['name']} (SHA-256 {f['sha256'][:12]}…)" for f in ev.get("files", [])))
-        detail = self.case_detail(case_id)  # type: ignore[attr-defined]
-        ctx = journal_context(data, detail.deadlines, fristbrev, reviews, outputs, author=self.user)
+        reviews = [*review_lines(self.store.audit_events(case_id)), audit_head_line(self.store)]  # chain head (#16)
+        outputs = output_lines([*self.output_history(case_id), *pending_outputs])
+        if data.case.decided is None and any(ev.get("kind") == "letter" and not ev.get("draft")
+                                             for ev in pending_outputs):
+            data.case.decided = data.today  # the export's final letter is the decision (recorded with the bundle)
+        dl = self.deadlines(data.case, data.today)  # type: ignore[attr-defined]
+        ctx = journal_context(data, dl, fristbrev, reviews, outputs, author=self.user)
+        self._refuse_placeholders("Journalnotatet kan ikke dannes", ctx)
         files = render_document("journalnotat.docx", ctx, Path(out_dir), "03_Journalnotat", "journalnotat", pdf=pdf)
         self._record(case_id, "journalnotat", files, record)
         return files
@@ -396,8 +532,9 @@ class OutputServices:
         from aktindsigt.outputs.render import render_document
 
         data = self.output_data(case_ref)
-        files = render_document("kvittering.docx", receipt_context(data), Path(out_dir), "00_Kvittering",
-                                "kvittering", pdf=pdf)
+        ctx = receipt_context(data, self.deadlines(data.case))  # type: ignore[attr-defined]
+        self._refuse_placeholders("Kvitteringen kan ikke dannes", ctx)
+        files = render_document("kvittering.docx", ctx, Path(out_dir), "00_Kvittering", "kvittering", pdf=pdf)
         self._record(data.case.id or 0, "kvittering", files, record)
         return files
 
@@ -411,8 +548,28 @@ class OutputServices:
         data = self.output_data(case_ref)
         if expected_date <= data.today:
             raise ServiceError("Datoen for den forventede afgørelse skal ligge efter i dag.")
-        ctx = deadline_letter_context(data, expected_date, reason)
+        if not reason.strip():
+            raise ServiceError("Skriv, hvorfor afgørelsen ikke kan træffes inden for fristen (fristbrevet skal sige "
+                               "det).")
+        dl = self.deadlines(data.case, data.today)  # type: ignore[attr-defined]
+        if dl.maximum is not None and expected_date > dl.maximum:
+            raise ServiceError(f"Den forventede dato ligger efter den længste frist, der gælder for sagen "
+                               f"({da_date(dl.maximum)}, {dl.rule.max_basis}). Vælg en tidligere dato.")
+        messages = []
+        if data.today > dl.fristbrev_due:
+            late = (data.today - dl.fristbrev_due).days
+            messages.append(f"Bemærk: fristbrevet skulle have været sendt senest den {da_date(dl.fristbrev_due)} "
+                            f"({antal(late, 'dag')} for sent). Brevet beklager forsinkelsen.")
+        if dl.rule.extension_in_first_month and dl.limit is not None and data.today > dl.limit:
+            messages.append(f"Bemærk: fristen kunne kun forlænges, hvis anmoderen fik besked senest den "
+                            f"{da_date(dl.limit)}. Afgørelsen er allerede forsinket; træf den hurtigst muligt.")
+        if re.search(r"mange dokumenter|omfattende", reason, re.IGNORECASE) and len(data.in_scope) < 10:
+            messages.append(f"Bemærk: begrundelsen taler om et stort omfang, men sagen har "
+                            f"{antal(len(data.in_scope), 'dokument')}. Kontrollér, at begrundelsen er rigtig.")
+        ctx = deadline_letter_context(data, expected_date, reason, dl)
+        self._refuse_placeholders("Fristbrevet kan ikke dannes", ctx)
         files = render_document("fristbrev.docx", ctx, Path(out_dir), "00_Fristbrev", "fristbrev", pdf=pdf)
+        files.messages += messages
         case_id = data.case.id or 0
         fristbrev = {"rendered": data.today.isoformat(), "expected": expected_date.isoformat(), "by": self.user,
                      "reason": reason.strip()}
@@ -428,9 +585,19 @@ class OutputServices:
         from aktindsigt.services.cases import ServiceError
 
         data = self.output_data(case_ref)
+        if data.regime is Regime.GDPR15:
+            raise ServiceError("En klage over et svar på en anmodning om indsigt sendes af klageren direkte til "
+                               "Datatilsynet; kommunen sender den ikke videre.")
         if not data.complaint_body():
-            raise ServiceError("Angiv klageinstansen, før klagen kan sendes videre.")
+            raise ServiceError("Angiv klageinstansen (sagens område), før klagen kan sendes videre. Har den "
+                               "underliggende sag ingen klageinstans, kan klagen ikke sendes videre.")
+        if data.case.decided is None:
+            raise ServiceError("Der er ikke dannet en endelig afgørelse i sagen, så der er ikke noget at klage over "
+                               "endnu. Dan afgørelsen først.")
+        if complaint_received < data.case.decided:
+            raise ServiceError(f"Klagen kan ikke være modtaget før afgørelsen ({da_date(data.case.decided)}).")
         ctx = complaint_forward_context(data, complaint_received, data.case.decided, remarks)
+        self._refuse_placeholders("Brevet til klageinstansen kan ikke dannes", ctx)
         files = render_document("klage_videresendelse.docx", ctx, Path(out_dir), "04_Klage_videresendelse",
                                 "klage", pdf=pdf)
         self._record(data.case.id or 0, "klage", files, record, complaint_received=complaint_received.isoformat())
@@ -468,11 +635,11 @@ class OutputServices:
     # --- what the statements dialog shows ------------------------------------------------------
 
     def law_grounds(self, case_ref: str | int) -> list[str]:
-        """Grounds that need the law imposing the confidentiality named (§ 35) and are used in the case,
-        followed by any other ground a law has been written for."""
+        """Grounds used in the case that need a text of their own - the law imposing the confidentiality (§ 35),
+        the concrete interest (dbl. § 22, art. 15, stk. 4) or the concrete weighing (fvl. § 15 b); see
+        ``ground_text_prompts`` - followed by any other ground a text has been written for."""
         data = self.output_data(case_ref)
-        named = set(data.texts.get("named_law_grounds") or ())
-        used = [gid for gid, _docs in data.grounds_used() if gid in named]
+        used = [gid for gid, _docs in data.grounds_used() if gid in data.required_texts]
         return used + [gid for gid in data.statements.laws if gid not in used]
 
     def save_statements(self, case_ref: str | int, *, scope: str | None = None, laws: dict[str, str] | None = None,
@@ -484,10 +651,7 @@ class OutputServices:
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         st = self.statements(case.id)
-        allowed = {"meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title"}
-        unknown = set(fields) - allowed
-        if unknown:
-            raise ServiceError(f"Ukendt felt: {', '.join(sorted(unknown))}.")
+        self._check_statement_fields(fields)
         journal_keys = {"scope_dialogue", "third_parties", "quality_review", "dispatch", "complaints"}
         if journal and set(journal) - journal_keys:
             raise ServiceError(f"Ukendt afsnit i journalnotatet: {', '.join(sorted(set(journal) - journal_keys))}.")

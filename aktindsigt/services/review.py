@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from aktindsigt.core.danish import antal
 from aktindsigt.core.model import (
     AccessType,
     Decision,
@@ -182,7 +183,7 @@ def _under(pages, start: int, end: int, page: int, rect: Rect) -> bool:
 
 
 def _occurrences(n: int) -> str:
-    return f"{n} forekomst" if n == 1 else f"{n} forekomster"
+    return antal(n, "forekomst", words=False)
 
 
 def _distinct(items: list[tuple]) -> list[tuple]:
@@ -262,6 +263,9 @@ class ReviewServices:
             raise ServiceError("Forslagene hører til forskellige sager.")
         case_id = case_ids.pop()
         self._guard_edit(case_id)  # type: ignore[attr-defined]
+        if action is DecisionAction.REDACT:
+            self._check_grounds(case_id, [ground_id] if ground_id else  # type: ignore[attr-defined]
+                                [s.ground_id or fallback_ground_id for s in sugg])
         if (action is DecisionAction.REDACT and ground_id is None and fallback_ground_id is None
                 and any(s.ground_id is None for s in sugg)):
             missing = [s for s in sugg if s.ground_id is None]
@@ -391,6 +395,7 @@ class ReviewServices:
         case_id = self.review.get_suggestions(ids[:1])[0].case_id if ids else None
         if case_id is not None:
             self._guard_edit(case_id)  # type: ignore[attr-defined]
+            self._check_grounds(case_id, [ground_id])  # type: ignore[attr-defined]
         self.review.set_suggestion_ground(suggestion_ids, ground_id, self.user, versions)
         if case_id is not None:
             self._edited(case_id, "suggestion.ground")  # type: ignore[attr-defined]
@@ -425,6 +430,7 @@ class ReviewServices:
         same = next((x for x in self.review.list_suggestions(doc.case_id, document_id)
                      if x.start == start and x.end == end and x.entity_type is not EntityType.MANUAL), None)
         value_text, value_type = _manual_values(selected, same.entity_type if same else EntityType.MANUAL)[0]
+        self._check_grounds(doc.case_id, [ground_id])  # type: ignore[attr-defined]
         d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.SPAN,
                      action=DecisionAction.REDACT, start=start, end=end, ground_id=ground_id,
                      entity_key=entity_key(value_type, value_text), reason=reason)
@@ -463,6 +469,7 @@ class ReviewServices:
             raise ServiceError("Området er tomt; træk et rektangel over det, der skal overstreges.")
         if not ground_id:
             raise ServiceError("Vælg en hjemmel for overstregningen.")
+        self._check_grounds(doc.case_id, [ground_id])  # type: ignore[attr-defined]
         d = Decision(case_id=doc.case_id, document_id=document_id, kind=DecisionKind.AREA,
                      action=DecisionAction.REDACT, page=page, rect=rect, ground_id=ground_id, reason=reason)
         op = Operation(case_id=doc.case_id, description="Overstreg område")
@@ -557,6 +564,7 @@ class ReviewServices:
         if not ground_id:
             raise ServiceError("Vælg en hjemmel for overstregningen.")
         self._guard_edit(case.id)  # type: ignore[attr-defined]
+        self._check_grounds(case.id, [ground_id])  # type: ignore[attr-defined]
         todo = [h for h in hits if h.state != "redacted"]
         op = Operation(case_id=case.id, description=f"Overstreg {_occurrences(len(todo))}"
                        + (f" af '{label}'" if label else ""))
@@ -690,6 +698,7 @@ class ReviewServices:
         if access is AccessType.WITHHELD and not grounds:
             raise ServiceError("Angiv hjemmel for at undtage dokumentet.")
         self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
+        self._check_grounds(doc.case_id, grounds)  # type: ignore[attr-defined]
         before = DocumentAccess.of(doc)
         after = DocumentAccess(access, tuple(grounds), reason)
         label = access.label.lower() if access else "ikke afgjort"
@@ -717,6 +726,7 @@ class ReviewServices:
         if not 1 <= page <= doc.page_count:
             raise ServiceError(f"Dokumentet har ikke en side {page}.")
         self._guard_edit(doc.case_id)  # type: ignore[attr-defined]
+        self._check_grounds(doc.case_id, [ground_id])  # type: ignore[attr-defined]
         current = self.store.withheld_pages(doc.case_id).get(document_id, [])  # type: ignore[attr-defined]
         before = next((p.withheld_ground for p in current if p.number == page), None)
         what = "undtaget" if ground_id else "frigivet"

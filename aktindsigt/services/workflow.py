@@ -59,6 +59,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aktindsigt.config import env_user
+from aktindsigt.core.danish import antal
 from aktindsigt.core.model import Case, CaseStatus, UserRole
 from aktindsigt.store.store import NotFound, StatusConflict
 
@@ -276,8 +277,8 @@ class ReviewState:
             if self.submit_comment:
                 text += f" Bemærkning: {self.submit_comment}"
             if self.open_points:
-                n = len(self.open_points)
-                text += f" Sendt med {n} {'åbent punkt' if n == 1 else 'åbne punkter'} på tjeklisten."
+                text += f" Sendt med {antal(len(self.open_points), 'åbent punkt', 'åbne punkter', gender='n')} på " \
+                    "tjeklisten."
             return text
         if s is CaseStatus.APPROVED:
             text = f"Godkendt af {self.approved_by} {_when(self.approved_at)}."

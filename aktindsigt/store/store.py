@@ -197,7 +197,7 @@ def _case_from_row(r: CaseRow) -> Case:
         kle_subject=r.kle_subject,
         kle_facet=r.kle_facet,
         underlying_cases=list(r.underlying_cases or []),
-        requester_identifiers=RequesterIdentifiers(**{k: list(v) for k, v in ids.items()}),
+        requester_identifiers=RequesterIdentifiers.from_dict(ids),
         status=CaseStatus(r.status),
         esdh_ref=r.esdh_ref,
         caseworker=r.caseworker,

@@ -80,7 +80,7 @@ class NewCaseDialog(QDialog):
         self.phone_edit = QLineEdit()
         self.email_edit = QLineEdit()
         own.addRow(self.tr("CPR-&nummer:"), self.cpr_edit)
-        own.addRow(self.tr("A&dresse(r):"), self.address_edit)
+        own.addRow(self.tr("A&dresser (én pr. linje):"), self.address_edit)
         own.addRow(self.tr("&Telefon:"), self.phone_edit)
         own.addRow(self.tr("&E-mail:"), self.email_edit)
 

@@ -61,12 +61,24 @@ def test_regime_grounds(ruler_nlp):
     for regime, ground in [
         (Regime.OFL7, "ofl30_1"),
         (Regime.OFL8, "ofl30_1"),
-        (Regime.MOL, "ofl30_1"),
+        (Regime.MOL, "mol85_12_1_1"),
         (Regime.FVL9, "fvl15b"),
-        (Regime.GDPR15, "dbl22"),
+        (Regime.GDPR15, "dbl22_1"),
     ]:
         dets = DetectionEngine(nlp=ruler_nlp, regime=regime).analyze_text(text)
         assert {d.ground_id for d in dets} == {ground}
+
+
+def test_every_policy_ground_belongs_to_its_regime():
+    from aktindsigt.grounds import load_grounds
+
+    grounds = load_grounds()
+    pol = Policy()
+    for regime in Regime:
+        for et in EntityType:
+            gid = pol.entry(regime, et).ground_id
+            if gid is not None:
+                assert gid in grounds and grounds[gid].valid_in(regime), (regime, et, gid)
 
 
 def test_policy_is_data():

@@ -44,6 +44,11 @@ GROUNDS = {
         "tavshedspligt fastsat ved lov.", [Regime.OFL7], "Særlig tavshedspligt",
     ),
     "ofl14": LegalGround("ofl14", "Offentlighedsloven", "§ 14", "§ 14", "Meroffentlighed.", [Regime.OFL7]),
+    "ofl26": LegalGround(
+        "ofl26", "Offentlighedsloven", "§ 26", "§ 26",
+        "Vi har overvejet, om dokumenterne skal udleveres efter offentlighedslovens § 26. Det er ikke tilfældet.",
+        [Regime.OFL7, Regime.OFL8], "Modundtagelse",
+    ),
     "fvl15b": LegalGround(
         "fvl15b", "Forvaltningsloven", "§ 15 b, nr. 1", "Fvl. § 15 b", "Væsentlige hensyn til private.",
         [Regime.FVL9],
@@ -53,11 +58,17 @@ GROUNDS = {
 
 class OutSvc(CaseServices, ReviewServices, OutputServices, WorkflowServices):
     grounds_override = GROUNDS
-    statement_grounds_override = {"ofl14"}
+    statement_grounds_override = {"ofl14", "ofl26"}
+    counter_exceptions_override = {"ofl23_1_1": "ofl26"}
+    required_texts_override = {"ofl35": "law", "fvl15b": "weighing"}
+    document_grounds_override = {"ofl23_1_1"}
+    today_override = date(2026, 11, 6)  # the request came on 2 November: within the 7 working days
 
 
 class RealGroundsSvc(CaseServices, ReviewServices, OutputServices):
     """Reads the real catalogue in resources/legal_grounds.yaml."""
+
+    today_override = date(2026, 11, 6)
 
 
 def make_doc(text: str, title: str, **kw) -> NewDocument:
@@ -127,5 +138,5 @@ def ready_case(svc, case_docs):
     svc.set_meroffentlighed(case.id, "Vi har overvejet at give meroffentlighed efter § 14, men hensynet til de "
                             "private personer og den interne beslutningsproces vejer tungere.")
     svc.set_statements(case.id, recipient_address="jens.jensen@avis.dk", signer="Sagsbehandler Sara Sørensen",
-                       signer_title="Jurist")
+                       signer_title="Jurist", matter_area="building")
     return case, docs

@@ -61,7 +61,9 @@ def test_section35_must_name_a_law(svc, ready_case):
 
 def test_unknown_ground_pending_suggestions_and_full_with_redactions(svc, ready_case):
     case, docs = ready_case
-    svc.set_document_access(docs[2].id, "withheld", ["ofl99"], "Intern e-mail mellem sagsbehandlere om forløbet.")
+    # an unknown ground cannot be chosen any more; one already stored (an old catalogue) is reported
+    svc.store.update_document(_with(svc.document(docs[2].id), access="withheld", access_grounds=["ofl99"],
+                                    access_reason="Intern e-mail mellem sagsbehandlere om forløbet."), "t")
     text = svc.document_text(docs[0].id)
     svc.review.add_suggestions(case.id, [Suggestion(case.id, docs[0].id, EntityType.PERSON, 0, 9, text[:9], 0.5,
                                                     "t", "ofl30_1", False)], "t")
@@ -70,16 +72,50 @@ def test_unknown_ground_pending_suggestions_and_full_with_redactions(svc, ready_
     assert ("ground_unknown", 3) in found
     assert ("pending_suggestions", 1) in found
     assert ("full_with_redactions", 2) in found
+    message = next(p.message for p in svc.checklist(case.id) if p.code == "full_with_redactions")
+    assert "3 overstregninger" in message and "(er)" not in message
 
 
-def test_complaint_body_required_for_partsaktindsigt(svc, ready_case):
+def test_complaint_body_required_in_every_regime(svc, ready_case):
     case, _ = ready_case
+    svc.set_statements(case.id, matter_area="")
+    assert ("complaint_body_missing", None) in codes(svc, case.id)  # OFL § 7 too
+    svc.set_statements(case.id, complaint_body="Byggeklageenheden")
+    assert svc.checklist(case.id) == []
+    svc.set_statements(case.id, complaint_body="", matter_area="none")  # "no complaint body" is a choice
+    assert svc.checklist(case.id) == []
+
+
+def test_a_ground_of_another_regime_is_refused_and_flagged(svc, ready_case):
+    import pytest
+
+    from aktindsigt.services import ServiceError
+
+    case, docs = ready_case
+    with pytest.raises(ServiceError, match="kan ikke bruges i en sag efter Offentlighedsloven § 7"):
+        svc.set_document_access(docs[0].id, "withheld", ["fvl15b"], "Partshøring med oplysninger om naboens helbred.")
+    with pytest.raises(ServiceError, match="Forvaltningsloven § 15 b, nr. 1 kan ikke bruges"):
+        svc.redact_text(docs[0].id, 0, 9, "fvl15b")
+    # a stored decision with another regime's ground (the case's regime was changed) is refused by the checklist
     c = svc.get_case(case.id)
     c.regime = Regime.FVL9
     svc.store.update_case(c, "t")
-    assert ("complaint_body_missing", None) in codes(svc, case.id)
-    svc.set_statements(case.id, complaint_body="Planklagenævnet")
-    assert svc.checklist(case.id) == []
+    found = codes(svc, case.id)
+    assert ("ground_wrong_regime", 2) in found and ("ground_wrong_regime", 3) in found
+    assert svc.grounds_for_case(case.id) == {"fvl15b": svc.legal_grounds()["fvl15b"]}
+
+
+def test_concrete_reason_refuses_placeholders_repetitions_catalogue_sentences_and_no_kind(svc, ready_case):
+    case, docs = ready_case
+    d3 = docs[2].id  # withheld under § 23
+    for bad in ("xxxxxxxxxxxxxxxxxxxx", "test ministerbetjening", "Intern intern intern intern intern",
+                "Retten til aktindsigt omfatter ikke interne dokumenter, som ikke er afgivet til udenforstående.",
+                "Interne dokumenter, jf. § 23, stk. 1, nr. 1", "Undtaget af hensyn til den videre behandling."):
+        svc.set_document_access(d3, "withheld", ["ofl23_1_1"], bad)
+        assert ("reason_not_concrete", 3) in codes(svc, case.id), bad
+    svc.set_document_access(d3, "withheld", ["ofl23_1_1"],
+                            "Intern e-mail mellem to sagsbehandlere med forslag til den videre sagsbehandling.")
+    assert ("reason_not_concrete", 3) not in codes(svc, case.id)
 
 
 def test_complaint_deadline_in_template_text_is_a_problem(svc, ready_case, monkeypatch):
@@ -131,7 +167,7 @@ def test_failed_document_must_be_assessed(svc, ready_case):
 
     case, _ = ready_case
     bad = Document(case_id=0, akt_nr=0, title="Krypteret", source_name="x.pdf", status=DocumentStatus.FAILED,
-                   failure_reason="Filen er krypteret.")
+                   failure_reason="Filen er krypteret.", public_title="Krypteret bilag")
     doc = svc.store.add_documents(case.id, NewDocument(bad, [], ""), "t")[0]
     svc.set_document_fields(doc.id, esdh_doc_id="DOK-9")
     assert ("not_assessed", doc.akt_nr) in codes(svc, case.id)

@@ -53,7 +53,8 @@ def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["case", "statements", str(case.id), "--extraction", "Der er intet at ekstrahere, fordi "
                             "akt 3 kun indeholder overvejelser.", "--meroffentlighed", "Overvejet; hensynet til de "
-                            "private personer vejer tungere."])
+                            "private personer vejer tungere.", "--scope", "Alle dokumenter i byggesagen.",
+                            "--complaint-body", "Byggeklageenheden"])
     assert r.exit_code == 0, r.output
     r = runner.invoke(app, ["case", "checklist", str(case.id)])
     assert r.exit_code == 0, r.output
@@ -64,8 +65,8 @@ def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):
     assert r.exit_code == 0 and (tmp_path / "02_Aktliste.csv").exists()
     r = runner.invoke(app, ["case", "journalnotat", str(case.id), "--out", str(tmp_path), "--no-pdf"])
     assert r.exit_code == 0 and (tmp_path / "03_Journalnotat.docx").exists()
-    r = runner.invoke(app, ["case", "fristbrev", str(case.id), "--expected", "2099-01-15", "--out", str(tmp_path),
-                            "--no-pdf"])
+    r = runner.invoke(app, ["case", "fristbrev", str(case.id), "--expected", "2026-11-25", "--out", str(tmp_path),
+                            "--no-pdf", "--reason", "vi skal høre en tredjepart"])
     assert r.exit_code == 0 and (tmp_path / "00_Fristbrev.docx").exists()
     r = runner.invoke(app, ["case", "klage", str(case.id), "--received", "2026-11-20", "--out", str(tmp_path),
                             "--no-pdf"])

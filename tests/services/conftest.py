@@ -29,7 +29,7 @@ def clean_case(services, tmp_path):
                                        "over carporten på Skovvej 3."])
     write_pdf(tmp_path / "tilladelse.pdf", ["Byggetilladelse til carport meddelt 1. september 2026."])
     c = services.create_case("Aktindsigt i byggesag", "Journalist Jens Jensen", "ofl7", date(2026, 11, 2),
-                             case_number="AKT-2026-0007")
+                             case_number="AKT-2026-0007", channel="E-mail")
     services.import_paths(c.id, [tmp_path / "klage.pdf", tmp_path / "tilladelse.pdf"])
     docs = services.case_detail(c.id).documents
     text = services.document_text(docs[0].id)
@@ -44,7 +44,7 @@ def clean_case(services, tmp_path):
     services.set_scope(c.id, "Alle dokumenter i byggesagen.")
     services.set_extraction(c.id, "Der er ikke undtaget dokumenter efter §§ 23-27; ekstrahering er ikke aktuel.")
     services.set_meroffentlighed(c.id, "Meroffentlighed er overvejet, men hensynet til naboen vejer tungere.")
-    services.set_statements(c.id, recipient_address="jens@avis.dk", signer="Sara Sørensen")
+    services.set_statements(c.id, recipient_address="jens@avis.dk", signer="Sara Sørensen", matter_area="building")
     return c
 
 

@@ -50,6 +50,7 @@ def _preview(win, wait_ops) -> outputs.PreviewDialog:
 
 
 def test_letters_are_previewed_and_recorded_only_when_saved(qtbot, services, tmp_path, wait_ops, monkeypatch):
+    services.today_override = date(2026, 11, 6)  # the request came on 2 November: a fristbrev is still possible
     case = clean_case(services, tmp_path)
     win = _window(qtbot, services, case.id, wait_ops)
     assert {"Dan &kvittering …", "Dan &fristbrev …", "&Videresend klage …", "Afgørelsens &tekster …",
@@ -68,7 +69,7 @@ def test_letters_are_previewed_and_recorded_only_when_saved(qtbot, services, tmp
     assert services.output_history(case.id) == []
 
     # fristbrev: asked for the expected date and the reason; kept with "Gem …"
-    expected = date.today() + timedelta(days=30)
+    expected = date(2026, 11, 25)
     asked = []
     monkeypatch.setattr(outputs, "ask_fristbrev",
                         lambda parent, default: asked.append(default) or (expected, "vi skal høre en tredjepart"))
@@ -86,13 +87,14 @@ def test_letters_are_previewed_and_recorded_only_when_saved(qtbot, services, tmp
     assert (tmp_path / "ud" / "00_Fristbrev.docx").exists()
     assert isinstance(win.outputs.last_dialog, outputs.ListDialog)  # the files written are listed
 
-    # klage: forwarded to the complaint body of the regime
+    # klage: forwarded to the complaint body of the case's area, once the decision is made
+    services.render_letter(case.id, tmp_path / "afgørelse", pdf=False)
     monkeypatch.setattr(outputs, "ask_klage", lambda parent: (date.today(), "Ingen nye oplysninger."))
     win.outputs.by_name["render_klage_videresendelse"].trigger()
     dlg = _preview(win, wait_ops)
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     wait_ops(60000)
-    assert [e["kind"] for e in services.output_history(case.id)] == ["fristbrev", "klage"]
+    assert [e["kind"] for e in services.output_history(case.id)] == ["fristbrev", "letter", "klage"]
     assert (tmp_path / "ud" / "04_Klage_videresendelse.docx").exists()
     win.viewer.shutdown()
 
