@@ -206,7 +206,9 @@ def test_ofl7_journalist(cli, tmp_path):
     cli("case", "redact", cid, "--out", str(out))
     decision = next(p for p in (out / "udleveret").glob("*.pdf") if "03" in p.name or "afgoerelse" in p.name.lower())
     released = " ".join(pg.get_text() for pg in pymupdf.open(decision))
+    # item 5 of #11: a journalist's copy shows neither the family's benefit nor the child's health
     assert "17.500 kr. årligt" not in released and f.cpr not in released
+    assert "funktionsnedsættelsen er varig" not in released and "autisme" not in released
     cli("case", "letter", cid, "--out", str(out), "--no-pdf")
     text = letter_text(out)
     common_checks(text)

@@ -294,7 +294,12 @@ class ExportServices:
             },
             "deadlines": {
                 "fristbrev_due": deadlines.fristbrev_due.isoformat(),
-                "complaint_possible": deadlines.complaint_possible.isoformat(),
+                # OFL § 39 only; None under FVL, MOL and GDPR (no such rule)
+                "complaint_possible": deadlines.complaint_possible.isoformat() if deadlines.complaint_possible
+                else None,
+                "limit": deadlines.limit.isoformat() if deadlines.limit else None,
+                "maximum": deadlines.maximum.isoformat() if deadlines.maximum else None,
+                "rule": deadlines.rule.basis,
             },
             "decision": {
                 "outcome": data.outcome,

@@ -721,9 +721,8 @@ class CaseWindow(QMainWindow):
         c, dl = detail.case, detail.deadlines
         self.setWindowTitle(self.tr("{0} · {1} — Aktindsigt").format(c.case_number, c.title))
         self.case_label.setText(self.tr("{0} · {1} · modtaget {2} · {3}").format(
-            c.requester_name, c.regime.label, da_date(c.received), dl.light.label))
-        self.statusBar().setToolTip(self.tr("Fristbrev senest {0}; § 39 fra {1}.").format(
-            da_date(dl.fristbrev_due), da_date(dl.complaint_possible)))
+            c.requester_name, c.regime.label, da_date(c.received), dl.label))
+        self.statusBar().setToolTip(" ".join(dl.lines()))  # the deadline rule of the case's regime
         self.setWindowIcon(dot_icon(LIGHT_COLOURS[dl.light], 32))
         had = self.docs.current_document()
         self.docs.show_documents(detail.documents, pending)

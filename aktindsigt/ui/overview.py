@@ -269,14 +269,7 @@ class CaseOverviewWidget(QWidget):
         self.table.setRowCount(len(overviews))
         for row, ov in enumerate(overviews):
             c, dl = ov.case, ov.deadlines
-            if dl.light is Light.GREEN:
-                frist = self.tr("Fristbrev senest {0}").format(da_date(dl.fristbrev_due))
-            elif dl.light is Light.AMBER:
-                frist = self.tr("Fristbrev skal sendes (frist {0})").format(da_date(dl.fristbrev_due))
-            elif dl.light is Light.RED:
-                frist = self.tr("§ 39: over 14 arbejdsdage")
-            else:
-                frist = self.tr("Afgjort")
+            frist = dl.short  # by the rule of the case's regime (core/deadlines.py)
             values = [c.case_number, c.title, c.requester_name, c.regime.label, da_date(c.received), frist,
                       c.status.label, c.caseworker, ov.documents, ov.open_suggestions]
             for col, v in enumerate(values):
@@ -291,10 +284,8 @@ class CaseOverviewWidget(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole + 1, c.received.isoformat())
                 if col == 5:
                     item.setIcon(dot_icon(LIGHT_COLOURS[dl.light]))
-                    item.setToolTip(self.tr("{0}. {1} arbejdsdage siden modtagelsen; fristbrev {2}; § 39 fra {3}.")
-                                    .format(dl.light.label, dl.elapsed_working_days, da_date(dl.fristbrev_due),
-                                            da_date(dl.complaint_possible)))
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, dl.light.label)
+                    item.setToolTip(f"{dl.label}. " + " ".join(dl.lines()))  # the rule of the case's regime
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, dl.label)
                 if col == 8 and ov.failed_documents:
                     item.setToolTip(self.tr("{0} kunne ikke importeres").format(
                         count(ov.failed_documents, self.tr("dokument"), self.tr("dokumenter"))))

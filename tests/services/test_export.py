@@ -81,3 +81,30 @@ def test_export_check_names_what_stands_in_the_way(services, lead, case):
     check = lead.export_check(case.id)
     assert check.approved and check.problems == ["Kommunens navn mangler i kommuneprofilen."]
     assert check.needs_override and check.can_override
+
+
+def test_export_of_a_partsaktindsigt_case_records_its_own_deadline_rule(services, lead, tmp_path):
+    from tests.services.conftest import write_pdf
+
+    write_pdf(tmp_path / "klage.pdf", ["Naboen Jens Hansen, cpr 010203-1234, klager over støj."])
+    c = services.create_case("Partsaktindsigt", "Mette Kristensen", "fvl9", date(2026, 11, 2), channel="E-mail",
+                             requester_type="party", case_number="AKT-2026-0008")
+    services.import_paths(c.id, [tmp_path / "klage.pdf"])
+    doc = services.case_detail(c.id).documents[0]
+    text = services.document_text(doc.id)
+    i = text.index("010203-1234")
+    services.redact_text(doc.id, i, i + 11, "fvl15b")
+    services.set_document_access(doc.id, "partial", ["fvl15b"], "Naboens CPR-nummer i klagen.")
+    services.set_document_fields(doc.id, esdh_doc_id="DOK-1")
+    services.set_municipality(name="Eksempel Kommune", kommunekode="751")
+    services.set_scope(c.id, "Klagen fra naboen.")
+    services.set_statements(c.id, extraction="Der er ikke undtaget dokumenter; der er intet at ekstrahere.",
+                            matter_area="environment", recipient_address="mette@example.com")
+    services.set_law(c.id, "fvl15b", "Naboens CPR-nummer har ingen betydning for din sag.")
+    assert services.checklist(c.id) == []
+    _approve(services, lead, c)
+    result = services.export_bundle(c.id, tmp_path / "eksport")
+    manifest = json.loads((result.path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["deadlines"]["complaint_possible"] is None  # no OFL § 39 under forvaltningsloven
+    assert manifest["deadlines"]["rule"] == "forvaltningslovens § 16"
+    assert manifest["decision"]["grounds_used"] == ["fvl15b"]
