@@ -213,6 +213,8 @@ class ExportServices:
             values[f"case:{case_id}:bundles"] = lambda items: [*(items or []), entry]
         values.update({f"case:{case_id}:last_{ev['kind']}": ev for ev in events})
         self.store.set_settings(values, self.user)
+        if any(ev.get("kind") == "letter" and not ev.get("draft") for ev in events):
+            self._mark_decided(case_id)  # type: ignore[attr-defined]  # the bundle's final letter is the decision
         # the bundle is out: the case is *Udleveret* (workflow.py), also when a recovered record is confirmed
         self.mark_delivered(case_id, str(record.get("path", "")), record.get("bundle_sha256", ""))  # type: ignore[attr-defined]
 
