@@ -255,7 +255,8 @@ def _own_data_case(cli, tmp_path, regime: str, f: Family, requester_type: str, o
 
 def _assert_own_data_kept(cid: str, f: Family) -> None:
     redacted = " | ".join(_redacted_texts(cid))
-    for own in (f.cpr, f.mother.casefold(), f.email, f.account.split()[1], f.child.casefold(), f.child_cpr, "angst"):
+    for own in (f.cpr, f.mother.casefold(), f.email, f.account.split()[1], f.child.casefold(), f.child_cpr, "angst",
+                "særlig kost"):  # her own words in her application ("Ansøger: ...", "min søn ...")
         assert own.casefold() not in redacted, own
     assert f.neighbour_cpr in redacted  # a third party's CPR is still redacted
 

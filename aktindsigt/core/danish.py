@@ -103,6 +103,25 @@ def join(items: list[str] | tuple[str, ...], last: str = "og") -> str:
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+#: words that open a sentence and are written in lower case inside one ("fordi sagen ...")
+_OPENERS = frozenset("""
+    sagen sagerne sagens vi der det den de dette disse dokumenterne dokumentet anmodningen anmodningens materialet
+    en et flere mange nogle alle oplysningerne kommunen kommunens afdelingen forvaltningen sagsbehandleren
+    medarbejderen tredjeparter tredjemand høringen gennemgangen arbejdet vores min jeg
+""".split())
+
+
+def as_clause(sentence: str) -> str:
+    """A sentence written on its own turned into a clause after "fordi" etc.: the first word in lower case
+    when it is an ordinary sentence opener ("Sagen omfatter ..." -> "sagen omfatter ..."); proper nouns,
+    abbreviations and anything unknown keep their capital ("Ankestyrelsen har ...", "KL har ...")."""
+    text = sentence.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    if first and first[:1].isupper() and first[1:].islower() and first.lower() in _OPENERS:
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def capitalize(text: str) -> str:
     """First letter upper case, the rest untouched ("ét dokument" -> "Ét dokument")."""
     return text[:1].upper() + text[1:]
@@ -115,4 +134,4 @@ def da_date(d: date | None) -> str:
     return f"{d.day}. {MONTHS_DA[d.month - 1]} {d.year}"
 
 
-__all__ = ["MONTHS_DA", "NOUNS", "antal", "capitalize", "count", "da_date", "form", "join", "plural"]
+__all__ = ["MONTHS_DA", "NOUNS", "antal", "as_clause", "capitalize", "count", "da_date", "form", "join", "plural"]

@@ -240,7 +240,9 @@ class Deadlines:
             out.append(f"Fristen kan forlænges med 2 måneder til senest {da_date(self.maximum)}, hvis den "
                        f"registrerede får besked med begrundelse senest {da_date(self.extension_notice_by)}.")
         if self.expected is not None:
-            out.append(f"Fristbrev sendt: afgørelse forventet senest {da_date(self.expected)}.")
+            sent = {Regime.MOL: "Underretning sendt: afgørelse", Regime.GDPR15: "Besked om fristen sendt: svar"}
+            out.append(f"{sent.get(self.regime, 'Fristbrev sendt: afgørelse')} forventet senest "
+                       f"{da_date(self.expected)}.")
         return out
 
 

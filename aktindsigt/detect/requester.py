@@ -192,12 +192,31 @@ def from_requester(sender: str, matcher: RequesterMatcher) -> bool:
     return bool(name) and matcher.is_own(EntityType.PERSON, name) and len(_tokens(name)) >= 2
 
 
-def own_data_adjust(detections: Sequence[Any], matcher: RequesterMatcher, *, by_requester: bool = False) -> list[Any]:
+#: a line naming who wrote a form or letter ("Ansøger: Mette Kristensen", "Afsender: ...")
+_AUTHOR_LINE = re.compile(
+    r"(?im)^[ \t]*(?:ansøger|ansøgers navn|klager|klagers navn|anmoder|afsender|fra|partens navn)[ \t]*:[ \t]*(.+)$")
+#: the first person singular: the writer speaks ("Jeg søger ...", "min søn"); "vi" is also the municipality's
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:jeg|mig|min|mit|mine)(?!\w)", re.IGNORECASE)
+
+
+def requester_form(text: str, matcher: RequesterMatcher) -> bool:
+    """Whether the document is the requester's own form or letter: a line "Ansøger: <their name>" (or
+    Afsender, Fra, Klager, Anmoder, Partens navn) names them. "Til:" and "Modtager:" do not count: a letter
+    to the requester is the municipality's words."""
+    if matcher.empty:
+        return False
+    return any(from_requester(m.group(1), matcher) for m in _AUTHOR_LINE.finditer(text or ""))
+
+
+def own_data_adjust(detections: Sequence[Any], matcher: RequesterMatcher, *, by_requester: bool = False,
+                    form: bool = False) -> list[Any]:
     """One document's detections under an own-data regime (see the module docstring).
 
     ``detections`` are objects with ``entity_type``, ``start``, ``end``, ``text`` and ``preselected``
     (``detect.engine.Detection`` or ``Suggestion``); adjusted ones are copies (``dataclasses.replace``).
-    ``by_requester``: the document was written or sent by the requester (their own words)."""
+    ``by_requester``: the document was written or sent by the requester (their own words).
+    ``form``: the document is the requester's form or letter (``requester_form``): a sentence in it written in
+    the first person singular ("Jeg søger ..., fordi min søn ...") is the requester's own words."""
     if matcher.empty:
         return list(detections)
     persons = [d for d in detections if d.entity_type is EntityType.PERSON]
@@ -210,6 +229,8 @@ def own_data_adjust(detections: Sequence[Any], matcher: RequesterMatcher, *, by_
                 continue  # what the requester told the municipality is theirs
             others = [p for p in persons if d.start <= p.start and p.end <= d.end
                       and not matcher.is_own(EntityType.PERSON, p.text)]
+            if form and not others and _FIRST_PERSON_SINGULAR.search(d.text):
+                continue  # the requester speaks in their own form and names no one else
             if others:
                 out.append(d)  # about someone else too: suggested as the policy says
                 continue
@@ -308,4 +329,5 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(text))
 
 
-__all__ = ["Candidate", "RequesterMatcher", "first_person", "from_requester", "own_data_adjust", "propose"]
+__all__ = ["Candidate", "RequesterMatcher", "first_person", "from_requester", "own_data_adjust", "propose",
+           "requester_form"]

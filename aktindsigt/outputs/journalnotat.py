@@ -57,6 +57,18 @@ EVENTS = {
 #: the outputs by their Danish names
 OUTPUT_NAMES = {"letter": "Afgørelsen", "aktliste": "Aktlisten", "journalnotat": "Journalnotatet",
                 "kvittering": "Kvitteringen", "fristbrev": "Fristbrevet", "klage": "Brevet, der sender klagen videre"}
+#: what the regime calls its notice when the time limit cannot be kept (OFL § 36, stk. 2 and FVL § 16, stk. 2:
+#: a fristbrev; MOL § 4: a notice; GDPR art. 12(3): telling the data subject of the extension)
+NO_NOTICE = {
+    Regime.MOL: "Der er ikke sendt underretning om fristen.",
+    Regime.GDPR15: "Der er ikke givet besked om forlængelse af fristen.",
+}
+NOTICE_HEADING = {Regime.MOL: "Frister og underretning", Regime.GDPR15: "Frister og forlængelse"}
+
+
+def _answer(regime: Regime) -> str:
+    """The decision's name: "Afgørelsen"; under GDPR art. 15 the answer is "Svaret" (not a decision on aktindsigt)."""
+    return "Svaret" if regime is Regime.GDPR15 else "Afgørelsen"
 
 
 def _when(at: datetime) -> str:
@@ -91,8 +103,14 @@ def review_lines(events: Iterable[AuditEvent]) -> list[str]:
     return out
 
 
-def output_lines(history: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Every recorded output as a sentence: "02.11.2026 kl. 10.15: Afgørelsen blev dannet af tove (...)."."""
+def output_lines(history: Sequence[Mapping[str, Any]], regime: Regime = Regime.OFL7) -> list[str]:
+    """Every recorded output as a sentence: "02.11.2026 kl. 10.15: Afgørelsen blev dannet af tove (...)."
+    (under GDPR art. 15 "Svaret", and the notice of an extension instead of a fristbrev)."""
+    names = {**OUTPUT_NAMES, "letter": _answer(regime)}
+    if regime is Regime.GDPR15:
+        names["fristbrev"] = "Beskeden om forlængelse af fristen"
+    elif regime is Regime.MOL:
+        names["fristbrev"] = "Underretningen om fristen"
     out = []
     for ev in history:
         try:
@@ -100,9 +118,9 @@ def output_lines(history: Sequence[Mapping[str, Any]]) -> list[str]:
             when = _when(at)
         except ValueError:
             when = str(ev.get("at", ""))[:16]
-        name = OUTPUT_NAMES.get(str(ev.get("kind", "")), str(ev.get("kind", "")))
+        name = names.get(str(ev.get("kind", "")), str(ev.get("kind", "")))
         if ev.get("draft"):
-            name = "Et udkast til afgørelsen"
+            name = "Et udkast til svaret" if regime is Regime.GDPR15 else "Et udkast til afgørelsen"
         files = ", ".join(f"{f['name']}, SHA-256 {f['sha256'][:12]}…" for f in ev.get("files", []))
         out.append(f"{when}: {name} blev dannet af {ev.get('by', '') or 'ukendt'}" + (f" ({files})." if files else "."))
     return out
@@ -139,15 +157,20 @@ def journal_context(
              f"Dialog med anmoderen: {j['scope_dialogue']}" if j.get("scope_dialogue")
              else "Der er ikke noteret nogen dialog med anmoderen om afgrænsningen."]
     frister = list(deadlines.lines())
-    frister.append(fristbrev or "Der er ikke sendt fristbrev.")
+    frister.append(fristbrev or NO_NOTICE.get(case.regime, "Der er ikke sendt fristbrev."))
+    answer = _answer(case.regime)
     if case.decided:
         within = deadlines.limit is None or case.decided <= deadlines.limit or (
             deadlines.expected is not None and case.decided <= deadlines.expected)
-        frister.append(f"Afgørelsen blev truffet den {da_date(case.decided)}, "
-                       f"{antal(deadlines.elapsed_working_days, 'arbejdsdag', words=False)} efter modtagelsen, "
+        # OFL and FVL count working days; MOL § 4 and GDPR art. 12(3) count calendar months
+        elapsed = (antal(deadlines.elapsed_working_days, "arbejdsdag", words=False)
+                   if deadlines.rule.limit_working_days is not None else antal(deadlines.elapsed_days, "dag", words=False))
+        done = "blev givet" if case.regime is Regime.GDPR15 else "blev truffet"
+        frister.append(f"{answer} {done} den {da_date(case.decided)}, {elapsed} efter modtagelsen, "
                        + ("inden for fristen." if within else "efter fristen."))
     else:
-        frister.append("Der er endnu ikke truffet afgørelse.")
+        frister.append("Der er endnu ikke svaret." if case.regime is Regime.GDPR15
+                       else "Der er endnu ikke truffet afgørelse.")
     collected = [f"Sagen omfatter {antal(len(docs), 'dokument')} med i alt {antal(pages, 'side')}"
                  + (f", heraf {antal(attachments, 'bilag')}" if attachments else "") + "."]
     if failed:
@@ -156,7 +179,7 @@ def journal_context(
         collected.append(f"{capitalize(antal(out_of_scope, 'dokument'))} er ikke omfattet af anmodningen.")
     sources = [f"{fmt}: {antal(n, 'dokument', words=False)}" for fmt, n in sorted(formats.items())]
 
-    subject = "Svaret" if case.regime is Regime.GDPR15 else "Afgørelsen"
+    subject = answer
     assessment = [_OUTCOME.get(data.outcome, "").format(word=word, subject=subject)]
     full, partial, withheld = (data.count(a) for a in (AccessType.FULL, AccessType.PARTIAL, AccessType.WITHHELD))
     counts = [x for x in (f"fuld {word} i {antal(full, 'dokument')}" if full else "",
@@ -190,7 +213,7 @@ def journal_context(
                               "stk. 5).")
     for gid, text in st.laws.items():
         if text.strip() and gid in data.required_texts:
-            assessment.append(f"{data.ground_label(gid)}: {text.strip()}")
+            assessment.append(f"{data.ground_label(gid)}: {text.strip().rstrip('.')}.")
     body = data.complaint_body()
     assessment.append(f"Klageinstans: {body}." if body else
                       ("Den underliggende sag har ingen klageinstans." if data.area is not None
@@ -199,12 +222,12 @@ def journal_context(
     quality = [j["quality_review"]] if j.get("quality_review") else []
     if not quality and not reviews:
         quality = ["Der er ikke noteret nogen kvalitetssikring."]
-    dispatch = [j["dispatch"]] if j.get("dispatch") else ["Afgørelsen er endnu ikke sendt."]
+    dispatch = [j["dispatch"]] if j.get("dispatch") else [f"{answer} er endnu ikke sendt."]
     sections = [
         {"heading": "Modtagelse", "lines": receipt, "bullets": []},
         {"heading": "Anmodningen og de underliggende sager", "lines": request, "bullets": []},
         {"heading": "Afgrænsning og dialog med anmoderen", "lines": scope, "bullets": []},
-        {"heading": "Frister og fristbrev", "lines": frister, "bullets": []},
+        {"heading": NOTICE_HEADING.get(case.regime, "Frister og fristbrev"), "lines": frister, "bullets": []},
         {"heading": "Indsamlede dokumenter", "lines": collected, "bullets": sources},
         {"heading": "Tredjeparter hørt", "lines": [j.get("third_parties") or "Der er ikke hørt tredjeparter."],
          "bullets": []},

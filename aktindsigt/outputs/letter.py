@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Any
 
-from aktindsigt.core.danish import antal, capitalize, join
+from aktindsigt.core.danish import antal, as_clause, capitalize, join
 from aktindsigt.core.deadlines import Deadlines
 from aktindsigt.core.model import AccessType, Regime, RequesterType
 from aktindsigt.outputs.data import CaseData, pick
@@ -320,7 +320,7 @@ def deadline_letter_context(data: CaseData, expected: date, reason: str = "",
     ctx = common_context(data)
     t = data.texts.get("deadline_letter") or {}
     ph = {**data.placeholders(), **_deadline_ph(data, deadlines), "expected": da_date(expected),
-          "reason": reason.strip().rstrip(".")}
+          "reason": as_clause(reason).rstrip(".")}
     regime = data.regime
     within = deadlines is not None and deadlines.limit is not None and expected <= deadlines.limit \
         and regime in (Regime.MOL, Regime.GDPR15)

@@ -509,12 +509,17 @@ class OutputServices:
         fb = self.store.get_setting(f"case:{case_id}:fristbrev")
         fristbrev = ""
         if fb:
-            fristbrev = (f"Fristbrev blev dannet den {da_date(date.fromisoformat(fb['rendered']))} af {fb.get('by', '')}; "
-                         f"afgørelsen blev forventet senest den {da_date(date.fromisoformat(fb['expected']))}.")
+            regime = data.case.regime
+            notice, answer = (("Besked om forlængelse af fristen", "svaret") if regime is Regime.GDPR15 else
+                              ("Underretning om fristen", "afgørelsen") if regime is Regime.MOL else
+                              ("Fristbrev", "afgørelsen"))
+            fristbrev = (f"{notice} blev dannet den {da_date(date.fromisoformat(fb['rendered']))} af "
+                         f"{fb.get('by', '')}; {answer} blev forventet senest den "
+                         f"{da_date(date.fromisoformat(fb['expected']))}.")
         from aktindsigt.outputs.journalnotat import output_lines, review_lines
 
         reviews = [*review_lines(self.store.audit_events(case_id)), audit_head_line(self.store)]  # chain head (#16)
-        outputs = output_lines([*self.output_history(case_id), *pending_outputs])
+        outputs = output_lines([*self.output_history(case_id), *pending_outputs], data.case.regime)
         if data.case.decided is None and any(ev.get("kind") == "letter" and not ev.get("draft")
                                              for ev in pending_outputs):
             data.case.decided = data.today  # the export's final letter is the decision (recorded with the bundle)
@@ -546,6 +551,9 @@ class OutputServices:
         from aktindsigt.services.cases import ServiceError
 
         data = self.output_data(case_ref)
+        if data.case.decided is not None:
+            raise ServiceError(f"Der er allerede truffet afgørelse i sagen (den {da_date(data.case.decided)}), så "
+                               "der skal ikke sendes fristbrev.")
         if expected_date <= data.today:
             raise ServiceError("Datoen for den forventede afgørelse skal ligge efter i dag.")
         if not reason.strip():

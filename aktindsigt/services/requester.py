@@ -111,7 +111,7 @@ class RequesterServices:
     def keep_own_suggestions(self, case_ref: str | int) -> int:
         """Keep (with the reason "Anmoderens egne oplysninger") every open suggestion that is the requester's
         own under an own-data regime; returns how many. Nothing happens under OFL § 7 and MOL."""
-        from aktindsigt.detect.requester import from_requester, own_data_adjust
+        from aktindsigt.detect.requester import from_requester, own_data_adjust, requester_form
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         if not case.regime.own_data:
@@ -129,7 +129,8 @@ class RequesterServices:
         for doc_id, suggestions in by_doc.items():
             doc = docs.get(doc_id)
             kept = own_data_adjust(suggestions, matcher, by_requester=self._by_requester(doc, docs, matcher,
-                                                                                         from_requester))
+                                                                                         from_requester),
+                                   form=requester_form(self._text_of(doc_id), matcher))
             kept_ids = {s.id for s in kept}
             own += [s.id for s in suggestions if s.id not in kept_ids and s.id is not None]
         if own:
@@ -151,14 +152,26 @@ class RequesterServices:
                   docs: Sequence[Any]) -> list[Any]:
         """Hook for the analysis: one document's detections under an own-data regime (see
         ``detect.requester.own_data_adjust``); unchanged under other regimes."""
-        from aktindsigt.detect.requester import from_requester, own_data_adjust
+        from aktindsigt.detect.requester import from_requester, own_data_adjust, requester_form
 
         matcher = getattr(allow, "requester", None)
         if not case.regime.own_data or matcher is None or matcher.empty:
             return list(detections)
         by_id = {d.id: d for d in docs}
         return own_data_adjust(detections, matcher, by_requester=self._by_requester(doc, by_id, matcher,
-                                                                                   from_requester))
+                                                                                   from_requester),
+                               form=requester_form(self._text_of(doc.id), matcher))
+
+    def _text_of(self, document_id: int | None) -> str:
+        """A document's text ("" when it has none or is gone)."""
+        from aktindsigt.store.store import NotFound
+
+        if document_id is None:
+            return ""
+        try:
+            return self.store.document_text(document_id)
+        except NotFound:
+            return ""
 
     def requester_candidates(self, case_ref: str | int) -> list[Any]:
         """Likely own identifiers of the requester found in the documents (next to their name: the block

@@ -33,3 +33,15 @@ def test_join_capitalize_and_dates():
     assert join(["a", "b"], "eller") == "a eller b"
     assert capitalize("ét dokument") == "Ét dokument"
     assert da_date(date(2026, 11, 28)) == "28. november 2026" and da_date(None) == ""
+
+
+def test_a_sentence_becomes_a_clause_after_fordi():
+    from aktindsigt.core.danish import as_clause
+
+    assert as_clause("Sagen omfatter dokumenter fra flere afdelinger.") == "sagen omfatter dokumenter fra flere " \
+                                                                        "afdelinger."
+    assert as_clause("Vi venter på en udtalelse") == "vi venter på en udtalelse"
+    assert as_clause("  Der mangler en høring") == "der mangler en høring"
+    for kept in ("Ankestyrelsen har bedt om sagen", "KL har ikke svaret", "Sønderborg Forsyning skal høres",
+                 "vi skal høre en tredjepart", ""):
+        assert as_clause(kept) == kept.strip()

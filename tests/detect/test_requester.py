@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aktindsigt.core.model import EntityType, Regime, RequesterIdentifiers
 from aktindsigt.detect.allowlist import Allowlist
-from aktindsigt.detect.requester import RequesterMatcher, from_requester, own_data_adjust, propose
+from aktindsigt.detect.requester import (
+    RequesterMatcher,
+    from_requester,
+    own_data_adjust,
+    propose,
+    requester_form,
+)
 
 
 @dataclass(frozen=True)
@@ -92,3 +98,22 @@ def test_propose_takes_the_block_after_ansoger_but_not_other_labels():
     # already entered: not proposed again
     again = propose({1: text}, {1: dets}, RequesterIdentifiers(cpr=["120384-1734"]), "Mette Kristensen")
     assert EntityType.CPR not in {c.entity_type for c in again}
+
+
+def test_first_person_sentences_in_the_requesters_own_form_are_hers():
+    """Her application ("Ansøger: Mette Kristensen") says "Jeg søger ..., fordi min søn ...": her own words, not
+    suggested; the same sentence in a letter to her, or a sentence naming someone else, is judged as before."""
+    m = RequesterMatcher.build(IDS, "Mette Kristensen")
+    form = "Ansøgning\nAnsøger: Mette Kristensen\nCPR-nr.: 120384-1734\n\nJeg søger, fordi min søn har angst."
+    assert requester_form(form, m)
+    assert not requester_form("Til: Mette Kristensen\nVi har bevilget ...", m)  # a letter to her
+    assert not requester_form("Ansøger: Jens Hansen\nJeg søger ...", m)  # someone else's application
+    assert not requester_form("Ansøger: Mette\n", m)  # a first name alone does not make it hers
+    own = D(EntityType.SENSITIVE, 0, 33, "Jeg søger, fordi min søn har angst.")
+    third = D(EntityType.SENSITIVE, 40, 80, "Drengen har angst og går til psykolog.")
+    assert own_data_adjust([own, third], m, form=True) == [replace(third, preselected=False)]
+    assert own_data_adjust([own], m, form=False) == [replace(own, preselected=False)]
+    # a first-person sentence that names another person is still suggested
+    jens = D(EntityType.SENSITIVE, 90, 140, "Jeg har hørt, at Jens Hansen drikker.")
+    person = D(EntityType.PERSON, 107, 118, "Jens Hansen", False)
+    assert own_data_adjust([person, jens], m, form=True) == [person, jens]

@@ -67,7 +67,9 @@ def test_checklist_then_letter_refused_then_fixed(svc, case_docs, tmp_path):
     assert r.exit_code == 0 and (tmp_path / "03_Journalnotat.docx").exists()
     r = runner.invoke(app, ["case", "fristbrev", str(case.id), "--expected", "2026-11-25", "--out", str(tmp_path),
                             "--no-pdf", "--reason", "vi skal høre en tredjepart"])
-    assert r.exit_code == 0 and (tmp_path / "00_Fristbrev.docx").exists()
+    # the letter set the decision date: a fristbrev now would promise a decision that is already made
+    assert r.exit_code != 0 and not (tmp_path / "00_Fristbrev.docx").exists()
+    assert "allerede truffet afgørelse" in r.output + (r.stderr if r.stderr_bytes else "")
     r = runner.invoke(app, ["case", "klage", str(case.id), "--received", "2026-11-20", "--out", str(tmp_path),
                             "--no-pdf"])
     assert r.exit_code == 0 and (tmp_path / "04_Klage_videresendelse.docx").exists()

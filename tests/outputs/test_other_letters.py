@@ -55,7 +55,7 @@ def test_a_late_fristbrev_apologises_and_warns(svc, ready_case, tmp_path):
 
 
 @pytest.mark.parametrize("regime, within, beyond, title, rule", [
-    ("fvl9", date(2026, 11, 25), date(2099, 1, 1), "forventet afgørelse", None),
+    ("fvl9", date(2026, 11, 25), date(2099, 1, 1), "forventet afgørelse", "forvaltningslovens § 16, stk. 2"),
     ("mol", date(2026, 12, 20), date(2027, 1, 5), "miljøoplysninger", "miljøoplysningslovens § 4, stk. 3"),
     ("gdpr15", date(2027, 1, 20), date(2027, 2, 3), "indsigt", "databeskyttelsesforordningens artikel 12, stk. 3"),
 ])
@@ -66,15 +66,25 @@ def test_fristbrev_by_regime(svc, ready_case, tmp_path, regime, within, beyond, 
     c = svc.get_case(case.id)
     c.regime = Regime(regime)
     svc.store.update_case(c, "t")
-    text = " ".join(docx_text(svc.render_fristbrev(case.id, tmp_path, within, reason="sagen skal belyses hos "
-                                                                                      "en anden myndighed",
+    text = " ".join(docx_text(svc.render_fristbrev(case.id, tmp_path, within, reason="Sagen skal belyses hos "
+                                                                                      "en anden myndighed.",
                                                    pdf=False).docx).split())
     assert title in text
+    assert "fordi sagen skal belyses hos en anden myndighed." in text  # the reason as a clause, one full stop
     assert "§ 39" not in text and "offentlighedslovens" not in text  # only OFL has § 39
     if rule:
         assert rule in text
     with pytest.raises(ServiceError, match="længste frist"):
         svc.render_fristbrev(case.id, tmp_path, beyond, reason="sagen skal belyses hos en anden myndighed")
+
+
+def test_no_fristbrev_once_the_case_is_decided(svc, ready_case, tmp_path):
+    case, _ = ready_case
+    c = svc.get_case(case.id)
+    c.decided = date(2026, 11, 5)
+    svc.store.update_case(c, "t")
+    with pytest.raises(ServiceError, match="allerede truffet afgørelse.*5. november 2026"):
+        svc.render_fristbrev(case.id, tmp_path, date(2026, 11, 25), reason="vi skal høre en tredjepart")
 
 
 def test_kvittering_states_the_regimes_time_limit(svc, ready_case, tmp_path):
@@ -183,3 +193,30 @@ def test_save_statements_writes_only_what_changed(svc, ready_case):
     assert svc.law_grounds(case.id) == []
     with pytest.raises(ServiceError, match="Ukendt"):
         svc.save_statements(case.id, journal={"nope": "x"})
+
+
+def test_journal_note_of_an_indsigt_answer_and_of_an_environmental_decision(svc, ready_case, tmp_path):
+    """GDPR art. 15: an answer ("Svaret blev givet"), a notice of extension instead of a fristbrev; MOL and GDPR
+    count calendar days, not working days."""
+    from aktindsigt.core.model import Regime
+
+    case, _ = ready_case
+    c = svc.get_case(case.id)
+    c.regime = Regime.GDPR15
+    svc.store.update_case(c, "t")
+    svc.render_fristbrev(case.id, tmp_path, date(2026, 11, 25), reason="Sagen skal belyses hos en anden myndighed",
+                         pdf=False)
+    c = svc.get_case(case.id)
+    c.decided = date(2026, 11, 6)
+    svc.store.update_case(c, "t")
+    text = " ".join(docx_text(svc.render_journalnotat(case.id, tmp_path, pdf=False).docx).split())
+    assert "Frister og forlængelse" in text and "fristbrev" not in re.sub(r"\S+\.docx", "", text).lower()
+    assert "Besked om forlængelse af fristen blev dannet den 6. november 2026" in text
+    assert "svaret blev forventet senest den 25. november 2026" in text
+    assert "Svaret blev givet den 6. november 2026, 4 dage efter modtagelsen, inden for fristen." in text
+    assert "Svaret er endnu ikke sendt." in text and "Afgørelsen" not in text
+    c.regime = Regime.MOL
+    svc.store.update_case(c, "t")
+    text = " ".join(docx_text(svc.render_journalnotat(case.id, tmp_path, pdf=False).docx).split())
+    assert "Afgørelsen blev truffet den 6. november 2026, 4 dage efter modtagelsen" in text
+    assert "Underretning om fristen blev dannet" in text and "Frister og underretning" in text
