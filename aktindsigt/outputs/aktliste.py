@@ -121,6 +121,25 @@ def party_for(d: DocInfo, data: CaseData, config: Mapping[str, Any], own: Mappin
     return public_party(doc.sender or doc.recipient, config, own)
 
 
+def notes_for(doc: Any, config: Mapping[str, Any]) -> str:
+    """The "Bemærkninger" cell: how the document's text was read. A document whose import replaced the PDF's
+    own text layer by OCR (a warning starting with ``ingest.pdf.TEXT_LAYER_REPLACED``) says so, with the pages."""
+    from aktindsigt.ingest.pdf import TEXT_LAYER_REPLACED
+
+    texts = config.get("notes") or {}
+    notes = []
+    for warning in doc.warnings or []:
+        if not str(warning).startswith(TEXT_LAYER_REPLACED):
+            continue
+        m = re.match(rf"{re.escape(TEXT_LAYER_REPLACED)} på side ([^:]+):", str(warning))
+        if m:
+            notes.append(str(texts.get("text_layer_replaced", "Tekstlag erstattet af OCR (side {pages})"))
+                         .format(pages=m.group(1).strip()))
+        else:
+            notes.append(str(texts.get("text_layer_replaced_all", "Tekstlag erstattet af OCR")))
+    return "; ".join(dict.fromkeys(notes))
+
+
 def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
     """One row per document, values in the column order of ``aktliste.yaml``."""
     out = []
@@ -142,6 +161,7 @@ def rows(data: CaseData, config: Mapping[str, Any]) -> list[list[Any]]:
             ", ".join(data.short_label(g) for g in d.grounds),
             d.reason if d.access in (AccessType.PARTIAL, AccessType.WITHHELD) else "",
             d.redactions if doc.in_scope else "",
+            notes_for(doc, config),
         ])
     return out
 
@@ -205,7 +225,7 @@ def write_xlsx(path: Path, header: Sequence[str], table: Sequence[Sequence[Any]]
         cell.font = bold
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [8, 14, 40, 11, 11, 24, 10, 7, 11, 11, 18, 50, 12]
+    widths = [8, 14, 40, 11, 11, 24, 10, 7, 11, 11, 18, 50, 12, 24]
     for i, w in enumerate(widths[: len(header)], start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     for row in ws.iter_rows(min_row=2):
@@ -237,7 +257,7 @@ td.n { text-align: right; }
 """
 
 # relative column widths (percent) for the landscape table
-_WIDTHS = [3, 7, 16, 6, 6, 10, 5, 4, 6, 6, 8, 15, 8]
+_WIDTHS = [3, 7, 13, 6, 6, 10, 5, 4, 6, 6, 8, 13, 7, 6]
 
 
 def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]], first: bool) -> str:

@@ -266,7 +266,9 @@ class CaseData:
         raw = (self.texts.get("complaint") or {}).get(self.regime.value, "")
         portal = fill(self.texts.get("portal", ""), ph) if area is not None and area.klageportalen else ""
         route_key = "fvl_route_municipality" if area is not None and area.via_municipality else "fvl_route_direct"
-        route = fill(self.texts.get(route_key, ""), ph)
+        if self.regime is Regime.MOL:
+            route_key = "" if portal else "mol_route"  # the portal text says how the complaint is lodged
+        route = fill(self.texts.get(route_key, ""), ph) if route_key else ""
         return fill(raw, {**ph, "portal": portal, "route": route})
 
     def placeholders(self) -> dict[str, str]:

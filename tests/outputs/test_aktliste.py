@@ -20,7 +20,7 @@ def test_xlsx_and_csv_have_one_row_per_document(svc, ready_case, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Danish Excel
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header == load_aktliste_config()["columns"] and len(header) == 13
+    assert header == load_aktliste_config()["columns"] and len(header) == 14
     assert len(body) == len(docs)
     by_akt = {r[0]: dict(zip(header, r, strict=True)) for r in body}
     assert by_akt["2"]["Aktindsigt"] == "Delvis" and by_akt["2"]["Antal overstregninger"] == "3"
@@ -130,3 +130,25 @@ def test_spreadsheet_cells_never_become_formulas_and_dates_are_dates(svc, ready_
     assert ws.cell(row=2, column=4).number_format == "DD.MM.YYYY"
     rows = list(csv.reader(files.csv.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[1][2] == "'=HYPERLINK(\"http://x\",\"klik\")"
+
+
+def test_notes_say_when_the_text_layer_was_replaced_by_ocr(svc, ready_case, tmp_path):
+    """The import's warning (prefix ``ingest.pdf.TEXT_LAYER_REPLACED``) becomes the document's note in every form of
+    the aktliste; other warnings do not."""
+    import pymupdf
+
+    from aktindsigt.ingest.pdf import TEXT_LAYER_REPLACED
+    from tests.outputs.conftest import make_doc
+
+    case, _ = ready_case
+    d1 = svc.store.add_documents(case.id, make_doc("Brev fra borger om carporten", "Skannet brev", warnings=[
+        f"{TEXT_LAYER_REPLACED} på side 2 og 3: PDF-filens eget tekstlag kunne ikke læses korrekt."]), "t")[0]
+    d2 = svc.store.add_documents(case.id, make_doc("Tegning af carport", "Tegning", warnings=[
+        "PDF-filen var beskadiget og er repareret. Kontrollér, at siderne er hele."]), "t")[0]
+    files = svc.render_aktliste(case.id, tmp_path)
+    rows = list(csv.reader(files.csv.read_bytes().decode("utf-8-sig").splitlines(), delimiter=";"))
+    by_akt = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert by_akt[str(d1.akt_nr)]["Bemærkninger"] == "Tekstlag erstattet af OCR (side 2 og 3)"
+    assert by_akt[str(d2.akt_nr)]["Bemærkninger"] == ""
+    text = " ".join("".join(p.get_text() for p in pymupdf.open(files.pdf)).split())
+    assert "Tekstlag erstattet af OCR (side 2 og 3)" in text and "Bemærkninger" in text

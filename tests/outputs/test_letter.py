@@ -42,6 +42,7 @@ def test_final_letter_contains_exactly_the_grounds_used(svc, ready_case, tmp_pat
 @pytest.mark.parametrize("regime, area, expected", [
     ("ofl7", "social", "til Ankestyrelsen, som er klageinstans"), ("ofl8", "none", "Ankestyrelsen, som fører tilsyn"),
     ("mol", "environment", "til Miljø- og Fødevareklagenævnet"), ("gdpr15", "", "Datatilsynet"),
+    ("mol", "tax", "Klagen indgives skriftligt til Eksempel Kommune, som genvurderer sagen"),
     ("fvl9", "planning", "til Planklagenævnet"),
 ])
 def test_complaint_guidance_matches_regime_and_area_and_has_no_deadline(svc, ready_case, tmp_path, regime, area,
@@ -59,6 +60,8 @@ def test_complaint_guidance_matches_regime_and_area_and_has_no_deadline(svc, rea
     guidance = text[text.index("Klagevejledning"):text.index("Med venlig hilsen")]
     assert complaint_deadline_phrases(guidance) == []
     assert ("Klageportalen" in text) is (area in ("environment", "planning"))
+    if regime == "mol":  # one way to lodge the complaint: the portal, or in writing to the municipality
+        assert ("indgives skriftligt" in text) is (area != "environment")
     if regime == "gdpr15":
         assert "artikel 79" in text and "domstolene" in text
     if regime in ("ofl7", "ofl8"):

@@ -373,3 +373,4 @@ def test_thumbnails_render_lazily_and_jump(qtbot, window):
     thumbs.setCurrentIndex(thumbs.model().index(2, 0))
     qtbot.keyClick(thumbs, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.viewer.current_page() == 3)
+
