@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aktindsigt.core.danish import antal
 from aktindsigt.core.model import AccessType
 from aktindsigt.services import ImportSummary
 from aktindsigt.ui.common import cached_grounds
@@ -240,8 +241,8 @@ class ImportResultDialog(QDialog):
         self.setObjectName("importResultDialog")
         self.setWindowTitle(tr("Resultat af importen"))
         n_ok, n_failed, n_dup = len(summary.imported), len(summary.failed), len(summary.duplicates)
-        text = tr("{0} dokumenter importeret, {1} kunne ikke læses, {2} fandtes allerede i sagen.").format(
-            n_ok, n_failed, n_dup)
+        text = tr("{0} importeret, {1} kunne ikke læses, {2} fandtes allerede i sagen.").format(
+            antal(n_ok, "dokument", words=False), n_failed, n_dup)
         if summary.cancelled:
             text += " " + tr("Importen blev annulleret; resten af filerne er ikke importeret.")
         lay = QVBoxLayout(self)
