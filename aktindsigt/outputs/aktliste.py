@@ -257,7 +257,7 @@ td.n { text-align: right; }
 """
 
 # relative column widths (percent) for the landscape table
-_WIDTHS = [3, 7, 13, 6, 6, 10, 5, 4, 6, 6, 8, 13, 7, 6]
+_WIDTHS = [3, 7, 12, 6, 6, 10, 5, 4, 6, 6, 8, 12, 7, 8]
 
 
 def _html(data: CaseData, header: Sequence[str], table: Sequence[Sequence[Any]], first: bool) -> str:

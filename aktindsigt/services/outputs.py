@@ -321,13 +321,18 @@ class OutputServices:
         return self.review.pending_counts(case_id)  # type: ignore[attr-defined]
 
     def _redacted_spans(self, case_id: int) -> list[tuple[Any, str, int]]:
-        """(entity type, text, document id) of the case's span redactions."""
+        """(entity type, text, document id) of the case's span redactions, one per redacted span (a manual
+        redaction over a suggestion is one box, although both are decisions)."""
         from aktindsigt.core.model import DecisionAction, DecisionKind
 
         found: list[tuple[Any, str, int]] = []
         texts: dict[int, str] = {}
+        seen: set[tuple[int, int, int | None]] = set()
         for d in self.decisions(case_id):  # type: ignore[attr-defined]
             if d.action is DecisionAction.REDACT and d.kind is DecisionKind.SPAN and d.start is not None:
+                if (d.document_id, d.start, d.end) in seen:
+                    continue
+                seen.add((d.document_id, d.start, d.end))
                 if d.document_id not in texts:
                     texts[d.document_id] = self.store.document_text(d.document_id)
                 found.append((d.entity_type, texts[d.document_id][d.start:d.end], d.document_id))
