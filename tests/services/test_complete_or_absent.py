@@ -150,7 +150,7 @@ def test_the_journal_note_lists_the_outputs_of_its_own_bundle(services, lead, ca
     _approve(services, lead, case)
     result = services.export_bundle(case.id, tmp_path / "eksport")
     note = "\n".join(p.text for p in Docx(result.path / "03_Journalnotat.docx").paragraphs)
-    assert "Afgørelse dannet af" in note and "Aktliste dannet af" in note
+    assert "Afgørelsen blev dannet af" in note and "Aktlisten blev dannet af" in note
     kinds = [ev["kind"] for ev in services.output_history(case.id)]
     assert kinds == ["letter", "aktliste", "journalnotat"]
 
