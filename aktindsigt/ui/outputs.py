@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aktindsigt.core.danish import antal, capitalize
 from aktindsigt.ui import dialogs, procpool
 from aktindsigt.ui.common import fit_to_screen, ground_label
 from aktindsigt.ui.ops import ChangeSet, OpHandle, query, run_op, show_error

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aktindsigt.core.deadlines import Light
 from aktindsigt.core.model import CaseStatus, Regime, RequesterIdentifiers, RequesterType
 from aktindsigt.services import CaseOverview, ServiceError, Services
 from aktindsigt.ui.common import LIGHT_COLOURS, count, da_date, dot_icon, ui_settings
