@@ -91,6 +91,12 @@ DRIVER = textwrap.dedent('''
     steps = [run("case", "create", "--title", "Sag", "--requester", "Ole", "--regime", "ofl7")]
     steps += [run("case", "import", "1", docs), run("case", "analyze", "1"),
               run("case", "decide", "1", "--accept-preselected"),
+              # the final letter names the complaint body of the matter area and says how the request was
+              # read: without them it keeps a placeholder, which no override lets out of the house (#11)
+              run("municipality", "--name", "Eksempel Kommune"),
+              run("case", "statements", "1", "--scope", "Alle dokumenter i sagen.", "--matter-area", "social",
+                  "--extraction", "Oplysningerne om andre personer er undtaget; resten af dokumenterne udleveres.",
+                  "--meroffentlighed", "Meroffentlighed er overvejet; hensynet til de private parter vejer tungere."),
               run("case", "redact", "1", "--out", out + "/ud"),
               run("case", "submit", "1", "--allow-problems", "--comment", "Klar."),
               run("settings", "user", "--role", "teamleder", user="tove"),
@@ -126,7 +132,7 @@ def test_whole_pipeline_in_a_fresh_process_tries_no_network(tmp_path):
                        text=True, env=env, timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]
     result = json.loads(r.stdout.strip().splitlines()[-1])
-    assert [code for _, code, _ in result["steps"]] == [0] * 9, result["steps"]
+    assert [code for _, code, _ in result["steps"]] == [0] * 11, [s for s in result["steps"] if s[1]]
     assert next((tmp_path / "eksport").glob("AKT_*/manifest.json"))
     assert result["attempts"] == []
     assert result["loaded"] == [] and result["libraries"] == []
