@@ -245,10 +245,6 @@ EN = {
     "Vælg mappe til de overstregede dokumenter": "Choose a folder for the redacted documents",
     "Vælg mappe til journalnotatet": "Choose a folder for the journal note",
     "kontrolleret": "verified",
-    "{0} dokument(er) fejlede kontrollen og er ikke udleveret. Se listen.":
-        "{0} document(s) failed verification and were not released. See the list.",
-    "{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til dokumentet.":
-        "{0} item(s) must be resolved before the decision can be sent. Double-click to go to the document.",
     "Åbn &mappe": "Open &folder",
     "&Eksportér pakke til ESDH …": "&Export bundle for the ESDH …",
     "Vælg mappe til ESDH-pakken": "Choose a folder for the ESDH bundle",
@@ -270,8 +266,6 @@ EN = {
     "Bemærkning til teamlederen (kan udelades):": "Note to the team lead (optional):",
     "Send": "Send",
     "Send trods tjeklisten": "Send despite the checklist",
-    "Tjeklisten har {0} punkt(er). Du kan sende sagen alligevel med en bemærkning til teamlederen om punkterne:":
-        "The checklist has {0} item(s). You can send the case anyway with a note to the team lead about them:",
     "Send alligevel": "Send anyway",
     "Godkend egen sag": "Approve own case",
     "Du har selv behandlet sagen. Skriv, hvorfor du selv godkender den (fx at der ikke er en anden teamleder):":
@@ -280,10 +274,6 @@ EN = {
     "Godkend sagen": "Approve the case",
     "Bemærkning til godkendelsen (kan udelades):": "Note on the approval (optional):",
     "Godkend trods tjeklisten": "Approve despite the checklist",
-    "Tjeklisten har {0} punkt(er). Skriv begrundelsen for at godkende sagen alligevel; den gemmes i loggen og i "
-    "eksportpakken:":
-        "The checklist has {0} item(s). Write the reason for approving the case anyway; it is kept in the log and "
-        "in the export bundle:",
     "Godkend alligevel": "Approve anyway",
     "Returnér sagen": "Return the case",
     "Hvad skal sagsbehandleren rette? Kommentaren vises på sagen, til den sendes til godkendelse igen:":
@@ -398,9 +388,6 @@ EN = {
     "&Hjemmeside:": "&Website:",
     "Hjemmeside": "Website",
     "Kommunens navn": "The municipality's name",
-    "{0} punkt(er) skal løses, før afgørelsen kan sendes. Dobbeltklik for at gå til stedet, hvor punktet rettes.":
-        "{0} item(s) must be resolved before the decision can be sent. Double-click to go to where the item is "
-        "fixed.",
     "Eksportér trods tjeklisten eller godkendelsen": "Export despite the checklist or the approval",
     "Som teamleder kan du eksportere sagen alligevel. Skriv begrundelsen; den gemmes i loggen og i pakkens "
     "manifest:":
