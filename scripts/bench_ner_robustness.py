@@ -36,15 +36,12 @@ _WORD = re.compile(r"\S+")
 
 
 def _score(texts, golds, preds) -> dict:
+    from aktindsigt.training.postprocess import span_overlap_counts
+
     g_n = g_hit = p_n = p_hit = 0
     for gold, pred in zip(golds, preds, strict=True):
-        for gs, ge in gold:
-            cov = sum(max(0, min(ge, pe) - max(gs, ps)) for ps, pe in pred)
-            g_n += 1
-            g_hit += cov >= 0.5 * (ge - gs)
-        for ps, pe in pred:
-            p_n += 1
-            p_hit += any(ps < ge and gs < pe for gs, ge in gold)
+        a, b, c, d = span_overlap_counts(gold, pred)
+        g_n, g_hit, p_n, p_hit = g_n + a, g_hit + b, p_n + c, p_hit + d
     return {"gold": g_n, "predicted": p_n, "recall": round(g_hit / max(g_n, 1), 4),
             "precision": round(p_hit / max(p_n, 1), 4)}
 

@@ -69,6 +69,14 @@ def _gold_token_spans(doc, ents) -> list[tuple[int, int, str]]:
     return [(sp.start, sp.end, sp.label_) for sp in filter_spans(spans)]
 
 
+def span_overlap_counts(gold, pred) -> tuple[int, int, int, int]:
+    """(gold spans, gold spans at least half covered by predicted ones, predicted spans, predicted spans
+    overlapping a gold one) for character spans ``(start, end)`` of one text."""
+    g_hit = sum(sum(max(0, min(ge, pe) - max(gs, ps)) for ps, pe in pred) >= 0.5 * (ge - gs) for gs, ge in gold)
+    p_hit = sum(any(ps < ge and gs < pe for gs, ge in gold) for ps, pe in pred)
+    return len(gold), g_hit, len(pred), p_hit
+
+
 def _overlap_scores(pairs) -> dict:
     """Character-level PER span recall (>= half of a gold span inside predicted PER) and precision
     (a predicted PER overlapping any gold PER), as the detection benchmark counts."""
@@ -76,13 +84,8 @@ def _overlap_scores(pairs) -> dict:
     for doc, gold_chars in pairs:
         pred = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
         gold = [(s, e) for s, e, lab in gold_chars if lab == "PER"]
-        for gs, ge in gold:
-            cov = sum(max(0, min(ge, pe) - max(gs, ps)) for ps, pe in pred)
-            g_n += 1
-            g_hit += cov >= 0.5 * (ge - gs)
-        for ps, pe in pred:
-            p_n += 1
-            p_hit += any(ps < ge and gs < pe for gs, ge in gold)
+        a, b, c, d = span_overlap_counts(gold, pred)
+        g_n, g_hit, p_n, p_hit = g_n + a, g_hit + b, p_n + c, p_hit + d
     return {"recall": g_hit / max(g_n, 1), "precision": p_hit / max(p_n, 1)}
 
 
