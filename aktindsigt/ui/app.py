@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QToolBar, QWidget
 
@@ -262,6 +262,39 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+class ActivationKeeper(QObject):
+    """When a dialog closes (a progress dialog, a message box, the first-run dialog) and no window of the app is
+    active afterwards, the window the dialog belonged to is activated again, so that the keyboard goes on
+    working there.
+
+    A window manager usually does this, but not every one does, and without one (Xvfb, a kiosk session) the
+    focus went nowhere: the case window's shortcuts (F9, Ctrl+F5) and review keys (A/R/J) did nothing until the
+    caseworker clicked the window. Only the app's own closing of a dialog counts (a Hide event of a window with
+    a parent): when the focus leaves for another program, nothing is taken back."""
+
+    HIDE = QEvent.Type.Hide
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == self.HIDE and isinstance(obj, QWidget) and obj.isWindow():
+            parent = obj.parentWidget()
+            if parent is not None:
+                window = parent.window()
+                QTimer.singleShot(0, window, lambda w=window: self._reactivate(w))
+        return False
+
+    @staticmethod
+    def _reactivate(window: QWidget) -> None:
+        modal = QApplication.activeModalWidget()  # another dialog still open over it gets the keys instead
+        if QApplication.activeWindow() is None and window.isVisible() and modal in (None, window) \
+                and QApplication.activePopupWidget() is None:
+            log.debug("no active window after a dialog closed: activating %s", window.objectName())
+            window.activateWindow()
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Aktindsigt")
@@ -270,6 +303,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setStyleSheet(STYLE)
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     install_translation(app)
+    if not any(isinstance(c, ActivationKeeper) for c in app.children()):
+        ActivationKeeper(app)
     return app
 
 

@@ -659,3 +659,36 @@ def test_window_geometry_and_splitter_are_remembered(qtbot, services, letters, w
     wait_ops()
     assert again.size() == size and again.splitter.sizes() == sizes
     _close(again)
+
+
+def test_keys_reach_the_case_window_after_a_dialog_closes_without_a_window_manager(qtbot, services, letters,
+                                                                                   wait_ops):
+    """Without a window manager (or with one that does not give the focus back) nothing was active after a
+    progress dialog or a message box closed, so F9 and the review keys did nothing (the walkthrough stopped)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+    from aktindsigt.ui.app import ActivationKeeper
+
+    app = QApplication.instance()
+    keeper = ActivationKeeper(app)
+    try:
+        case, _ = letters
+        win = _open(qtbot, services, case.id, wait_ops)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        for dlg in (QProgressDialog("Arbejder …", None, 0, 0, win), QMessageBox(QMessageBox.Icon.Warning, "x", "y",
+                                                                                QMessageBox.StandardButton.Ok, win)):
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.show()
+            dlg.activateWindow()
+            qtbot.waitUntil(lambda d=dlg: QApplication.activeWindow() is d)
+            dlg.hide()
+            dlg.deleteLater()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        qtbot.keyClick(win.panel.tree, Qt.Key.Key_F9)
+        wait_ops()
+        qtbot.waitUntil(lambda: win.outputs.checklist_dialog is not None and win.outputs.checklist_dialog.isVisible())
+        win.outputs.checklist_dialog.close()
+    finally:
+        app.removeEventFilter(keeper)
+        keeper.deleteLater()
+    _close(win)
