@@ -12,7 +12,17 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QToolBar, QWidget
 
@@ -59,6 +69,10 @@ def install_translation(app: QCoreApplication, language: str | None = None) -> Q
     return None
 
 
+OVERVIEW_INTRO = QT_TR_NOOP("Enter eller dobbeltklik åbner den valgte sag. Taster til gennemgangen af forslag finder du "
+                            "under Hjælp i sagsvinduet (F1).")
+
+
 class MainWindow(QMainWindow):
     """The start window: case overview with "Ny sag", "Åbn sag" and settings."""
 
@@ -89,18 +103,28 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("&Opdatér"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.overview.refresh)
+        self.search_action = QAction(self.tr("&Søg i sagerne"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self._focus_search)
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.help_action = QAction(self.tr("&Tastaturgenveje"), self)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(self.show_shortcuts)
+        self.last_dialog = None
 
         menu = self.menuBar().addMenu(self.tr("&Sag"))
-        for a in (self.new_action, self.open_action, self.refresh_action):
+        for a in (self.new_action, self.open_action, self.search_action, self.refresh_action):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu.addAction(self.municipality_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+        from aktindsigt.ui.help import add_help_menu
+
+        self.about_action = add_help_menu(self, self.help_action)
         tb = QToolBar(self.tr("Værktøjslinje"))
         tb.setObjectName("overviewToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -211,6 +235,20 @@ class MainWindow(QMainWindow):
     def _on_changed(self, ch: ChangeSet) -> None:
         if ch.user:
             self.refresh_user()
+
+    def _focus_search(self) -> None:
+        self.overview.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.overview.search.selectAll()
+
+    def show_shortcuts(self):
+        """F1 in the overview: its own shortcuts (the case window's review keys are in the case window's F1)."""
+        from aktindsigt.ui.help import ShortcutsDialog
+
+        dlg = ShortcutsDialog(self, legend=False, intro_text=OVERVIEW_INTRO)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        self.last_dialog = dlg
+        return dlg
 
     def _open_current(self) -> None:
         cid = self.overview.current_case_id()

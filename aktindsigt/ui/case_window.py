@@ -519,8 +519,9 @@ class CaseWindow(QMainWindow):
         m.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_width_action, self.fit_page_action])
         m.addSeparator()
         m.addActions(self.focus_actions)
-        m = self.menuBar().addMenu(self.tr("&Hjælp"))
-        m.addAction(self.help_action)
+        from aktindsigt.ui.help import add_help_menu
+
+        self.about_action = add_help_menu(self, self.help_action)  # the Team menu goes before it
 
         tb = QToolBar(self.tr("Værktøjslinje"))
         tb.setObjectName("caseToolbar")

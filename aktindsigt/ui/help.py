@@ -1,13 +1,15 @@
-"""F1: the shortcut overview (made from the window's own menus, so it is always what the menus offer), and the
-colour legend of the suggestion types and overlays."""
+"""The Hjælp menu of the overview and of the case window: F1, the shortcut overview (made from the window's own
+menus, so it is always what the menus offer) with the colour legend of the suggestion types and overlays, and
+"Om Aktindsigt" (the version, where the data and the log file are)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -73,15 +75,19 @@ class LegendLabel(QLabel):
         self.setText(legend_html(types))
 
 
-class ShortcutsDialog(QDialog):
-    """Every shortcut of the window's menus, grouped by menu, and the colour legend."""
+CASE_INTRO = QT_TR_NOOP("Gennemgangens taster virker, uanset hvor i sagsvinduet du er, undtagen når du skriver i "
+                        "et felt.")
 
-    def __init__(self, window: QMainWindow, types: list[EntityType] | None = None) -> None:
+
+class ShortcutsDialog(QDialog):
+    """Every shortcut of the window's menus, grouped by menu, and (in the case window) the colour legend."""
+
+    def __init__(self, window: QMainWindow, types: list[EntityType] | None = None, legend: bool = True,
+                 intro_text: str = CASE_INTRO) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(tr("Tastaturgenveje og farver"))
-        intro = QLabel(tr("Gennemgangens taster virker, uanset hvor i sagsvinduet du er, undtagen når du skriver i "
-                          "et felt."))
+        self.setWindowTitle(tr("Tastaturgenveje og farver") if legend else tr("Tastaturgenveje"))
+        intro = QLabel(tr(intro_text))
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutTree")
@@ -100,23 +106,108 @@ class ShortcutsDialog(QDialog):
             self.tree.addTopLevelItem(head)
             for text, keys in rows:
                 self.tree.addTopLevelItem(QTreeWidgetItem(["    " + text, keys]))
-        self.legend = QLabel(legend_html(types))
-        self.legend.setObjectName("shortcutLegend")
-        self.legend.setWordWrap(True)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.tree, 1)
-        lay.addWidget(QLabel(tr("Farverne i dokumentet og i listen over forslag:")))
-        lay.addWidget(self.legend)
+        self.legend: QLabel | None = None
+        if legend:
+            self.legend = QLabel(legend_html(types))
+            self.legend.setObjectName("shortcutLegend")
+            self.legend.setWordWrap(True)
+            self.legend.setTextFormat(Qt.TextFormat.RichText)
+            lay.addWidget(QLabel(tr("Farverne i dokumentet og i listen over forslag:")))
+            lay.addWidget(self.legend)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Luk"))
         buttons.rejected.connect(self.accept)
         lay.addWidget(buttons)
         screen = window.screen().availableGeometry() if window.screen() else None
-        height = min(720, int(screen.height() * 0.85)) if screen else 640
+        height = min(720 if legend else 480, int(screen.height() * 0.85)) if screen else 640
         self.resize(620, height)
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self.tree.topLevelItem(i).text(0).strip(), self.tree.topLevelItem(i).text(1))
                 for i in range(self.tree.topLevelItemCount())]
+
+
+def about_lines() -> list[tuple[str, str]]:
+    """(label, value) for "Om Aktindsigt": the version and where this installation keeps its data."""
+    import PySide6
+
+    from aktindsigt import __version__
+    from aktindsigt.config import resolve_paths
+
+    paths = resolve_paths()
+    database = paths.db_url.removeprefix("sqlite:///") if paths.db_url.startswith("sqlite:") else tr(
+        "fælles database (PostgreSQL)")
+    return [
+        (tr("Version"), __version__),
+        (tr("Datamappe"), str(paths.home)),
+        (tr("Database"), database),
+        (tr("Logfil"), str(paths.logs / "aktindsigt.log")),
+        (tr("Qt"), f"{qVersion()} (PySide6 {PySide6.__version__})"),
+    ]
+
+
+class AboutDialog(QDialog):
+    """Hjælp › Om Aktindsigt: what the program is, its version, and the folders support asks for."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(tr("Om Aktindsigt"))
+        head = QLabel(tr("<b>Aktindsigt</b><br>Hjælper sagsbehandleren med at besvare en anmodning om aktindsigt: "
+                         "finder personoplysninger i sagens dokumenter, overstreger og kontrollerer dem og danner "
+                         "afgørelse, aktliste og pakken til ESDH-systemet."))
+        head.setWordWrap(True)
+        head.setTextFormat(Qt.TextFormat.RichText)
+        form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for label, value in about_lines():
+            v = QLabel(value)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # support asks for the paths
+            v.setWordWrap(True)
+            self.values[label] = v
+            form.addRow(label + ":", v)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Luk"))
+        buttons.rejected.connect(self.accept)
+        lay.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+
+def add_help_menu(window: QMainWindow, shortcuts_action: QAction) -> QAction:
+    """The window's Hjælp menu, last in the menu bar: the shortcut overview (F1) and "Om Aktindsigt".
+    Returns the "Om" action (the window keeps it; tests trigger it)."""
+    menu = window.menuBar().addMenu(tr("&Hjælp"))
+    menu.setObjectName("helpMenu")
+    menu.addAction(shortcuts_action)
+    menu.addSeparator()
+    about = QAction(tr("&Om Aktindsigt"), window)
+
+    def show() -> AboutDialog:
+        dlg = AboutDialog(window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        window.last_dialog = dlg  # type: ignore[attr-defined]
+        return dlg
+
+    about.triggered.connect(lambda *_: show())
+    menu.addAction(about)
+    window.help_menu = menu  # type: ignore[attr-defined]
+    return about
+
+
+def insert_before_help(window: QMainWindow, title: str):
+    """A new menu just before the Hjælp menu (Hjælp stays last), or at the end when there is none yet."""
+    help_menu = getattr(window, "help_menu", None)
+    if help_menu is None:
+        return window.menuBar().addMenu(title)
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu(title, window)
+    window.menuBar().insertMenu(help_menu.menuAction(), menu)
+    return menu

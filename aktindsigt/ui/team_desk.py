@@ -169,7 +169,9 @@ def attach_to_case_window(window) -> None:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.comments_dock)
     window.comments_dock.hide()  # until the comments are loaded: shown when there are open ones
     window.resizeDocks([window.comments_dock], [170], Qt.Orientation.Vertical)
-    menu = window.menuBar().addMenu(tr("&Team"))
+    from aktindsigt.ui.help import insert_before_help
+
+    menu = insert_before_help(window, tr("&Team"))  # Hjælp stays the last menu
     toggle = window.comments_dock.toggleViewAction()
     toggle.setText(tr("&Kommentarer"))
     toggle.setShortcut("Ctrl+Shift+K")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from aktindsigt.core.model import Regime
 from aktindsigt.ui import ops
@@ -93,3 +94,52 @@ def test_unexpected_error_is_a_plain_danish_message(qtbot, services, wait_ops, c
     assert ops.last_messages and ops.last_messages[-1].startswith("Der opstod en uventet fejl. Detaljer er skrevet")
     assert "disk on fire" not in ops.last_messages[-1]
     assert "RuntimeError: disk on fire" in caplog.text
+
+
+def _menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_overview_has_a_help_menu_with_its_shortcuts_and_about(qtbot, services, wait_ops):
+    from aktindsigt import __version__
+    from aktindsigt.config import resolve_paths
+
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    wait_ops()
+    assert _menu_titles(win)[-1] == "&Hjælp"
+    assert [a.text() for a in win.help_menu.actions() if not a.isSeparator()] == ["&Tastaturgenveje",
+                                                                                  "&Om Aktindsigt"]
+    win.help_action.trigger()
+    dlg = win.last_dialog
+    rows = dict(dlg.rows())
+    assert rows["Ny sag"] == "Ctrl+N" and rows["Søg i sagerne"] == "Ctrl+F" and rows["Tastaturgenveje"] == "F1"
+    assert dlg.legend is None and dlg.windowTitle() == "Tastaturgenveje"  # no colours in the overview
+    dlg.close()
+    win.about_action.trigger()
+    about = win.last_dialog
+    assert about.windowTitle() == "Om Aktindsigt"
+    assert about.values["Version"].text() == __version__
+    assert about.values["Datamappe"].text() == str(resolve_paths().home)
+    about.close()
+    win.search_action.trigger()  # Ctrl+F: the search field
+    assert win.overview.search.hasFocus() or QApplication.focusWidget() is win.overview.search
+
+
+def test_case_window_help_menu_is_last_after_team(qtbot, services, wait_ops):
+    from aktindsigt.ui.case_window import CaseWindow
+
+    case = services.create_case("Byggesag", "Jens Hansen", "ofl7", date(2026, 11, 2))
+    win = CaseWindow(services, case.id)
+    qtbot.addWidget(win)
+    win.show()
+    wait_ops()
+    titles = _menu_titles(win)
+    assert titles[-2:] == ["&Team", "&Hjælp"], titles
+    assert [a.text() for a in win.help_menu.actions() if not a.isSeparator()] == [
+        "&Tastaturgenveje og farver", "&Om Aktindsigt"]
+    win.about_action.trigger()
+    assert win.last_dialog.objectName() == "aboutDialog"
+    win.last_dialog.close()
+    win.viewer.shutdown()
