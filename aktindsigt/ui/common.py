@@ -165,6 +165,31 @@ def fit_to_screen(widget, width: int, height: int, fraction: float = 0.92) -> No
     widget.resize(width, height)
 
 
+def place_dialog(dialog, key: str, width: float, height: float, minimum: tuple[int, int] = (640, 420)) -> None:
+    """A resizable dialog's saved size and place (``key`` in ``ui_settings``; ``remember_window`` saves it) when
+    that fits the screen it opens on; else ``width`` x ``height`` of that screen's available area, at least
+    ``minimum`` and never more than 92 % of it (a laptop's 1366x768 and a 1920x1080 monitor both used)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    saved = ui_settings().value(f"{key}/geometry")
+    if saved is not None and dialog.restoreGeometry(saved) and (
+            avail is None or (dialog.width() <= avail.width() and dialog.height() <= avail.height())):
+        return
+    if avail is None:
+        dialog.resize(*minimum)
+        return
+    w = min(max(int(avail.width() * width), minimum[0]), int(avail.width() * 0.92))
+    h = min(max(int(avail.height() * height), minimum[1]), int(avail.height() * 0.92))
+    dialog.resize(w, h)
+    parent = dialog.parentWidget()
+    centre = parent.window().frameGeometry().center() if parent is not None else avail.center()
+    x = min(max(centre.x() - w // 2, avail.x()), avail.right() - w)
+    y = min(max(centre.y() - h // 2, avail.y()), avail.bottom() - h)
+    dialog.move(x, y)
+
+
 def remember_window(window, key: str, splitters: dict | None = None) -> None:
     """Save a window's geometry and its splitters' positions (call from ``closeEvent``)."""
     s = ui_settings()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from aktindsigt.core.danish import count as counted
+from aktindsigt.ui.common import place_dialog, remember_window
 from aktindsigt.ui.dialogs import ground_combo
 from aktindsigt.ui.ops import query
 
@@ -38,6 +39,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SearchDialog", text)
 
 
+SETTINGS_KEY = "searchDialog"  # its size and place in ui.ini
 STATE_LABELS = {"open": "Åben", "suggested": "Forslag", "redacted": "Overstreget", "kept": "Bevaret"}
 
 
@@ -94,13 +96,14 @@ class SearchDialog(QDialog):
         self.apply_button = QPushButton(tr("&Overstreg markerede"))
         self.apply_button.setObjectName("applyHits")
         self.apply_button.clicked.connect(self.apply)
-        row = QHBoxLayout()
-        row.addWidget(self.check_all)
-        row.addWidget(self.check_none)
-        row.addStretch(1)
+        marks = QHBoxLayout()  # under the list: its count and the check boxes ...
+        marks.addWidget(self.count, 1)
+        marks.addWidget(self.check_all)
+        marks.addWidget(self.check_none)
+        row = QHBoxLayout()  # ... then the ground and the action (a long ground gets the width of the dialog)
         row.addWidget(QLabel(tr("&Hjemmel:")))
         row.itemAt(row.count() - 1).widget().setBuddy(self.ground)  # type: ignore[union-attr]
-        row.addWidget(self.ground)
+        row.addWidget(self.ground, 1)
         row.addWidget(self.apply_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Luk"))
@@ -112,13 +115,18 @@ class SearchDialog(QDialog):
         hint.setWordWrap(True)
         lay.addWidget(hint)
         lay.addWidget(self.tree, 1)
-        lay.addWidget(self.count)
+        lay.addLayout(marks)
         lay.addLayout(row)
         lay.addWidget(close)
-        self.resize(820, 520)
+        # a share of the screen (a laptop's 1366x768 and a 1920x1080 monitor), or the size it had last time
+        place_dialog(self, SETTINGS_KEY, 0.6, 0.72, (720, 460))
         self._update_count()
         if needle.strip():
             self.search()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API: "Luk", Esc and the window's close button
+        remember_window(self, SETTINGS_KEY)
+        super().hideEvent(event)
 
     # -- searching --------------------------------------------------------------------------
 

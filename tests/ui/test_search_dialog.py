@@ -178,3 +178,32 @@ def test_the_ground_is_proposed_from_the_suggestions_or_chosen_before_anything_i
     dlg.search()
     wait_ops()
     assert dlg.ground.currentData() == "ofl33_5"
+
+
+def test_the_dialog_takes_a_share_of_the_screen_and_remembers_its_size(qtbot, services, case_two, win, wait_ops):
+    from aktindsigt.ui.common import ui_settings
+    from aktindsigt.ui.search_dialog import SETTINGS_KEY, SearchDialog, open_search
+
+    dlg = open_search(win, "Ulvhild Bager")
+    avail = dlg.screen().availableGeometry()
+    # no fixed 820x520: 60 % x 72 % of the screen, at least 720x460, never more than 92 % of it
+    assert dlg.width() == min(max(int(avail.width() * 0.6), 720), int(avail.width() * 0.92))
+    assert dlg.height() == min(max(int(avail.height() * 0.72), 460), int(avail.height() * 0.92))
+    assert avail.contains(dlg.frameGeometry()) or dlg.frameGeometry().height() <= avail.height()
+    assert dlg.layout() is not None and dlg.tree.minimumHeight() < dlg.height()
+    dlg.resize(700, 500)
+    dlg.close()  # the size is remembered
+    assert ui_settings().value(f"{SETTINGS_KEY}/geometry") is not None
+    again = SearchDialog(win, services, win.case_id)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+    # a size saved on a bigger screen that does not fit this one: a share of this screen instead
+    big = SearchDialog(None, services, win.case_id)
+    qtbot.addWidget(big)
+    big.resize(avail.width() + 400, avail.height() + 300)
+    big.hide()
+    big.show()
+    big.close()
+    fitted = SearchDialog(win, services, win.case_id)
+    qtbot.addWidget(fitted)
+    assert fitted.width() <= avail.width() and fitted.height() <= avail.height()
