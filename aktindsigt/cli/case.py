@@ -288,13 +288,16 @@ def case_export(
     out_dir: Annotated[Path, typer.Option("--out", help="Mappe, som pakken lægges i, eller en .zip-fil")] = Path("."),
     override: Annotated[str, typer.Option("--override", help="Teamlederens skriftlige begrundelse for at "
                                                               "eksportere trods punkter på tjeklisten")] = "",
+    replace: Annotated[bool, typer.Option("--replace", help="Erstat en pakke med samme navn i mappen (en eksport "
+                                                             "tidligere samme dag)")] = False,
 ) -> None:
     """Dan eksportpakken til ESDH: afgørelse, aktliste, journalnotat, udleverede filer, kontrolrapport."""
     with progress("Eksporterer") as bar:
         if out_dir.suffix.lower() == ".zip":
             result = run(lambda svc: svc.export_zip(case, out_dir, override_reason=override, progress=bar))
         else:
-            result = run(lambda svc: svc.export_bundle(case, out_dir, override_reason=override, progress=bar))
+            result = run(lambda svc: svc.export_bundle(case, out_dir, override_reason=override, progress=bar,
+                                                       replace=replace))
     if out_dir.suffix.lower() == ".zip":
         out.print(f"Eksportpakken er dannet: {result.path}. Kontrollér den med 'aktindsigt bundle verify'.")
     else:

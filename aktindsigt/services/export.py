@@ -48,6 +48,11 @@ class ExportResult:
     manifest: dict[str, Any]
     files: list[Path]
 
+    @property
+    def messages(self) -> list[str]:
+        """The manifest's Danish notes (why no SBSYS files were made, a letter's remarks): the UI shows them."""
+        return [str(m) for m in self.manifest.get("messages") or []]
+
 
 @dataclass
 class ExportCheck:
@@ -77,6 +82,10 @@ class ExportCheck:
         return (f"Sagen kan ikke eksporteres endnu:\n{lines}\nSend sagen til godkendelse hos en teamleder; kun en "
                 "teamleder kan eksportere med en skriftlig begrundelse for at se bort fra det.")
 
+
+
+def _bundle_name(kommunekode: str, case_number: str, day: date) -> str:
+    return f"AKT_{kommunekode}_{slug(case_number, 60).upper()}_{day:%Y%m%d}"
 
 
 class _ExportProgress:
@@ -116,9 +125,20 @@ class ExportServices:
                 obstacles.append(f"Sagen er ikke godkendt af en teamleder (status: {case.status.label.lower()}).")
         return ExportCheck(approved, problems, obstacles, self.user_profile().team_lead)  # type: ignore[attr-defined]
 
+    def bundle_folder(self, case_ref: str | int, target_dir: Path, today: date | None = None) -> Path:
+        """Where ``export_bundle(case_ref, target_dir)`` puts the bundle: ``AKT_<kommunekode>_<case number>_
+        <yyyymmdd>`` in ``target_dir`` (the UI asks what to do when it exists already: a second export on the
+        same day)."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        kommunekode = self.municipality().kommunekode or "000"  # type: ignore[attr-defined]
+        return Path(target_dir) / _bundle_name(kommunekode, case.case_number, today or date.today())
+
     def export_bundle(self, case_ref: str | int, target_dir: Path, progress: ProgressCallback = no_progress,
                       cancel: CancelToken | None = None, override_reason: str = "",
-                      today: date | None = None) -> ExportResult:
+                      today: date | None = None, replace: bool = False) -> ExportResult:
+        """The bundle for the ESDH in ``target_dir`` (see ``bundle_folder``). A bundle of the same name there (an
+        export earlier the same day) is refused, unless ``replace``: then the old bundle folder is replaced whole
+        once the new one is complete (its export stays in the case's history and the audit log)."""
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -135,12 +155,14 @@ class ExportServices:
         approval = self.export_clearance(case, given)  # type: ignore[attr-defined]
         day = today or date.today()
         kommunekode = data.municipality.kommunekode or "000"
-        name = f"AKT_{kommunekode}_{slug(case.case_number, 60).upper()}_{day:%Y%m%d}"
+        name = _bundle_name(kommunekode, case.case_number, day)
         final = Path(target_dir) / name
         self.recover_exports(case.id)  # a bundle whose confirmation was interrupted is recorded first
-        if final.exists():
+        if final.exists() and not (replace and final.is_dir() and not final.is_symlink()):
             raise ServiceError(f"Mappen {final} findes allerede. Vælg en anden placering, eller flyt den gamle pakke.")
-        stage = StagedFolder(final, purpose=f"export of case {case.id}")
+        if replace and final.exists():
+            log.info("export of case %s replaces the bundle folder %s", case.id, final)
+        stage = StagedFolder(final, replace=replace, purpose=f"export of case {case.id}")
         try:
             work = stage.open()
         except (TargetNotEmpty, OSError) as e:

@@ -14,7 +14,7 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import shiboken6
@@ -96,27 +96,15 @@ def free_subfolder(folder: Path, name: str) -> Path:
     return candidate
 
 
-def ask_used_folder(parent: QWidget | None, folder: Path, subfolder: str) -> tuple[Path, bool] | None:
-    """The chosen folder is not empty: put the files in a new subfolder (the default), replace the folder as a
-    whole (the services' ``replace``), or go back. Returns (folder, replace) or None (tests replace this)."""
-    from aktindsigt.ui.common import count
-
-    files, dirs = _folder_contents(folder)
-    parts = [count(files, tr("fil"), tr("filer"))] if files else []
-    if dirs:
-        parts.append(count(dirs, tr("mappe"), tr("mapper")))
-    held = tr(" og ").join(parts) or tr("andet indhold")
-    sub = free_subfolder(folder, subfolder)
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Mappen er ikke tom"),
-                      tr("Mappen {0} indeholder allerede {1}.").format(folder, held),
-                      QMessageBox.StandardButton.NoButton, parent)
+def _ask_subfolder_or_replace(parent: QWidget | None, title: str, text: str, info: str, sub: Path,
+                              replaced: Path) -> tuple[Path, bool] | None:
+    """The question when the place chosen for the output is taken: a new subfolder ``sub`` (the default),
+    replacing ``replaced`` as a whole (only where ``_may_replace`` allows it), or going back.
+    Returns (``sub``, False), (``replaced``'s folder choice, True) or None."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("usedFolderBox")
-    replaceable = _may_replace(folder)
-    info = tr("Skal de overstregede dokumenter lægges i en ny undermappe, “{0}”?").format(sub.name)
-    if replaceable:
-        info += " " + tr("Eller skal hele mappen erstattes? Så slettes alt, hvad der ligger i den nu, når de nye "
-                         "dokumenter er færdige og kontrolleret.")
-    else:
+    replaceable = _may_replace(replaced)
+    if not replaceable:
         info += " " + tr("Mappen kan ikke erstattes, fordi den er din hjemmemappe, et drev eller rummer "
                          "programmets data.")
     box.setInformativeText(info)
@@ -132,8 +120,47 @@ def ask_used_folder(parent: QWidget | None, folder: Path, subfolder: str) -> tup
     if box.clickedButton() is new:
         return sub, False
     if replace is not None and box.clickedButton() is replace:
-        return folder, True
+        return replaced, True
     return None
+
+
+def ask_used_folder(parent: QWidget | None, folder: Path, subfolder: str) -> tuple[Path, bool] | None:
+    """The chosen folder is not empty: put the files in a new subfolder (the default), replace the folder as a
+    whole (the services' ``replace``), or go back. Returns (folder, replace) or None (tests replace this)."""
+    from aktindsigt.ui.common import count
+
+    files, dirs = _folder_contents(folder)
+    parts = [count(files, tr("fil"), tr("filer"))] if files else []
+    if dirs:
+        parts.append(count(dirs, tr("mappe"), tr("mapper")))
+    held = tr(" og ").join(parts) or tr("andet indhold")
+    sub = free_subfolder(folder, subfolder)
+    info = tr("Skal de overstregede dokumenter lægges i en ny undermappe, “{0}”?").format(sub.name)
+    if _may_replace(folder):
+        info += " " + tr("Eller skal hele mappen erstattes? Så slettes alt, hvad der ligger i den nu, når de nye "
+                         "dokumenter er færdige og kontrolleret.")
+    return _ask_subfolder_or_replace(parent, tr("Mappen er ikke tom"),
+                                     tr("Mappen {0} indeholder allerede {1}.").format(folder, held), info, sub, folder)
+
+
+def ask_existing_bundle(parent: QWidget | None, bundle: Path, subfolder: str) -> tuple[Path, bool] | None:
+    """The chosen folder holds a bundle of the same name (the case was exported there earlier today): put the
+    new bundle in a new subfolder of the folder (the default), replace the old bundle folder as a whole, or go
+    back. Returns (folder to export into, replace) or None (tests replace this)."""
+    folder = bundle.parent
+    sub = free_subfolder(folder, subfolder)
+    info = tr("Skal den nye pakke lægges i en ny undermappe, “{0}”?").format(sub.name)
+    if _may_replace(bundle):
+        info += " " + tr("Eller skal den gamle pakke erstattes? Så slettes dens filer, når den nye pakke er færdig "
+                         "og kontrolleret; den tidligere eksport står stadig i sagens log.")
+    answer = _ask_subfolder_or_replace(
+        parent, tr("Pakken findes allerede"),
+        tr("Mappen {0} indeholder allerede en eksportpakke for sagen fra i dag, {1}.").format(folder, bundle.name),
+        info, sub, bundle)
+    if answer is None:
+        return None
+    where, replace = answer
+    return (folder, True) if replace else (where, False)
 
 
 def _qdate(d: date) -> QDate:
@@ -192,6 +219,14 @@ class ListDialog(QDialog):
             b.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         lay.addWidget(buttons)
         self.resize(720, 380 if lines else 140)
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """A file of a bundle as the bundle names it (``udleveret/akt_0001.pdf``)."""
+    try:
+        return Path(path).relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _documents_progress(ctx, steps_after: int):
@@ -931,15 +966,47 @@ class OutputActions:
         return query(self.window, lambda: self.services.export_check(self.case_id), checked)
 
     def _export(self, override: str) -> OpHandle | None:
-        return self._render(
-            tr("Vælg mappe til ESDH-pakken"),
-            lambda folder, ctx: procpool.call(self.services, ctx, "export_bundle", self.case_id, folder,
-                                              progress=_documents_progress(ctx, 3), override_reason=override),
-            tr("Eksporterer …"), cancellable=True)
+        """Into a folder of the caseworker's choice; when the case was exported there earlier today (a bundle of
+        the same name is there), the caseworker chooses a new subfolder, replacing the old bundle, or neither."""
+        title = tr("Vælg mappe til ESDH-pakken")
+        folder = ask_folder(self.window, title)
+        if folder is None:
+            return None
+        svc, cid = self.services, self.case_id
+
+        def start(bundle: Path) -> OpHandle | None:
+            target, replace = folder, False
+            if bundle.exists():
+                answer = ask_existing_bundle(self.window, bundle, tr("Eksport {0}").format(
+                    datetime.now().strftime("%d.%m.%Y kl. %H.%M")))
+                if answer is None:
+                    return None
+                target, replace = answer
+
+            def done(result) -> None:
+                self.last_result = result
+                self.show_files(title, target, result)
+
+            return run_op(self.window, lambda ctx: procpool.call(
+                svc, ctx, "export_bundle", cid, target, progress=_documents_progress(ctx, 3),
+                override_reason=override, replace=replace),
+                success=done, progress=tr("Eksporterer …"), cancellable=True, changes=lambda _r: ChangeSet({cid}))
+
+        return query(self.window, lambda: svc.bundle_folder(cid, folder), start)
 
     def show_files(self, title: str, folder: Path | None, result) -> ListDialog:
         lines: list[tuple[str, object]] = []
-        if hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles, ExportResult
+        if isinstance(getattr(result, "manifest", None), dict):  # ExportResult: the notes first, then the files
+            where = folder = Path(result.path)
+            notes = list(getattr(result, "messages", []))
+            intro = tr("Eksportpakken er dannet i {0}, og sagen er udleveret.").format(where)
+            if len(notes) == 1:
+                intro += " " + tr("Læs bemærkningen øverst i listen.")
+            elif notes:
+                intro += " " + tr("Læs de {0} bemærkninger øverst i listen.").format(len(notes))
+            lines += [(tr("Bemærk: {0}").format(m), None) for m in notes]
+            lines += [(_relative(p, where), None) for p in result.files]
+        elif hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles
             lines += [(str(p), None) for p in result.files]
             lines += [(m, None) for m in getattr(result, "messages", [])]
             where = getattr(result, "path", None) or folder

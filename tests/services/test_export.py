@@ -49,6 +49,23 @@ def test_export_bundle_layout_hashes_and_manifest(services, lead, case, tmp_path
         services.export_bundle(case.id, tmp_path / "eksport", today=date(2026, 11, 28))
 
 
+
+def test_a_second_export_the_same_day_replaces_the_bundle_only_when_asked(services, lead, case, tmp_path):
+    _approve(services, lead, case)
+    day = date(2026, 11, 28)
+    target = tmp_path / "eksport"
+    assert services.bundle_folder(case.id, target, today=day) == target / "AKT_751_AKT_2026_0007_20261128"
+    first = services.export_bundle(case.id, target, today=day)
+    (first.path / "fremmed.txt").write_text("lagt her bagefter", encoding="utf-8")
+    with pytest.raises(ServiceError, match="findes allerede"):
+        services.export_bundle(case.id, target, today=day)
+    again = services.export_bundle(case.id, target, today=day, replace=True)
+    assert again.path == first.path and not (again.path / "fremmed.txt").exists()  # replaced whole
+    assert sorted(p.name for p in target.iterdir()) == [first.path.name]  # no work folder, no old folder
+    assert again.messages == again.manifest["messages"] and all(isinstance(m, str) for m in again.messages)
+    exports = services.store.get_setting(f"case:{case.id}:exports")
+    assert [e["path"] for e in exports] == [str(first.path), str(first.path)]
+
 def test_export_is_refused_while_the_checklist_has_problems(services, case, tmp_path):
     services.set_meroffentlighed(case.id, "")
     with pytest.raises(ServiceError, match="tjeklisten"):

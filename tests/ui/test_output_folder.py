@@ -4,12 +4,23 @@ services, and the window asks whether to use a new subfolder or to replace the f
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from aktindsigt.ui import outputs
 from aktindsigt.ui.case_window import CaseWindow
 from tests.services.conftest import clean_case
+
+
+@pytest.fixture
+def lead(store):
+    """A team lead working on the same store (approves the case before it is exported)."""
+    from aktindsigt.services import Services
+
+    svc = Services(store, user="Tove Teamleder")
+    svc.set_user_profile(role="teamleder")
+    return svc
 
 
 def _window(qtbot, services, case_id, wait_ops) -> CaseWindow:
@@ -161,4 +172,98 @@ def test_the_letter_preview_fits_the_screen_with_its_buttons(qtbot, services, tm
     avail = dlg.screen().availableGeometry()
     assert dlg.height() <= avail.height() and dlg.width() <= avail.width()
     dlg.close()
+    win.viewer.shutdown()
+
+
+def _exports(services, case_id) -> list[dict]:
+    return services.store.get_setting(f"case:{case_id}:exports") or []
+
+
+def test_a_second_export_the_same_day_offers_a_subfolder_replacing_or_cancel(qtbot, services, lead, tmp_path,
+                                                                               wait_ops, monkeypatch):
+    import json
+
+    from aktindsigt.core.model import CaseStatus
+
+    case = clean_case(services, tmp_path)
+    services.submit_for_review(case.id)
+    lead.approve_case(case.id)
+    win = _window(qtbot, services, case.id, wait_ops)
+    esdh = tmp_path / "esdh"
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: esdh)
+    win.outputs.by_name["export_bundle"].trigger()
+    wait_ops(120000)
+    assert services.get_case(case.id).status is CaseStatus.SENT
+    [bundle] = list(esdh.iterdir())
+    assert bundle.name.startswith("AKT_751_AKT_2026_0007_")
+    first_sums = (bundle / "SHA256SUMS").read_text(encoding="utf-8")
+
+    # "Annullér": no export, nothing new in the folder
+    seen: list[str] = []
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, cancel)
+            return
+        seen.extend([box.windowTitle(), box.text(), box.informativeText()])
+        box.reject()
+
+    QTimer.singleShot(0, cancel)
+    win.outputs.by_name["export_bundle"].trigger()
+    wait_ops(120000)
+    title, text, info = seen
+    assert title == "Pakken findes allerede"
+    assert text == f"Mappen {esdh} indeholder allerede en eksportpakke for sagen fra i dag, {bundle.name}."
+    assert "ny undermappe, “Eksport " in info and "den gamle pakke erstattes" in info
+    assert len(_exports(services, case.id)) == 1 and list(esdh.iterdir()) == [bundle]
+
+    # "Opret undermappe": the new bundle beside the old one, in a subfolder of its own
+    seen.clear()
+    _answer("subfolderButton", seen)
+    win.outputs.by_name["export_bundle"].trigger()
+    wait_ops(120000)
+    [sub] = [p for p in esdh.iterdir() if p.name.startswith("Eksport ")]
+    assert (sub / bundle.name / "manifest.json").is_file()
+    assert (bundle / "SHA256SUMS").read_text(encoding="utf-8") == first_sums  # the old bundle is untouched
+    exports = _exports(services, case.id)
+    assert len(exports) == 2 and exports[-1]["path"] == str(sub / bundle.name)
+    assert win.outputs.last_dialog.intro.text().startswith(f"Eksportpakken er dannet i {sub / bundle.name}")
+
+    # "Erstat hele mappen": the old bundle folder is replaced whole, nothing half-made is left
+    seen.clear()
+    _answer("replaceButton", seen)
+    win.outputs.by_name["export_bundle"].trigger()
+    wait_ops(120000)
+    assert sorted(p.name for p in esdh.iterdir()) == sorted([bundle.name, sub.name])  # no work or old folders
+    manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
+    exports = _exports(services, case.id)
+    assert len(exports) == 3 and exports[-1]["path"] == str(bundle)
+    assert exports[-1]["bundle_sha256"] != exports[0]["bundle_sha256"]  # a new bundle (its created time differs)
+    assert manifest["bundle_id"] == bundle.name
+    win.viewer.shutdown()
+
+
+def test_the_export_result_shows_the_manifests_messages_first(qtbot, services, lead, tmp_path, wait_ops,
+                                                              monkeypatch):
+    import json
+
+    case = clean_case(services, tmp_path)  # no ESDH reference: the manifest says why there are no ESDH files
+    services.submit_for_review(case.id)
+    lead.approve_case(case.id)
+    win = _window(qtbot, services, case.id, wait_ops)
+    monkeypatch.setattr(outputs, "ask_folder", lambda *a, **k: tmp_path / "esdh")
+    win.outputs.by_name["export_bundle"].trigger()
+    wait_ops(120000)
+    [bundle] = list((tmp_path / "esdh").iterdir())
+    messages = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))["messages"]
+    assert any("ESDH-reference" in m for m in messages), messages
+    dlg = win.outputs.last_dialog
+    rows = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+    assert rows[:len(messages)] == [f"Bemærk: {m}" for m in messages]
+    assert "manifest.json" in rows and "SHA256SUMS" in rows  # the files as the bundle names them
+    n = len(messages)
+    assert dlg.intro.text() == (f"Eksportpakken er dannet i {bundle}, og sagen er udleveret. "
+                                + ("Læs bemærkningen øverst i listen." if n == 1 else
+                                   f"Læs de {n} bemærkninger øverst i listen."))
     win.viewer.shutdown()
