@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -463,13 +464,16 @@ JOURNAL_SECTIONS = (
 
 
 class StatementsDialog(QDialog):
-    """What the decision letter and the journal note say beyond the documents: the scope, § 14, §§ 28-29,
-    the complaint body, the recipient and the signer, the laws named for § 35, the journal note's free text."""
+    """What the decision letter and the journal note say beyond the documents: the scope, § 14, §§ 28-29, the
+    weighing (MOL § 2, stk. 3; shown in a MOL case), the underlying matter's area (which chooses the complaint
+    body) and the complaint body itself, the recipient and the signer, the laws named for § 35, the journal
+    note's free text."""
 
     def __init__(self, services, case_id: int, parent: QWidget | None = None, focus: str = "") -> None:
         super().__init__(parent)
         self.services, self.case_id, self.focus_field = services, case_id, focus
         self.loaded = False
+        self.areas: dict = {}
         self.setObjectName("statementsDialog")
         self.setWindowTitle(tr("Afgørelsens tekster"))
         self.scope = _text_edit(name="scope")
@@ -483,6 +487,15 @@ class StatementsDialog(QDialog):
         self.extraction.setAccessibleName(tr("Ekstrahering (§§ 28-29)"))
         self.extraction.setPlaceholderText(tr("Hvad der er ekstraheret af de undtagne dokumenter, eller hvorfor "
                                               "intet er"))
+        # the underlying matter's area chooses the complaint body (resources/klageinstanser.yaml)
+        self.matter_area = QComboBox()
+        self.matter_area.setObjectName("matterArea")
+        self.matter_area.setAccessibleName(tr("Den underliggende sags område"))
+        self.matter_area.addItem(tr("Vælg den underliggende sags område …"), "")
+        self.weighing = _text_edit(name="weighing")  # MOL § 2, stk. 3 (shown in a MOL case)
+        self.weighing.setAccessibleName(tr("Den konkrete afvejning"))
+        self.weighing.setPlaceholderText(tr("Afvejningen af hensynet til offentlighed om miljøoplysningerne mod de "
+                                            "hensyn, der begrunder undtagelsen"))
         self.complaint_body = QLineEdit()
         self.complaint_body.setObjectName("complaintBody")
         self.complaint_body.setAccessibleName(tr("Klageinstans"))
@@ -504,6 +517,10 @@ class StatementsDialog(QDialog):
         form.addRow(tr("&Afgrænsning:"), self.scope)
         form.addRow(tr("&Meroffentlighed (§ 14):"), self.meroffentlighed)
         form.addRow(tr("&Ekstrahering (§§ 28-29):"), self.extraction)
+        form.addRow(tr("Afve&jning (MOL § 2, stk. 3):"), self.weighing)
+        self.letter_form = form
+        self._set_row_visible(self.weighing, False)
+        form.addRow(tr("Sagens &område:"), self.matter_area)
         form.addRow(tr("&Klageinstans:"), self.complaint_body)
         form.addRow(tr("Mod&tagerens adresse:"), self.recipient_address)
         form.addRow(tr("&Underskriver:"), self.signer)
@@ -542,11 +559,37 @@ class StatementsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(760, 500)
         svc = services
-        query(self, lambda: (svc.statements(case_id), svc.get_case(case_id), svc.law_grounds(case_id)),
-              self._show)
+        query(self, lambda: (svc.statements(case_id), svc.get_case(case_id), svc.law_grounds(case_id),
+                             svc.complaint_areas() if hasattr(svc, "complaint_areas") else []), self._show)
+
+    def _set_row_visible(self, field: QWidget, visible: bool) -> None:
+        label = self.letter_form.labelForField(field)
+        for w in (label, field):
+            if w is not None:
+                w.setVisible(visible)
+
+    def _area_changed(self, _index: int) -> None:
+        """The complaint body the chosen area gives, as the field's placeholder (the field overrides it)."""
+        area = self.areas.get(self.matter_area.currentData() or "")
+        if area is None:
+            self.complaint_body.setPlaceholderText(tr("Tom: klageinstansen for sagens område"))
+        elif area.complaint_body:
+            self.complaint_body.setPlaceholderText(tr("Tom: {0}").format(area.complaint_body))
+        else:
+            self.complaint_body.setPlaceholderText(tr("Tom: ingen klageinstans for den underliggende sag"))
 
     def _show(self, result) -> None:
-        st, case, law_grounds = result
+        st, case, law_grounds, areas = result
+        from aktindsigt.core.model import Regime
+
+        self.areas = {a.id: a for a in areas}
+        for a in areas:
+            self.matter_area.addItem(a.label, a.id)
+        self.matter_area.setCurrentIndex(max(self.matter_area.findData(st.matter_area), 0))
+        self._area_changed(self.matter_area.currentIndex())
+        self.matter_area.currentIndexChanged.connect(self._area_changed)
+        self.weighing.setPlainText(st.weighing)
+        self._set_row_visible(self.weighing, case.regime is Regime.MOL or bool(st.weighing))
         scope = case.scope
         self.original = (st, scope)
         if case.caseworker:  # what the letter uses when the field is empty
@@ -581,8 +624,8 @@ class StatementsDialog(QDialog):
         elif field.startswith("statements."):
             name = field.removeprefix("statements.")
             widget = getattr(self, name, None) if name in (
-                "meroffentlighed", "extraction", "complaint_body", "recipient_address", "signer", "signer_title") \
-                else None
+                "meroffentlighed", "extraction", "complaint_body", "matter_area", "weighing", "recipient_address",
+                "signer", "signer_title") else None
         if widget is not None:
             self.tabs.setCurrentIndex(0)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -593,6 +636,8 @@ class StatementsDialog(QDialog):
             "meroffentlighed": self.meroffentlighed.toPlainText(),
             "extraction": self.extraction.toPlainText(),
             "complaint_body": self.complaint_body.text(),
+            "matter_area": self.matter_area.currentData() or "",
+            "weighing": self.weighing.toPlainText(),
             "recipient_address": self.recipient_address.toPlainText(),
             "signer": self.signer.text(),
             "signer_title": self.signer_title.text(),

@@ -232,3 +232,39 @@ def test_export_override_is_asked_only_of_a_team_lead(qtbot, services, lead, tmp
     assert services.get_case(case.id).status is CaseStatus.SENT  # delivered, on the override
     for w in (mine, theirs):
         w.viewer.shutdown()
+
+
+def test_the_complaint_area_point_leads_to_the_area_choice_and_disappears(qtbot, services, tmp_path, wait_ops):
+    case = clean_case(services, tmp_path)
+    services.set_statements(case.id, matter_area="")
+    [point] = [p for p in services.checklist(case.id) if p.field == "statements.matter_area"]
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.outputs.fix(point)
+    wait_ops()
+    dlg = win.outputs.last_dialog
+    assert isinstance(dlg, outputs.StatementsDialog) and dlg.loaded
+    assert dlg.focusWidget() is dlg.matter_area and dlg.matter_area.currentData() == ""
+    labels = [dlg.matter_area.itemText(i) for i in range(dlg.matter_area.count())]
+    assert "Byggesager (byggeloven)" in labels
+    assert not dlg.weighing.isVisible()  # the MOL weighing only in a MOL case
+    dlg.matter_area.setCurrentIndex(dlg.matter_area.findData("building"))
+    assert dlg.complaint_body.placeholderText().startswith("Tom: ")
+    assert dlg.complaint_body.placeholderText() != "Tom: klageinstansen for sagens område"
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert services.statements(case.id).matter_area == "building"
+    assert "statements.matter_area" not in [p.field for p in services.checklist(case.id)]
+    win.viewer.shutdown()
+
+
+def test_a_mol_case_writes_its_weighing_in_the_statements_dialog(qtbot, services, tmp_path, wait_ops):
+    case = services.create_case("Miljøsag", "Jens Hansen", "mol", date(2026, 11, 2))
+    win = _window(qtbot, services, case.id, wait_ops)
+    dlg = win.outputs.edit_statements("statements.weighing")
+    qtbot.waitUntil(lambda: dlg.loaded)
+    assert dlg.weighing.isVisible() and dlg.focusWidget() is dlg.weighing
+    qtbot.keyClicks(dlg.weighing, "Hensynet til offentlighed vejer ikke tungere her.")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert services.statements(case.id).weighing == "Hensynet til offentlighed vejer ikke tungere her."
+    win.viewer.shutdown()
