@@ -51,11 +51,11 @@ class Walk:
 
     # --- helpers ----------------------------------------------------------------------------------
 
-    def settle(self, seconds: float = 0.3) -> None:
+    def settle(self, seconds: float = 0.3, wait_ops: bool = True) -> None:
         from aktindsigt.ui import ops
 
         end = time.monotonic() + seconds
-        while time.monotonic() < end or ops.running():
+        while time.monotonic() < end or (wait_ops and ops.running()):
             self.app.processEvents()
             time.sleep(0.01)
 
@@ -67,10 +67,12 @@ class Walk:
             self.app.processEvents()
             time.sleep(0.02)
 
-    def step(self, name: str, fn, note=lambda: "") -> None:
+    def step(self, name: str, fn, note=lambda: "", wait_ops: bool = True) -> None:
+        """One step and the time it took, until every background operation has ended (``wait_ops=False``: a
+        step that ends while another job goes on, e.g. the profile saved while the demo case is built)."""
         t0 = time.perf_counter()
         fn()
-        self.settle(0.2)
+        self.settle(0.2, wait_ops)
         took = time.perf_counter() - t0
         self.steps.append((name, took, str(note() or "")))
         print(f"{len(self.steps):2d}. {name:<62} {took:7.1f} s  {self.steps[-1][2]}", flush=True)
@@ -147,7 +149,8 @@ class Walk:
             self.until(lambda: not services.user_profile().needs_setup, 30, "profile saved")
 
         self.step("First-run dialog: name (initials proposed), role, Enter", first_run,
-                  lambda: f"profile: {services.user_profile().name} ({services.user_profile().initials})")
+                  lambda: f"profile: {services.user_profile().name} ({services.user_profile().initials})",
+                  wait_ops=False)  # the demo case is still being built: the next step waits for it
         self.step("Demo case built in the background (status-bar progress)",
                   lambda: self.until(lambda: main.demo_handle is not None and main.demo_handle.finished_ok, 900,
                                      "demo case"),
@@ -208,17 +211,30 @@ class Walk:
                   lambda: f"{len(cw.undo_stack)} undoable steps")
 
         def review_keys() -> None:  # spot checks with the keyboard: release one occurrence and redact it again
+            from aktindsigt.core.model import SuggestionStatus
+
+            def status(sid: int) -> SuggestionStatus:
+                return next(s.status for s in services.suggestions(case.id) if s.id == sid)
+
             tree = cw.panel.tree
             tree.setFocus()
             tree.setCurrentItem(tree.topLevelItem(0))
             self.key(tree, Qt.Key.Key_Return)  # open the group
-            self.key(tree, Qt.Key.Key_J)
-            self.key(cw.viewer.canvas, Qt.Key.Key_R)  # from the document: the keys work anywhere
+            self.key(tree, Qt.Key.Key_J)  # its first occurrence
+            _group, [occurrence] = cw.panel.current_suggestions()
+            assert status(occurrence.id) is SuggestionStatus.ACCEPTED, occurrence
+            cw.viewer.canvas.setFocus(Qt.FocusReason.MouseFocusReason)  # into the document, as with a click
+            assert self.app.focusWidget() is cw.viewer.canvas, self.app.focusWidget()
+            self.key(cw.viewer.canvas, Qt.Key.Key_R)  # from the document: the keys work anywhere in the window
             self.settle(0.5)
-            self.key(cw.viewer.canvas, Qt.Key.Key_Space)
+            self.until(lambda: status(occurrence.id) is SuggestionStatus.REJECTED, 30, "R released it")
+            self.key(cw.viewer.canvas, Qt.Key.Key_K)  # R moved on to the next occurrence: back to the one released
+            self.key(cw.viewer.canvas, Qt.Key.Key_Space)  # and redact it again
             self.settle(0.5)
+            self.until(lambda: status(occurrence.id) is SuggestionStatus.ACCEPTED, 30, "Space redacted it again")
+            self.review_note = f"{occurrence.text!r}: released with R, redacted again with Space"
 
-        self.step("Keyboard: Enter, J, R, Space on an occurrence", review_keys)
+        self.step("Keyboard: Enter, J, R, K, Space on an occurrence", review_keys, lambda: self.review_note)
 
         def checklist() -> None:
             self.key(cw, Qt.Key.Key_F9)
@@ -258,30 +274,51 @@ class Walk:
                 self.until(lambda t=text: t not in [dlg.list.item(i).text() for i in range(dlg.list.count())],
                            60, "point gone")
                 n += 1
+                self.titles_fixed = n
 
+        self.titles_fixed = 0
         self.step("Each leaking public title: Enter on the point, type, Enter", titles,
-                  lambda: f"{dlg.list.count()} points left")
+                  lambda: f"{self.titles_fixed} titles reworded; {dlg.list.count()} points left")
 
         def statements() -> None:
-            texts = {"meroffentlighed": "Meroffentlighed er overvejet. Hensynet til de private personer, som "
-                                        "oplysningerne handler om, vejer tungere end hensynet til åbenhed.",
-                     "extraction": "Der er ikke undtaget hele dokumenter, så der er intet at ekstrahere."}
-            for key, text in texts.items():
+            from PySide6.QtWidgets import QComboBox
+
+            texts = {"statements.meroffentlighed": "Meroffentlighed er overvejet. Hensynet til de private personer, "
+                                                   "som oplysningerne handler om, vejer tungere end hensynet til "
+                                                   "åbenhed.",
+                     "statements.extraction": "Der er ikke undtaget hele dokumenter, så der er intet at ekstrahere.",
+                     "case.scope": "Anmodningen er forstået som alle dokumenter i sagen om merudgifter fra "
+                                   "ansøgningen til afgørelsen.",
+                     "statements.matter_area": "social"}  # the underlying case: merudgifter (serviceloven)
+            done = []
+            while True:
                 items = [dlg.list.item(i) for i in range(dlg.list.count())]
-                point = next(it for it in items if it.data(Qt.ItemDataRole.UserRole).field == f"statements.{key}")
+                point = next((it for it in items if it.data(Qt.ItemDataRole.UserRole).field in texts), None)
+                if point is None:
+                    break
+                field = point.data(Qt.ItemDataRole.UserRole).field
+                assert field not in done, f"the point {field} came back after it was fixed"
                 dlg.list.setCurrentItem(point)
                 self.key(dlg.list, Qt.Key.Key_Return)
                 st = cw.outputs.last_dialog
                 self.until(lambda st=st: st.loaded, 30, "statements")
-                edit = getattr(st, key)
-                assert st.focusWidget() is edit, key
-                self.type(edit, text)
+                edit = st.focusWidget()
+                assert edit is not None and edit.objectName() in (field.split(".")[-1], "matterArea"), (field, edit)
+                if isinstance(edit, QComboBox):
+                    edit.setCurrentIndex(edit.findData(texts[field]))
+                else:
+                    self.type(edit, texts[field])
                 st.ok_button.click()
                 self.settle(0.3)
-            self.until(lambda: dlg.list.count() == 0, 60, "empty checklist")
+                self.until(lambda f=field: f not in [dlg.list.item(i).data(Qt.ItemDataRole.UserRole).field
+                                                     for i in range(dlg.list.count())], 60, f"point {field} gone")
+                done.append(field)
+            left = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+            assert not left, f"checklist points the walkthrough does not fix: {left}"
+            self.statement_fields = done
 
-        self.step("§ 14 and §§ 28-29 points: Enter, write the text, Gem", statements,
-                  lambda: dlg.intro.text()[:40])
+        self.step("Statement points (scope, § 14, §§ 28-29, area): Enter, fill, Gem", statements,
+                  lambda: f"{len(self.statement_fields)} points; {dlg.intro.text()[:40]}")
         dlg.close()
 
         def submit() -> None:
@@ -314,6 +351,14 @@ class Walk:
         self.step("Godkend (no checklist override, not one's own case)", approve,
                   lambda: services.review_state(case.id).summary()[:60])
 
+        def export_notes() -> str:  # the result dialog lists the manifest's messages first
+            result = cw.outputs.last_dialog
+            rows = [result.list.item(i).text() for i in range(result.list.count())]
+            notes = [r for r in rows if r.startswith("Bemærk: ")]
+            return f"{len(notes)} notes shown, {len(rows) - len(notes)} files listed"
+
+        self.export_notes = export_notes
+
         def export() -> None:
             cw.outputs.by_name["export_bundle"].trigger()
             self.until(lambda: services.get_case(case.id).status is CaseStatus.SENT, 900, "exported")
@@ -321,7 +366,7 @@ class Walk:
 
         self.step("Udlevering › Eksportér pakke til ESDH …", export,
                   lambda: f"status {services.get_case(case.id).status.label}; "
-                          f"{next((self.base / 'esdh').glob('AKT_*')).name}")
+                          f"{next((self.base / 'esdh').glob('AKT_*')).name}; {self.export_notes()}")
 
         def journalise() -> None:
             cw.journalise_action.trigger()
