@@ -656,10 +656,11 @@ class OutputServices:
         return used + [gid for gid in data.statements.laws if gid not in used]
 
     def save_statements(self, case_ref: str | int, *, scope: str | None = None, laws: dict[str, str] | None = None,
-                        journal: dict[str, str] | None = None, **fields: str) -> Statements:
+                        journal: dict[str, str] | None = None, channel: str | None = None,
+                        **fields: str) -> Statements:
         """Save what the statements dialog edits in one go (only what changed is written and audited):
-        the case's scope, the letter's texts (``set_statements`` fields), the laws named for § 35, and
-        the journal note's free text."""
+        the case's scope and how the request came (``channel``), the letter's texts (``set_statements``
+        fields), the laws named for § 35, and the journal note's free text."""
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -681,6 +682,8 @@ class OutputServices:
             new.journal[key] = text.strip()
         if scope is not None and scope.strip() != case.scope:
             self.set_scope(case.id, scope)
+        if channel is not None and channel.strip() != case.channel:
+            self.set_request(case.id, channel=channel)
         if new != st:
             self._save_statements(case.id, new)
         return new

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,23 @@ def _catalogue_choices() -> list:
     from aktindsigt.services.workspace import GroundChoice
 
     return [GroundChoice(g, g.statute, "entity") for g in cached_grounds().values()]
+
+
+CHANNELS = (QT_TR_NOOP("E-mail"), QT_TR_NOOP("Digital Post"), QT_TR_NOOP("Brev"), QT_TR_NOOP("Telefon"),
+            QT_TR_NOOP("Personligt fremmøde"), QT_TR_NOOP("Kontaktformular på hjemmesiden"))
+
+
+def channel_combo() -> QComboBox:
+    """How the request came: the usual ways to choose from, or another typed in (the letter says it)."""
+    combo = QComboBox()
+    combo.setObjectName("channel")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setAccessibleName(tr("Hvordan anmodningen blev modtaget"))
+    combo.addItems([tr(c) for c in CHANNELS])
+    combo.setCurrentIndex(-1)
+    combo.lineEdit().setPlaceholderText(tr("Hvordan anmodningen blev modtaget"))
+    return combo
 
 
 def ground_combo(current: str | None = None, choices: Sequence | None = None) -> GroundCombo:

@@ -476,6 +476,7 @@ class StatementsDialog(QDialog):
         self.areas: dict = {}
         self.setObjectName("statementsDialog")
         self.setWindowTitle(tr("Afgørelsens tekster"))
+        self.channel = dialogs.channel_combo()  # the case's own field, like the scope
         self.scope = _text_edit(name="scope")
         self.scope.setAccessibleName(tr("Afgrænsning af anmodningen"))
         self.scope.setPlaceholderText(tr("Hvordan anmodningen er forstået og afgrænset: periode, sager og typer af "
@@ -514,6 +515,7 @@ class StatementsDialog(QDialog):
         form = QFormLayout()
         letter_box.addLayout(form)
         letter_box.addStretch(1)
+        form.addRow(tr("Modtaget &via:"), self.channel)
         form.addRow(tr("&Afgrænsning:"), self.scope)
         form.addRow(tr("&Meroffentlighed (§ 14):"), self.meroffentlighed)
         form.addRow(tr("&Ekstrahering (§§ 28-29):"), self.extraction)
@@ -595,6 +597,7 @@ class StatementsDialog(QDialog):
         if case.caseworker:  # what the letter uses when the field is empty
             self.signer.setPlaceholderText(tr("Tom: sagsbehandleren ({0})").format(case.caseworker))
         self.scope.setPlainText(scope)
+        self.channel.setCurrentText(case.channel)
         self.meroffentlighed.setPlainText(st.meroffentlighed)
         self.extraction.setPlainText(st.extraction)
         self.complaint_body.setText(st.complaint_body)
@@ -619,6 +622,8 @@ class StatementsDialog(QDialog):
         widget = None
         if field == "case.scope":
             widget = self.scope
+        elif field == "case.channel":
+            widget = self.channel
         elif field.startswith("statements.laws."):
             widget = self.law_edits.get(field.removeprefix("statements.laws."))
         elif field.startswith("statements."):
@@ -633,6 +638,7 @@ class StatementsDialog(QDialog):
     def values(self) -> dict:
         return {
             "scope": self.scope.toPlainText(),
+            "channel": self.channel.currentText(),
             "meroffentlighed": self.meroffentlighed.toPlainText(),
             "extraction": self.extraction.toPlainText(),
             "complaint_body": self.complaint_body.text(),
@@ -843,7 +849,8 @@ class OutputActions:
         field = getattr(problem, "field", "") or ""
         if field.startswith("municipality."):
             return self.edit_municipality(field)
-        if (field.startswith("statements.") and field != "statements.public_parties") or field == "case.scope":
+        if (field.startswith("statements.") and field != "statements.public_parties") or field in ("case.scope",
+                                                                                                   "case.channel"):
             return self.edit_statements(field)
         if field == "documents" and hasattr(self.window, "ask_import_files"):
             return self.window.ask_import_files()

@@ -66,7 +66,11 @@ class NewCaseDialog(QDialog):
         form.addRow(self.tr("&Anmoder:"), self.requester_edit)
         form.addRow(self.tr("Anmoder&type:"), self.type_combo)
         form.addRow(self.tr("&Retsgrundlag:"), self.regime_combo)
+        from aktindsigt.ui.dialogs import channel_combo
+
+        self.channel_combo = channel_combo()
         form.addRow(self.tr("&Modtaget:"), self.received_edit)
+        form.addRow(self.tr("Modtaget &via:"), self.channel_combo)
         form.addRow(self.tr("&KLE-emne:"), self.kle_edit)
         form.addRow(self.tr("&Sager der søges indsigt i:"), self.underlying_edit)
 
@@ -127,6 +131,7 @@ class NewCaseDialog(QDialog):
             received=date(qd.year(), qd.month(), qd.day()),
             requester_type=self.type_combo.currentData(), kle_subject=self.kle_edit.text().strip(),
             underlying_cases=_lines(self.underlying_edit.text()), requester_identifiers=ids,
+            channel=self.channel_combo.currentText().strip(),
         )
         self.ok_button.setEnabled(False)
         self.error_label.hide()

@@ -268,3 +268,21 @@ def test_a_mol_case_writes_its_weighing_in_the_statements_dialog(qtbot, services
     wait_ops()
     assert services.statements(case.id).weighing == "Hensynet til offentlighed vejer ikke tungere her."
     win.viewer.shutdown()
+
+
+def test_the_channel_point_leads_to_the_channel_field_of_the_statements(qtbot, services, tmp_path, wait_ops):
+    case = services.create_case("Byggesag", "Jens Hansen", "ofl7", date(2026, 11, 2))  # no channel given
+    [point] = [p for p in services.checklist(case.id) if p.field == "case.channel"]
+    win = _window(qtbot, services, case.id, wait_ops)
+    win.outputs.fix(point)
+    wait_ops()
+    dlg = win.outputs.last_dialog
+    assert isinstance(dlg, outputs.StatementsDialog) and dlg.loaded
+    assert dlg.focusWidget() in (dlg.channel, dlg.channel.lineEdit())
+    assert dlg.channel.findText("Digital Post") >= 0 and dlg.channel.currentText() == ""
+    qtbot.keyClicks(dlg.channel.lineEdit(), "Brev med posten")  # a way not in the list can be typed
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert services.get_case(case.id).channel == "Brev med posten"
+    assert "case.channel" not in [p.field for p in services.checklist(case.id)]
+    win.viewer.shutdown()

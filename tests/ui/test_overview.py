@@ -54,13 +54,14 @@ def test_new_case_dialog_validates_and_creates(qtbot, services, wait_ops):
     dlg.email_edit.setText("jens@example.dk")
     dlg.received_edit.setDate(QDate(2026, 11, 2))
     dlg.underlying_edit.setText("2026-001; 2026-002")
+    dlg.channel_combo.setCurrentIndex(dlg.channel_combo.findText("Digital Post"))  # how the request came
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     wait_ops()
     [ov] = services.list_cases()
     c = ov.case
     assert (c.title, c.requester_name, c.regime.value, c.kle_subject) == ("Aktindsigt i byggesag", "Jens Hansen",
                                                                            "gdpr15", "02.34.02")
-    assert c.received == date(2026, 11, 2)
+    assert c.received == date(2026, 11, 2) and c.channel == "Digital Post"
     assert c.underlying_cases == ["2026-001", "2026-002"]
     assert c.requester_identifiers.cpr == ["010203-1234"]
     assert c.requester_identifiers.emails == ["jens@example.dk"]
