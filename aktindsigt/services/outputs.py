@@ -657,10 +657,10 @@ class OutputServices:
 
     def save_statements(self, case_ref: str | int, *, scope: str | None = None, laws: dict[str, str] | None = None,
                         journal: dict[str, str] | None = None, channel: str | None = None,
-                        **fields: str) -> Statements:
+                        emissions: bool | None = None, **fields: str) -> Statements:
         """Save what the statements dialog edits in one go (only what changed is written and audited):
         the case's scope and how the request came (``channel``), the letter's texts (``set_statements``
-        fields), the laws named for § 35, and the journal note's free text."""
+        fields), MOL § 2, stk. 5 (``emissions``), the laws named for § 35, and the journal note's free text."""
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -673,6 +673,8 @@ class OutputServices:
         for k, v in fields.items():
             if v is not None:
                 setattr(new, k, v.strip())
+        if emissions is not None:
+            new.emissions = bool(emissions)
         for gid, law in (laws or {}).items():
             if law.strip():
                 new.laws[gid] = law.strip()

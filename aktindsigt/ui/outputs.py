@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -497,6 +498,8 @@ class StatementsDialog(QDialog):
         self.weighing.setAccessibleName(tr("Den konkrete afvejning"))
         self.weighing.setPlaceholderText(tr("Afvejningen af hensynet til offentlighed om miljøoplysningerne mod de "
                                             "hensyn, der begrunder undtagelsen"))
+        self.emissions = QCheckBox(tr("Dokumenterne indeholder oplysninger om emissioner til miljøet (§ 2, stk. 5)"))
+        self.emissions.setObjectName("emissions")  # MOL: then the 1985 grounds that do not apply are flagged
         self.complaint_body = QLineEdit()
         self.complaint_body.setObjectName("complaintBody")
         self.complaint_body.setAccessibleName(tr("Klageinstans"))
@@ -520,8 +523,10 @@ class StatementsDialog(QDialog):
         form.addRow(tr("&Meroffentlighed (§ 14):"), self.meroffentlighed)
         form.addRow(tr("&Ekstrahering (§§ 28-29):"), self.extraction)
         form.addRow(tr("Afve&jning (MOL § 2, stk. 3):"), self.weighing)
+        form.addRow("", self.emissions)
         self.letter_form = form
         self._set_row_visible(self.weighing, False)
+        self._set_row_visible(self.emissions, False)
         form.addRow(tr("Sagens &område:"), self.matter_area)
         form.addRow(tr("&Klageinstans:"), self.complaint_body)
         form.addRow(tr("Mod&tagerens adresse:"), self.recipient_address)
@@ -592,6 +597,8 @@ class StatementsDialog(QDialog):
         self.matter_area.currentIndexChanged.connect(self._area_changed)
         self.weighing.setPlainText(st.weighing)
         self._set_row_visible(self.weighing, case.regime is Regime.MOL or bool(st.weighing))
+        self.emissions.setChecked(st.emissions)
+        self._set_row_visible(self.emissions, case.regime is Regime.MOL or st.emissions)
         scope = case.scope
         self.original = (st, scope)
         if case.caseworker:  # what the letter uses when the field is empty
@@ -644,6 +651,7 @@ class StatementsDialog(QDialog):
             "complaint_body": self.complaint_body.text(),
             "matter_area": self.matter_area.currentData() or "",
             "weighing": self.weighing.toPlainText(),
+            "emissions": self.emissions.isChecked(),
             "recipient_address": self.recipient_address.toPlainText(),
             "signer": self.signer.text(),
             "signer_title": self.signer_title.text(),

@@ -246,7 +246,7 @@ def test_the_complaint_area_point_leads_to_the_area_choice_and_disappears(qtbot,
     assert dlg.focusWidget() is dlg.matter_area and dlg.matter_area.currentData() == ""
     labels = [dlg.matter_area.itemText(i) for i in range(dlg.matter_area.count())]
     assert "Byggesager (byggeloven)" in labels
-    assert not dlg.weighing.isVisible()  # the MOL weighing only in a MOL case
+    assert not dlg.weighing.isVisible() and not dlg.emissions.isVisible()  # MOL's fields only in a MOL case
     dlg.matter_area.setCurrentIndex(dlg.matter_area.findData("building"))
     assert dlg.complaint_body.placeholderText().startswith("Tom: ")
     assert dlg.complaint_body.placeholderText() != "Tom: klageinstansen for sagens område"
@@ -257,16 +257,19 @@ def test_the_complaint_area_point_leads_to_the_area_choice_and_disappears(qtbot,
     win.viewer.shutdown()
 
 
-def test_a_mol_case_writes_its_weighing_in_the_statements_dialog(qtbot, services, tmp_path, wait_ops):
+def test_a_mol_case_writes_its_weighing_and_emissions_in_the_statements_dialog(qtbot, services, tmp_path, wait_ops):
     case = services.create_case("Miljøsag", "Jens Hansen", "mol", date(2026, 11, 2))
     win = _window(qtbot, services, case.id, wait_ops)
     dlg = win.outputs.edit_statements("statements.weighing")
     qtbot.waitUntil(lambda: dlg.loaded)
     assert dlg.weighing.isVisible() and dlg.focusWidget() is dlg.weighing
+    assert dlg.emissions.isVisible() and not dlg.emissions.isChecked()
     qtbot.keyClicks(dlg.weighing, "Hensynet til offentlighed vejer ikke tungere her.")
+    dlg.emissions.setChecked(True)
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert services.statements(case.id).weighing == "Hensynet til offentlighed vejer ikke tungere her."
+    st = services.statements(case.id)
+    assert st.weighing == "Hensynet til offentlighed vejer ikke tungere her." and st.emissions is True
     win.viewer.shutdown()
 
 
