@@ -5,9 +5,9 @@
 Builds one data folder with the demo case, finds personal data (``Services.analyze_case``), decides a few
 suggestions so that every kind of overlay shows and fills in a document's properties; then, for each screen
 size, starts ``Xvfb`` with that screen and the app on a copy of the data folder, and saves PNGs named
-``<size>-<view>.png``: the overview, the case window, the document panel (several documents selected), the
-search-and-remove dialog (Ctrl+F), the shortcut overview (F1), the checklist, the preview of the
-decision letter and the statements dialog. Each window opens as the app opens it the first time on that
+``<size>-<view>.png``: the overview (and its Hjælp › Om), the case window, the document panel (several
+documents selected), the search-and-remove dialog (Ctrl+F), the shortcut overview (F1), the checklist, the
+preview of the decision letter and the statements dialog. Each window opens as the app opens it the first time on that
 screen (no saved geometry).
 """
 
@@ -92,6 +92,10 @@ def shoot(size: str, out: Path) -> int:
     fill_screen(win)
     settle()
     save(win, "overview")
+    win.about_action.trigger()  # Hjælp › Om Aktindsigt
+    settle(0.5)
+    save(win.last_dialog, "about")
+    win.last_dialog.close()
 
     cw = win.open_case(case.id)
     fill_screen(cw)

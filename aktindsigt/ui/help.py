@@ -166,7 +166,6 @@ class AboutDialog(QDialog):
         for label, value in about_lines():
             v = QLabel(value)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # support asks for the paths
-            v.setWordWrap(True)
             self.values[label] = v
             form.addRow(label + ":", v)
         lay = QVBoxLayout(self)
@@ -176,7 +175,8 @@ class AboutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Luk"))
         buttons.rejected.connect(self.accept)
         lay.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        # as high as its contents need at that width (the wrapped description included)
+        self.resize(580, max(self.heightForWidth(580), self.sizeHint().height()))
 
 
 def add_help_menu(window: QMainWindow, shortcuts_action: QAction) -> QAction:
