@@ -317,7 +317,7 @@ class Walk:
             assert not left, f"checklist points the walkthrough does not fix: {left}"
             self.statement_fields = done
 
-        self.step("Statement points (scope, § 14, §§ 28-29, area): Enter, fill, Gem", statements,
+        self.step("Statement points (scope, § 14, §§ 28-29, area): fill, Gem", statements,
                   lambda: f"{len(self.statement_fields)} points; {dlg.intro.text()[:40]}")
         dlg.close()
 
@@ -354,7 +354,7 @@ class Walk:
         def export_notes() -> str:  # the result dialog lists the manifest's messages first
             result = cw.outputs.last_dialog
             rows = [result.list.item(i).text() for i in range(result.list.count())]
-            notes = [r for r in rows if r.startswith("Bemærk: ")]
+            notes = [r for r in rows if r.startswith("Bemærk")]
             return f"{len(notes)} notes shown, {len(rows) - len(notes)} files listed"
 
         self.export_notes = export_notes

@@ -223,6 +223,12 @@ class ListDialog(QDialog):
         self.resize(720, 380 if lines else 140)
 
 
+def _noted(message: str) -> str:
+    """A manifest message as a line of the result: "Bemærk: ..." (once; a letter's own notes begin so)."""
+    text = message.strip()
+    return text if text.casefold().startswith(tr("bemærk").casefold()) else tr("Bemærk: {0}").format(text)
+
+
 def _relative(path: Path, folder: Path) -> str:
     """A file of a bundle as the bundle names it (``udleveret/akt_0001.pdf``)."""
     try:
@@ -1064,7 +1070,7 @@ class OutputActions:
                 intro += " " + tr("Læs bemærkningen øverst i listen.")
             elif notes:
                 intro += " " + tr("Læs de {0} bemærkninger øverst i listen.").format(len(notes))
-            lines += [(tr("Bemærk: {0}").format(m), None) for m in notes]
+            lines += [(_noted(m), None) for m in notes]
             lines += [(_relative(p, where), None) for p in result.files]
         elif hasattr(result, "files") and isinstance(result.files, list):  # OutputFiles
             lines += [(str(p), None) for p in result.files]

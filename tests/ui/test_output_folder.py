@@ -260,10 +260,16 @@ def test_the_export_result_shows_the_manifests_messages_first(qtbot, services, l
     assert any("ESDH-reference" in m for m in messages), messages
     dlg = win.outputs.last_dialog
     rows = [dlg.list.item(i).text() for i in range(dlg.list.count())]
-    assert rows[:len(messages)] == [f"Bemærk: {m}" for m in messages]
+    assert rows[:len(messages)] == [m if m.startswith("Bemærk") else f"Bemærk: {m}" for m in messages]
+    assert not any(r.startswith("Bemærk: Bemærk") for r in rows)
     assert "manifest.json" in rows and "SHA256SUMS" in rows  # the files as the bundle names them
     n = len(messages)
     assert dlg.intro.text() == (f"Eksportpakken er dannet i {bundle}, og sagen er udleveret. "
                                 + ("Læs bemærkningen øverst i listen." if n == 1 else
                                    f"Læs de {n} bemærkninger øverst i listen."))
     win.viewer.shutdown()
+
+
+def test_a_note_that_already_says_bemaerk_is_not_prefixed_twice():
+    assert outputs._noted("Sagen har ingen ESDH-reference.") == "Bemærk: Sagen har ingen ESDH-reference."
+    assert outputs._noted("Bemærk: teksten er overstreget.") == "Bemærk: teksten er overstreget."
