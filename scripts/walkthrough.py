@@ -191,13 +191,13 @@ class Walk:
         def bulk() -> None:
             # A decision on a name makes its related forms elsewhere (the name in an e-mail address, a lone
             # surname) open suggestions with the same ground: the caseworker decides those in a second round.
+            self.bulk_rounds = 0
             for _round in range(3):
                 bulk_round()
-                try:
-                    self.until(lambda: not sum(g.pending for g in cw.panel.all_groups), 40, "bulk")
+                self.bulk_rounds += 1
+                self.settle(1.0)  # every decision and the list's reload done: what is still open is open
+                if not sum(g.pending for g in cw.panel.all_groups):
                     break
-                except TimeoutError:
-                    continue
             try:
                 self.until(lambda: not sum(g.pending for g in cw.panel.all_groups), 60, "bulk")
             except TimeoutError:
@@ -208,7 +208,7 @@ class Walk:
                                    f"{ops.last_messages[-3:]}") from None
 
         self.step("Forslag › Overstreg alle af typen … (one step per type)", bulk,
-                  lambda: f"{len(cw.undo_stack)} undoable steps")
+                  lambda: f"{len(cw.undo_stack)} undoable steps in {self.bulk_rounds} rounds")
 
         def review_keys() -> None:  # spot checks with the keyboard: release one occurrence and redact it again
             from aktindsigt.core.model import SuggestionStatus
