@@ -122,8 +122,9 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.accept)
         lay.addWidget(buttons)
         screen = window.screen().availableGeometry() if window.screen() else None
-        height = min(720 if legend else 480, int(screen.height() * 0.85)) if screen else 640
-        self.resize(620, height)
+        # every row without scrolling where the screen allows it (1920x1080), 85 % of a laptop's height
+        height = min(940 if legend else 480, int(screen.height() * 0.85)) if screen else 640
+        self.resize(640, height)
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self.tree.topLevelItem(i).text(0).strip(), self.tree.topLevelItem(i).text(1))
