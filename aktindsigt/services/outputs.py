@@ -213,6 +213,14 @@ class OutputServices:
         st.emissions = bool(emissions)
         return self._save_statements(case_ref, st)
 
+    def indsigt_texts(self, case_ref: str | int) -> list[dict[str, str]]:
+        """GDPR art. 15(1)(a)-(h) for the statements dialog: each item's key, heading, the municipality's text
+        (``resources/templates/indsigt.yaml``, its {placeholders} unfilled) and the case's own text ('' = the
+        municipality's)."""
+        st = self.statements(case_ref)
+        return [{"key": str(i.get("key", "")), "heading": str(i.get("heading", "")), "template": str(i.get("text", "")),
+                 "text": st.indsigt.get(str(i.get("key", "")), "")} for i in load_indsigt().get("items") or []]
+
     def set_indsigt_text(self, case_ref: str | int, key: str, text: str) -> Statements:
         """GDPR art. 15(1)(a)-(h): the case's own text for one item (``a`` ... ``h``); '' returns to the
         municipality's template (``resources/templates/indsigt.yaml``)."""
@@ -657,10 +665,12 @@ class OutputServices:
 
     def save_statements(self, case_ref: str | int, *, scope: str | None = None, laws: dict[str, str] | None = None,
                         journal: dict[str, str] | None = None, channel: str | None = None,
-                        emissions: bool | None = None, **fields: str) -> Statements:
+                        emissions: bool | None = None, indsigt: dict[str, str] | None = None,
+                        **fields: str) -> Statements:
         """Save what the statements dialog edits in one go (only what changed is written and audited):
         the case's scope and how the request came (``channel``), the letter's texts (``set_statements``
-        fields), MOL § 2, stk. 5 (``emissions``), the laws named for § 35, and the journal note's free text."""
+        fields), MOL § 2, stk. 5 (``emissions``), the case's own GDPR art. 15 texts (``indsigt``: key -> text,
+        '' returns to the municipality's), the laws named for § 35, and the journal note's free text."""
         from aktindsigt.services.cases import ServiceError
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
@@ -675,6 +685,15 @@ class OutputServices:
                 setattr(new, k, v.strip())
         if emissions is not None:
             new.emissions = bool(emissions)
+        if indsigt:
+            keys = {str(i.get("key")) for i in load_indsigt().get("items") or []}
+            if set(indsigt) - keys:
+                raise ServiceError(f"Ukendt punkt i artikel 15, stk. 1: {', '.join(sorted(set(indsigt) - keys))}.")
+            for key, text in indsigt.items():
+                if text.strip():
+                    new.indsigt[key] = text.strip()
+                else:
+                    new.indsigt.pop(key, None)
         for gid, law in (laws or {}).items():
             if law.strip():
                 new.laws[gid] = law.strip()

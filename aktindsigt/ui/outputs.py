@@ -561,9 +561,25 @@ class StatementsDialog(QDialog):
             edit.setAccessibleName(tr(label))
             self.journal_edits[key] = edit
             jform.addRow(tr(label) + ":", edit)
+        # GDPR art. 15(1)(a)-(h): the case's own texts (shown in a GDPR case; empty = the municipality's)
+        self.indsigt_tab = QWidget()
+        indsigt_box = QVBoxLayout(self.indsigt_tab)
+        indsigt_intro = QLabel(tr("Oplysningerne efter databeskyttelsesforordningens artikel 15, stk. 1. Et tomt felt "
+                                  "bruger kommunens tekst (vist i feltet); skriv for at tilpasse den til sagen."))
+        indsigt_intro.setWordWrap(True)
+        indsigt_box.addWidget(indsigt_intro)
+        self.indsigt_form = QFormLayout()
+        indsigt_box.addLayout(self.indsigt_form)
+        indsigt_box.addStretch(1)
+        self.indsigt_edits: dict[str, QPlainTextEdit] = {}
+        indsigt_scroll = QScrollArea()
+        indsigt_scroll.setWidgetResizable(True)
+        indsigt_scroll.setWidget(self.indsigt_tab)
         self.tabs = QTabWidget()
         self.tabs.addTab(letter, tr("Afgørelsen"))
         self.tabs.addTab(journal, tr("Journalnotatet"))
+        self.indsigt_index = self.tabs.addTab(indsigt_scroll, tr("Artikel 15"))
+        self.tabs.setTabVisible(self.indsigt_index, False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
         buttons = dialogs.ok_cancel_buttons(self, tr("Gem"))
@@ -573,7 +589,9 @@ class StatementsDialog(QDialog):
         self.resize(760, 500)
         svc = services
         query(self, lambda: (svc.statements(case_id), svc.get_case(case_id), svc.law_grounds(case_id),
-                             svc.complaint_areas() if hasattr(svc, "complaint_areas") else []), self._show)
+                             svc.complaint_areas() if hasattr(svc, "complaint_areas") else [],
+                             svc.indsigt_texts(case_id) if svc.get_case(case_id).regime.value == "gdpr15" else []),
+              self._show)
 
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
         label = self.letter_form.labelForField(field)
@@ -592,8 +610,16 @@ class StatementsDialog(QDialog):
             self.complaint_body.setPlaceholderText(tr("Tom: ingen klageinstans for den underliggende sag"))
 
     def _show(self, result) -> None:
-        st, case, law_grounds, areas = result
+        st, case, law_grounds, areas, indsigt = result
         from aktindsigt.core.model import Regime
+
+        for item in indsigt:
+            edit = _text_edit(item["text"], height=60, name=f"indsigt_{item['key']}")
+            edit.setPlaceholderText(" ".join(item["template"].split()))
+            edit.setAccessibleName(item["heading"])
+            self.indsigt_edits[item["key"]] = edit
+            self.indsigt_form.addRow(item["heading"] + ":", edit)
+        self.tabs.setTabVisible(self.indsigt_index, bool(indsigt))
 
         self.areas = {a.id: a for a in areas}
         for a in areas:
@@ -639,6 +665,12 @@ class StatementsDialog(QDialog):
             widget = self.channel
         elif field.startswith("statements.laws."):
             widget = self.law_edits.get(field.removeprefix("statements.laws."))
+        elif field.startswith("statements.indsigt."):
+            widget = self.indsigt_edits.get(field.removeprefix("statements.indsigt."))
+            if widget is not None:
+                self.tabs.setCurrentIndex(self.indsigt_index)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         elif field.startswith("statements."):
             name = field.removeprefix("statements.")
             widget = getattr(self, name, None) if name in (
@@ -663,6 +695,7 @@ class StatementsDialog(QDialog):
             "signer_title": self.signer_title.text(),
             "laws": {gid: e.text() for gid, e in self.law_edits.items()},
             "journal": {key: e.toPlainText() for key, e in self.journal_edits.items()},
+            "indsigt": {key: e.toPlainText() for key, e in self.indsigt_edits.items()},
         }
 
     def accept(self) -> None:

@@ -289,3 +289,25 @@ def test_the_channel_point_leads_to_the_channel_field_of_the_statements(qtbot, s
     assert services.get_case(case.id).channel == "Brev med posten"
     assert "case.channel" not in [p.field for p in services.checklist(case.id)]
     win.viewer.shutdown()
+
+
+def test_a_gdpr_case_adapts_the_article_15_texts_in_the_statements_dialog(qtbot, services, wait_ops):
+    case = services.create_case("Indsigt", "Jens Hansen", "gdpr15", date(2026, 11, 2))
+    other = services.create_case("Byggesag", "Jens Hansen", "ofl7", date(2026, 11, 2))
+    win = _window(qtbot, services, case.id, wait_ops)
+    dlg = win.outputs.edit_statements("statements.indsigt.d")
+    qtbot.waitUntil(lambda: dlg.loaded)
+    assert dlg.tabs.isTabVisible(dlg.indsigt_index) and dlg.tabs.currentIndex() == dlg.indsigt_index
+    assert dlg.focusWidget() is dlg.indsigt_edits["d"]
+    assert sorted(dlg.indsigt_edits) == list("abcdefgh")
+    assert dlg.indsigt_edits["a"].toPlainText() == "" and "{municipality}" in dlg.indsigt_edits["a"].placeholderText()
+    qtbot.keyClicks(dlg.indsigt_edits["d"], "Sagerne opbevares i 5 år efter sidste aktivitet.")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert services.statements(case.id).indsigt == {"d": "Sagerne opbevares i 5 år efter sidste aktivitet."}
+    win.viewer.shutdown()
+    win2 = _window(qtbot, services, other.id, wait_ops)  # not in an OFL case
+    dlg2 = win2.outputs.edit_statements()
+    qtbot.waitUntil(lambda: dlg2.loaded)
+    assert not dlg2.tabs.isTabVisible(dlg2.indsigt_index) and not dlg2.indsigt_edits
+    win2.viewer.shutdown()
