@@ -350,6 +350,48 @@ def make_tnef_ole(folder: Path) -> Expect:
     return Expect(["winmail-objekt.dat", "Prisliste 2026.pdf", "bilag-2.pdf"])
 
 
+def make_msg_ole(folder: Path) -> Expect:
+    """An Outlook .msg whose attachment is an OLE object (attach method 6, an ``__substg1.0_3701000D``
+    storage) without a file name: written with aspose-email-foss, its attachment storage then rebuilt."""
+    from aspose.email_foss.cfb.writer import CFBDocument, CFBStorage, CFBStream, CFBWriter
+
+    from aktindsigt.demo.writers import write_msg
+
+    path = folder / "objekt.msg"
+    write_msg(path, SENDER, TO, "Tilbud som objekt", "Tilbuddet er indsat som objekt.",
+              [("x.bin", b"placeholder")])
+    doc = CFBDocument.from_file(path)
+    att = next(c for c in doc.root.children if c.name.startswith("__attach_version1.0_"))
+    assert isinstance(att, CFBStorage)
+    drop = {"__substg1.0_37010102", "__substg1.0_3704001F", "__substg1.0_3707001F", "__substg1.0_3703001F"}
+    att.children = [c for c in att.children if c.name not in drop]
+    package = _ole_package("Tilbud 2026.pdf", pdf_bytes("Tilbud", "Tilbud på nyt tag, 84.000 kr."))
+    with io.BytesIO(package) as f:
+        import olefile
+
+        with olefile.OleFileIO(f) as ole:
+            obj = CFBStorage("__substg1.0_3701000D")
+            for entry in ole.listdir():
+                obj.add_stream(CFBStream("/".join(entry), ole.openstream(entry).read()))
+    att.add_storage(obj)
+    props = next(c for c in att.children if c.name == "__properties_version1.0")
+    assert isinstance(props, CFBStream)
+    rows = [props.data[i:i + 16] for i in range(8, len(props.data), 16)]
+    out = [props.data[:8]]
+    for row in rows:
+        (tag,) = struct.unpack_from("<I", row)
+        if tag in (0x3704001F, 0x3707001F, 0x3703001F):
+            continue
+        if tag == 0x37050003:  # PR_ATTACH_METHOD = ATTACH_OLE
+            row = row[:8] + struct.pack("<Q", 6)
+        elif tag == 0x37010102:  # PR_ATTACH_DATA_BIN -> PR_ATTACH_DATA_OBJ
+            row = struct.pack("<I", 0x3701000D) + row[4:8] + struct.pack("<Q", 0xFFFFFFFF)
+        out.append(row)
+    props.data = b"".join(out)
+    CFBWriter.write_file(doc, path)
+    return Expect(["objekt.msg", "Tilbud 2026.pdf"])
+
+
 def make_mbox(folder: Path) -> Expect:
     import mailbox
 
@@ -744,8 +786,8 @@ def make_fifo(folder: Path) -> Expect:
 
 MAKERS: list[Callable[[Path], Expect | list[Expect]]] = [
     make_smime_signed, make_nested, make_bounce, make_headers_only_bounce, make_encrypted_mail, make_filenames,
-    make_header_bomb, make_rfc822_msg, make_tnef, make_tnef_ole, make_mbox, make_wrong_encrypt_length,
-    make_bad_root, make_truncated, make_encrypted_pdf, make_byte_swapped, make_letter_spaced, make_split_words,
+    make_header_bomb, make_rfc822_msg, make_tnef, make_tnef_ole, make_msg_ole, make_mbox,
+    make_wrong_encrypt_length, make_bad_root, make_truncated, make_encrypted_pdf, make_byte_swapped, make_letter_spaced, make_split_words,
     make_annotation_page, make_pdf_attachments, make_nested_pdf, make_good_pdf, make_docx_files, make_xlsx,
     make_pptx, make_rtf, make_zip_with_macosx, make_zip_methods, make_nested_zip, make_understated_docx,
     make_bad_name, make_symlink_out, make_fifo,

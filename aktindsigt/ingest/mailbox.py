@@ -100,7 +100,7 @@ def ingest_tnef(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
         except Exception:  # noqa: BLE001 - an odd name encoding
             name = ""
         data = att.data if isinstance(att.data, bytes) else b""
-        name, data = _tnef_attachment(ctx, att, name, data, i)
+        name, data = _tnef_attachment(att, name, data, i)
         items.append((name, data))
     if subject:
         doc.title = subject
@@ -118,20 +118,19 @@ def ingest_tnef(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     _children(ctx, doc, items, depth, "Outlook-filen")
 
 
-def _tnef_attachment(ctx: IngestContext, att, name: str, data: bytes, i: int) -> tuple[str, bytes]:
+def _tnef_attachment(att, name: str, data: bytes, i: int) -> tuple[str, bytes]:
     """The file and a real name for a TNEF attachment. One stored as an OLE object ("Untitled Attachment")
     is unpacked (``ingest/oleobject.py``) and named from its own metadata (a package's label, the
     document's title, its type); an attached Outlook item from its subject; else from the attachment's
     display name; and when nothing names it, ``bilag-N`` with the suffix of what its bytes are."""
-    from aktindsigt.ingest.oleobject import is_untitled, storage_bytes, unpack
+    from aktindsigt.ingest.oleobject import is_untitled, name_for, storage_bytes, unpack
 
-    kind = ""
+    content = None
     storage = storage_bytes(data)
     if storage is not None:
         content = unpack(storage)
         if content is not None:
             data = content.data
-            kind = "" if content.kind == "Package" else content.kind
             if is_untitled(name) and content.name:
                 name = content.name
     embed = getattr(att, "embed", None)
@@ -147,15 +146,7 @@ def _tnef_attachment(ctx: IngestContext, att, name: str, data: bytes, i: int) ->
                 name = attr.data.strip("\x00 ")  # PR_DISPLAY_NAME
                 break
     if is_untitled(name):  # a name from its type: "Microsoft Word-dokument.doc", "bilag-2.pdf"
-        from aktindsigt.ingest.sniff import content_suffix
-
-        probe = ctx.new_path("tnef-bilag", "")
-        probe.write_bytes(data)
-        try:
-            suffix = content_suffix(probe)[0] or ""
-        finally:
-            probe.unlink(missing_ok=True)
-        name = f"{kind or f'bilag-{i}'}{suffix or ('' if kind else '.bin')}"
+        name = name_for(content, data, i)
     return name, data
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
 
@@ -59,20 +60,93 @@ def unpack(storage: bytes) -> OleContent | None:
     except Exception:  # noqa: BLE001 - not a compound file after all
         return None
     try:
-        kind = _user_type(ole)
-        title = _title(ole)
-        if ole.exists("\x01Ole10Native"):
-            native = _native(ole.openstream("\x01Ole10Native").read())
-            if native is None:
-                return None
-            name, data = native
-            return OleContent(name or title, data, kind or "Package")
-        for stream in ("CONTENTS", "Package"):
-            if ole.exists(stream):
-                return OleContent(title, ole.openstream(stream).read(), kind)
-        return OleContent(title, storage, kind)
+        streams = {"/".join(e) for e in ole.listdir(streams=True, storages=False)}
+        return from_streams(streams, lambda name: ole.openstream(name).read(), lambda: storage)
     finally:
         ole.close()
+
+
+def from_streams(streams: set[str], read: Callable[[str], bytes | None],
+                 whole: Callable[[], bytes | None]) -> OleContent | None:
+    """The file inside an OLE object given as its stream names (paths inside the object, "/"-joined), a
+    reader of one stream and of the whole object as a compound file (``None`` when it cannot be had).
+    Used for a storage of its own (TNEF) and for the object storage inside an Outlook .msg."""
+    kind = _user_type(read("\x01CompObj") if "\x01CompObj" in streams else None)
+    if "\x01Ole10Native" in streams:
+        native = _native(read("\x01Ole10Native") or b"")
+        if native is None:
+            return None
+        name, data = native
+        return OleContent(name, data, kind or "Package")
+    for stream in ("CONTENTS", "Package"):
+        if stream in streams:
+            inner = read(stream)
+            return OleContent("", inner, kind) if inner is not None else None
+    storage = whole()
+    if storage is None:
+        return None
+    return OleContent(_title(storage), storage, kind)
+
+
+def msg_object(msg, folder: str) -> OleContent | None:
+    """The file inside the OLE object of an Outlook .msg attachment (``folder`` the attachment's storage,
+    attach method ``ATTACH_OLE``: the object is its ``__substg1.0_3701000D`` storage), read with the
+    msg's own olefile; a storage that is the document itself is copied out into a compound file of its
+    own (aspose-email-foss's writer)."""
+    base = [folder, "__substg1.0_3701000D"]
+    try:
+        entries = [e for e in msg.listDir(streams=True, storages=False, includePrefix=False)
+                   if len(e) > 2 and list(e[:2]) == base]
+    except Exception:  # noqa: BLE001
+        return None
+    if not entries:
+        return None
+    streams = {"/".join(e[2:]) for e in entries}
+
+    def read(name: str) -> bytes | None:
+        return msg.getStream([*base, *name.split("/")])
+
+    def whole() -> bytes | None:
+        from aspose.email_foss.cfb.writer import CFBDocument, CFBStorage, CFBStream, CFBWriter
+
+        root = CFBStorage("Root Entry")
+        folders: dict[tuple[str, ...], CFBStorage] = {(): root}
+        for e in sorted(entries):
+            parent = root
+            for depth in range(3, len(e)):
+                key = tuple(e[2:depth])
+                if key not in folders:
+                    folders[key] = parent.add_storage(CFBStorage(e[depth - 1]))
+                parent = folders[key]
+            parent.add_stream(CFBStream(e[-1], msg.getStream(list(e)) or b""))
+        try:
+            return CFBWriter.to_bytes(CFBDocument(root))
+        except Exception:  # noqa: BLE001
+            return None
+
+    try:
+        return from_streams(streams, read, whole)
+    except Exception:  # noqa: BLE001 - a damaged object: the attachment is reported as unreadable
+        return None
+
+
+def name_for(content: OleContent | None, data: bytes, i: int) -> str:
+    """A name for an attachment that has none ("Untitled Attachment"): an OLE object's own (a package's
+    label), else its type with the suffix of its content ("Microsoft Word 97-2003-dokument.doc"), else
+    ``bilag-N`` with that suffix (``.bin`` when the content says nothing)."""
+    if content is not None and content.name:
+        return content.name
+    import tempfile
+    from pathlib import Path
+
+    from aktindsigt.ingest.sniff import content_suffix
+
+    with tempfile.TemporaryDirectory(prefix="bilag-") as tmp:
+        probe = Path(tmp) / "bilag"
+        probe.write_bytes(data)
+        suffix = content_suffix(probe)[0] or ""
+    kind = "" if content is None or content.kind == "Package" else content.kind
+    return f"{kind or f'bilag-{i}'}{suffix or ('' if kind else '.bin')}"
 
 
 def _cstring(data: bytes, pos: int) -> tuple[str, int]:
@@ -108,19 +182,21 @@ def _native(data: bytes) -> tuple[str, bytes] | None:
     return name, payload
 
 
-def _user_type(ole) -> str:
+def _user_type(comp: bytes | None) -> str:
     """The object's type in words (CompObj's user type: "Package", "Microsoft Word-dokument")."""
     with contextlib.suppress(Exception):
-        if ole.exists("\x01CompObj"):
-            data = ole.openstream("\x01CompObj").read(4096)
-            (n,) = struct.unpack_from("<I", data, 28)
+        if comp:
+            (n,) = struct.unpack_from("<I", comp, 28)
             if 0 < n < 256:
-                return data[32:32 + n].rstrip(b"\x00").decode("cp1252", "replace").strip()
+                return comp[32:32 + n].rstrip(b"\x00").decode("cp1252", "replace").strip()
     return ""
 
 
-def _title(ole) -> str:
-    with contextlib.suppress(Exception):
+def _title(storage: bytes) -> str:
+    """The document's title from its summary information, when the object is a document of its own."""
+    import olefile
+
+    with contextlib.suppress(Exception), olefile.OleFileIO(io.BytesIO(storage)) as ole:
         if ole.exists("\x05SummaryInformation"):
             title = ole.get_metadata().title
             if isinstance(title, bytes):

@@ -14,7 +14,7 @@ from .conftest import check_offsets
 from .corpus import corpus, tree_names
 
 MAKERS = ["make_smime_signed", "make_nested", "make_bounce", "make_headers_only_bounce", "make_filenames",
-          "make_rfc822_msg", "make_tnef", "make_tnef_ole", "make_mbox"]
+          "make_rfc822_msg", "make_tnef", "make_tnef_ole", "make_msg_ole", "make_mbox"]
 
 
 @pytest.mark.parametrize("maker", MAKERS)
