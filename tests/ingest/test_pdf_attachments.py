@@ -209,3 +209,20 @@ def test_without_qpdf_pymupdf_lists_the_annotations_and_the_flat_tree(tmp_path, 
         doc = res.document
         assert [(c.source_name, c.text.strip()) for c in doc.children] == [("flad.txt", "Flad fil om Bo"),
                                                                           ("note.txt", "Note om Anna")]
+
+
+def test_verification_finds_a_term_in_a_file_attached_behind_an_annotation_or_in_kids(tmp_path):
+    """The verifier's embedded-files check sees what PyMuPDF's embfile API does not (a term left in such a
+    file fails the check even if the raw-object scan were to miss it)."""
+    from aktindsigt.redact.verify import _check_embedded, _Terms
+
+    terms = _Terms(["Vestergaard"], "salt")
+    a = _annotated(tmp_path / "a.pdf", [(1, "x.txt", b"Margrethe Vestergaard")], pages=1)
+    k = _kids_tree(tmp_path / "k.pdf", [("y.txt", b"Margrethe Vestergaard")])
+    for path in (a, k):
+        with pymupdf.open(path) as doc:
+            ok, details = _check_embedded(doc, terms, path)
+            assert not ok and any("in an attached file" in d for d in details), details
+    clean = _annotated(tmp_path / "c.pdf", [(1, "x.txt", b"Intet navn")], pages=1)
+    with pymupdf.open(clean) as doc:
+        assert _check_embedded(doc, terms, clean)[0]
