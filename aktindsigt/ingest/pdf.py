@@ -166,7 +166,14 @@ def embedded_files(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Docum
     from aktindsigt.ingest.pdfattach import TooLarge, attachments
 
     opts = ctx.options
-    with attachments(doc.source_path, pdf, opts.passwords) as found:
+    with attachments(doc.source_path, pdf, opts.passwords) as listed:
+        for ref in (a for a in listed if a.external):
+            doc.warnings.append(
+                f"PDF-filen henviser{f' på side {ref.page}' if ref.page else ''} til "
+                f"{f'filen «{ref.name}»' if ref.name else 'en fil'}, som ligger uden for PDF-filen og ikke er "
+                "med. Bed afsenderen om filen, hvis den hører til sagen."
+            )
+        found = [a for a in listed if not a.external]
         n = len(found)
         if not n:
             return

@@ -31,6 +31,11 @@ class Attachment:
     name: str  # the file name the PDF gives ("" when it gives none)
     page: int  # the page of the annotation that holds it; 0 for the document's EmbeddedFiles
     read: Callable[[int], bytes]  # read(limit): the decoded bytes, or TooLarge
+    external: bool = False  # only a reference to a file outside the PDF: nothing to read
+
+
+def _external(limit: int) -> bytes:
+    raise FileNotFoundError("the file specification refers to a file outside the PDF")
 
 
 def base_name(name: str) -> str:
@@ -93,9 +98,14 @@ def _with_pikepdf(src, label: str) -> list[Attachment]:
                 if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != pikepdf.Name.FileAttachment:
                     continue
                 fs = annot.get("/FS")
-                if not isinstance(fs, pikepdf.Dictionary):
-                    continue  # a string: a reference to a file outside the PDF, nothing is attached
-                att = _from_filespec(fs, "", number, seen)
+                if isinstance(fs, pikepdf.String):  # a reference to a file outside the PDF: nothing attached
+                    att = Attachment(base_name(str(fs)), number, _external, external=True)
+                elif isinstance(fs, pikepdf.Dictionary):
+                    att = _from_filespec(fs, "", number, seen)
+                    if att is None and not isinstance(fs.get("/EF"), pikepdf.Dictionary):
+                        att = Attachment(_spec_name(fs), number, _external, external=True)
+                else:
+                    continue
             except Exception:  # noqa: BLE001 - one odd annotation must not cost the others
                 log.info("%s: a file attachment annotation on page %d cannot be read", label, number,
                          exc_info=True)
@@ -124,16 +134,18 @@ def _from_filespec(fs, key: str, page: int, seen: set[tuple[int, int]]) -> Attac
         if ident in seen:  # the same file in the name tree and behind an annotation
             return None
         seen.add(ident)
-    name = ""
+    name = _spec_name(fs) or base_name(key)
+    return Attachment(name, page, lambda limit: _read_stream(stream, limit))
+
+
+def _spec_name(fs) -> str:
+    import pikepdf
+
     for k in ("/UF", "/F"):
         v = fs.get(k)
-        if isinstance(v, pikepdf.String):
-            name = base_name(str(v))
-            if name:
-                break
-    if not name:
-        name = base_name(key)
-    return Attachment(name, page, lambda limit: _read_stream(stream, limit))
+        if isinstance(v, pikepdf.String) and (name := base_name(str(v))):
+            return name
+    return ""
 
 
 def _read_stream(stream, limit: int) -> bytes:

@@ -379,7 +379,7 @@ def _check_embedded(doc, terms: _Terms, path=None) -> tuple[bool, list[str]]:
         with attachments(Path(path), doc) as found:
             for att in found:
                 others += 1
-                data = att.read(1 << 30)
+                data = b"" if att.external else att.read(1 << 30)
                 for i in terms.find("\n".join([att.name, data.decode("latin-1"), data.decode("utf-8", "ignore")])):
                     details.append(f"{terms.ref(i)} in an attached file" + (f" on page {att.page}" if att.page else ""))
     return not details, [*details, f"embedded files: {len(names)}", f"attached files (qpdf): {others}"]

@@ -226,3 +226,17 @@ def test_verification_finds_a_term_in_a_file_attached_behind_an_annotation_or_in
     clean = _annotated(tmp_path / "c.pdf", [(1, "x.txt", b"Intet navn")], pages=1)
     with pymupdf.open(clean) as doc:
         assert _check_embedded(doc, terms, clean)[0]
+
+
+def test_a_paper_clip_that_refers_to_a_file_outside_the_pdf_is_named(tmp_path):
+    """A FileAttachment annotation whose file specification is only a path (nothing embedded): no child,
+    a warning that names the file."""
+    path = _annotated(tmp_path / "a.pdf", [(1, "bilag.txt", b"Bilag om Hans")], pages=1)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Annots[0].FS = pikepdf.String("C:\\Sager\\Tegning 7.pdf")
+        pdf.save(path)
+    with ingest(path) as res:
+        doc = res.document
+        assert doc.children == []
+        assert ("PDF-filen henviser på side 1 til filen «Tegning 7.pdf», som ligger uden for PDF-filen og ikke "
+                "er med. Bed afsenderen om filen, hvis den hører til sagen.") in doc.warnings
