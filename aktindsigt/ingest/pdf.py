@@ -319,7 +319,10 @@ def derotate(lines: list[LineWords], page: pymupdf.Page) -> list[LineWords]:
     return out
 
 
-_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET}  # type: ignore[attr-defined]
+#: annotations the notes warning leaves out: links, popups, form fields (their own warning) and paper clips
+#: (the attached files are child documents, named in their own warning)
+_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET,  # type: ignore[attr-defined]
+                pymupdf.PDF_ANNOT_FILE_ATTACHMENT}  # type: ignore[attr-defined]
 
 
 def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, copy_source: bool) -> None:

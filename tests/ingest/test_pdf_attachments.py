@@ -240,3 +240,14 @@ def test_a_paper_clip_that_refers_to_a_file_outside_the_pdf_is_named(tmp_path):
         assert doc.children == []
         assert ("PDF-filen henviser på side 1 til filen «Tegning 7.pdf», som ligger uden for PDF-filen og ikke "
                 "er med. Bed afsenderen om filen, hvis den hører til sagen.") in doc.warnings
+
+
+def test_paper_clips_are_not_reported_as_notes_but_a_real_note_is(tmp_path):
+    path = _annotated(tmp_path / "a.pdf", [(1, "bilag.txt", b"Bilag")], pages=2)
+    with ingest(path) as res:
+        assert not any("kommentarer eller noter" in w for w in res.document.warnings)
+    with pymupdf.open(path) as doc:
+        doc[1].add_text_annot((100, 100), "Intern note om borgeren")
+        doc.saveIncr()
+    with ingest(path) as res:
+        assert any("kommentarer eller noter (side 2)" in w for w in res.document.warnings)
