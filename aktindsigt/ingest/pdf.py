@@ -190,10 +190,10 @@ def embedded_files(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Docum
             "ikke med den anonymiserede PDF."
         )
         if n > opts.max_attachments:
-            rest = n - opts.max_attachments
+            rest, most = n - opts.max_attachments, f"{opts.max_attachments:,}".replace(",", ".")
             doc.warnings.append(
-                f"Kun de første {opts.max_attachments} vedhæftede filer er indlæst; {files(rest, 'fil', 'filer')} "
-                f"er ikke (grænsen er {opts.max_attachments} filer i én PDF-fil). Gennemgå resten i originalen."
+                f"Kun de første {most} vedhæftede filer er indlæst; {files(rest, 'fil', 'filer')} "
+                f"er ikke (grænsen er {most} filer i én PDF-fil). Gennemgå resten i originalen."
             )
             found = found[: opts.max_attachments]
         folder = ctx.new_dir("vedhaeftet")
