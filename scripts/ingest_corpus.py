@@ -615,6 +615,34 @@ def make_nested_pdf(folder: Path, levels: int = 5) -> Expect:
     return Expect([name, "niveau-2.pdf", "niveau-3.pdf", "niveau-4.pdf"])
 
 
+def uninterpretable_pdf(path: Path) -> Path:
+    """Two pages; the second's content stream opens 100,000 graphics states, more than MuPDF nests, so its
+    text extraction and its rendering raise (FzErrorLimit "too many nested graphics states", as in fuzzed
+    files) while the first page reads."""
+    import pikepdf
+
+    from aktindsigt.pdflib import pymupdf
+
+    d = pymupdf.open()
+    for n in range(2):
+        d.new_page().insert_text((72, 72), f"Side {n + 1}: Borgeren Karen Bødker har klaget over afgørelsen.")
+    data = d.tobytes()
+    d.close()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[1]
+        contents = page.obj.Contents
+        old = b"".join(c.read_bytes() for c in (contents if isinstance(contents, pikepdf.Array) else [contents]))
+        page.obj.Contents = pdf.make_stream(b"q " * 100_000 + old)
+        pdf.save(path)
+    return path
+
+
+def make_raising_page(folder: Path) -> Expect:
+    """A page whose text extraction (and rendering) raises: that page gets a warning, the rest is read."""
+    path = uninterpretable_pdf(folder / "side-der-fejler.pdf")
+    return Expect([path.name], warning="kunne ikke udtrækkes")
+
+
 def make_good_pdf(folder: Path) -> Expect:
     path = folder / "afgoerelse.pdf"
     path.write_bytes(_pdf_pages([LOREM_DA * 5, LOREM_DA * 4, LOREM_DA * 3]))
@@ -787,10 +815,10 @@ def make_fifo(folder: Path) -> Expect:
 MAKERS: list[Callable[[Path], Expect | list[Expect]]] = [
     make_smime_signed, make_nested, make_bounce, make_headers_only_bounce, make_encrypted_mail, make_filenames,
     make_header_bomb, make_rfc822_msg, make_tnef, make_tnef_ole, make_msg_ole, make_mbox,
-    make_wrong_encrypt_length, make_bad_root, make_truncated, make_encrypted_pdf, make_byte_swapped, make_letter_spaced, make_split_words,
-    make_annotation_page, make_pdf_attachments, make_nested_pdf, make_good_pdf, make_docx_files, make_xlsx,
-    make_pptx, make_rtf, make_zip_with_macosx, make_zip_methods, make_nested_zip, make_understated_docx,
-    make_bad_name, make_symlink_out, make_fifo,
+    make_wrong_encrypt_length, make_bad_root, make_truncated, make_encrypted_pdf, make_byte_swapped,
+    make_letter_spaced, make_split_words, make_annotation_page, make_raising_page, make_pdf_attachments,
+    make_nested_pdf, make_good_pdf, make_docx_files, make_xlsx, make_pptx, make_rtf, make_zip_with_macosx,
+    make_zip_methods, make_nested_zip, make_understated_docx, make_bad_name, make_symlink_out, make_fifo,
 ]
 
 

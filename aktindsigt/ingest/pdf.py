@@ -410,7 +410,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                                 add_invisible_text(page, shown)
                                 modified = True
                             lines = derotate(shown, page)
-                    except (tools.ToolError, RuntimeError, ValueError) as e:
+                    except Exception as e:  # noqa: BLE001 - Tesseract, or MuPDF rendering the page (FzErrorLimit
+                        # "too many nested graphics states" is no RuntimeError): that page only
                         log.warning("%s: OCR of page %d failed: %s", doc.source_name, number, e)
                         failed_ocr.append(number)
                 elif bad_text or layer is not None:
