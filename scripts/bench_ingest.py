@@ -6,12 +6,16 @@ child it started: ingest workers, LibreOffice, Tesseract), the total RSS of the 
 sampled every 50 ms, OCR'd pages, and per file whether every expected document reached the case
 with the expected reason. Figures also go to bench-results/ingest.json.
 
-    .venv/bin/python scripts/bench_ingest.py [--label before|after] [--keep DIR]
+    .venv/bin/python scripts/bench_ingest.py [--label before|after] [--keep DIR] [--tree OLD]
+
+``--tree OLD`` imports the same folder (built by this tree's generators) with the code of another
+source tree, e.g. a worktree of the commit before an issue, run by that tree's ``.venv``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -25,11 +29,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
+#: the code under test: this tree, or the one --tree names (the child process is started with it)
+TREE = Path(os.environ.get("AKTINDSIGT_BENCH_TREE") or ROOT)
+sys.path.insert(0, str(TREE))
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its descendants (older trees have no ingest.worker)."""
+    import psutil
+
+    try:
+        p = psutil.Process(pid)
+        procs = [p, *p.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for q in procs:
+        with contextlib.suppress(psutil.Error):
+            total += q.memory_info().rss
+    return total
 
 
 def run_import(folder: Path, home: Path) -> dict:
-    from aktindsigt.ingest.worker import tree_rss
     from aktindsigt.services import Services
 
     os.environ["AKTINDSIGT_HOME"] = str(home)
@@ -153,6 +174,7 @@ def main() -> None:
     ap.add_argument("--skip", nargs="*", default=[], help="makers to leave out, e.g. make_bad_name")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--office", action="store_true", help="also time DOCX conversion with and without one LibreOffice")
+    ap.add_argument("--tree", type=Path, help="import with the code of this source tree (its .venv's Python)")
     args = ap.parse_args()
     if args.child:
         print(json.dumps(run_import(Path(args.child[0]), Path(args.child[1]))))
@@ -165,8 +187,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="aktindsigt-bench-ingest-"))
     folder = args.keep or work / "sag"
     expect = build_corpus(folder)
-    proc = subprocess.run([sys.executable, __file__, "--child", str(folder), str(work / "home")],
-                          capture_output=True, text=True, cwd=ROOT)
+    tree = (args.tree or ROOT).resolve()
+    python = str(tree / ".venv" / "bin" / "python") if args.tree else sys.executable
+    env = dict(os.environ, AKTINDSIGT_BENCH_TREE=str(tree), PYTHONPATH=str(tree))
+    proc = subprocess.run([python, __file__, "--child", str(folder), str(work / "home")],
+                          capture_output=True, text=True, cwd=tree, env=env)
     if proc.returncode != 0 or not proc.stdout.strip():
         print(proc.stderr[-3000:])
         result = {"error": f"import process exited {proc.returncode}", "documents": [], "import_seconds": None,
@@ -178,7 +203,7 @@ def main() -> None:
     if args.office:
         result["office_seconds_per_docx"] = office_timing()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=ROOT).stdout.strip()
+                            cwd=tree).stdout.strip()
     report = {"label": args.label, "commit": commit, "skipped": args.skip,
               "machine": f"{platform.node()} {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
               "when": time.strftime("%Y-%m-%d %H:%M:%S"), "files": len(expect),

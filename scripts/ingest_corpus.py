@@ -303,6 +303,95 @@ def make_tnef(folder: Path) -> Expect:
     return Expect(["tilbud.eml", "winmail.dat", "tilbud.pdf", "prisliste.txt"])
 
 
+def _ole_package(label: str, data: bytes) -> bytes:
+    """An OLE *Package* object (what Outlook stores for a file put into a rich-text mail): a compound file
+    (aspose-email-foss's writer) with CompObj and an Ole10Native stream in Object Packager's layout."""
+    from aspose.email_foss.cfb.writer import CFBDocument, CFBStorage, CFBStream, CFBWriter
+
+    package_clsid = bytes.fromhex("0c00030000000000c000000000000046")  # {0003000C-0000-0000-C000-000000000046}
+    comp = (struct.pack("<IIi", 0xFFFE0001, 0x00000A03, -1) + package_clsid
+            + b"".join(struct.pack("<I", len(s) + 1) + s + b"\x00" for s in (b"Package", b"Package", b"Package"))
+            + struct.pack("<I", 0x71B239F4) + b"\x00" * 12)
+    temp = f"C:\\Users\\kb\\AppData\\Local\\Temp\\{label}".encode("cp1252") + b"\x00"
+    body = (struct.pack("<H", 2) + label.encode("cp1252") + b"\x00" + f"C:\\Sager\\{label}".encode("cp1252")
+            + b"\x00" + struct.pack("<HH", 0, 3) + struct.pack("<I", len(temp)) + temp
+            + struct.pack("<I", len(data)) + data)
+    native = struct.pack("<I", len(body)) + body
+    root = CFBStorage("Root Entry", clsid=package_clsid)
+    root.add_stream(CFBStream("\x01CompObj", comp))
+    root.add_stream(CFBStream("\x01Ole10Native", native))
+    return CFBWriter.to_bytes(CFBDocument(root))
+
+
+def make_tnef_ole(folder: Path) -> Expect:
+    """winmail.dat whose attachments Outlook stored as an OLE object and without a title: both reach the
+    case with a real name (the package's label; a name from the type), not as "Untitled Attachment"."""
+    def attr(level: int, ident: int, kind: int, data: bytes) -> bytes:
+        return struct.pack("<BHHI", level, ident, kind, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+
+    iid_istorage = bytes.fromhex("0b00000000000000c000000000000046")
+    obj = iid_istorage + _ole_package("Prisliste 2026.pdf", pdf_bytes("Prisliste", "Prisliste for tagsten 2026."))
+    pad = b"\x00" * (-len(obj) % 4)
+    mapi = (struct.pack("<I", 2) + struct.pack("<HHI", 0x0003, 0x3705, 6)  # PR_ATTACH_METHOD = ATTACH_OLE
+            + struct.pack("<HHII", 0x000D, 0x3701, 1, len(obj)) + obj + pad)  # PR_ATTACH_DATA_OBJ
+    out = struct.pack("<IH", 0x223E9F78, 0x1234)
+    out += attr(1, 0x9006, 0x0008, struct.pack("<I", 0x10000))
+    out += attr(1, 0x9007, 0x0006, struct.pack("<II", 1252, 0))
+    out += attr(1, 0x8008, 0x0007, b"IPM.Microsoft Mail.Note\x00")
+    out += attr(1, 0x8004, 0x0001, b"Prisliste\x00")
+    out += attr(1, 0x800C, 0x0002, b"Prislisten er vedlagt som objekt.")
+    out += attr(2, 0x9002, 0x0006, struct.pack("<HIIIHI", 1, 0xFFFFFFFF, 0, 0, 0, 0))
+    out += attr(2, 0x8010, 0x0001, b"Untitled Attachment\x00")
+    out += attr(2, 0x9005, 0x0006, mapi)
+    out += attr(2, 0x9002, 0x0006, struct.pack("<HIIIHI", 1, 0xFFFFFFFF, 0, 0, 0, 0))
+    out += attr(2, 0x8010, 0x0001, b"Untitled Attachment\x00")
+    out += attr(2, 0x800F, 0x0006, pdf_bytes("Tegning", "Tegning af tagkonstruktionen."))
+    (folder / "winmail-objekt.dat").write_bytes(out)
+    return Expect(["winmail-objekt.dat", "Prisliste 2026.pdf", "bilag-2.pdf"])
+
+
+def make_msg_ole(folder: Path) -> Expect:
+    """An Outlook .msg whose attachment is an OLE object (attach method 6, an ``__substg1.0_3701000D``
+    storage) without a file name: written with aspose-email-foss, its attachment storage then rebuilt."""
+    from aspose.email_foss.cfb.writer import CFBDocument, CFBStorage, CFBStream, CFBWriter
+
+    from aktindsigt.demo.writers import write_msg
+
+    path = folder / "objekt.msg"
+    write_msg(path, SENDER, TO, "Tilbud som objekt", "Tilbuddet er indsat som objekt.",
+              [("x.bin", b"placeholder")])
+    doc = CFBDocument.from_file(path)
+    att = next(c for c in doc.root.children if c.name.startswith("__attach_version1.0_"))
+    assert isinstance(att, CFBStorage)
+    drop = {"__substg1.0_37010102", "__substg1.0_3704001F", "__substg1.0_3707001F", "__substg1.0_3703001F"}
+    att.children = [c for c in att.children if c.name not in drop]
+    package = _ole_package("Tilbud 2026.pdf", pdf_bytes("Tilbud", "Tilbud på nyt tag, 84.000 kr."))
+    with io.BytesIO(package) as f:
+        import olefile
+
+        with olefile.OleFileIO(f) as ole:
+            obj = CFBStorage("__substg1.0_3701000D")
+            for entry in ole.listdir():
+                obj.add_stream(CFBStream("/".join(entry), ole.openstream(entry).read()))
+    att.add_storage(obj)
+    props = next(c for c in att.children if c.name == "__properties_version1.0")
+    assert isinstance(props, CFBStream)
+    rows = [props.data[i:i + 16] for i in range(8, len(props.data), 16)]
+    out = [props.data[:8]]
+    for row in rows:
+        (tag,) = struct.unpack_from("<I", row)
+        if tag in (0x3704001F, 0x3707001F, 0x3703001F):
+            continue
+        if tag == 0x37050003:  # PR_ATTACH_METHOD = ATTACH_OLE
+            row = row[:8] + struct.pack("<Q", 6)
+        elif tag == 0x37010102:  # PR_ATTACH_DATA_BIN -> PR_ATTACH_DATA_OBJ
+            row = struct.pack("<I", 0x3701000D) + row[4:8] + struct.pack("<Q", 0xFFFFFFFF)
+        out.append(row)
+    props.data = b"".join(out)
+    CFBWriter.write_file(doc, path)
+    return Expect(["objekt.msg", "Tilbud 2026.pdf"])
+
+
 def make_mbox(folder: Path) -> Expect:
     import mailbox
 
@@ -484,6 +573,76 @@ def make_annotation_page(folder: Path) -> Expect:
     return Expect([path.name])
 
 
+def make_pdf_attachments(folder: Path) -> Expect:
+    """A PDF with files attached as paper clips on its pages (FileAttachment annotations) and one in a
+    document-level EmbeddedFiles name tree split into /Kids, as Acrobat writes long portfolios."""
+    import pikepdf
+
+    from aktindsigt.pdflib import pymupdf
+
+    d = pymupdf.open()
+    for n in range(2):
+        d.new_page().insert_text((72, 72), f"Side {n + 1} af høringsnotatet")
+    d[0].add_file_annot((450, 100), pdf_bytes("Referat", "Referat af mødet med Karen Bødker."),
+                        filename="referat.pdf")
+    d[1].add_file_annot((450, 100), b"Noter om Fjordvej 3.", filename="noter.txt")
+    data = d.tobytes()
+    d.close()
+    path = folder / "høringsnotat-med-bilag.pdf"
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        spec = pikepdf.AttachedFileSpec(pdf, b"Tegning af carporten.", filename="tegning.txt")
+        leaf = pdf.make_indirect(pikepdf.Dictionary(
+            Names=pikepdf.Array([pikepdf.String("tegning.txt"), spec.obj]),
+            Limits=pikepdf.Array([pikepdf.String("tegning.txt"), pikepdf.String("tegning.txt")])))
+        pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Kids=pikepdf.Array([leaf])))
+        pdf.save(path)
+    return Expect([path.name, "referat.pdf", "noter.txt", "tegning.txt"], warning="vedhæftede filer")
+
+
+def make_nested_pdf(folder: Path, levels: int = 5) -> Expect:
+    """A PDF attached to a PDF attached to a PDF ... five deep: all of them up to the depth limit (3), a
+    reason for the rest."""
+    from aktindsigt.pdflib import pymupdf
+
+    inner, name = b"Inderste bilag.", "inderst.txt"
+    for level in range(levels, 0, -1):
+        d = pymupdf.open()
+        d.new_page().insert_text((72, 72), f"Bilag på niveau {level}")
+        d[0].add_file_annot((400, 300), inner, filename=name)
+        inner, name = d.tobytes(), f"niveau-{level}.pdf"
+        d.close()
+    (folder / name).write_bytes(inner)
+    return Expect([name, "niveau-2.pdf", "niveau-3.pdf", "niveau-4.pdf"])
+
+
+def uninterpretable_pdf(path: Path) -> Path:
+    """Two pages; the second's content stream opens 100,000 graphics states, more than MuPDF nests, so its
+    text extraction and its rendering raise (FzErrorLimit "too many nested graphics states", as in fuzzed
+    files) while the first page reads."""
+    import pikepdf
+
+    from aktindsigt.pdflib import pymupdf
+
+    d = pymupdf.open()
+    for n in range(2):
+        d.new_page().insert_text((72, 72), f"Side {n + 1}: Borgeren Karen Bødker har klaget over afgørelsen.")
+    data = d.tobytes()
+    d.close()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[1]
+        contents = page.obj.Contents
+        old = b"".join(c.read_bytes() for c in (contents if isinstance(contents, pikepdf.Array) else [contents]))
+        page.obj.Contents = pdf.make_stream(b"q " * 100_000 + old)
+        pdf.save(path)
+    return path
+
+
+def make_raising_page(folder: Path) -> Expect:
+    """A page whose text extraction (and rendering) raises: that page gets a warning, the rest is read."""
+    path = uninterpretable_pdf(folder / "side-der-fejler.pdf")
+    return Expect([path.name], warning="kunne ikke udtrækkes")
+
+
 def make_good_pdf(folder: Path) -> Expect:
     path = folder / "afgoerelse.pdf"
     path.write_bytes(_pdf_pages([LOREM_DA * 5, LOREM_DA * 4, LOREM_DA * 3]))
@@ -556,6 +715,51 @@ def make_zip_with_macosx(folder: Path) -> Expect:
     return Expect(["bilag.zip", "tegning.pdf", "noter.txt"])
 
 
+def _zip_method(path: Path, member: str, method: int) -> None:
+    """Set a member's compression method in its local header and central-directory entry."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info, pos = zf.getinfo(member), zf.start_dir
+    struct.pack_into("<H", data, info.header_offset + 8, method)
+    while data[pos:pos + 4] == b"PK\x01\x02":
+        n, m, k = struct.unpack_from("<HHH", data, pos + 28)
+        if data[pos + 46:pos + 46 + n].decode("utf-8") == member:
+            struct.pack_into("<H", data, pos + 10, method)
+        pos += 46 + n + m + k
+    path.write_bytes(bytes(data))
+
+
+def make_zip_methods(folder: Path) -> Expect:
+    """A zip with a Deflate64 member (Windows uses it for large files; zipfile cannot read it; stored
+    deflate blocks read the same) and a member marked as imploded whose bytes are no imploded stream."""
+    path = folder / "arkiv-metoder.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=0) as zf:
+        zf.writestr("udtalelse.txt", "Udtalelse fra naboen, pakket med Deflate64.")
+        zf.writestr("gammel.txt", "Pakket med implode i 1993.")
+        zf.writestr("kvittering.txt", "Kvittering for modtagelsen.")
+    _zip_method(path, "udtalelse.txt", 9)
+    _zip_method(path, "gammel.txt", 6)
+    return Expect([path.name, "udtalelse.txt", "kvittering.txt"], warning="metoden implode")
+
+
+def make_nested_zip(folder: Path) -> Expect:
+    """A small 42.zip: every level holds four copies of the level below, five levels: bounded by the depth
+    limit (and the import's budget of documents and bytes)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("nuller.bin", b"\0" * 1_000_000)
+    data = buf.getvalue()
+    for level in range(5, 0, -1):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for i in range(4):
+                zf.writestr(f"niveau-{level}-{i}.zip", data)
+        data = buf.getvalue()
+    (folder / "42-lille.zip").write_bytes(data)
+    return Expect(["42-lille.zip", "niveau-1-0.zip", "niveau-2-3.zip", "niveau-3-1.zip"],
+                  warning="")
+
+
 def make_understated_docx(folder: Path, real_mb: int = 200) -> Expect:
     """A DOCX whose zip headers say a member is 1 KB while it inflates to ``real_mb`` MB."""
     import tempfile
@@ -610,10 +814,11 @@ def make_fifo(folder: Path) -> Expect:
 
 MAKERS: list[Callable[[Path], Expect | list[Expect]]] = [
     make_smime_signed, make_nested, make_bounce, make_headers_only_bounce, make_encrypted_mail, make_filenames,
-    make_header_bomb, make_rfc822_msg, make_tnef, make_mbox, make_wrong_encrypt_length, make_bad_root,
-    make_truncated, make_encrypted_pdf, make_byte_swapped, make_letter_spaced, make_split_words,
-    make_annotation_page, make_good_pdf, make_docx_files, make_xlsx, make_pptx, make_rtf, make_zip_with_macosx,
-    make_understated_docx, make_bad_name, make_symlink_out, make_fifo,
+    make_header_bomb, make_rfc822_msg, make_tnef, make_tnef_ole, make_msg_ole, make_mbox,
+    make_wrong_encrypt_length, make_bad_root, make_truncated, make_encrypted_pdf, make_byte_swapped,
+    make_letter_spaced, make_split_words, make_annotation_page, make_raising_page, make_pdf_attachments,
+    make_nested_pdf, make_good_pdf, make_docx_files, make_xlsx, make_pptx, make_rtf, make_zip_with_macosx,
+    make_zip_methods, make_nested_zip, make_understated_docx, make_bad_name, make_symlink_out, make_fifo,
 ]
 
 

@@ -20,6 +20,7 @@ SYSTEM_PACKAGES=(
   xvfb                                 # virtual screen for screenshots / GUI runs
   postgresql                           # shared team store (tests start a throwaway server)
   poppler-utils                        # pdftoppm, for looking at generated PDFs
+  unzip                                # zip members packed with Deflate64 or implode (ingest/archive.py)
   fonts-dejavu-core                    # a font with Danish glyphs for rendering
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0

@@ -115,7 +115,7 @@ def test_text_of_a_bad_file_explains_in_danish(run, tmp_path):
 
 def test_doctor_lists_the_system_parts(run):
     r = run("doctor", code=None)
-    assert "Tesseract" in r.stdout and "LibreOffice" in r.stdout
+    assert "Tesseract" in r.stdout and "LibreOffice" in r.stdout and "unzip" in r.stdout
 
 
 def test_run_without_display_creates_the_demo_case_and_prints_the_overview(run, monkeypatch):

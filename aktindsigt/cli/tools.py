@@ -242,6 +242,13 @@ def doctor_cmd() -> None:
                   "[green]installeret[/green]" if uno else "[yellow]mangler[/yellow]",
                   uno or "Uden UNO startes LibreOffice for hver Office-fil, så importen er langsommere "
                   "(installér python3-uno)")
+    import shutil
+
+    unzip = shutil.which("unzip")  # optional, like UNO: without it a few zip members get a reason instead
+    t.add_row("unzip (zip-filer pakket med Deflate64 eller implode)",
+              "[green]installeret[/green]" if unzip else "[yellow]mangler[/yellow]",
+              unzip or "Uden unzip kan filer i et zip-arkiv, der er pakket med Deflate64 eller implode, ikke "
+              "pakkes ud; de får en begrundelse, og resten af arkivet indlæses (installér unzip)")
     from aktindsigt import offline
     from aktindsigt.pdflib import pymupdf  # noqa: F401 - what the pipeline loads, loaded as it loads it
 

@@ -29,7 +29,10 @@ class IngestOptions:
     max_image_pixels: int = 80_000_000  # larger images fail (decompression bombs)
     max_docx_uncompressed: int = 300_000_000  # bytes; zip bombs fail
     max_docx_ratio: float = 200.0  # uncompressed/compressed
-    max_attachment_depth: int = 3  # e-mail in e-mail in e-mail ...
+    max_attachment_depth: int = 3  # e-mail in e-mail in e-mail, PDF attached to a PDF in a zip ...
+    max_attachments: int = 1000  # files attached to one PDF; members of one zip
+    max_extracted_bytes: int = 1_000_000_000  # all files taken out of containers while one file is imported
+    max_documents: int = 10_000  # documents one file may yield (attachments of attachments ... included)
     max_header_bytes: int = 1_000_000  # an e-mail's header block; larger ones fail before parsing
     max_header_count: int = 5_000  # header fields of one e-mail
     passwords: tuple[str, ...] = ()  # tried on an encrypted PDF (the caseworker's "open with password")

@@ -24,6 +24,7 @@ from typing import Any
 from aktindsigt.core.model import Direction
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import Block, text_blocks
+from aktindsigt.ingest.oleobject import is_untitled, name_for
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, count, register, safe_name
 from aktindsigt.ingest.text import html_to_text, rendered_pdf_document
 
@@ -504,10 +505,12 @@ def ingest_eml(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
 
 def parse_msg(path: Path) -> Mail:
     import extract_msg
-    from extract_msg.enums import AttachmentType
+    from extract_msg.enums import AttachmentType, ErrorBehavior
 
     try:
-        msg = extract_msg.openMsg(str(path), strict=False)
+        # an attachment extract-msg has no handler for (an OLE object other than a picture or a shortcut)
+        # must not cost the whole mail: it comes back as "unsupported", and its object is read below
+        msg = extract_msg.openMsg(str(path), strict=False, errorBehavior=ErrorBehavior.ATTACH_SUPPRESS_ALL)
     except Exception as e:  # noqa: BLE001
         raise IngestError(CORRUPT, f"extract-msg could not open the file: {e}") from e
     try:
@@ -548,6 +551,9 @@ def parse_msg(path: Path) -> Mail:
             elif kind == AttachmentType.DATA:
                 data = att.data or b""
                 name = name or f"bilag-{i}.bin"
+            elif (content := _ole_attachment(att)) is not None:  # an OLE object (ATTACH_OLE)
+                data = content.data
+                name = name if not is_untitled(name) else name_for(content, data, i)
             else:
                 mail.warnings.append(f"Den vedhæftede fil «{name or i}» kunne ikke læses ({kind}).")
                 continue
@@ -555,6 +561,16 @@ def parse_msg(path: Path) -> Mail:
         return mail
     finally:
         msg.close()
+
+
+def _ole_attachment(att: Any):
+    """The file inside an attachment Outlook stored as an OLE object (``ingest/oleobject.py``)."""
+    from aktindsigt.ingest.oleobject import msg_object
+
+    try:
+        return msg_object(att.msg, att.dir)
+    except Exception:  # noqa: BLE001 - an attachment extract-msg does not know: reported as unreadable
+        return None
 
 
 def _safe_attr(obj: Any, name: str) -> Any:

@@ -100,7 +100,8 @@ def ingest_tnef(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
         except Exception:  # noqa: BLE001 - an odd name encoding
             name = ""
         data = att.data if isinstance(att.data, bytes) else b""
-        items.append((name or f"bilag-{i}.bin", data))
+        name, data = _tnef_attachment(att, name, data, i)
+        items.append((name, data))
     if subject:
         doc.title = subject
     when = props.get(0x8005)
@@ -115,6 +116,38 @@ def ingest_tnef(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
     rendered_pdf_document(ctx, doc, blocks, Path(doc.source_name).stem or "winmail")
     doc.approximate = True
     _children(ctx, doc, items, depth, "Outlook-filen")
+
+
+def _tnef_attachment(att, name: str, data: bytes, i: int) -> tuple[str, bytes]:
+    """The file and a real name for a TNEF attachment. One stored as an OLE object ("Untitled Attachment")
+    is unpacked (``ingest/oleobject.py``) and named from its own metadata (a package's label, the
+    document's title, its type); an attached Outlook item from its subject; else from the attachment's
+    display name; and when nothing names it, ``bilag-N`` with the suffix of what its bytes are."""
+    from aktindsigt.ingest.oleobject import is_untitled, name_for, storage_bytes, unpack
+
+    content = None
+    storage = storage_bytes(data)
+    if storage is not None:
+        content = unpack(storage)
+        if content is not None:
+            data = content.data
+            if is_untitled(name) and content.name:
+                name = content.name
+    embed = getattr(att, "embed", None)
+    if is_untitled(name) and embed is not None:
+        props = {getattr(o, "name", None): getattr(o, "data", None) for o in getattr(embed, "msgprops", [])}
+        subject = props.get(0x8004)
+        subject = subject.strip(" \x00") if isinstance(subject, str) else ""
+        if subject:
+            name = f"{subject}.dat"
+    if is_untitled(name):
+        for attr in getattr(att, "mapi_attrs", []):
+            if getattr(attr, "name", None) == 0x3001 and isinstance(attr.data, str) and not is_untitled(attr.data):
+                name = attr.data.strip("\x00 ")  # PR_DISPLAY_NAME
+                break
+    if is_untitled(name):  # a name from its type: "Microsoft Word-dokument.doc", "bilag-2.pdf"
+        name = name_for(content, data, i)
+    return name, data
 
 
 def _tnef_body(tnef) -> str:

@@ -16,7 +16,7 @@ from aktindsigt.core.model import Rect
 from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import A4, DocText, LineWords, font, pdf_page_lines, save_atomic
-from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, register, safe_name
+from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, format_size, register, safe_name
 from aktindsigt.ingest.registry import count as files
 from aktindsigt.ingest.textlayer import ocr_is_better, score_words
 from aktindsigt.pdflib import pymupdf
@@ -159,34 +159,76 @@ def ingest_pdf(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
 
 
 def embedded_files(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, depth: int) -> None:
-    """Files embedded in the PDF (portfolios, attachments) become child documents."""
-    try:
-        count = pdf.embfile_count()
-    except Exception:  # noqa: BLE001
-        return
-    if not count:
-        return
-    if depth + 1 > ctx.options.max_attachment_depth:
-        doc.warnings.append(f"PDF-filen indeholder {files(count, 'indlejret fil', 'indlejrede filer')}, som ikke er "
-                            "indlæst (for dybt indlejret).")
-        return
-    doc.warnings.append(
-        f"PDF-filen indeholder {files(count, 'indlejret fil', 'indlejrede filer')}; "
-        f"{'den er indlæst som bilag og følger' if count == 1 else 'de er indlæst som bilag og følger'} ikke med den "
-        "anonymiserede PDF."
-    )
-    folder = ctx.new_dir("indlejret")
-    for i in range(count):
-        try:
-            info = pdf.embfile_info(i)
-            data = pdf.embfile_get(i)
-        except Exception as e:  # noqa: BLE001
-            doc.warnings.append(f"En indlejret fil (nr. {i + 1}) kunne ikke læses: {e}")
-            continue
-        name = info.get("filename") or info.get("name") or f"indlejret-{i + 1}"
-        path = folder / f"{i + 1:02d}-{safe_name(name)}"
-        path.write_bytes(data)
-        doc.children.append(ctx.ingest_child(path, name, depth + 1))
+    """Files attached to the PDF (the document's EmbeddedFiles, portfolios, file-attachment annotations on
+    its pages) become child documents, like an e-mail's attachments and within the same limits: the
+    nesting depth, ``max_attachments`` files, ``max_docx_uncompressed`` bytes per file decoded (and the
+    import's budget, see ``IngestContext.ingest_child``). What a limit stops is named in a warning."""
+    from aktindsigt.ingest.pdfattach import TooLarge, attachments
+
+    opts = ctx.options
+    with attachments(doc.source_path, pdf, opts.passwords) as listed:
+        for ref in (a for a in listed if a.external):
+            doc.warnings.append(
+                f"PDF-filen henviser{f' på side {ref.page}' if ref.page else ''} til "
+                f"{f'filen «{ref.name}»' if ref.name else 'en fil'}, som ligger uden for PDF-filen og ikke er "
+                "med. Bed afsenderen om filen, hvis den hører til sagen."
+            )
+        found = [a for a in listed if not a.external]
+        n = len(found)
+        if not n:
+            return
+        what = files(n, "vedhæftet fil", "vedhæftede filer")
+        where = _where(found)
+        if depth + 1 > opts.max_attachment_depth:
+            doc.warnings.append(
+                f"PDF-filen har {what}{where}, som ikke er indlæst, fordi {'den ligger' if n == 1 else 'de ligger'} "
+                f"dybere end {files(opts.max_attachment_depth, 'niveau', 'niveauer')}."
+            )
+            return
+        doc.warnings.append(
+            f"PDF-filen har {what}{where}; {'den er indlæst som bilag og følger' if n == 1 else 'de er indlæst som bilag og følger'} "
+            "ikke med den anonymiserede PDF."
+        )
+        if n > opts.max_attachments:
+            rest, most = n - opts.max_attachments, f"{opts.max_attachments:,}".replace(",", ".")
+            doc.warnings.append(
+                f"Kun de første {most} vedhæftede filer er indlæst; {files(rest, 'fil', 'filer')} "
+                f"er ikke (grænsen er {most} filer i én PDF-fil). Gennemgå resten i originalen."
+            )
+            found = found[: opts.max_attachments]
+        folder = ctx.new_dir("vedhaeftet")
+        for i, att in enumerate(found, 1):
+            name = att.name or f"bilag-{i}"
+            label = f"«{name}»" + (f" (side {att.page})" if att.page else "")
+            limit = min(opts.max_docx_uncompressed, max(ctx.room(), 0))
+            try:
+                data = att.read(limit)
+            except TooLarge as e:
+                log.info("%s: attachment %s refused: %s", doc.source_name, name, e)
+                if limit < opts.max_docx_uncompressed:
+                    doc.warnings.append(f"Den vedhæftede fil {label} er ikke indlæst: de filer, der er pakket ud "
+                                        f"af PDF-filen, fylder for meget i alt (over {format_size(opts.max_extracted_bytes)}).")
+                else:
+                    doc.warnings.append(f"Den vedhæftede fil {label} er ikke indlæst: den fylder over "
+                                        f"{format_size(limit)}, når den pakkes ud, og er afvist af sikkerhedshensyn.")
+                continue
+            except Exception as e:  # noqa: BLE001 - a damaged stream costs that file only
+                log.info("%s: attachment %s cannot be read: %s", doc.source_name, name, e)
+                doc.warnings.append(f"Den vedhæftede fil {label} kunne ikke læses (beskadiget).")
+                continue
+            path = folder / f"{i:03d}-{safe_name(name)}"
+            path.write_bytes(data)
+            del data
+            doc.children.append(ctx.ingest_child(path, name, depth + 1))
+
+
+def _where(found) -> str:
+    """' (i dokumentet og på side 2 og 5)' -- where the attached files sit."""
+    pages = sorted({a.page for a in found if a.page})
+    if not pages:
+        return ""
+    on_pages = f"på side {page_list(pages)}"
+    return f" (i dokumentet og {on_pages})" if any(not a.page for a in found) else f" ({on_pages})"
 
 
 def parse_pdf_date(value: str) -> date | None:
@@ -277,7 +319,10 @@ def derotate(lines: list[LineWords], page: pymupdf.Page) -> list[LineWords]:
     return out
 
 
-_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET}  # type: ignore[attr-defined]
+#: annotations the notes warning leaves out: links, popups, form fields (their own warning) and paper clips
+#: (the attached files are child documents, named in their own warning)
+_SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_WIDGET,  # type: ignore[attr-defined]
+                pymupdf.PDF_ANNOT_FILE_ATTACHMENT}  # type: ignore[attr-defined]
 
 
 def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, copy_source: bool) -> None:
@@ -365,7 +410,8 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                                 add_invisible_text(page, shown)
                                 modified = True
                             lines = derotate(shown, page)
-                    except (tools.ToolError, RuntimeError, ValueError) as e:
+                    except Exception as e:  # noqa: BLE001 - Tesseract, or MuPDF rendering the page (FzErrorLimit
+                        # "too many nested graphics states" is no RuntimeError): that page only
                         log.warning("%s: OCR of page %d failed: %s", doc.source_name, number, e)
                         failed_ocr.append(number)
                 elif bad_text or layer is not None:

@@ -26,6 +26,11 @@ from aktindsigt.ingest.base import IngestedDocument, IngestOptions
 log = logging.getLogger(__name__)
 
 CORRUPT = "Filen er beskadiget og kan ikke læses"
+#: a child beyond the import's budget of documents or bytes (zip bombs, a zip holding itself, deep nests)
+TOO_MANY_DOCUMENTS = ("Filen er ikke indlæst: den fil, den ligger i, giver mere end {n} dokumenter i alt. "
+                      "Del den op, eller bed afsenderen om filerne hver for sig.")
+TOO_MANY_BYTES = ("Filen er ikke indlæst: de filer, der er pakket ud af den fil, den ligger i, fylder mere end "
+                  "{size} i alt (beskyttelse mod zip-bomber).")
 EMPTY = "Filen er tom (0 byte)"
 
 
@@ -106,6 +111,12 @@ class IngestContext:
     cancel: CancelToken | None = None
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))
     _last_report: float = 0.0
+    documents: int = 0  # documents made so far by this import (children included)
+    extracted: int = 0  # bytes of child files taken out of containers so far
+
+    def room(self) -> int:
+        """Bytes that children may still take out of containers in this import."""
+        return max(self.options.max_extracted_bytes - self.extracted, 0)
 
     def step(self, done: int, total: int, message: str, force: bool = False) -> None:
         """Between pages: stop if cancelled, report progress (at most a few times a second)."""
@@ -128,7 +139,33 @@ class IngestContext:
         return p
 
     def ingest_child(self, path: Path, name: str, depth: int) -> IngestedDocument:
+        """Ingest a file taken out of a container (attachment, member, embedded file), within the import's
+        budget: past ``max_documents`` documents or ``max_extracted_bytes`` bytes in all the child is a
+        failed document with a reason (its bytes are kept), so that a zip bomb, a zip that holds itself or
+        a deep nest of PDFs ends with a reason instead of filling the disk."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        self.extracted += size
+        if self.documents >= self.options.max_documents:
+            doc = IngestedDocument(source_path=path, source_name=name, format=Path(name).suffix.lstrip(".") or "ukendt")
+            return fail(doc, TOO_MANY_DOCUMENTS.format(n=f"{self.options.max_documents:,}".replace(",", ".")),
+                        f"import budget of {self.options.max_documents} documents spent")
+        if self.extracted > self.options.max_extracted_bytes:
+            doc = IngestedDocument(source_path=path, source_name=name, format=Path(name).suffix.lstrip(".") or "ukendt")
+            return fail(doc, TOO_MANY_BYTES.format(size=format_size(self.options.max_extracted_bytes)),
+                        f"import budget of {self.options.max_extracted_bytes} extracted bytes spent")
         return ingest_path(self, path, name, depth)
+
+
+def format_size(n: int) -> str:
+    """Bytes the Danish way: "300 MB", "1 GB", "1,5 GB"."""
+    for unit, factor in (("GB", 1_000_000_000), ("MB", 1_000_000), ("kB", 1000)):
+        if n >= factor:
+            value = f"{n / factor:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{value} {unit}"
+    return f"{n} byte"
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -210,6 +247,7 @@ def fail(doc: IngestedDocument, reason: str, detail: str = "") -> IngestedDocume
 def ingest_path(ctx: IngestContext, path: Path, name: str, depth: int = 0) -> IngestedDocument:
     """Ingest one file. Never raises (except KeyboardInterrupt/SystemExit)."""
     load_formats()
+    ctx.documents += 1
     path = Path(path)
     suffix = Path(name).suffix.lower()
     doc = IngestedDocument(source_path=path, source_name=name, format=suffix.lstrip(".") or "ukendt")

@@ -50,6 +50,27 @@ class RedactError(Exception):
     """The input cannot be redacted (message in Danish, for the caseworker)."""
 
 
+def uninterpretable_pages(doc: pymupdf.Document) -> list[int]:
+    """Pages (1-based) whose content MuPDF cannot interpret: its text extraction raises (a damaged or
+    fuzzed content stream, "too many nested graphics states"). Such a page can be neither redacted nor
+    verified; the import reads it as a page warning, redaction refuses it unless it is withheld."""
+    bad: list[int] = []
+    for page in doc:  # type: ignore[attr-defined]
+        try:
+            page.get_text("text", flags=0)
+        except Exception:  # noqa: BLE001 - MuPDF's errors are not all RuntimeErrors (FzErrorLimit)
+            bad.append(page.number + 1)
+    return bad
+
+
+def uninterpretable_message(pages: Sequence[int], can_withhold: bool = True) -> str:
+    shown = ", ".join(str(p) for p in pages)
+    return (f"Side {shown} kan ikke læses af PDF-programmet (sidens indhold er beskadiget) og kan derfor "
+            "hverken overstreges eller kontrolleres. "
+            + ("Tilbagehold siden, eller bed afsenderen om en ny kopi af filen." if can_withhold
+               else "Bed afsenderen om en ny kopi af filen."))
+
+
 def to_rect(r) -> pymupdf.Rect:
     if isinstance(r, pymupdf.Rect):
         return pymupdf.Rect(r)
@@ -439,6 +460,9 @@ def redact_pdf(
             if b.page > n:
                 raise RedactError(f"Overstregning på side {b.page}, men dokumentet har kun {n} sider.")
         withheld = {w.page: w for w in withholds if 1 <= w.page <= n}
+        bad = [p for p in uninterpretable_pages(doc) if p not in withheld]
+        if bad:
+            raise RedactError(uninterpretable_message(bad))
         result = RedactResult(output_path=str(dst), pages=n, boxes_applied=0)
         sanitised = result.sanitised
 
@@ -451,6 +475,8 @@ def redact_pdf(
             doc = reopened(doc)
 
         for page in doc:
+            if page.number + 1 in withheld:
+                continue  # replaced below (it may be a page MuPDF cannot interpret)
             _split_tj(page)
             remove_offpage_text(page)
 

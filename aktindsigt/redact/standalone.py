@@ -18,7 +18,15 @@ from pathlib import Path
 
 from aktindsigt.core.danish import count
 from aktindsigt.pdflib import pymupdf
-from aktindsigt.redact.engine import RedactError, redact_pdf, reopened, shrink_for_text, to_rect
+from aktindsigt.redact.engine import (
+    RedactError,
+    redact_pdf,
+    reopened,
+    shrink_for_text,
+    to_rect,
+    uninterpretable_message,
+    uninterpretable_pages,
+)
 from aktindsigt.redact.model import DEFAULT_LABEL, RedactionBox, RedactOptions
 from aktindsigt.redact.ocr_cache import OcrSession
 from aktindsigt.redact.pixelcheck import add_pixel_check
@@ -86,6 +94,11 @@ def run_redact(
         return EXIT_INPUT
     if doc.needs_pass:
         _say("PDF'en er krypteret med adgangskode.", err=True)
+        return EXIT_INPUT
+    bad = uninterpretable_pages(doc)
+    if bad:
+        doc.close()
+        _say(uninterpretable_message(bad, can_withhold=False), err=True)
         return EXIT_INPUT
     options = RedactOptions(
         stamp_format=stamp, case_number=case_number, akt_nr=akt_nr, redacted_strings=tuple(terms)

@@ -277,7 +277,7 @@ def verify(
                                       report))
         run("annotations", lambda: _check_annotations(doc, terms))
         run("widgets", lambda: _check_widgets(doc, terms))
-        run("embedded_files", lambda: _check_embedded(doc, terms))
+        run("embedded_files", lambda: _check_embedded(doc, terms, output_path))
         run("outline", lambda: _check_outline(doc, terms))
         run("links", lambda: _check_links(doc, terms))
         run("metadata", lambda: _check_metadata(doc, terms))
@@ -361,7 +361,11 @@ def _check_widgets(doc, terms: _Terms) -> tuple[bool, list[str]]:
     return not details, [*details, f"form fields: {count}"]
 
 
-def _check_embedded(doc, terms: _Terms) -> tuple[bool, list[str]]:
+def _check_embedded(doc, terms: _Terms, path=None) -> tuple[bool, list[str]]:
+    """Files embedded in the output: PyMuPDF's flat EmbeddedFiles list (with descriptions), and what qpdf
+    finds besides (a name tree split into /Kids, files behind FileAttachment annotations)."""
+    from aktindsigt.ingest.pdfattach import attachments
+
     details: list[str] = []
     names = list(doc.embfile_names())
     for name in names:
@@ -370,7 +374,15 @@ def _check_embedded(doc, terms: _Terms) -> tuple[bool, list[str]]:
         blob = "\n".join([name, *(str(v) for v in info.values()), data.decode("latin-1"), data.decode("utf-8", "ignore")])
         for i in terms.find(blob):
             details.append(f"{terms.ref(i)} in an embedded file")
-    return not details, [*details, f"embedded files: {len(names)}"]
+    others = 0
+    if path is not None:
+        with attachments(Path(path), doc) as found:
+            for att in found:
+                others += 1
+                data = b"" if att.external else att.read(1 << 30)
+                for i in terms.find("\n".join([att.name, data.decode("latin-1"), data.decode("utf-8", "ignore")])):
+                    details.append(f"{terms.ref(i)} in an attached file" + (f" on page {att.page}" if att.page else ""))
+    return not details, [*details, f"embedded files: {len(names)}", f"attached files (qpdf): {others}"]
 
 
 def _check_outline(doc, terms: _Terms) -> tuple[bool, list[str]]:

@@ -14,7 +14,7 @@ from .conftest import check_offsets
 from .corpus import corpus, tree_names
 
 MAKERS = ["make_smime_signed", "make_nested", "make_bounce", "make_headers_only_bounce", "make_filenames",
-          "make_rfc822_msg", "make_tnef", "make_mbox"]
+          "make_rfc822_msg", "make_tnef", "make_tnef_ole", "make_msg_ole", "make_mbox"]
 
 
 @pytest.mark.parametrize("maker", MAKERS)
@@ -127,3 +127,30 @@ def test_header_field_count_guard(tmp_path):
     (tmp_path / "mange.eml").write_text(f"From: a@b.dk\nSubject: s\n{head}\nTekst\n", encoding="utf-8")
     with ingest(tmp_path / "mange.eml", IngestOptions(max_header_count=50)) as res:
         assert res.document.failed and "62 felter; grænsen er 50" in res.document.failure_reason
+
+
+def test_ole_objects_are_unpacked_and_named_from_their_own_metadata():
+    """oleobject: a Package gives its file and label; a storage that is the document (an embedded Word
+    97-2003 document) is kept whole and named by its type; a truncated package is left alone."""
+    import struct
+
+    from aspose.email_foss.cfb.writer import CFBDocument, CFBStorage, CFBStream, CFBWriter
+
+    from aktindsigt.ingest.oleobject import IID_ISTORAGE, is_untitled, storage_bytes, unpack
+
+    pkg = corpus._ole_package("Tilbud.pdf", b"%PDF-1.4 tilbud")
+    got = unpack(storage_bytes(IID_ISTORAGE + pkg))
+    assert (got.name, got.data, got.kind) == ("Tilbud.pdf", b"%PDF-1.4 tilbud", "Package")
+    user = "Microsoft Word 97-2003-dokument".encode("cp1252")
+    comp = struct.pack("<IIi", 0xFFFE0001, 0xA03, -1) + b"\0" * 16 + struct.pack("<I", len(user) + 1) + user + b"\0"
+    root = CFBStorage("Root Entry")
+    root.add_stream(CFBStream("\x01CompObj", comp))
+    root.add_stream(CFBStream("WordDocument", b"\xec\xa5" + b"\0" * 600))
+    word = CFBWriter.to_bytes(CFBDocument(root))
+    got = unpack(storage_bytes(IID_ISTORAGE + word))
+    assert (got.name, got.data, got.kind) == ("", word, "Microsoft Word 97-2003-dokument")
+    root = CFBStorage("Root Entry")
+    root.add_stream(CFBStream("\x01Ole10Native", b"\x40\0\0\0\x02\0Tilbud.pdf\0C:\\x\0\0\0\x03\0\xff\xff\0\0"))
+    assert unpack(CFBWriter.to_bytes(CFBDocument(root))) is None
+    assert storage_bytes(b"%PDF-1.4") is None
+    assert is_untitled("Untitled_Attachment") and is_untitled(" Untitled Attachment ") and not is_untitled("a.pdf")

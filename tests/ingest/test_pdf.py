@@ -167,7 +167,7 @@ def test_annotations_and_embedded_files(tmp_path):
         doc = res.document
         assert not doc.failed
         assert any("kommentarer eller noter (side 1)" in w for w in doc.warnings)
-        assert any("PDF-filen indeholder 1 indlejret fil; den er indlæst som bilag" in w for w in doc.warnings)
+        assert any("PDF-filen har 1 vedhæftet fil; den er indlæst som bilag" in w for w in doc.warnings)
         assert [c.source_name for c in doc.children] == ["bilag.txt"]
         assert doc.children[0].text == "Indlejret tekst om Karen"
 

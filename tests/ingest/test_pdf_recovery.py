@@ -93,6 +93,21 @@ def test_a_page_whose_extraction_raises_costs_that_page_only(tmp_path, monkeypat
         assert any("side 2 kunne ikke udtrækkes" in w for w in doc.warnings), doc.warnings
 
 
+@pytest.mark.parametrize("ocr", [True, False])
+def test_a_page_mupdf_cannot_interpret_costs_that_page_only(tmp_path, ocr):
+    """A real file, no monkeypatch: page 2 opens more graphics states than MuPDF nests, so both its text
+    extraction and its rendering for OCR raise (FzErrorLimit, which is no RuntimeError: it failed the
+    whole document as "beskadiget")."""
+    path = corpus.uninterpretable_pdf(tmp_path / "side-der-fejler.pdf")
+    with ingest(path, IngestOptions(ocr=ocr)) as res:
+        doc = res.document
+        assert not doc.failed, doc.failure_reason
+        check_offsets(doc)
+        assert len(doc.pages) == 2 and doc.pages[1].words == []
+        assert "Side 1: Borgeren Karen Bødker" in doc.text
+        assert "Teksten på side 2 kunne ikke udtrækkes fra PDF-filen. Gennemgå siderne manuelt." in doc.warnings
+
+
 @needs_tesseract
 def test_a_page_whose_extraction_raises_is_ocrd(tmp_path, monkeypatch):
     pdf = pymupdf.open()

@@ -4,7 +4,10 @@ of a mail reaches the case; raw 8-bit headers; parts after a multipart's closing
 
 from __future__ import annotations
 
+import shutil
 from email.utils import format_datetime
+
+import pytest
 
 from aktindsigt.demo.writers import DEFAULT_DATE
 from aktindsigt.ingest import ingest
@@ -332,3 +335,27 @@ def test_a_mailbox_without_suffix_or_saved_as_eml_is_split_into_its_messages(tmp
     (tmp_path / "en.eml").write_bytes(one)
     with ingest(tmp_path / "en.eml") as res:
         assert res.document.format == "eml" and res.document.title == "Første henvendelse"
+
+
+@pytest.mark.parametrize("maker", ["make_tnef_ole", "make_pdf_attachments", "make_nested_pdf", "make_zip_methods",
+                                   "make_nested_zip"])
+def test_attachments_of_pdfs_zips_and_ole_objects_reach_the_tree(tmp_path, maker):
+    """The benchmark folder's files of #15's second round: every expected document is in the tree, with
+    the expected warning, and what a limit stopped is named."""
+    if maker == "make_zip_methods" and shutil.which("unzip") is None:
+        pytest.skip("Info-ZIP unzip is not installed")
+    expect = getattr(corpus, maker)(tmp_path)
+    with ingest(tmp_path / expect.names[0]) as res:
+        doc = res.document
+        assert not doc.failed, doc.failure_reason
+        names = tree_names(doc)
+        assert set(expect.names) <= set(names), names
+        assert all(not d.failed for d in doc.walk())
+        if expect.warning:
+            assert any(expect.warning in w for w in doc.warnings), doc.warnings
+        if maker in ("make_nested_pdf", "make_nested_zip"):
+            deepest = list(doc.walk())[-1]
+            assert any("dybere end 3 niveauer" in w or "for dybt indlejret" in w for w in deepest.warnings)
+        if maker == "make_tnef_ole":
+            assert not any("untitled" in n.lower() for n in names)
+            assert "Prisliste for tagsten 2026." in doc.children[0].text

@@ -95,3 +95,13 @@ def test_missing_tesseract_fails_closed_on_pages_with_images(tmp_path, redact_ap
     # the caseworker may explicitly accept that (the report still says OCR was not run)
     res = CliRunner().invoke(redact_app, ["redact", str(src), "-t", "Hansen", "-o", str(out), "--allow-no-ocr"])
     assert res.exit_code == 0 and out.exists()
+
+
+def test_a_page_mupdf_cannot_interpret_is_a_danish_refusal(tmp_path, redact_app):
+    from tests.ingest.corpus import corpus
+
+    src = corpus.uninterpretable_pdf(tmp_path / "in.pdf")
+    res = CliRunner().invoke(redact_app, ["redact", str(src), "--term", "Karen", "--out", str(tmp_path / "o.pdf")])
+    assert res.exit_code == 1
+    assert "Side 2 kan ikke læses af PDF-programmet" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "o.pdf").exists()

@@ -307,3 +307,25 @@ def test_burned_in_annotations_are_not_reported_as_lost(tmp_path):
     text = pymupdf.open(tmp_path / "out.pdf")[0].get_text()
     assert "Kjeldsen" not in text
     assert all(w in text for w in ("Borgeren", "Typewriter tekst om", "i dag", "En anden note helt for sig"))
+
+
+def test_a_page_mupdf_cannot_interpret_is_refused_unless_withheld(tmp_path):
+    """Redaction cannot remove or verify what it cannot read: a clear Danish refusal (not a traceback),
+    and withholding the page is the way through."""
+    from tests.ingest.corpus import corpus
+
+    src = corpus.uninterpretable_pdf(tmp_path / "in.pdf")
+    with pymupdf.open(src) as doc:
+        boxes = [RedactionBox(1, _rect(r), "§ 30, nr. 1") for r in doc[0].search_for("Karen")]
+        with pytest.raises(Exception, match="too many nested graphics states"):
+            doc[1].get_text()  # page 2 cannot even be searched
+    assert boxes
+    with pytest.raises(RedactError, match=r"^Side 2 kan ikke læses af PDF-programmet .* Tilbagehold siden"):
+        redact_pdf(src, tmp_path / "out.pdf", boxes)
+    assert not (tmp_path / "out.pdf").exists()
+    res = redact_pdf(src, tmp_path / "out.pdf", boxes, [PageWithhold(2, "offentlighedslovens § 30, nr. 1")])
+    assert res.withheld_pages == [2]
+    out = pymupdf.open(tmp_path / "out.pdf")
+    assert "Karen" not in out[0].get_text() and "Karen" not in out[1].get_text()
+    report = verify(tmp_path / "out.pdf", ["Karen"], require_ocr=False)
+    assert report.passed, [c for c in report.checks if not c.passed]
