@@ -333,6 +333,7 @@ class RedactionServices:
         from aktindsigt.core.matching import CaseMatcher
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
+        from aktindsigt.redact.ocr_cache import ImportedReading
         from aktindsigt.redact.pixelcheck import add_pixel_check
         from aktindsigt.redact.reuse import RedactionCache, redaction_key
         from aktindsigt.redact.verify import verify
@@ -459,8 +460,12 @@ class RedactionServices:
                     survive = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False).present(surviving)
                     under_m = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False)
                     terms += [(t, "") for t in under if under_m.index.get(_mkey(t)) not in survive]
-                report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
-                                require_ocr=require_ocr)
+                # scanned pages: the import's words are reused where the pixels did not change (ocr_cache)
+                imported = {p.number: [(w.text, (w.rect.x0, w.rect.y0, w.rect.x1, w.rect.y1), w.line)
+                                       for w in p.words] for p in pages if p.ocr}
+                with ImportedReading(rendition, imported) as ocr_session:
+                    report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
+                                    require_ocr=require_ocr, ocr_session=ocr_session)
                 add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
                 rep = report.to_dict()
                 out_withheld, collateral, file_passed = list(res.withheld_pages), len(res.collateral_loss), report.passed
