@@ -26,7 +26,8 @@ DIST = ROOT / "dist" / "aktindsigt"
 
 def render_icons() -> None:
     """PNG (Linux desktop entry, window icon) and ICO (Windows) from the SVG, with Qt (no new tool)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("QT_QPA_PLATFORM"):  # `make` exports it empty
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer

@@ -25,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("QT_QPA_PLATFORM"):  # `make bench` exports it empty
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def make_pdf(path: Path, pages: int) -> Path:

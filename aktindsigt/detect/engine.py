@@ -192,6 +192,12 @@ class DetectionEngine:
         )
 
     # -- public API -------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """One short text through every recognizer, so that what they load on first use (word-frequency
+        lists, caches, lazy imports) is loaded with the engine and not in the first analysis."""
+        self.analyze_texts(["Mette Hansen, cpr-nr. 010203-1234, bor på Vestergade 12, 8000 Aarhus C, "
+                            "tlf. 87 13 20 00. Hun har en diagnose."])
+
     def analyze_text(self, text: str) -> list[Detection]:
         return self.analyze_texts([text])[0]
 

@@ -350,7 +350,11 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     kept_layers = 0  # suspicious pages whose OCR read no better than their layer
     layers_replaced = 0  # suspicious pages whose OCR did
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
-    with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp:
+    with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp, contextlib.ExitStack() as stack:
+        ahead = None
+        if status is not None and status.available and ocr_workers() > 1 and pdf.page_count > 1:
+            ahead = OcrAhead(pdf, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout)
+            stack.callback(ahead.close)
         for page_index in range(pdf.page_count):
             number = page_index + 1
             ctx.step(page_index, pdf.page_count, f"{doc.source_name}: side {number} af {pdf.page_count}")
@@ -390,7 +394,12 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
                     try:
                         ctx.step(page_index, pdf.page_count,
                                  f"{doc.source_name}: OCR af side {number} af {pdf.page_count}", force=True)
-                        shown = ocr_pdf_page(page, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout)
+                        if scan and ahead is not None:
+                            ahead.scan_found(page)  # this page and the scans after it, two at a time
+                        shown = ahead.take(page_index) if ahead is not None else None
+                        if shown is None:
+                            shown = ocr_pdf_page(page, opts.ocr_language, opts.ocr_dpi, Path(tmp),
+                                                 opts.ocr_timeout)
                         use = True
                         if layer is not None:
                             read = score_words([t for line in shown for t, _ in line])
@@ -511,25 +520,108 @@ def page_list(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def ocr_pdf_page(page: pymupdf.Page, language: str, dpi: int, tmpdir: Path,
-                 timeout: float = 180.0) -> list[LineWords]:
-    """Render one page (grey), OCR it, return lines of words in page coordinates."""
+def render_for_ocr(page: pymupdf.Page, dpi: int, tmpdir: Path) -> tuple[Path, float]:
+    """Render one page in grey for Tesseract: the image file and the zoom it was rendered at."""
     rect = page.rect
     zoom = dpi / 72.0
     pixels = rect.width * zoom * rect.height * zoom
     if pixels > MAX_OCR_PIXELS:
         zoom *= (MAX_OCR_PIXELS / pixels) ** 0.5
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csGRAY, alpha=False)
-    png = tmpdir / f"page-{page.number + 1}.pgm"  # uncompressed: much faster to write than PNG
-    pix.save(png)
+    image = tmpdir / f"page-{page.number + 1}.pgm"  # uncompressed: much faster to write than PNG
+    pix.save(image)
     del pix
+    return image, zoom
+
+
+def read_rendered(image: Path, zoom: float, language: str, timeout: float = 180.0) -> list[LineWords]:
+    """OCR a page image of ``render_for_ocr`` (and remove it): lines of words in page coordinates."""
     try:
-        ocr_lines = tools.ocr_image(png, language, int(round(zoom * 72)), timeout=timeout)
+        ocr_lines = tools.ocr_image(image, language, int(round(zoom * 72)), timeout=timeout)
     finally:
-        png.unlink(missing_ok=True)
+        image.unlink(missing_ok=True)
     return [
         [(w.text, Rect(w.x0 / zoom, w.y0 / zoom, w.x1 / zoom, w.y1 / zoom)) for w in line] for line in ocr_lines
     ]
+
+
+def ocr_pdf_page(page: pymupdf.Page, language: str, dpi: int, tmpdir: Path,
+                 timeout: float = 180.0) -> list[LineWords]:
+    """Render one page (grey), OCR it, return lines of words in page coordinates."""
+    image, zoom = render_for_ocr(page, dpi, tmpdir)
+    return read_rendered(image, zoom, language, timeout)
+
+
+def ocr_workers() -> int:
+    """Tesseract processes at a time during an import (``AKTINDSIGT_OCR_WORKERS``, default 2: both cores)."""
+    try:
+        n = int(os.environ.get("AKTINDSIGT_OCR_WORKERS", "") or 2)
+    except ValueError:
+        n = 2
+    return max(1, min(n, os.cpu_count() or 1, 8))
+
+
+class OcrAhead:
+    """Scanned pages are read by Tesseract ``workers`` at a time (#14), in page order.
+
+    Once a page of a document turns out to be a scan, the pages after it are looked at ahead of the
+    loop (text extracted, ``needs_ocr``), and those that are scans too are rendered here (PyMuPDF stays
+    in the importing thread) and handed to a pool of threads that each run one Tesseract process.  The
+    loop takes a page's words when it reaches the page; what it decides (text layer or OCR, warnings) is
+    unchanged.  At most ``2 x workers`` rendered pages wait on disk.  Pages whose layer is only
+    suspicious are not read ahead: whether they are OCR'd depends on the pages before them."""
+
+    def __init__(self, pdf: pymupdf.Document, language: str, dpi: int, tmpdir: Path, timeout: float,
+                 workers: int | None = None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pdf, self.language, self.dpi, self.tmpdir, self.timeout = pdf, language, dpi, tmpdir, timeout
+        self.workers = workers or ocr_workers()
+        self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
+        self.futures: dict[int, object] = {}
+        self.next = 0
+        self.active = False
+
+    def submit(self, page: pymupdf.Page) -> None:
+        image, zoom = render_for_ocr(page, self.dpi, self.tmpdir)
+        self.futures[page.number] = self.pool.submit(read_rendered, image, zoom, self.language, self.timeout)
+
+    def scan_found(self, page: pymupdf.Page) -> None:
+        """Page ``page`` is a scan: read it in the pool, and look ahead from here on."""
+        if page.number not in self.futures:
+            self.submit(page)
+        self.active = True
+        self.next = max(self.next, page.number + 1)
+        self.fill()
+
+    def fill(self) -> None:
+        while self.active and len(self.futures) < 2 * self.workers and self.next < self.pdf.page_count:
+            index = self.next
+            self.next += 1
+            try:
+                page = self.pdf.load_page(index)
+                lines = pdf_page_lines(page)
+                if unreadable(lines) or not needs_ocr(page, lines):
+                    continue  # the loop decides about this page itself
+                self.submit(page)
+            except Exception:  # noqa: BLE001 - the loop meets the same page and handles what is wrong
+                continue
+
+    def take(self, index: int) -> list[LineWords] | None:
+        """The words of page ``index`` if it was read ahead (a failure raises as ``ocr_pdf_page`` does)."""
+        future = self.futures.pop(index, None)
+        if future is None:
+            return None
+        try:
+            return future.result()  # type: ignore[attr-defined]
+        finally:
+            self.fill()
+
+    def close(self) -> None:
+        for f in self.futures.values():
+            f.cancel()  # type: ignore[attr-defined]
+        self.pool.shutdown(wait=True)
+        self.futures.clear()
 
 
 def add_invisible_text(page: pymupdf.Page, lines: list[LineWords]) -> None:

@@ -139,8 +139,13 @@ class IngestWorker:
                 if stream is not None:
                     stream.close()
 
+    def stop_after_import(self) -> None:
+        """The import is over: the child stops (with its LibreOffice) between files, not during one."""
+        with self._lock:
+            self.close()
+
     def end_import(self) -> None:
-        """The import is over: the child stops what it kept for it (LibreOffice) but stays ready."""
+        """The child stops what it kept for an import (LibreOffice) but stays ready (``close`` stops it)."""
         with self._lock:
             proc = self._proc
             if proc is None or proc.poll() is not None or proc.stdin is None:

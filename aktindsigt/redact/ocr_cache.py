@@ -564,3 +564,64 @@ class OcrSession:
                 for psm, text, x0, y0, x1, y1, conf, line in rows]
 
 
+
+
+class ImportedReading:
+    """Verification of a case document whose scanned pages were read at import (#14).
+
+    The import read every scanned page whole with mode 3 (``ingest.pdf.ocr_pdf_page``), on the same page
+    at the same resolution, and the case holds those words.  Reading the unchanged parts of the page with
+    mode 3 again gives the same words, so mode 3 reads only where the output's pixels changed (the boxes
+    and their neighbourhood, with the lines they touch read again whole: ``OcrSession._plan_output``) and
+    the import's words are reused elsewhere.  Mode 11 (sparse text), which finds words mode 3 misses, is
+    not reused from anywhere: it reads every page to check whole, as before.  A page without imported
+    words is read as ``OcrSession`` reads it (every text-capable image, both modes)."""
+
+    def __init__(self, source: str | os.PathLike, imported: dict[int, Sequence[tuple[str, Sequence[float], int]]],
+                 *, dpi: int = 300, lang: str = DEFAULT_LANG) -> None:
+        self.dpi = dpi
+        dense = tuple(p for p in DEFAULT_PSMS if p != 11) or (3,)
+        self.changed = OcrSession(source, dpi=dpi, lang=lang, psms=dense)
+        self.sparse = OcrSession(None, dpi=dpi, lang=lang, psms=(11,))
+        for pno, words in imported.items():
+            if not words:
+                continue
+            rect = pymupdf.Rect()
+            ocr_words = []
+            for text, r, line in words:
+                box = pymupdf.Rect(r)
+                rect |= box
+                ocr_words.append(OcrWord(text, box, ("import", pno, line), 100.0))
+            self.changed.readings[pno] = [Reading(self._page_rect(source, pno, rect), ocr_words, "import")]
+        self.stats = self.changed.stats
+
+    @staticmethod
+    def _page_rect(source: str | os.PathLike, pno: int, fallback: pymupdf.Rect) -> pymupdf.Rect:
+        """The whole page (unrotated coordinates): the import read all of it, not only where it found words."""
+        try:
+            with pymupdf.open(source) as doc:
+                page = doc[pno - 1]
+                r = page.rect * page.derotation_matrix
+                r.normalize()
+                return r
+        except Exception:  # noqa: BLE001 - the words' own extent: the rest of the page is read again
+            return fallback
+
+    def close(self) -> None:
+        self.changed.close()
+        self.sparse.close()
+
+    def __enter__(self) -> ImportedReading:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def read_output(self, doc: pymupdf.Document, pages: Sequence[int]) -> dict[int, list[OcrWord]]:
+        out = self.changed.read_output(doc, pages)
+        for pno, words in self.sparse.read_output(doc, pages).items():
+            out.setdefault(pno, []).extend(words)
+        s, t = self.changed.stats, self.sparse.stats
+        self.stats = OcrStats(**{f: getattr(s, f) + getattr(t, f) for f in OcrStats.__dataclass_fields__})
+        return out
+

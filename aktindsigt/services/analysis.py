@@ -88,6 +88,7 @@ class AnalysisServices:
                     from aktindsigt.detect.engine import DetectionEngine, default_processes
 
                     engine = DetectionEngine(n_process=default_processes())
+                    engine.warm_up()
             except RuntimeError as e:
                 log.exception("cannot load the detection engine")
                 raise ServiceError(

@@ -497,7 +497,9 @@ class CaseServices(RequesterServices):
                 recorded(path, docs)
         finally:
             if worker is not None:
-                worker.end_import()
+                # the child (and its LibreOffice) stops: an idle worker held ~250 MB through the analysis
+                # that follows an import; the next import starts a new one (about a second)
+                worker.stop_after_import()
             shutil.rmtree(work, ignore_errors=True)
         progress(len(summary.files) + len(summary.duplicates), total, "")
         summary.changes.cases.add(case.id)

@@ -333,10 +333,13 @@ class RedactionServices:
         from aktindsigt.core.matching import CaseMatcher
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
+        from aktindsigt.redact.ocr_cache import ImportedReading
         from aktindsigt.redact.pixelcheck import add_pixel_check
+        from aktindsigt.redact.reuse import RedactionCache, redaction_key
         from aktindsigt.redact.verify import verify
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        cache = RedactionCache.for_user()
         grounds = self.legal_grounds()  # type: ignore[attr-defined]
         out_dir = Path(out_dir)
         released = out_dir / RELEASED_DIR
@@ -430,31 +433,51 @@ class RedactionServices:
             out_path = released / released_name(doc)
             options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr,
                                     title=f"Akt {doc.akt_nr}", redacted_strings=tuple(t for t, _ in terms))
-            try:
-                res = redact_pdf(rendition, out_path, boxes, withholds, options)
-            except RedactError as e:
-                log.error("redaction of akt %s failed: %s", doc.akt_nr, e)
-                reports.append({"akt_nr": doc.akt_nr, "passed": False, "error": str(e)})
-                result.documents.append(RedactedDocument(doc, None, len(boxes), [], False, {"error": str(e)},
-                                                         [f"Akt {doc.akt_nr} kunne ikke overstreges: {e}"]))
-                continue
             surviving = _surviving_text(text, spans)
-            under = [t for t in res.redacted_texts if t.strip()]
-            if under:
-                survive = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False).present(surviving)
-                under_m = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False)
-                terms += [(t, "") for t in under if under_m.index.get(_mkey(t)) not in survive]
-            report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
-                            require_ocr=require_ocr)
-            add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
-            rep = report.to_dict()
+            # every input of the redaction and its verification: a file verified with the same inputs is
+            # reused (redact/reuse.py), e.g. by the export after the caseworker's redaction
+            key = redaction_key(rendition=doc.rendition_sha256, boxes=boxes, withholds=withholds, options=options,
+                                terms=terms, survivors=survivors, spans=spans, require_ocr=require_ocr,
+                                text=hashlib.sha256(text.encode("utf-8")).hexdigest())
+            report = None
+            kept_entry = cache.fetch(key, out_path)
+            if kept_entry is not None:
+                rep = dict(kept_entry["report"])
+                out_withheld = list(kept_entry["withheld_pages"])
+                collateral = int(kept_entry["collateral_loss"])
+                file_passed = True
+            else:
+                try:
+                    res = redact_pdf(rendition, out_path, boxes, withholds, options)
+                except RedactError as e:
+                    log.error("redaction of akt %s failed: %s", doc.akt_nr, e)
+                    reports.append({"akt_nr": doc.akt_nr, "passed": False, "error": str(e)})
+                    result.documents.append(RedactedDocument(doc, None, len(boxes), [], False, {"error": str(e)},
+                                                             [f"Akt {doc.akt_nr} kunne ikke overstreges: {e}"]))
+                    continue
+                under = [t for t in res.redacted_texts if t.strip()]
+                if under:
+                    survive = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False).present(surviving)
+                    under_m = CaseMatcher(((t, EntityType.MANUAL) for t in under), related=False)
+                    terms += [(t, "") for t in under if under_m.index.get(_mkey(t)) not in survive]
+                # scanned pages: the import's words are reused where the pixels did not change (ocr_cache)
+                imported = {p.number: [(w.text, (w.rect.x0, w.rect.y0, w.rect.x1, w.rect.y1), w.line)
+                                       for w in p.words] for p in pages if p.ocr}
+                with ImportedReading(rendition, imported) as ocr_session:
+                    report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
+                                    require_ocr=require_ocr, ocr_session=ocr_session)
+                add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
+                rep = report.to_dict()
+                out_withheld, collateral, file_passed = list(res.withheld_pages), len(res.collateral_loss), report.passed
+                if file_passed and not misses:
+                    cache.keep(key, out_path, rep, out_withheld, collateral)
             rep.update({"akt_nr": doc.akt_nr, "case_values_checked": len(matcher) - len(conflict_values),
                         "conflicts": len(conflict_values), "missed_occurrences": len(misses),
-                        "collateral_loss": len(res.collateral_loss)})
+                        "collateral_loss": collateral, "reused": kept_entry is not None})
             rep.pop("file", None)
             rep["file"] = f"{RELEASED_DIR}/{out_path.name}"
-            passed = report.passed and not misses
-            if not report.passed:
+            passed = file_passed and not misses
+            if report is not None and not report.passed:
                 failed = ", ".join(c.name for c in report.failures)
                 problems += failure_messages(doc.akt_nr, report)
                 log.error("verification of akt %s failed: %s", doc.akt_nr, failed)
@@ -467,12 +490,16 @@ class RedactionServices:
                 rep["sha256"] = hashlib.sha256(out_path.read_bytes()).hexdigest()
             rep["passed"] = passed
             reports.append(rep)
-            case_rows.append({"akt_nr": doc.akt_nr, "passed": passed, "file_checks_passed": report.passed,
+            case_rows.append({"akt_nr": doc.akt_nr, "passed": passed, "file_checks_passed": file_passed,
                               "missed": [{"type": et.value, "page": page} for et, page, _ in misses],
                               "conflicts": len(conflict_values)})
             result.documents.append(RedactedDocument(
-                doc, out_path if passed else None, len(boxes), res.withheld_pages, passed, rep, problems))
+                doc, out_path if passed else None, len(boxes), out_withheld, passed, rep, problems))
         progress(len(todo), len(todo), "")
+        cache.trim()
+        if cache.hits:
+            log.info("case %s: %d of %d files reused from an earlier verified redaction", case.id, cache.hits,
+                     cache.hits + cache.misses)
         by_type: dict[str, int] = {}
         for _t, e, _a in values:
             by_type[e.value] = by_type.get(e.value, 0) + 1

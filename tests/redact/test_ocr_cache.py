@@ -234,3 +234,59 @@ def test_the_verifier_reads_outlined_text_no_box_touches(tmp_path):
         session.read_input(doc, {1: None})  # the search read the page (and its boxes missed the outlines)
     assert not verify(out, [NAME], ocr_pages=[1], ocr_session=session).check("ocr").passed
     assert not verify(out, [NAME], ocr_pages=[1], ocr_session=OcrSession(src)).check("ocr").passed
+
+
+# --- case verification of scanned pages: the import's words where the pixels did not change (#14)
+
+
+def _scan_and_import(tmp_path: Path) -> tuple[Path, dict]:
+    """A scanned page (image only) and the words the import read on it (ingest's own OCR of the page)."""
+    from aktindsigt.demo.writers import write_scanned_pdf
+    from aktindsigt.ingest.pdf import ocr_pdf_page
+
+    src = write_scanned_pdf(tmp_path / "scan.pdf", [
+        "Afgørelse om hjælp", f"Borgeren {NAME} har søgt om hjælp.", "Kommunen har behandlet sagen grundigt.",
+        "Der er lagt vægt på oplysningerne.", f"Sagen er drøftet med {NAME} den 3. maj."])
+    with pymupdf.open(src) as doc:
+        lines = ocr_pdf_page(doc[0], "dan", 300, tmp_path)
+    words = [(t, (r.x0, r.y0, r.x1, r.y1), i) for i, line in enumerate(lines) for t, r in line]
+    assert any(t == "Hansen" for t, _, _ in words)
+    return src, {1: words}
+
+
+def _boxed(src: Path, out: Path, rect: pymupdf.Rect) -> Path:
+    doc = pymupdf.open(src)
+    doc[0].draw_rect(rect, color=(0, 0, 0), fill=(0, 0, 0))
+    doc.save(out)
+    doc.close()
+    return out
+
+
+def _line_of(words, name_line: int):
+    return [w for w in words if w[2] == name_line]
+
+
+def test_scanned_case_pages_reuse_the_imports_words_where_nothing_changed(tmp_path, monkeypatch):
+    src, imported = _scan_and_import(tmp_path)
+    first = next(i for t, _, i in imported[1] if t == "Hansen")
+    box = pymupdf.Rect(0, 0, 0, 0)
+    for _t, r, _i in _line_of(imported[1], first):
+        box |= pymupdf.Rect(r)
+    out = _boxed(src, tmp_path / "out.pdf", box)  # the first line with the name is painted over
+    calls = TesseractCalls(monkeypatch)
+    with ocr_cache.ImportedReading(src, imported) as session, pymupdf.open(out) as doc:
+        words = session.read_output(doc, [1])[1]
+    texts = [w.text for w in words]
+    assert session.stats.words_reused > 10  # the unchanged lines come from the import
+    assert texts.count("Hansen") >= 1  # the second name is still found (reused and by mode 11)
+    assert not any(w.text == "Hansen" and w.rect.intersects(box) for w in words)  # the box hides the first
+    assert len(calls.calls) == 2  # one run per mode: mode 3 on the changed region, mode 11 on the page
+
+
+def test_a_word_the_import_missed_is_still_read_by_the_sparse_mode(tmp_path):
+    src, imported = _scan_and_import(tmp_path)
+    last = max(i for t, _, i in imported[1] if t == "Hansen")
+    missed = {1: [w for w in imported[1] if w[2] != last]}  # as if the import had not read that line
+    with ocr_cache.ImportedReading(src, missed) as session, pymupdf.open(src) as doc:
+        words = session.read_output(doc, [1])[1]
+    assert any(w.text.startswith("Hansen") and w.line[0] != "import" for w in words)
