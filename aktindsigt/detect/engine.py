@@ -46,6 +46,7 @@ from aktindsigt.detect.nlp import LANGUAGE, InjectedSpacyNlpEngine
 from aktindsigt.detect.policy import Policy, PolicyEntry
 from aktindsigt.detect.recognizers import all_recognizers
 from aktindsigt.detect.recognizers.ner import DaNerRecognizer
+from aktindsigt.nlp.truecase import truecase
 
 log = logging.getLogger(__name__)
 
@@ -211,9 +212,15 @@ class DetectionEngine:
         """Detections for each text (same order).  ``progress(done, total)`` is called after
         each document; ``cancelled()`` returning True stops early with ``DetectionCancelled``."""
         chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
+        cased: list[str] = []
         for i, text in enumerate(texts):
-            # length-preserving normalisation (PDF text: no-break/thin spaces, typographic hyphens)
-            for offset, chunk in split_text(text.translate(_NORMALISE), self.chunk_chars):
+            # length-preserving normalisation (PDF text: no-break/thin spaces, typographic hyphens),
+            # and a text without case information (all lower case, all capitals) as a Dane would
+            # write it (``nlp.truecase``): the model and the recognizers see "hej Signe", the
+            # detections keep the offsets and the characters of the text
+            norm = truecase(text.translate(_NORMALISE))
+            cased.append(norm)
+            for offset, chunk in split_text(norm, self.chunk_chars):
                 chunks.append((i, offset, chunk))
         raws: list[list[_Raw]] = [[] for _ in texts]
         docs = self._docs([c[2] for c in chunks])
@@ -226,7 +233,7 @@ class DetectionEngine:
                 raws[i].append(_to_raw(r, offset))
             if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
                 progress(i + 1, total)
-        return [self._finish(text, raw) for text, raw in zip(texts, raws, strict=True)]
+        return [self._finish(text, raw, seen) for text, raw, seen in zip(texts, raws, cased, strict=True)]
 
     def analyze_views(
         self,
@@ -278,12 +285,14 @@ class DetectionEngine:
         return self.analyzer.analyze(text, LANGUAGE, nlp_artifacts=self.nlp_engine.to_artifacts(doc))
 
     # -- internals ----------------------------------------------------------------------
-    def _finish(self, text: str, raw: list[_Raw]) -> list[Detection]:
+    def _finish(self, text: str, raw: list[_Raw], seen: str | None = None) -> list[Detection]:
+        """``seen``: the text as the recognizers read it (``text`` truecased), same offsets."""
         out: list[Detection] = []
         entries: dict[EntityType, PolicyEntry] = {}
-        raw = _join_adjacent_persons(text, raw)
+        seen = text if seen is None else seen
+        raw = _join_adjacent_persons(seen, raw)
         if self.person_filter:
-            raw = filter_persons(text, raw)
+            raw = filter_persons(seen, raw)
         for r in resolve_overlaps(raw):
             entry = entries.get(r.entity_type)
             if entry is None:

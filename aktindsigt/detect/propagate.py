@@ -73,8 +73,12 @@ def entity_key(text: str, entity_type: EntityType) -> str:
 
 _TITLE_BEFORE = re.compile(
     r"(?:(?<![\w])(?:hr|herr|fru|frk|dr|mr|mrs|ms|prof|pastor|kære|kaere|hej|hejsa|dear|hi|att|v/|c/o|"
-    r"mor|far|moderen|faderen|barnet|borgeren|ansøgeren|klageren|sagsbehandler|læge|advokat|"
-    r"venlig hilsen|mvh|vh|hilsen|underskrevet af)\.?[ ,:]*\n?[ ]*)$",
+    r"mor|far|moderen|faderen|barnet|borgeren|ansøgeren|klageren|sagsbehandler|sagsbehandleren|læge|advokat|"
+    # the titles of a municipality's staff and of the people around a citizen
+    r"socialrådgiver|socialrådgiveren|rådgiver|pædagog|pædagogen|lærer|læreren|klasselærer|psykolog|"
+    r"sygeplejerske|sundhedsplejerske|kontaktperson|støttekontaktperson|familiebehandler|jobkonsulent|"
+    r"konsulent|skoleleder|afdelingsleder|leder|værge|bisidder|tolk|"
+    r"venlig hilsen|mvh|vh|hilsen|underskrevet af)\.?[ ,:]*(?:\n[ ]*){0,2})$",
     re.IGNORECASE,
 )
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZÆØÅ]\.[ ]?){1,3}[ ]?$")
@@ -176,6 +180,17 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
             persons_here.add(h.value)
             full_at.setdefault(h.value, []).append(h.start)
 
+    # capitalised first names and surnames alone, with their owners: an ordinary-word surname next to
+    # its owner's first name ("Ulvhild Marie Fisker") is in a person context
+    part_hits: list[tuple[int, int, frozenset[int], str]] = []
+    for h in hits:
+        if h.form in _PARTIAL and text[h.start].isupper() and not h.exact:
+            part = view.folded[h.start:h.end]
+            base = part[:-2] if part.endswith("'s") else part
+            owners = m.part_owners.get(base) or m.part_owners.get(part) or m.part_owners.get(base[:-1]) or []
+            if owners:
+                part_hits.append((h.start, h.end, frozenset(owners), base))
+
     kept: list[tuple[int, int, int, str, bool, bool]] = []  # start, end, value, form, exact, ambiguous
     for h in hits:
         form = h.form
@@ -214,6 +229,8 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
         if not upper:
             continue
         context = bool(_TITLE_BEFORE.search(text[max(0, h.start - 40):h.start]))
+        if (base in ordinary or base.rstrip("s") in ordinary) and not context:
+            context = _next_to_own_part(text, h.start, h.end, set(cands), part_hits, ordinary)
         if (base in ordinary or base.rstrip("s") in ordinary) and not context:
             continue  # "Bager" / "Hans" also stand in the case as ordinary words: only in a person context
         owner = cands[0]
@@ -266,6 +283,21 @@ def _another_name_after(text: str, end: int, parts) -> bool:
     if any(w in own or (w.endswith("s") and w[:-1] in own) for w in words):
         return False
     return any(len(w) > 1 for w in words)
+
+
+def _next_to_own_part(text: str, start: int, end: int, owners: set[int],
+                      part_hits: list[tuple[int, int, frozenset[int], str]], ordinary: set[str]) -> bool:
+    """Another name part of the same person stands right before or after [start, end), separated only
+    by middle names or initials ("Ulvhild Marie Fisker", "Fisker, Ulvhild" aside), and that part is
+    not itself an ordinary word of the case."""
+    for s, e, who, base in part_hits:
+        if not owners & who or base in ordinary or base.rstrip("s") in ordinary:
+            continue
+        if e <= start and start - e <= 60 and _GAP_OF_MIDDLES.fullmatch(text, e, start):
+            return True
+        if end <= s and s - end <= 60 and _GAP_OF_MIDDLES.fullmatch(text, end, s):
+            return True
+    return False
 
 
 def _extend(text: str, kept: list[tuple[int, int, int, str, bool, bool]], values) -> list:

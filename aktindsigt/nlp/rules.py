@@ -376,13 +376,71 @@ def org_place_cues(doc: Doc) -> Doc:
     return doc
 
 
+def _cased(doc: Doc) -> bool:
+    """The text uses capitals (some word other than the first is capitalised)."""
+    return any(t.text[:1].isupper() for t in doc[1:] if t.text[:1].isalpha())
+
+
+def _capitalised(text: str) -> bool:
+    """The first letter of the token is a capital ("Rikke", "/Rikke")."""
+    return next((c.isupper() for c in text if c.isalpha()), False)
+
+
+def _plain_word(text: str) -> bool:
+    """An ordinary Danish word: in spaCy's lemma table, or frequent, inflected or a compound of such
+    words (``person_filter.ordinary_word``: "ejerstruktur", "rockplader")."""
+    from aktindsigt.detect.person_filter import ordinary_word
+
+    return bool(kind_flags(text) & 1) or ordinary_word(text)
+
+
+def clean_persons(doc: Doc) -> Doc:
+    """What no person's name looks like in a text that uses capitals: a PER of lower-case ordinary
+    words in no name list ("ejerstruktur", "rockplader"; not "lone"), with a digit or a slash ("R14", "børn/voksne"), or ending in a
+    hyphen ("Bilka-") is dropped; lower-case words in front of a name are cut off ("omend Jesper D.
+    Jensen", "bøfdrenge Sylvester") unless they are a particle ("de", "van").  A text written wholly
+    in lower case keeps its PER entities (the detector shows such text to the model capitalised,
+    ``nlp.truecase``)."""
+    if not any(e.label_ == "PER" for e in doc.ents) or not _cased(doc):
+        return doc
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            out.append(ent)
+            continue
+        toks = list(ent)
+        if not any(_capitalised(t.text) for t in toks) and not any(
+                name_flags(t.text.capitalize()) or kind_flags(t.text) & 2 for t in toks) and all(
+                _plain_word(t.text) for t in toks if t.text[:1].isalpha()) or any(
+                any(c.isdigit() for c in t.text) or ("/" in t.text and not any(x[:1].isupper() for x in t.text.split("/"))) for t in toks) or toks[-1].text.endswith("-"):
+            changed = True
+            continue
+        s = ent.start
+        while s < ent.end - 1 and doc[s].text[:1].islower() and doc[s].text.lower() not in PARTICLES and not (
+                name_flags(doc[s].text.capitalize()) or kind_flags(doc[s].text) & 2):
+            s += 1
+        if not doc[s].text[:1].isupper():
+            s = ent.start  # no capitalised word follows: a lower-case name ("hej lone hansen") stays whole
+        if s != ent.start:
+            changed = True
+            out.append(Span(doc, s, ent.end, label="PER"))
+            continue
+        out.append(ent)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
 # which of the v3 steps run (the build sets them from the cross-validation; see the model card)
-V3_STEPS = {"merge": True, "cues": True}
+V3_STEPS = {"merge": True, "cues": True, "clean": True}
 
 
 def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:
     steps = V3_STEPS if steps is None else steps
     doc = trim_entities(doc, lexicon=True)
+    if steps.get("clean"):
+        doc = clean_persons(doc)
     if steps.get("merge"):
         doc = merge_name_parts(doc)
     doc = extend_names(doc)

@@ -7,7 +7,8 @@ how often it is wrong on text it has never seen.  The verifier can: it is fitted
 PER span a fold model predicted on sentences it was not trained on, labelled right (exactly a
 gold PER) or wrong.  Its features are generic - how many tokens, the run-time lexicon flags of
 the words (Faker names, ordinary Danish word, place, wordfreq frequency), capitals, the position
-in the sentence, and the *kind* of word before and after (a preposition, a title, an organisation
+in the sentence, the last two to four letters of the span and the first three (hashed into 256
+buckets, so no word is stored), and the *kind* of word before and after (a preposition, a title, an organisation
 or place head word, a verb of saying) from short hand-written word classes below.  No word of the
 training text is stored, only one weight per feature.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import zlib
 from pathlib import Path
 
 from spacy.language import Language
@@ -90,6 +92,14 @@ def _sentence_start(doc: Doc, i: int) -> bool:
     return prev.is_space or prev.text in (".", "!", "?", ":", "-", "–", '"', "(", "«", "»")
 
 
+SUFFIX_BUCKETS = 256
+
+
+def _bucket(text: str) -> int:
+    """A stable bucket of a few letters (CRC-32, unlike ``hash()`` the same in every process)."""
+    return zlib.crc32(text.encode("utf-8")) % SUFFIX_BUCKETS
+
+
 def span_features(doc: Doc, start: int, end: int) -> dict[str, float]:
     toks = doc[start:end]
     n = end - start
@@ -122,6 +132,15 @@ def span_features(doc: Doc, start: int, end: int) -> dict[str, float]:
         if n == 1:
             f["single_ordinary_no_name"] = f["all_ordinary_no_name"]
             f["single_unknown"] = float(not first_flags[0] and not kinds[0])
+        # the letters a word ends and begins with, hashed into SUFFIX_BUCKETS buckets ("-sen",
+        # "-spor", "-oil"): character-level evidence that is no word of the training text
+        low = last.lower().rstrip("'")
+        for k in (2, 3, 4):
+            if len(low) > k:
+                f[f"suf{k}#{_bucket(low[-k:])}"] = 1.0
+        head = words[0].text.lower()
+        if len(head) > 3:
+            f[f"pre3#{_bucket(head[:3])}"] = 1.0
     f["has_hyphen"] = float(any("-" in t.text for t in toks))
     f["has_digit"] = float(any(any(c.isdigit() for c in t.text) for t in toks))
     f["sent_start"] = float(_sentence_start(doc, start))

@@ -385,7 +385,7 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
 
 #: the verifier recipe (chosen on cross-validation, see the model card): post-processing of the
 #: out-of-fold predictions it is fitted on, L2 penalty, threshold below which a PER is dropped
-VERIFIER = {"variant": "base", "folds": 5, "seeds": [1], "post": "v3-all", "l2": 1.0, "threshold": 0.35,
+VERIFIER = {"variant": "base", "folds": 5, "seeds": [1], "post": "v3-clean", "l2": 1.0, "threshold": 0.35,
             "synthetic_examples": True}
 
 

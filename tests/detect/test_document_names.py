@@ -126,3 +126,17 @@ def test_persons_in_a_text_written_in_capitals(real_engine):
     found = {d.text for d in real_engine.analyze_text(text) if d.entity_type == EntityType.PERSON}
     assert {"TUPERNA SKYTTE", "IVALO KROG", "NUKA VINTER"} <= found
     assert not found & {"ADHD", "KOL", "ADHD OG KOL", "IVALO KROG OG NUKA VINTER"}
+
+
+def test_unknown_names_in_a_text_written_without_capitals_with_the_real_model(real_engine):
+    """A lower-case e-mail is read as if a Dane had capitalised it (``nlp.truecase``): names that
+    are in no run-time list are found, the pronoun "hans" and the address stay what they are."""
+    text = ("hej\n\njeg skriver om min søn aputsiaq ulloriaq, som går i 3. klasse. hans lærer sakæus nuka har "
+            "sagt til os, at aputsiaq skal have en ny plan. min mand tyge er enig. kan i skrive til "
+            "ivalo.nuka@mail.dk?\n\nmvh ivalo nuka")
+    dets = real_engine.analyze_text(text)
+    found = {d.text for d in dets if d.entity_type == EntityType.PERSON}
+    assert {"aputsiaq ulloriaq", "sakæus nuka", "aputsiaq", "tyge", "ivalo nuka"} <= found, found
+    assert "hans" not in found
+    assert all(text[d.start:d.end] == d.text for d in dets)  # the detections are spans of the text as written
+    assert "ivalo.nuka@mail.dk" in {d.text for d in dets if d.entity_type == EntityType.EMAIL}

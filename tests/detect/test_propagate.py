@@ -142,3 +142,25 @@ def test_a_first_name_followed_by_another_surname_is_another_person():
             "Notatet er skrevet af Tirvald Jensen. Senere ringede Tirvald igen, og Tirvald B. Okkerstrøm kom."]
     occ = [(o.normalised, o.form) for o in propagate(docs, [TIRVALD]) if o.doc == 1]
     assert occ == [("Tirvald", "first"), ("Tirvald B. Okkerstrøm", "name")]  # not the Tirvald of "Tirvald Jensen"
+
+
+def test_an_ordinary_word_surname_after_a_staff_title_a_signature_or_its_own_first_name():
+    """Case-level memory (#13) for a surname that the case also uses as an ordinary word: a staff
+    title ("Socialrådgiver Fisker"), a signature after a blank line, and the person's own first name
+    with a middle name the case never saw ("Ulvhild Marie Fisker") are person contexts."""
+    from aktindsigt.detect.person_filter import is_known_name
+    from aktindsigt.nlp.features import name_flags
+
+    assert not any(is_known_name(w) or name_flags(w) for w in ("Ulvhild", "Fisker", "Vinter"))
+    known = KnownEntity("Ulvhild Fisker", EntityType.PERSON)
+    docs = ["Ulvhild Fisker klager over naboen.",
+            "Han arbejder som fisker. Socialrådgiver Fisker ringede, og pædagog Fisker kom.\n"
+            "Med venlig hilsen\n\nFisker",
+            "Ulvhild Marie Fisker mødte op. Fisker er et fag."]
+    got = [(o.doc, o.text, o.form) for o in propagate(docs, [known])]
+    assert [g for g in got if g[0] == 1] == [(1, "Fisker", "surname")] * 3
+    assert [g for g in got if g[0] == 2] == [(2, "Ulvhild Marie Fisker", "name")]
+    # the neighbour must be the person's own part, not an ordinary word of the case itself
+    docs2 = ["Bager Vinter klager.", "Der er vinter. En bager kom, og Bager Vinter ringede igen. Bager Vinter."]
+    got2 = [(o.doc, o.text) for o in propagate(docs2, [KnownEntity("Bager Vinter", EntityType.PERSON)])]
+    assert got2 == [(0, "Bager Vinter"), (1, "Bager Vinter"), (1, "Bager Vinter")]

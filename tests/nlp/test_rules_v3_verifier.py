@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from aktindsigt.nlp.evaluate import model_summary
-from aktindsigt.nlp.rules import merge_name_parts, org_place_cues
+from aktindsigt.nlp.rules import clean_persons, merge_name_parts, org_place_cues
 from aktindsigt.nlp.verifier import SPAN_KEY, LogReg, PersonVerifier, per_scores, span_features
 
 
@@ -55,6 +55,44 @@ def test_organisation_and_place_cues_outrank_the_name_lists(text, span, expected
 def test_a_person_without_cues_stays_a_person():
     doc = _doc("Vi har talt med Mette Hansen om sagen", [(4, 6, "PER")])
     assert _ents(org_place_cues(doc)) == [("Mette Hansen", "PER")]
+
+
+def _wdoc(text, spans):
+    """A Doc of the words of ``text`` split at spaces (as the treebank is tokenised: "børn/voksne")."""
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("da").vocab, words=text.split(" "))
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
+    return doc
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    ("Kosan-selskaber deltager i den nye ejerstruktur i Danmark .", (5, 6), []),  # lower-case ordinary word
+    ("Dæk : 185/60 R14 .", (3, 4), []),  # a digit
+    ("Kurset i Aarhus har hold på 4 børn/voksne , og det", (7, 8), []),  # a slash between lower-case words
+    ("i en række Bilka- og OBS-butikker", (3, 4), []),  # a trailing hyphen
+    ("Til den store fest , omend Jesper D. Jensen nok mente", (5, 9), [("Jesper D. Jensen", "PER")]),
+    ("Vi læste om Peter de Neef i går", (3, 6), [("Peter de Neef", "PER")]),
+    ("Mødet blev holdt , og lone hansen kom ikke", (5, 7), [("lone hansen", "PER")]),  # no capital follows
+    ("Kørt af Politiassistent/Troels Bager derud", (2, 4), [("Politiassistent/Troels Bager", "PER")]),
+])
+def test_what_no_name_looks_like_in_a_text_with_capitals(text, span, expected):
+    doc = _wdoc(text, [(span[0], span[1], "PER")])
+    assert _ents(clean_persons(doc)) == expected
+
+
+def test_a_text_without_capitals_keeps_its_persons():
+    doc = _wdoc("hej med dig , jeg har talt med ejerstruktur om det", [(8, 9, "PER")])
+    assert _ents(clean_persons(doc)) == [("ejerstruktur", "PER")]
+
+
+def test_suffix_features_are_hashed_not_words():
+    doc = _doc("Ryger vi ud mod Trabzonspor i aften", [(4, 5, "PER")])
+    feats = span_features(doc, 4, 5)
+    sufs = [k for k in feats if k.startswith(("suf", "pre3"))]
+    assert len(sufs) == 4 and all("#" in k and k.split("#")[1].isdigit() for k in sufs)
+    assert not any("spor" in k or "Trab" in k for k in feats)
+    assert span_features(doc, 4, 5) == feats  # stable (CRC-32, not the salted hash())
 
 
 def test_logistic_regression_learns_a_separable_feature():
