@@ -2475,11 +2475,6 @@ Dokument {1} af {2}</source>
         <translation>CPR &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../aktindsigt/ui/overview.py" line="83" />
-        <source>A&amp;dresse(r):</source>
-        <translation>A&amp;ddress(es):</translation>
-    </message>
-    <message>
         <location filename="../../aktindsigt/ui/overview.py" line="84" />
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>

@@ -153,7 +153,6 @@ EN = {
     "Anmoderens egne oplysninger (overstreges ikke over for anmoderen)":
         "The requester's own data (not redacted for the requester)",
     "CPR-&nummer:": "CPR &number:",
-    "A&dresse(r):": "A&ddress(es):",
     "&Telefon:": "&Phone:",
     "&E-mail:": "&E-mail:",
     "Opret sag": "Create case",
