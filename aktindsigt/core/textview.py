@@ -384,3 +384,14 @@ def _dehyphenate(source: str, a: int, b: int, out: list[str]) -> str:
     if len(frag) <= 1 or (frag.isupper() and len(frag) >= 2) or any(c.isdigit() for c in frag):
         return "keep"
     return "join"
+
+
+def token_around(text: str, start: int, end: int) -> str:
+    """The chunk without white space that holds [start, end) (an e-mail address, a URL, a word)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b]

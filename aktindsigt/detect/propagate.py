@@ -138,13 +138,9 @@ def propagate_iter(
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies in an e-mail address or a URL (a token with @, / or www.)."""
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    token = text[a:b]
+    from aktindsigt.core.textview import token_around
+
+    token = token_around(text, start, end)
     return "@" in token or "/" in token or token.lower().startswith("www.")
 
 

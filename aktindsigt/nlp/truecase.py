@@ -56,13 +56,9 @@ def _ordinary(low: str) -> bool:
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """[start, end) lies in a chunk without white space that is an e-mail address, a URL or a path."""
-    a = start
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    chunk = text[a:b]
+    from aktindsigt.core.textview import token_around
+
+    chunk = token_around(text, start, end)
     return "@" in chunk or "/" in chunk or "\\" in chunk or chunk.lower().startswith("www.") or (
         "." in chunk.strip(".,;:!?)") and "_" in chunk)
 
