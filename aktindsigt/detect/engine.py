@@ -233,6 +233,14 @@ class DetectionEngine:
     ) -> list[list[Detection]]:
         """Detections for each text (same order).  ``progress(done, total)`` is called after
         each document; ``cancelled()`` returning True stops early with ``DetectionCancelled``."""
+        return self.start_texts(texts, cancelled=cancelled)(progress)
+
+    def start_texts(
+        self, texts: Sequence[str], *, cancelled: Callable[[], bool] | None = None,
+    ) -> Callable[..., list[list[Detection]]]:
+        """``analyze_texts`` in two steps: the texts are handed to the worker processes now (when there
+        are workers), and the returned function (``progress`` optional) waits for their detections -
+        so that the caller can prepare its next batch or store the last one meanwhile."""
         chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
         cased: list[str] = []
         for i, text in enumerate(texts):
@@ -244,14 +252,21 @@ class DetectionEngine:
             cased.append(norm)
             for offset, chunk in split_text(norm, self.chunk_chars):
                 chunks.append((i, offset, chunk))
-        raws: list[list[_Raw]] = [[] for _ in texts]
-        total = len(texts)
-        for k, (i, offset, found) in enumerate(self._chunk_results(chunks, cancelled)):
-            raws[i].extend(_Raw(r.entity_type, r.start + offset, r.end + offset, r.score, r.detector, r.context)
-                           for r in found)
-            if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
-                progress(i + 1, total)
-        return [self._finish(text, raw, seen) for text, raw, seen in zip(texts, raws, cased, strict=True)]
+        submitted = self._submit(chunks)
+
+        def finish(progress: Callable[[int, int], None] | None = None) -> list[list[Detection]]:
+            raws: list[list[_Raw]] = [[] for _ in texts]
+            total = len(texts)
+            results = (self._worker_results(*submitted, cancelled) if submitted is not None
+                       else self._chunk_results(chunks, cancelled))
+            for k, (i, offset, found) in enumerate(results):
+                raws[i].extend(_Raw(r.entity_type, r.start + offset, r.end + offset, r.score, r.detector,
+                                    r.context) for r in found)
+                if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
+                    progress(i + 1, total)
+            return [self._finish(text, raw, seen) for text, raw, seen in zip(texts, raws, cased, strict=True)]
+
+        return finish
 
     def analyze_views(
         self,
@@ -264,7 +279,20 @@ class DetectionEngine:
         text, end-of-line hyphenation, soft hyphens, ligatures ...), with offsets in the document text
         and ``text`` as the view reads it ("37 62 01 97" for "37 62 01⏎97").  A number that runs over a
         hard break (a table cell, a column) is no number."""
-        results = self.analyze_texts([v.text for v in views], progress=progress, cancelled=cancelled)
+        return self.start_views(views, cancelled=cancelled)(progress)
+
+    def start_views(
+        self, views: Sequence[TextView], *, cancelled: Callable[[], bool] | None = None,
+    ) -> Callable[..., list[list[Detection]]]:
+        """``analyze_views`` in two steps, as ``start_texts``."""
+        started = self.start_texts([v.text for v in views], cancelled=cancelled)
+
+        def finish(progress: Callable[[int, int], None] | None = None) -> list[list[Detection]]:
+            return self._map_views(views, started(progress))
+
+        return finish
+
+    def _map_views(self, views: Sequence[TextView], results: list[list[Detection]]) -> list[list[Detection]]:
         out: list[list[Detection]] = []
         for view, dets in zip(views, results, strict=True):
             mapped = []
@@ -279,10 +307,7 @@ class DetectionEngine:
 
     def _chunk_results(self, chunks: list[tuple[int, int, str]],
                        cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, int, list[_Raw]]]:
-        """(text index, offset, raw results with offsets in the chunk) for each chunk, in order."""
-        if self.workers is not None and len(chunks) >= MIN_TEXTS_FOR_PROCESSES:
-            yield from self._worker_results(chunks, cancelled)
-            return
+        """(text index, offset, raw results with offsets in the chunk) for each chunk, in order, here."""
         docs = self._docs([c[2] for c in chunks])
         for (i, offset, chunk), doc in zip(chunks, docs, strict=True):
             if cancelled is not None and cancelled():
@@ -290,14 +315,11 @@ class DetectionEngine:
             artifacts = self.nlp_engine.to_artifacts(doc)
             yield i, offset, [_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)]
 
-    def _worker_results(self, chunks: list[tuple[int, int, str]],
-                        cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, int, list[_Raw]]]:
-        """The chunks in groups of at most ``batch_size`` chunks and ``batch_chars`` characters, all
-        handed to the workers at once and read back in order.  A worker that dies (killed, out of
-        memory) costs speed, not results: what it had not returned is analysed here."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        assert self.workers is not None
+    def _submit(self, chunks: list[tuple[int, int, str]]) -> tuple[list, list] | None:
+        """The chunks in groups of at most ``batch_size`` chunks and ``WORKER_GROUP_CHARS`` characters,
+        handed to the worker processes: (groups, futures), or None to analyse them here."""
+        if self.workers is None or len(chunks) < MIN_TEXTS_FOR_PROCESSES:
+            return None
         groups: list[list[tuple[int, int, str]]] = [[]]
         size = 0
         limit = min(self.batch_chars, WORKER_GROUP_CHARS)
@@ -307,20 +329,19 @@ class DetectionEngine:
                 size = 0
             groups[-1].append(c)
             size += len(c[2])
-        futures: list = []
         try:
-            futures = [self.workers.submit([c[2] for c in g]) for g in groups]
+            return groups, [self.workers.submit([c[2] for c in g]) for g in groups]
         except Exception:
             log.warning("detection worker processes could not start; analysing in this process", exc_info=True)
             self.close()
-            futures = []
-        if not futures:
-            for g in groups:
-                if cancelled is not None and cancelled():
-                    raise DetectionCancelled()
-                for (i, offset, _), f in zip(g, self.analyze_texts_raw([c[2] for c in g]), strict=True):
-                    yield i, offset, f
-            return
+            return None
+
+    def _worker_results(self, groups: list, futures: list,
+                        cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, int, list[_Raw]]]:
+        """The workers' results, read back in order.  A worker that dies (killed, out of memory) costs
+        speed, not results: what it had not returned is analysed here."""
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             for g, fut in zip(groups, futures, strict=True):
                 if cancelled is not None and cancelled():
