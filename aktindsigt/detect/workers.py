@@ -32,6 +32,9 @@ _engine: Any = None  # in a worker: the DetectionEngine it analyses with
 
 def _init() -> None:
     global _engine
+    from aktindsigt.core.procs import exit_with_parent
+
+    exit_with_parent()
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICE)
     from aktindsigt.detect.engine import DetectionEngine

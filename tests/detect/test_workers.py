@@ -71,3 +71,34 @@ def test_cancel_stops_a_pooled_analysis(pooled):
 
     with pytest.raises(DetectionCancelled):
         pooled.analyze_texts(_texts(MIN_TEXTS_FOR_PROCESSES * 2), cancelled=cancelled)
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    """kill -9 of the process that owns the workers leaves no orphan with a model in memory."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = tmp_path / "owner.py"
+    script.write_text(textwrap.dedent("""
+        import sys, time
+        from aktindsigt.detect.engine import DetectionEngine
+        if __name__ == "__main__":
+            eng = DetectionEngine(n_process=2)
+            eng.warm_up()
+            print(" ".join(str(p) for p in eng.workers.pids()), flush=True)
+            time.sleep(600)
+    """), encoding="utf-8")
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                             cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    try:
+        pids = [int(p) for p in owner.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(p) for p in pids)
+        owner.kill()
+        owner.wait()
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+    finally:
+        owner.kill()
