@@ -443,15 +443,18 @@ def run_size(pages: int, seed: int, peers: bool, ui: bool) -> dict:
 # ----------------------------------------------------------------------------- report
 
 def _ratio(stage: dict) -> float | None:
+    """Our time per page over the peer's time per page (below 1: faster than the peer).  Pages, not
+    seconds: the Tesseract peer reads at most :data:`PEER_OCR_PAGES` of the scanned pages."""
     peer = stage.get("peer")
-    if not peer or not peer.get("seconds"):
+    if not peer or not peer.get("pages_per_s") or not stage.get("pages_per_s"):
         return None
-    return round(stage["seconds"] / peer["seconds"], 2)
+    return round(peer["pages_per_s"] / stage["pages_per_s"], 2)
 
 
 def print_table(result: dict) -> None:
     print(f"\n{result['pages']} pages ({result['files']}), generated in {result['generate_seconds']} s")
-    print(f"{'stage':10} {'s':>8} {'pages/s':>8} {'CPU-s':>7} {'RSS MB':>7}   peer: s / ratio (ours/peer)")
+    print(f"{'stage':10} {'s':>8} {'pages/s':>8} {'CPU-s':>7} {'RSS MB':>7}   "
+          "peer: its pages/s / our time per page over the peer's")
     for name, st in result["stages"].items():
         if name == "ui":
             keys = ("reopen_first_page_s", "first_page_s", "longest_stall_import_ms", "longest_stall_analysis_ms",
@@ -459,7 +462,7 @@ def print_table(result: dict) -> None:
             print("ui         " + ", ".join(f"{k} {st.get(k)}" for k in keys if k in st))
             continue
         peer = st.get("peer")
-        peer_txt = f"{peer['name']}: {peer['seconds']} s / {_ratio(st)}" if peer else ""
+        peer_txt = f"{peer['name']}: {peer['pages_per_s']} pages/s / {_ratio(st)}" if peer else ""
         print(f"{name:10} {st['seconds']:8.1f} {st['pages_per_s'] or 0:8.1f} {st['cpu_s']:7.1f} "
               f"{st['peak_rss_mb']:7d}   {peer_txt}")
 

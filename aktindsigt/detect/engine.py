@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -62,6 +62,9 @@ NUMBER_PRECEDENCE: tuple[EntityType, ...] = (
 _NUMBER_RANK = {t: i for i, t in enumerate(NUMBER_PRECEDENCE)}
 # below this many texts (or chunks), starting worker processes costs more than it saves
 MIN_TEXTS_FOR_PROCESSES = 32
+#: characters a worker process reads at once: the model's memory grows with what it parses in one go
+#: (400,000 characters took a worker from 230 to 750 MB; 100,000 keep it near 300 MB)
+WORKER_GROUP_CHARS = 100_000
 
 
 def default_processes() -> int:
@@ -180,6 +183,13 @@ class DetectionEngine:
         self.n_process = n_process
         self.chunk_chars = chunk_chars
         self.person_filter = person_filter  # person_filter.PersonFilter on PERSON spans
+        # the shipped model with several processes: persistent workers that run the model *and* the
+        # recognizers (detect/workers.py); an injected Language goes through spaCy's own n_process
+        self.workers = None
+        if nlp is None and n_process > 1:
+            from aktindsigt.detect.workers import DetectionWorkers
+
+            self.workers = DetectionWorkers(n_process)
         self.nlp_engine = InjectedSpacyNlpEngine(self.nlp)
         registry = RecognizerRegistry(supported_languages=[LANGUAGE])
         for rec in [DaNerRecognizer(), *all_recognizers()]:
@@ -198,6 +208,18 @@ class DetectionEngine:
         lists, caches, lazy imports) is loaded with the engine and not in the first analysis."""
         self.analyze_texts(["Mette Hansen, cpr-nr. 010203-1234, bor på Vestergade 12, 8000 Aarhus C, "
                             "tlf. 87 13 20 00. Hun har en diagnose."])
+        if self.workers is not None:
+            try:
+                self.workers.start()
+            except Exception:  # e.g. a script without the ``if __name__ == "__main__"`` guard that spawn needs
+                log.warning("detection worker processes could not start; analysing in this process", exc_info=True)
+                self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes (if any); the engine still works afterwards, in this process."""
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
 
     def analyze_text(self, text: str) -> list[Detection]:
         return self.analyze_texts([text])[0]
@@ -211,6 +233,14 @@ class DetectionEngine:
     ) -> list[list[Detection]]:
         """Detections for each text (same order).  ``progress(done, total)`` is called after
         each document; ``cancelled()`` returning True stops early with ``DetectionCancelled``."""
+        return self.start_texts(texts, cancelled=cancelled)(progress)
+
+    def start_texts(
+        self, texts: Sequence[str], *, cancelled: Callable[[], bool] | None = None,
+    ) -> Callable[..., list[list[Detection]]]:
+        """``analyze_texts`` in two steps: the texts are handed to the worker processes now (when there
+        are workers), and the returned function (``progress`` optional) waits for their detections -
+        so that the caller can prepare its next batch or store the last one meanwhile."""
         chunks: list[tuple[int, int, str]] = []  # (text index, offset, chunk text)
         cased: list[str] = []
         for i, text in enumerate(texts):
@@ -222,18 +252,21 @@ class DetectionEngine:
             cased.append(norm)
             for offset, chunk in split_text(norm, self.chunk_chars):
                 chunks.append((i, offset, chunk))
-        raws: list[list[_Raw]] = [[] for _ in texts]
-        docs = self._docs([c[2] for c in chunks])
-        total = len(texts)
-        for k, ((i, offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
-            if cancelled is not None and cancelled():
-                raise DetectionCancelled()
-            artifacts = self.nlp_engine.to_artifacts(doc)
-            for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts):
-                raws[i].append(_to_raw(r, offset))
-            if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
-                progress(i + 1, total)
-        return [self._finish(text, raw, seen) for text, raw, seen in zip(texts, raws, cased, strict=True)]
+        submitted = self._submit(chunks)
+
+        def finish(progress: Callable[[int, int], None] | None = None) -> list[list[Detection]]:
+            raws: list[list[_Raw]] = [[] for _ in texts]
+            total = len(texts)
+            results = (self._worker_results(*submitted, cancelled) if submitted is not None
+                       else self._chunk_results(chunks, cancelled))
+            for k, (i, offset, found) in enumerate(results):
+                raws[i].extend(_Raw(r.entity_type, r.start + offset, r.end + offset, r.score, r.detector,
+                                    r.context) for r in found)
+                if progress is not None and (k + 1 == len(chunks) or chunks[k + 1][0] != i):
+                    progress(i + 1, total)
+            return [self._finish(text, raw, seen) for text, raw, seen in zip(texts, raws, cased, strict=True)]
+
+        return finish
 
     def analyze_views(
         self,
@@ -246,7 +279,20 @@ class DetectionEngine:
         text, end-of-line hyphenation, soft hyphens, ligatures ...), with offsets in the document text
         and ``text`` as the view reads it ("37 62 01 97" for "37 62 01⏎97").  A number that runs over a
         hard break (a table cell, a column) is no number."""
-        results = self.analyze_texts([v.text for v in views], progress=progress, cancelled=cancelled)
+        return self.start_views(views, cancelled=cancelled)(progress)
+
+    def start_views(
+        self, views: Sequence[TextView], *, cancelled: Callable[[], bool] | None = None,
+    ) -> Callable[..., list[list[Detection]]]:
+        """``analyze_views`` in two steps, as ``start_texts``."""
+        started = self.start_texts([v.text for v in views], cancelled=cancelled)
+
+        def finish(progress: Callable[[int, int], None] | None = None) -> list[list[Detection]]:
+            return self._map_views(views, started(progress))
+
+        return finish
+
+    def _map_views(self, views: Sequence[TextView], results: list[list[Detection]]) -> list[list[Detection]]:
         out: list[list[Detection]] = []
         for view, dets in zip(views, results, strict=True):
             mapped = []
@@ -257,6 +303,66 @@ class DetectionEngine:
                 if b > a:
                     mapped.append(replace(d, start=a, end=b, text=" ".join(d.text.split())))
             out.append(mapped)
+        return out
+
+    def _chunk_results(self, chunks: list[tuple[int, int, str]],
+                       cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, int, list[_Raw]]]:
+        """(text index, offset, raw results with offsets in the chunk) for each chunk, in order, here."""
+        docs = self._docs([c[2] for c in chunks])
+        for (i, offset, chunk), doc in zip(chunks, docs, strict=True):
+            if cancelled is not None and cancelled():
+                raise DetectionCancelled()
+            artifacts = self.nlp_engine.to_artifacts(doc)
+            yield i, offset, [_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)]
+
+    def _submit(self, chunks: list[tuple[int, int, str]]) -> tuple[list, list] | None:
+        """The chunks in groups of at most ``batch_size`` chunks and ``WORKER_GROUP_CHARS`` characters,
+        handed to the worker processes: (groups, futures), or None to analyse them here."""
+        if self.workers is None or len(chunks) < MIN_TEXTS_FOR_PROCESSES:
+            return None
+        groups: list[list[tuple[int, int, str]]] = [[]]
+        size = 0
+        limit = min(self.batch_chars, WORKER_GROUP_CHARS)
+        for c in chunks:
+            if groups[-1] and (len(groups[-1]) >= self.batch_size or size + len(c[2]) > limit):
+                groups.append([])
+                size = 0
+            groups[-1].append(c)
+            size += len(c[2])
+        try:
+            return groups, [self.workers.submit([c[2] for c in g]) for g in groups]
+        except Exception:
+            log.warning("detection worker processes could not start; analysing in this process", exc_info=True)
+            self.close()
+            return None
+
+    def _worker_results(self, groups: list, futures: list,
+                        cancelled: Callable[[], bool] | None) -> Iterator[tuple[int, int, list[_Raw]]]:
+        """The workers' results, read back in order.  A worker that dies (killed, out of memory) costs
+        speed, not results: what it had not returned is analysed here."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for g, fut in zip(groups, futures, strict=True):
+                if cancelled is not None and cancelled():
+                    raise DetectionCancelled()
+                try:
+                    found = fut.result()
+                except BrokenProcessPool:
+                    log.warning("a detection worker process ended unexpectedly; analysing in this process")
+                    found = self.analyze_texts_raw([c[2] for c in g])
+                for (i, offset, _), f in zip(g, found, strict=True):
+                    yield i, offset, f
+        finally:
+            for fut in futures:
+                fut.cancel()
+
+    def analyze_texts_raw(self, chunks: list[str]) -> list[list[_Raw]]:
+        """Raw recognizer results for each chunk, in this process."""
+        out = []
+        for chunk, doc in zip(chunks, self.nlp_engine.pipe(chunks, batch_size=max(1, len(chunks))), strict=True):
+            artifacts = self.nlp_engine.to_artifacts(doc)
+            out.append([_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)])
         return out
 
     def _docs(self, texts: list[str]):

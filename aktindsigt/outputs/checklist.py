@@ -203,7 +203,7 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def leaks(texts: Mapping[str, str], redacted: Sequence[str]) -> dict[str, str]:
+def leaks(texts: Mapping[Any, str], redacted: Sequence[str]) -> dict[Any, str]:
     """For each named text that contains a redacted string: the (longest) string found, compared on word
     boundaries (``core.matching``: case, line breaks, a possessive -s, numbers in any grouping), so that
     "Else" is not found inside "Godkendelse". Strings under 3 characters are ignored."""
@@ -228,21 +228,30 @@ def _leak_problems(data: CaseData, redacted: Sequence[str]) -> list[Problem]:
     if not redacted:
         return problems
     st = data.statements
+    # one matcher for every text of every document (one per document made this quadratic in a big case)
+    texts: dict[tuple[str, int | None], str] = {}
+    docs = {}
     for d in data.documents:
         doc = d.doc
-        checks = {"document.public_title": doc.public_title, "document.access_reason": doc.access_reason,
-                  "statements.public_parties": st.public_parties.get(str(doc.id), "")}
-        for fld in leaks(checks, redacted):
-            what = {"document.public_title": "Den offentlige titel", "document.access_reason": "Begrundelsen",
-                    "statements.public_parties": "Afsender/modtager i aktlisten"}[fld]
-            problems.append(Problem("leak", f"{what} indeholder en oplysning, der er overstreget i sagen. "
-                                    "Omformulér uden oplysningen.", fld, doc.id, doc.akt_nr))
-    case_texts = {"case.scope": data.case.scope, "statements.extraction": st.extraction,
-                  "statements.meroffentlighed": st.meroffentlighed,
-                  **{f"statements.laws.{k}": v for k, v in st.laws.items()}}
-    for fld in leaks(case_texts, redacted):
-        problems.append(Problem("leak", "Teksten indeholder en oplysning, der er overstreget i sagen. "
-                                "Omformulér uden oplysningen.", fld))
+        docs[doc.id] = doc
+        texts[("document.public_title", doc.id)] = doc.public_title
+        texts[("document.access_reason", doc.id)] = doc.access_reason
+        texts[("statements.public_parties", doc.id)] = st.public_parties.get(str(doc.id), "")
+    texts.update({("case.scope", None): data.case.scope, ("statements.extraction", None): st.extraction,
+                  ("statements.meroffentlighed", None): st.meroffentlighed,
+                  **{(f"statements.laws.{k}", None): v for k, v in st.laws.items()}})
+    found = leaks(texts, redacted)
+    for (fld, doc_id) in texts:  # in the order of the documents, then the case's texts
+        if (fld, doc_id) not in found:
+            continue
+        if doc_id is None:
+            problems.append(Problem("leak", "Teksten indeholder en oplysning, der er overstreget i sagen. "
+                                    "Omformulér uden oplysningen.", fld))
+            continue
+        what = {"document.public_title": "Den offentlige titel", "document.access_reason": "Begrundelsen",
+                "statements.public_parties": "Afsender/modtager i aktlisten"}[fld]
+        problems.append(Problem("leak", f"{what} indeholder en oplysning, der er overstreget i sagen. "
+                                "Omformulér uden oplysningen.", fld, doc_id, docs[doc_id].akt_nr))
     return problems
 
 

@@ -216,19 +216,24 @@ class AnalysisServices:
             engine.allow = allow
             # with worker processes, bigger batches keep them busy (cancel is checked per chunk anyway)
             step = BATCH_DOCUMENTS * 8 if getattr(engine, "n_process", 1) > 1 else BATCH_DOCUMENTS
-            for i in range(0, len(todo), step):
+            is_cancelled = (lambda: cancel.cancelled) if cancel is not None else None
+            batches = [todo[i : i + step] for i in range(0, len(todo), step)]
+            # the next batch is handed to the engine's workers before the last one's results are stored
+            started = _start_views(engine, [self.document_view(d.id) for d in batches[0]], is_cancelled) \
+                if batches else None
+            for k, batch in enumerate(batches):
                 if cancel is not None and cancel.cancelled:
                     summary.cancelled = True
                     break
-                batch = todo[i : i + step]
                 progress(len(done), total, f"Analyserer {batch[0].title} (dokument {len(done) + 1} af {len(docs)})")
-                views = [self.document_view(d.id) for d in batch]
                 try:
-                    results = _analyze_views(
-                        engine, views, (lambda: cancel.cancelled) if cancel is not None else None)
+                    results = started()
                 except DetectionCancelled:
                     summary.cancelled = True
                     break
+                if k + 1 < len(batches):
+                    started = _start_views(engine, [self.document_view(d.id) for d in batches[k + 1]],
+                                           is_cancelled)
                 found: list[Suggestion] = []
                 for doc, detections in zip(batch, results, strict=True):
                     detections = self._own_data(case, doc, detections, allow, docs)  # services/requester.py (law)
@@ -430,6 +435,14 @@ class AnalysisServices:
             plan.status.update(p.status)
             plan.decisions += p.decisions
         return plan
+
+
+def _start_views(engine: Any, views: Sequence[Any], cancelled: Callable[[], bool] | None
+                 ) -> Callable[[], list[list[Any]]]:
+    """The engine's detections on ``views``: started now (worker processes), read by the returned call."""
+    if hasattr(engine, "start_views"):
+        return engine.start_views(views, cancelled=cancelled)
+    return lambda: _analyze_views(engine, views, cancelled)
 
 
 def _analyze_views(engine: Any, views: Sequence[Any], cancelled: Callable[[], bool] | None) -> list[list[Any]]:

@@ -238,6 +238,9 @@ class CaseServices(RequesterServices):
         after_edit(self, case_id, cause)
 
     def close(self) -> None:
+        engine = getattr(self, "_detection_engine", None)
+        if engine is not None and hasattr(engine, "close"):
+            engine.close()  # its worker processes
         self.store.close()
 
     today_override: date | None = None  # tests fix "today" for the deadline arithmetic and the letters' date

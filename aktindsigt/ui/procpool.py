@@ -39,6 +39,10 @@ def _init(url: str, blobs: str, user: str, login: str, progress_q, cancel_flags)
     import contextlib
     import os
 
+    from aktindsigt.core.procs import exit_with_parent
+
+    exit_with_parent()  # no orphans when the app is killed
+
     from aktindsigt.logging_setup import setup_logging
 
     # background work yields the CPU to the UI process: with two workers busy on a two-core machine the

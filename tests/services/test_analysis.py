@@ -183,8 +183,8 @@ def test_a_cancelled_analysis_keeps_what_it_found_and_the_next_run_goes_on(svc, 
     assert any("dokument 1 af 6" in m for m in seen)
     engine = svc._engine()
     calls = []
-    real = engine.analyze_views
-    monkeypatch.setattr(engine, "analyze_views", lambda views, **k: calls.append(len(views)) or real(views, **k))
+    real = engine.start_views  # the analysis hands each batch to the engine with start_views
+    monkeypatch.setattr(engine, "start_views", lambda views, **k: calls.append(len(views)) or real(views, **k))
     second = svc.analyze_case(case.id, progress=lambda d, t, m: seen.append(m))
     assert not second.cancelled and sum(calls) == 4  # only the four documents not reached before
     assert {s.document_id for s in svc.suggestions(case.id)} == {d.id for d in docs}

@@ -1,0 +1,86 @@
+"""A persistent pool of detection worker processes (the model's pass *and* the recognizers).
+
+Before, ``nlp.pipe(n_process=2)`` started two fresh processes for every batch of an analysis: each
+loaded the model again (~1.5 CPU-s), two pairs could overlap (four copies in memory), and presidio's
+recognizers - a third of the work - still ran in the calling process.  Here the workers are started
+once per engine (``spawn``, so that it is safe from a Qt process and on Windows), each builds its own
+engine on the shipped model, and they live until the engine is closed or the process ends.
+
+A worker gets a list of chunks (already normalised and truecased by the caller) and returns, per chunk,
+the raw recognizer results (``engine._Raw``: type, offsets in the chunk, score, detector, context flag).
+Everything that depends on the case (regime, policy, allowlist, stoplist, the person filter) stays in
+the calling process, so a worker never needs to know which case it is working for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing as mp
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: the workers yield the CPU to the calling process (which stores results and builds the next batch)
+WORKER_NICE = 2
+
+_engine: Any = None  # in a worker: the DetectionEngine it analyses with
+
+
+def _init() -> None:
+    global _engine
+    from aktindsigt.core.procs import exit_with_parent
+
+    exit_with_parent()
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICE)
+    from aktindsigt.detect.engine import DetectionEngine
+
+    _engine = DetectionEngine(n_process=1, use_stoplist=False, person_filter=False)
+    _engine.warm_up()
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def _raws(chunks: list[str]) -> list[list]:
+    return _engine.analyze_texts_raw(chunks)
+
+
+class DetectionWorkers:
+    """``processes`` workers, started on first use (or by ``start``) and kept until ``close``."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.processes, mp_context=mp.get_context("spawn"),
+                                                 initializer=_init)
+        return self._executor
+
+    def start(self) -> None:
+        """Start every worker and wait until each has loaded its engine."""
+        futures = [self._pool().submit(_ready) for _ in range(self.processes)]
+        for f in futures:
+            f.result()
+
+    def pids(self) -> set[int]:
+        return {p.pid for p in (getattr(self._executor, "_processes", None) or {}).values()}
+
+    def submit(self, chunks: list[str]) -> Future:
+        try:
+            return self._pool().submit(_raws, chunks)
+        except BrokenProcessPool:  # a worker died in an earlier call: start a new pool
+            self.close(wait=False)
+            return self._pool().submit(_raws, chunks)
+
+    def close(self, wait: bool = True) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=True)
+            self._executor = None

@@ -1,0 +1,104 @@
+"""The persistent detection workers (detect/workers.py) with the shipped model: the same detections as
+one process, the same processes from one call to the next, and no lost results when a worker dies."""
+
+import os
+import signal
+import time
+
+import pytest
+
+from aktindsigt.detect.engine import MIN_TEXTS_FOR_PROCESSES, DetectionCancelled, DetectionEngine
+
+
+def _texts(n):
+    return [f"Notat {i}: Mette Hansen, cpr-nr. 010203-{1000 + i}, bor på Vestergade {i + 1}, 8000 Aarhus C, "
+            f"tlf. 22 33 44 {10 + i % 80}. Hun har en diagnose, og Signe Bager skrev til ham om det."
+            for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def single():
+    return DetectionEngine(n_process=1)
+
+
+@pytest.fixture
+def pooled():
+    eng = DetectionEngine(n_process=2)
+    eng.warm_up()
+    yield eng
+    eng.close()
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    with open(f"/proc/{pid}/stat") as f:  # a zombie is not alive
+        return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_workers_find_what_one_process_finds_and_are_kept(single, pooled):
+    texts = _texts(MIN_TEXTS_FOR_PROCESSES + 10)
+    pids = pooled.workers.pids()
+    assert len(pids) == 2 and os.getpid() not in pids
+    first = pooled.analyze_texts(texts)
+    second = pooled.analyze_texts(texts[::-1])
+    assert first == single.analyze_texts(texts)
+    assert second == first[::-1]
+    assert all(any(d.entity_type.value == "CPR" for d in r) for r in first)
+    assert pooled.workers.pids() == pids  # no new processes per call
+    pooled.close()
+    time.sleep(0.2)
+    assert not any(_alive(p) for p in pids)
+
+
+def test_a_killed_worker_costs_no_detections(single, pooled):
+    texts = _texts(MIN_TEXTS_FOR_PROCESSES + 4)
+    for pid in pooled.workers.pids():
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)
+    assert pooled.analyze_texts(texts) == single.analyze_texts(texts)  # analysed here instead
+    assert pooled.analyze_texts(texts) == single.analyze_texts(texts)  # and a new pool afterwards
+
+
+def test_cancel_stops_a_pooled_analysis(pooled):
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(DetectionCancelled):
+        pooled.analyze_texts(_texts(MIN_TEXTS_FOR_PROCESSES * 2), cancelled=cancelled)
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    """kill -9 of the process that owns the workers leaves no orphan with a model in memory."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = tmp_path / "owner.py"
+    script.write_text(textwrap.dedent("""
+        import sys, time
+        from aktindsigt.detect.engine import DetectionEngine
+        if __name__ == "__main__":
+            eng = DetectionEngine(n_process=2)
+            eng.warm_up()
+            print(" ".join(str(p) for p in eng.workers.pids()), flush=True)
+            time.sleep(600)
+    """), encoding="utf-8")
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                             cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    try:
+        pids = [int(p) for p in owner.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(p) for p in pids)
+        owner.kill()
+        owner.wait()
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+    finally:
+        owner.kill()
