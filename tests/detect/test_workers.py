@@ -102,3 +102,23 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
         assert not any(_alive(p) for p in pids)
     finally:
         owner.kill()
+
+
+def test_idle_workers_are_stopped_and_start_again(single):
+    """After the idle time without work the workers end (their memory is not kept for the redaction);
+    the next analysis starts new ones and finds the same."""
+    eng = DetectionEngine(n_process=2)
+    eng.workers.idle = 1.0
+    try:
+        texts = _texts(MIN_TEXTS_FOR_PROCESSES + 2)
+        assert eng.analyze_texts(texts) == single.analyze_texts(texts)
+        pids = eng.workers.pids()
+        assert pids
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+        assert eng.analyze_texts(texts) == single.analyze_texts(texts)
+        assert eng.workers.pids() and not (eng.workers.pids() & pids)
+    finally:
+        eng.close()
