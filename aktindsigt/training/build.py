@@ -358,12 +358,15 @@ def dir_size(p: Path) -> int:
 def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     data = data_dir(data_path)
-    recipe = dict(RECIPE)
+    # the shipped model is trained with the recipe and config of the cross-validated variant (cv.py)
+    from aktindsigt.training.cv import variant_recipe
+
+    recipe, variant_overrides, config = variant_recipe(VERIFIER["variant"])
     t0 = time.time()
     stats = prepare(data, work, recipe)
     out = work / "train-output"
     if not skip_train:
-        train(work, out, recipe, {"training.eval_frequency": recipe["max_steps"]})
+        train(work, out, recipe, {"training.eval_frequency": recipe["max_steps"], **variant_overrides}, config)
     trained = out / recipe["keep"]
     verifier, cv = cross_validated_verifier(data, recipe)
     assemble(trained, MODEL_DIR, verifier)
