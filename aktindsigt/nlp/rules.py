@@ -488,7 +488,7 @@ def persons_not_orgs(doc: Doc) -> Doc:
 
 
 # which of the v3 steps run (the build sets them from the cross-validation; see the model card)
-V3_STEPS = {"merge": True, "cues": True, "clean": True, "persons": False}
+V3_STEPS = {"merge": True, "cues": True, "clean": True, "persons": True}
 
 
 def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:

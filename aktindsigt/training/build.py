@@ -376,7 +376,7 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     from aktindsigt.training.bench import benchmark
 
     bench = benchmark(MODEL_DIR, work / "heldout_synthetic.jsonl", data / "ner" / DEV_FILE)
-    info = {"recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
+    info = {"variant": VERIFIER["variant"], "recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
             "size_bytes": dir_size(MODEL_DIR), "build_seconds": round(time.time() - t0)}
     (work / "build_result.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     from aktindsigt.training.card import write_model_card
@@ -388,7 +388,7 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
 
 #: the verifier recipe (chosen on cross-validation, see the model card): post-processing of the
 #: out-of-fold predictions it is fitted on, L2 penalty, threshold below which a PER is dropped
-VERIFIER = {"variant": "base", "folds": 5, "seeds": [1], "post": "v3-clean", "l2": 1.0, "threshold": 0.35,
+VERIFIER = {"variant": "char", "folds": 5, "seeds": [1], "post": "v3-persons", "l2": 1.0, "threshold": 0.35,
             "synthetic_examples": True}
 
 
