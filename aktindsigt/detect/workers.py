@@ -18,6 +18,7 @@ import contextlib
 import logging
 import multiprocessing as mp
 import os
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -52,6 +53,30 @@ def _raws(chunks: list[str]) -> list[list]:
     return _engine.analyze_texts_raw(chunks)
 
 
+@contextlib.contextmanager
+def _main_not_imported():
+    """While workers are spawned: the children do not import the parent's ``__main__`` module.
+
+    ``spawn`` runs the parent's main script again in every child (as ``__mp_main__``); a script without
+    the ``if __name__ == "__main__"`` guard - a caseworker's or administrator's own script on the
+    services - would then run again in each worker (a test driver imported and exported its case three
+    times).  The workers need nothing from ``__main__`` (their functions live in this module), so the
+    attributes that ``multiprocessing.spawn.get_preparation_data`` reads are hidden while they start."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(sys, "frozen", False):  # a frozen build starts its children itself
+        yield
+        return
+    saved = {k: getattr(main, k) for k in ("__spec__", "__file__") if hasattr(main, k)}
+    try:
+        main.__spec__ = None
+        if "__file__" in saved:
+            del main.__file__
+        yield
+    finally:
+        for k, v in saved.items():
+            setattr(main, k, v)
+
+
 def idle_seconds() -> float:
     """Seconds without work after which the workers are stopped (``AKTINDSIGT_DETECT_IDLE_S``, default 60;
     they start again, in a few seconds, with the next analysis)."""
@@ -82,7 +107,7 @@ class DetectionWorkers:
 
     def start(self) -> None:
         """Start every worker and wait until each has loaded its engine."""
-        with self._lock:
+        with self._lock, _main_not_imported():
             futures = [self._pool().submit(_ready) for _ in range(self.processes)]
         for f in futures:
             f.result()
@@ -95,11 +120,12 @@ class DetectionWorkers:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            try:
-                fut = self._pool().submit(_raws, chunks)
-            except BrokenProcessPool:  # a worker died in an earlier call: start a new pool
-                self.close(wait=False)
-                fut = self._pool().submit(_raws, chunks)
+            with _main_not_imported():  # submit starts the processes
+                try:
+                    fut = self._pool().submit(_raws, chunks)
+                except BrokenProcessPool:  # a worker died in an earlier call: start a new pool
+                    self.close(wait=False)
+                    fut = self._pool().submit(_raws, chunks)
             self._busy += 1
         fut.add_done_callback(self._done)
         return fut

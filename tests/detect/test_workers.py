@@ -122,3 +122,24 @@ def test_idle_workers_are_stopped_and_start_again(single):
         assert eng.workers.pids() and not (eng.workers.pids() & pids)
     finally:
         eng.close()
+
+
+def test_a_script_without_the_main_guard_runs_once(tmp_path):
+    """spawn would run the parent's script again in every worker; the workers do not import it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from aktindsigt.detect.engine import DetectionEngine\n"
+        "print('RUN', flush=True)\n"
+        "eng = DetectionEngine(n_process=2)\n"
+        "eng.warm_up()\n"
+        "found = eng.analyze_texts([f'Mette Hansen, cpr-nr. 010203-{1000 + i}.' for i in range(40)])\n"
+        "print('WORKERS', len(eng.workers.pids()), sum(map(len, found)), flush=True)\n"
+        "eng.close()\n", encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=root)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.count("RUN") == 1
+    assert "WORKERS 2 80" in r.stdout
