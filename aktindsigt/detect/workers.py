@@ -18,6 +18,8 @@ import contextlib
 import logging
 import multiprocessing as mp
 import os
+import sys
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -51,12 +53,51 @@ def _raws(chunks: list[str]) -> list[list]:
     return _engine.analyze_texts_raw(chunks)
 
 
-class DetectionWorkers:
-    """``processes`` workers, started on first use (or by ``start``) and kept until ``close``."""
+@contextlib.contextmanager
+def _main_not_imported():
+    """While workers are spawned: the children do not import the parent's ``__main__`` module.
 
-    def __init__(self, processes: int) -> None:
+    ``spawn`` runs the parent's main script again in every child (as ``__mp_main__``); a script without
+    the ``if __name__ == "__main__"`` guard - a caseworker's or administrator's own script on the
+    services - would then run again in each worker (a test driver imported and exported its case three
+    times).  The workers need nothing from ``__main__`` (their functions live in this module), so the
+    attributes that ``multiprocessing.spawn.get_preparation_data`` reads are hidden while they start."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(sys, "frozen", False):  # a frozen build starts its children itself
+        yield
+        return
+    saved = {k: getattr(main, k) for k in ("__spec__", "__file__") if hasattr(main, k)}
+    try:
+        main.__spec__ = None
+        if "__file__" in saved:
+            del main.__file__
+        yield
+    finally:
+        for k, v in saved.items():
+            setattr(main, k, v)
+
+
+def idle_seconds() -> float:
+    """Seconds without work after which the workers are stopped (``AKTINDSIGT_DETECT_IDLE_S``, default 60;
+    they start again, in a few seconds, with the next analysis)."""
+    try:
+        return max(0.0, float(os.environ.get("AKTINDSIGT_DETECT_IDLE_S", "") or 60))
+    except ValueError:
+        return 60.0
+
+
+class DetectionWorkers:
+    """``processes`` workers, started on first use (or by ``start``), stopped by ``close`` or after
+    ``idle`` seconds without work once they have worked (their memory is not kept for the redaction and
+    the export, or for a case window left open)."""
+
+    def __init__(self, processes: int, idle: float | None = None) -> None:
         self.processes = processes
+        self.idle = idle_seconds() if idle is None else idle
         self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.RLock()
+        self._busy = 0
+        self._timer: threading.Timer | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -66,7 +107,8 @@ class DetectionWorkers:
 
     def start(self) -> None:
         """Start every worker and wait until each has loaded its engine."""
-        futures = [self._pool().submit(_ready) for _ in range(self.processes)]
+        with self._lock, _main_not_imported():
+            futures = [self._pool().submit(_ready) for _ in range(self.processes)]
         for f in futures:
             f.result()
 
@@ -74,13 +116,41 @@ class DetectionWorkers:
         return {p.pid for p in (getattr(self._executor, "_processes", None) or {}).values()}
 
     def submit(self, chunks: list[str]) -> Future:
-        try:
-            return self._pool().submit(_raws, chunks)
-        except BrokenProcessPool:  # a worker died in an earlier call: start a new pool
-            self.close(wait=False)
-            return self._pool().submit(_raws, chunks)
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            with _main_not_imported():  # submit starts the processes
+                try:
+                    fut = self._pool().submit(_raws, chunks)
+                except BrokenProcessPool:  # a worker died in an earlier call: start a new pool
+                    self.close(wait=False)
+                    fut = self._pool().submit(_raws, chunks)
+            self._busy += 1
+        fut.add_done_callback(self._done)
+        return fut
+
+    def _done(self, _fut: Future) -> None:
+        with self._lock:
+            self._busy -= 1
+            if self._busy == 0 and self.idle > 0 and self._executor is not None:
+                self._timer = threading.Timer(self.idle, self._stop_idle)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _stop_idle(self) -> None:
+        with self._lock:
+            if self._busy != 0 or self._timer is None:
+                return
+            self._timer = None
+        log.info("detection workers idle for %.0f s: stopped", self.idle)
+        self.close()
 
     def close(self, wait: bool = True) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            executor, self._executor = self._executor, None
+        if executor is not None:  # outside the lock: the pool's own thread may be calling _done
+            executor.shutdown(wait=wait, cancel_futures=True)

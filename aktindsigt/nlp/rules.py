@@ -432,8 +432,63 @@ def clean_persons(doc: Doc) -> Doc:
     return doc
 
 
+def _title_word(text: str) -> bool:
+    """A capitalised word of letters (hyphenated parts allowed, a genitive s too): "Tyge", "Smeds",
+    "Hald-Nielsen"; not an acronym ("IF", "DR") or a word with digits."""
+    parts = text.split("-")
+    return all(p[:1].isupper() and p.isalpha() and (len(p) == 1 or p[1:].islower()) for p in parts)
+
+
+def _first_name_shaped(text: str) -> bool:
+    """A known first name (Faker's lists, any locale) or a word no lexicon knows (rare, in no
+    word list, no place): "Anna", "Tyge", "Sakæus"; not "Novo", "Dansk", "Mærsk"."""
+    if name_flags(text) & 1:
+        return True
+    from aktindsigt.detect.recognizers.names import nordic_first_names
+
+    if text in nordic_first_names():
+        return True
+    return kind_flags(text) == 0 and _zipf(text) < 2.5 and _english_zipf(text) < 2.5 and not _plain_word(text)
+
+
+def _org_word(word: str) -> bool:
+    from aktindsigt.detect.person_filter import _org_word as org_word
+
+    return org_word(word)
+
+
+def persons_not_orgs(doc: Doc) -> Doc:
+    """An ORG of two or three capitalised words that is shaped like a person's name - it begins
+    with a first name (known, or a word no lexicon knows), every word is capitalised letters, no
+    word is a place or an organisation head word ("Børnehave", "Friskole") - and has no organisation cue around it (no
+    "ApS", "IF", "Kommune" after it, no "firmaet", "klubben", "byen" before it) is a PER: "Tyge
+    Smed har søgt om hjælp", not "Novo Nordisk", "Dansk Industri", "Brøndby IF"."""
+    if not any(e.label_ == "ORG" for e in doc.ents):
+        return doc
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and 2 <= len(ent) <= 3:
+            words = [t.text for t in ent]
+            prev = doc[ent.start - 1].text.lower() if ent.start > 0 else ""
+            nxt = doc[ent.end].text.lower() if ent.end < len(doc) else ""
+            if (all(_title_word(w) for w in words) and _first_name_shaped(words[0])
+                    and not any(kind_flags(w) & 4 and not (name_flags(w) or kind_flags(w) & 2) for w in words)
+                    and not any(w.lower() in ORG_AFTER_WORDS or w.lower() in ORG_BEFORE_WORDS
+                                or w.lower().endswith(ORG_ENDINGS) or _org_word(w) for w in words)
+                    and nxt not in ORG_AFTER_WORDS and prev not in ORG_BEFORE_WORDS
+                    and prev not in PLACE_BEFORE_WORDS):
+                changed = True
+                out.append(Span(doc, ent.start, ent.end, label="PER"))
+                continue
+        out.append(ent)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
 # which of the v3 steps run (the build sets them from the cross-validation; see the model card)
-V3_STEPS = {"merge": True, "cues": True, "clean": True}
+V3_STEPS = {"merge": True, "cues": True, "clean": True, "persons": True}
 
 
 def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:
@@ -446,6 +501,8 @@ def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:
     doc = extend_names(doc)
     if steps.get("cues"):
         doc = org_place_cues(doc)
+    if steps.get("persons"):
+        doc = persons_not_orgs(doc)
     return relabel_list_members(doc)
 
 

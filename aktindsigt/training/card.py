@@ -101,9 +101,11 @@ components first; `AKTINDSIGT_NER_MODEL` overrides the location). It never downl
 `tok2vec`: hash embeddings of NORM/PREFIX/SUFFIX/SHAPE (rows 20000/1000/5000/2500, width 64) plus three
 small learned embeddings (width 16) of the token's wordfreq frequency bucket (0-9), its Faker
 `da_DK` name flags (first name / surname) and its kind flags (ordinary Danish word / name in some
-locale / place), mixed by a Maxout layer, then 4 CNN layers (window 1, width 64):
-spaCy's CPU "efficiency" design (narrowed from width 96 to 64 for speed) with the custom embedding
-`aktindsigt.NameFeatureEmbed.v2` (`aktindsigt/nlp/features.py`). The name flags are switched off at
+locale / place), and spaCy's character embedding of the word (its first 4 and last 4 UTF-8 bytes,
+16 dimensions each: "-sen", "-gaard", "-ova" without a list), mixed by a Maxout layer, then 4 CNN
+layers (window 1, width 64): spaCy's CPU "efficiency" design (narrowed from width 96 to 64 for speed)
+with the custom embedding `aktindsigt.NameFeatureEmbed.v3` (`aktindsigt/nlp/features.py`; variant
+`{info.get('variant', 'char')}` of the cross-validation). The name flags are switched off at
 random for 30 % of tokens during training, so the model does not rely on the lists and still finds
 names outside them. `ner`: transition-based parser, hidden width 64.
 
@@ -118,7 +120,13 @@ names outside them. `ner`: transition-based parser, hidden width 64.
   "Andersen"), two parts around a particle ("Peter de Neef"); organisation and place cues outrank
   the name lists - a PER right after "klubben", "firmaet", "avisen", "byen", "øen" ..., right
   before "A/S", "ApS", "IF", "FC", "Kommune" ..., or one word ending in "-skolen", "-klubben",
-  "-posten" ... becomes ORG or LOC.
+  "-posten" ... becomes ORG or LOC;
+- 'clean': in a text that uses capitals a PER of lower-case ordinary words, with a digit, a slash
+  between lower-case words or a trailing hyphen is dropped, lower-case words in front of a name
+  are cut off;
+- 'persons': an ORG of two or three capitalised words that begins with a first name (known, or a
+  word no lexicon knows), with no place, acronym or organisation head word ("Børnehave",
+  "Friskole") and no organisation cue around it, is a PER ("Tyge Smed har søgt om hjælp").
 
 `aktindsigt_person_verifier` (`aktindsigt/nlp/verifier.py`): a logistic regression over generic
 span features (number of tokens, the lexicon flags of its words, capitals, genitive, initials,

@@ -44,7 +44,8 @@ POST: dict[str, PostFn] = {"raw": _raw, "rules": _rules_v2, "v3": _rules_v3,
                            "v3-merge": _v3_steps(merge=True, cues=False),
                            "v3-cues": _v3_steps(merge=False, cues=True),
                            "v3-all": _v3_steps(merge=True, cues=True),
-                           "v3-clean": _v3_steps(merge=True, cues=True, clean=True)}
+                           "v3-clean": _v3_steps(merge=True, cues=True, clean=True),
+                           "v3-persons": _v3_steps(merge=True, cues=True, clean=True, persons=True)}
 
 
 def register(name: str, fn: PostFn) -> None:

@@ -102,3 +102,44 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
         assert not any(_alive(p) for p in pids)
     finally:
         owner.kill()
+
+
+def test_idle_workers_are_stopped_and_start_again(single):
+    """After the idle time without work the workers end (their memory is not kept for the redaction);
+    the next analysis starts new ones and finds the same."""
+    eng = DetectionEngine(n_process=2)
+    eng.workers.idle = 1.0
+    try:
+        texts = _texts(MIN_TEXTS_FOR_PROCESSES + 2)
+        assert eng.analyze_texts(texts) == single.analyze_texts(texts)
+        pids = eng.workers.pids()
+        assert pids
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+        assert eng.analyze_texts(texts) == single.analyze_texts(texts)
+        assert eng.workers.pids() and not (eng.workers.pids() & pids)
+    finally:
+        eng.close()
+
+
+def test_a_script_without_the_main_guard_runs_once(tmp_path):
+    """spawn would run the parent's script again in every worker; the workers do not import it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from aktindsigt.detect.engine import DetectionEngine\n"
+        "print('RUN', flush=True)\n"
+        "eng = DetectionEngine(n_process=2)\n"
+        "eng.warm_up()\n"
+        "found = eng.analyze_texts([f'Mette Hansen, cpr-nr. 010203-{1000 + i}.' for i in range(40)])\n"
+        "print('WORKERS', len(eng.workers.pids()), sum(map(len, found)), flush=True)\n"
+        "eng.close()\n", encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=root)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.count("RUN") == 1
+    assert "WORKERS 2 80" in r.stdout

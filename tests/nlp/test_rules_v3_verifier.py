@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from aktindsigt.nlp.evaluate import model_summary
-from aktindsigt.nlp.rules import clean_persons, merge_name_parts, org_place_cues
+from aktindsigt.nlp.rules import clean_persons, merge_name_parts, org_place_cues, persons_not_orgs
 from aktindsigt.nlp.verifier import SPAN_KEY, LogReg, PersonVerifier, per_scores, span_features
 
 
@@ -55,6 +55,35 @@ def test_organisation_and_place_cues_outrank_the_name_lists(text, span, expected
 def test_a_person_without_cues_stays_a_person():
     doc = _doc("Vi har talt med Mette Hansen om sagen", [(4, 6, "PER")])
     assert _ents(org_place_cues(doc)) == [("Mette Hansen", "PER")]
+
+
+def test_a_name_shaped_org_without_cues_is_a_person():
+    from faker import Faker
+
+    fake = Faker("da_DK")
+    fake.seed_instance(13)
+    for _ in range(20):
+        first, last = fake.first_name(), fake.last_name()
+        if " " in first or " " in last or "-" in first:
+            continue
+        doc = _doc(f"{first} {last} har søgt om hjælp .", [(0, 2, "ORG")])
+        assert _ents(persons_not_orgs(doc)) == [(f"{first} {last}", "PER")]
+    # a first name no lexicon knows and a surname that is an ordinary word
+    doc = _doc("Tyge Smed har søgt om hjælp .", [(0, 2, "ORG")])
+    assert _ents(persons_not_orgs(doc)) == [("Tyge Smed", "PER")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Han arbejder for Novo Nordisk i Bagsværd", (3, 5)),          # "Novo" is a known word
+    ("Tilbuddet kommer fra Dansk Industri i dag", (3, 5)),         # an ordinary word first
+    ("Nour er glad for Møllevang Børnehave .", (4, 6)),            # an organisation head word
+    ("Kampen mod Brøndby IF sluttede 2-1", (2, 4)),                # an acronym
+    ("Regningen er sendt til Tyge Smed ApS i går", (4, 6)),         # a company word after it
+    ("Vi har skrevet til firmaet Tyge Smed om sagen", (4, 6)),      # an organisation head before it
+])
+def test_an_org_with_an_organisation_cue_or_no_first_name_stays_an_org(text, span):
+    doc = _doc(text, [(span[0], span[1], "ORG")])
+    assert _ents(persons_not_orgs(doc)) == [(" ".join(text.split()[span[0]:span[1]]), "ORG")]
 
 
 def _wdoc(text, spans):
