@@ -321,7 +321,8 @@ def test_first_run_shows_the_window_at_once_builds_the_demo_and_asks_who_works_h
         "Sara Sørensen", "SS", "sagsbehandler", False)
     [case] = svc.store.list_cases()
     assert case.caseworker == "Sara Sørensen"  # the demo case is the profile's, not root's
-    assert "Sara Sørensen (SS) · Sagsbehandler" in main.user_label.text()
+    # the status bar reads the profile in the background (refresh_user is a query): wait for it
+    qtbot.waitUntil(lambda: "Sara Sørensen (SS) · Sagsbehandler" in main.user_label.text(), timeout=5000)
     qtbot.waitUntil(lambda: main.overview.table.rowCount() == 1)
     assert main.overview.table.item(0, 7).text() == "Sara Sørensen"  # the caseworker column
     assert not main.demo_bar.isVisible()
