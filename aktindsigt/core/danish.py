@@ -1,6 +1,6 @@
 """Danish singular and plural forms for counts in sentences, tables and messages.
 
-Never "dokument(er)": a Danish official writes the form the number takes.
+Never a plural in brackets: a Danish official writes the form the number takes.
 
     antal(1, "dokument")            -> "ét dokument"
     antal(1, "side")                -> "én side"

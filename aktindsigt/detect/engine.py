@@ -312,8 +312,7 @@ class DetectionEngine:
         for (i, offset, chunk), doc in zip(chunks, docs, strict=True):
             if cancelled is not None and cancelled():
                 raise DetectionCancelled()
-            artifacts = self.nlp_engine.to_artifacts(doc)
-            yield i, offset, [_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)]
+            yield i, offset, self._raws_of(chunk, doc)
 
     def _submit(self, chunks: list[tuple[int, int, str]]) -> tuple[list, list] | None:
         """The chunks in groups of at most ``batch_size`` chunks and ``WORKER_GROUP_CHARS`` characters,
@@ -359,11 +358,13 @@ class DetectionEngine:
 
     def analyze_texts_raw(self, chunks: list[str]) -> list[list[_Raw]]:
         """Raw recognizer results for each chunk, in this process."""
-        out = []
-        for chunk, doc in zip(chunks, self.nlp_engine.pipe(chunks, batch_size=max(1, len(chunks))), strict=True):
-            artifacts = self.nlp_engine.to_artifacts(doc)
-            out.append([_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)])
-        return out
+        docs = self.nlp_engine.pipe(chunks, batch_size=max(1, len(chunks)))
+        return [self._raws_of(chunk, doc) for chunk, doc in zip(chunks, docs, strict=True)]
+
+    def _raws_of(self, chunk: str, doc) -> list[_Raw]:
+        """The recognizers' results on one parsed chunk (offsets in the chunk)."""
+        artifacts = self.nlp_engine.to_artifacts(doc)
+        return [_to_raw(r, 0) for r in self.analyzer.analyze(chunk, LANGUAGE, nlp_artifacts=artifacts)]
 
     def _docs(self, texts: list[str]):
         """``nlp.pipe`` over batches of at most ``batch_size`` texts and ``batch_chars``

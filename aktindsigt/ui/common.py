@@ -115,7 +115,7 @@ def ground_label(ground_id: str | None) -> str:
 
 
 def count(n: int, one: str, many: str) -> str:
-    """"1 dokument", "3 dokumenter": a number with the right Danish form (never "dokument(er)")."""
+    """"1 dokument", "3 dokumenter": a number with the right Danish form (never a plural in brackets)."""
     from aktindsigt.core.danish import count as _count
 
     return _count(n, one, many)
