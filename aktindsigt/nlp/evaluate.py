@@ -242,7 +242,7 @@ def model_summary(nlp) -> str:
     lines = []
     if cv:
         lines.append(f"Cross-validated scores of this recipe (the model above is trained on all of them): "
-                     f"{cv['k']}-fold x {len(cv['seeds'])} seed(s) over {cv['sentences']} annotated sentences "
+                     f"{cv['k']}-fold x {len(cv['seeds'])} {'seed' if len(cv['seeds']) == 1 else 'seeds'} over {cv['sentences']} annotated sentences "
                      f"(train-10k + dev), mean ± standard deviation over {cv['runs']} runs:")
         for key, name in (("PER", "PER"), ("LOC", "LOC"), ("ORG", "ORG"), ("overall", "overall (PER+LOC+ORG)")):
             d = cv.get(key)

@@ -156,7 +156,7 @@ shared machine); the build took {info['build_seconds'] / 60:.0f} minutes here.
 ### Danish news text: cross-validated (the honest number)
 
 {cv['k']}-fold cross-validation over all {cv['sentences']} annotated sentences (folds keep sentences that
-name the same person together; the files have no document boundaries), seed(s) {", ".join(map(str, cv['seeds']))},
+name the same person together; the files have no document boundaries), {"seed" if len(cv['seeds']) == 1 else "seeds"} {", ".join(map(str, cv['seeds']))},
 the whole pipeline as shipped (model trained on the other folds + rules v3 + a verifier fitted only on
 the other folds' out-of-fold spans); mean ± standard deviation over the {cv['runs']} test folds:
 

@@ -1099,7 +1099,7 @@ class CaseWindow(QMainWindow):
     # --- review interplay --------------------------------------------------------------------------
 
     def review_key(self, action: str) -> None:
-        """A review key from anywhere in the window: the suggestion list acts on its current item(s)."""
+        """A review key from anywhere in the window: the suggestion list acts on its current item or items."""
         if action in ("next", "previous"):
             self.panel.tree.move(1 if action == "next" else -1)
             return

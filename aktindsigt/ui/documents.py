@@ -1,4 +1,4 @@
-"""The document panel of the case window: the properties of the selected document(s) (titles, date, direction,
+"""The document panel of the case window: the properties of the selected documents (titles, date, direction,
 sender and recipient, the aktliste's "Afsender/modtager", ESDH dok-ID, scope, § 26), what the checklist says
 about them, the document decision, and the actions for a file that could not be read.
 

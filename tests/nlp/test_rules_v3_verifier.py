@@ -158,7 +158,7 @@ def test_eval_ner_summary_prints_cross_validated_and_held_out_figures():
     nlp.meta["aktindsigt_heldout"] = {"set3": {"title": "set 3", "precision": 0.9, "recall": 0.95, "f1": 0.92,
                                                "span_recall": 0.97, "span_precision": 0.96}}
     text = model_summary(nlp)
-    assert "5-fold x 1 seed(s) over 1168 annotated sentences" in text
+    assert "5-fold x 1 seed over 1168 annotated sentences" in text
     assert "PER" in text and "0.800 ± 0.030" in text
     assert "set 3: PER P 0.900" in text and "span recall 0.970" in text
     assert model_summary(spacy.blank("da")) == ""
