@@ -426,10 +426,7 @@ class WorkflowServices:
 
     def _claim_cases(self, login_name: str) -> None:
         """Cases whose caseworker is the bare login name (created before the profile existed) get the profile's."""
-        for case in self.store.list_cases():
-            if case.caseworker == login_name:
-                case.caseworker = self.user
-                self.store.update_case(case, self.user, action="case.caseworker")
+        self.store.reassign_caseworker(login_name, self.user, self.user, action="case.caseworker")
 
     def _role(self) -> UserRole:
         return user_role(self.store, getattr(self, "login", self.user))

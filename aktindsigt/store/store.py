@@ -616,6 +616,29 @@ class Store:
                         {"status": status.value, **(details or {})})
             return _case_from_row(row)
 
+    def reassign_caseworker(self, from_name: str, to_name: str, who: str,
+                            action: str = "case.caseworker") -> list[int]:
+        """Every case whose caseworker is ``from_name`` gets ``to_name``, in one write transaction with one
+        audit event per case; returns the ids. Read and write happen under the write lock, so two callers at
+        once (the first-run dialog and the demo build, say) do not conflict: the second finds nothing left."""
+        if not from_name or from_name == to_name:
+            return []
+        moved: list[int] = []
+        with self.transaction(write=True) as s:
+            ids = s.scalars(select(CaseRow.id).where(CaseRow.caseworker == from_name).order_by(CaseRow.id)).all()
+            for case_id in ids:
+                row = self._lock_case(s, case_id)
+                if row.caseworker != from_name:
+                    continue
+                before = _case_from_row(row)
+                row.caseworker = to_name
+                row.updated_at = utcnow()
+                row.updated_by = who[:128]
+                s.flush()
+                self._audit(s, who, action, "case", row.id, row.id, before, _case_from_row(row))
+                moved.append(row.id)
+        return moved
+
     def get_case(self, case_id: int) -> Case:
         with self.transaction() as s:
             row = s.get(CaseRow, case_id)

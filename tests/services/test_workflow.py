@@ -248,6 +248,42 @@ def test_the_profile_is_the_identity_not_the_login(store, monkeypatch, tmp_path)
     assert state.approved_by == "Tove Teamleder" and not state.self_approved
 
 
+def test_two_adopters_of_the_demo_case_at_once_do_not_conflict(store, monkeypatch):
+    """The first-run dialog's save and the demo build both hand the login's cases to the new profile, at the
+    same moment; neither may fail with "Sagen er ændret af ..." and each case is handed over once."""
+    import threading
+
+    monkeypatch.delenv("AKTINDSIGT_USER")
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    svc = Services(store)
+    ids = [svc.create_case(f"Demosag {i}", "Jens Jensen", "ofl7").id for i in range(3)]
+    svc.set_user_profile(name="Sara Sørensen")
+    for case_id in ids:  # back to the login's name, as if the cases came after the profile was saved
+        c = svc.get_case(case_id)
+        c.caseworker = "root"
+        store.update_case(c, "root")
+    before = len([e for e in store.audit_events() if e.action == "case.caseworker"])
+    adopters = [Services(store) for _ in range(4)]
+    barrier, errors = threading.Barrier(len(adopters)), []
+
+    def adopt(s):
+        barrier.wait()
+        try:
+            s.adopt_first_run_cases()
+        except Exception as e:  # noqa: BLE001 - the test reports every failure
+            errors.append(e)
+
+    threads = [threading.Thread(target=adopt, args=(s,)) for s in adopters]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not errors
+    assert [svc.get_case(i).caseworker for i in ids] == ["Sara Sørensen"] * 3
+    moved = [e for e in store.audit_events() if e.action == "case.caseworker"][before:]
+    assert sorted(int(e.object_id) for e in moved) == ids  # one event per case, none twice
+
+
 def test_reopen_withdraws_from_review_and_lapses_an_approval(services, lead, case):
     services.submit_for_review(case.id)
     assert services.reopen_case(case.id).status is CaseStatus.IN_PROGRESS
