@@ -44,7 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from aktindsigt.pdflib import pymupdf
+from aktindsigt.pdflib import pymupdf, reading_dpi
 from aktindsigt.redact.ocr import DEFAULT_LANG, DEFAULT_PSMS, OcrUnavailable, OcrWord, tesseract_status
 
 MIN_TEXT_PT = 4.0  # an image less high or wide than this (points) cannot show a legible glyph
@@ -396,7 +396,7 @@ class OcrSession:
                     rects = [r for r in text_regions(page, self.stats)
                              if not any(pymupdf.Rect(s).contains(r) for s in skip.get(pno, ()))]
                 if rects:
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     yield pno, raster, _merge_boxes(raster.px_box(r, pad_pt=1.0) for r in rects)
 
         out: dict[int, list[OcrWord]] = {}
@@ -421,14 +421,14 @@ class OcrSession:
                 plan = self._plan_output(page, inp) if inp is not None else None
                 if plan is None:
                     self.stats.pages_read_whole += 1
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     yield pno, raster, [(0, 0, raster.gray.shape[1], raster.gray.shape[0])]
                     continue
                 boxes, keep = plan
                 self.stats.words_reused += len(keep)
                 out[pno].extend(keep)
                 if boxes:
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     k = raster.zoom  # the plan is in points of the visible page
                     h, w = raster.gray.shape
                     yield pno, raster, _merge_boxes((int(x0 * k), int(y0 * k), min(int(np.ceil(x1 * k)), w),
@@ -577,7 +577,7 @@ class ImportedReading:
     """Verification of a case document whose scanned pages were read at import (#14).
 
     The import read every scanned page whole with mode 3 (``ingest.pdf.ocr_pdf_page``), on the same page
-    at the same resolution, and the case holds those words.  Reading the unchanged parts of the page with
+    at the same resolution (``pdflib.reading_dpi``), and the case holds those words.  Reading the unchanged parts of the page with
     mode 3 again gives the same words, so mode 3 reads only where the output's pixels changed (the boxes
     and their neighbourhood, with the lines they touch read again whole: ``OcrSession._plan_output``) and
     the import's words are reused elsewhere.  Mode 11 (sparse text), which finds words mode 3 misses, is
