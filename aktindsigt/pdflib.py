@@ -13,7 +13,7 @@ keep_out()
 
 import pymupdf  # noqa: E402  (after keep_out, on purpose)
 
-__all__ = ["MIN_SCAN_DPI", "pymupdf", "reading_dpi"]
+__all__ = ["MIN_SCAN_DPI", "pymupdf", "reading_dpi", "release_caches"]
 
 
 #: the lowest resolution a scanned page is read at: a coarser scan is enlarged to it (#14)
@@ -54,3 +54,10 @@ def reading_dpi(page: pymupdf.Page, dpi: int) -> int:
     if covered < SCAN_COVERAGE * area or finest <= 0:
         return dpi
     return int(min(dpi, max(MIN_SCAN_DPI, round(finest))))
+
+
+def release_caches() -> None:
+    """Empty MuPDF's store (decoded images, fonts, display lists; up to 256 MB) between the documents of a
+    long run whose earlier documents are not looked at again: the redaction of a case kept it full and
+    held 1.2 GB at 1,000 pages against 0.66 GB with the store emptied (#14).  Items in use stay."""
+    pymupdf.TOOLS.store_shrink(100)
