@@ -19,7 +19,7 @@ from aktindsigt.ingest.layout import A4, DocText, LineWords, font, pdf_page_line
 from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, format_size, register, safe_name
 from aktindsigt.ingest.registry import count as files
 from aktindsigt.ingest.textlayer import ocr_is_better, score_words
-from aktindsigt.pdflib import pymupdf
+from aktindsigt.pdflib import pymupdf, reading_dpi
 
 log = logging.getLogger(__name__)
 
@@ -521,9 +521,10 @@ def page_list(numbers: list[int]) -> str:
 
 
 def render_for_ocr(page: pymupdf.Page, dpi: int, tmpdir: Path) -> tuple[Path, float]:
-    """Render one page in grey for Tesseract: the image file and the zoom it was rendered at."""
+    """Render one page in grey for Tesseract (at ``dpi``, or a scan's own lower resolution:
+    ``pdflib.reading_dpi``): the image file and the zoom it was rendered at."""
     rect = page.rect
-    zoom = dpi / 72.0
+    zoom = reading_dpi(page, dpi) / 72.0
     pixels = rect.width * zoom * rect.height * zoom
     if pixels > MAX_OCR_PIXELS:
         zoom *= (MAX_OCR_PIXELS / pixels) ** 0.5

@@ -8,8 +8,9 @@ What is read, and why a skipped region cannot hide text that should be found:
 
 * **Images that could hold text.**  Search reads every image of the page that could hold a legible
   glyph: on the page, at least ``MIN_TEXT_PT`` high and wide, at least ``MIN_IMAGE_PX`` source pixels
-  each way, and not blank where it shows (grey levels spread less than ``BLANK_SPREAD``).  An image
-  fully covered by a box is skipped by search: its pixels are removed anyway.  There is no size limit
+  each way, and not blank where it shows (fewer than ``MIN_INK_PX`` pixels ``BLANK_SPREAD`` grey levels
+  off the background).  An image fully covered by a box is skipped by search: its pixels are removed
+  anyway.  There is no size limit
   for logos: a logo-sized image can be a signature with a name.
 * **Reuse where nothing changed.**  Verification renders the output page and the input page (prepared
   as the redactor prepares it) at one pixel per point and compares them.  A line of words read earlier
@@ -43,12 +44,13 @@ from pathlib import Path
 
 import numpy as np
 
-from aktindsigt.pdflib import pymupdf
+from aktindsigt.pdflib import pymupdf, reading_dpi
 from aktindsigt.redact.ocr import DEFAULT_LANG, DEFAULT_PSMS, OcrUnavailable, OcrWord, tesseract_status
 
 MIN_TEXT_PT = 4.0  # an image less high or wide than this (points) cannot show a legible glyph
 MIN_IMAGE_PX = 8  # nor can an image with fewer source pixels than this in either direction
-BLANK_SPREAD = 32  # grey levels: a crop whose pixels spread less shows nothing
+BLANK_SPREAD = 32  # grey levels: a pixel this far from the background is ink
+MIN_INK_PX = 6  # a crop with fewer ink pixels shows nothing (a full stop at 150 dpi has about 9)
 CHANGE_LEVEL = 24  # input and output are compared at one pixel per point: a pixel changed by more than this
 BAND_MARGIN_PT = 10.0  # a changed region is read with this much around it (a line above and below)
 FULL_PAGE_SHARE = 0.6  # when the regions to read cover more of the page, the page is read whole
@@ -217,10 +219,15 @@ def text_regions(page: pymupdf.Page, stats: OcrStats | None = None) -> list[pymu
 
 
 def _blank(gray: np.ndarray) -> bool:
+    """Nothing shows: fewer than ``MIN_INK_PX`` pixels differ from the background (the commonest grey) by
+    ``BLANK_SPREAD`` or more.  A count, not a percentile: one line of text on a scanned A4 page is less
+    than 0.5 % of its pixels, and a percentile called such a page blank (it was not read)."""
     if gray.size == 0:
         return True
-    lo, hi = np.percentile(gray, (0.5, 99.5)) if gray.size > 400 else (gray.min(), gray.max())
-    return float(hi) - float(lo) < BLANK_SPREAD
+    hist = np.bincount(gray.ravel(), minlength=256)
+    bg = int(hist.argmax())
+    ink = int(hist[: max(bg - BLANK_SPREAD + 1, 0)].sum() + hist[bg + BLANK_SPREAD:].sum())
+    return ink < MIN_INK_PX
 
 
 def _dilate(mask: np.ndarray, n: int) -> np.ndarray:
@@ -389,7 +396,7 @@ class OcrSession:
                     rects = [r for r in text_regions(page, self.stats)
                              if not any(pymupdf.Rect(s).contains(r) for s in skip.get(pno, ()))]
                 if rects:
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     yield pno, raster, _merge_boxes(raster.px_box(r, pad_pt=1.0) for r in rects)
 
         out: dict[int, list[OcrWord]] = {}
@@ -414,14 +421,14 @@ class OcrSession:
                 plan = self._plan_output(page, inp) if inp is not None else None
                 if plan is None:
                     self.stats.pages_read_whole += 1
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     yield pno, raster, [(0, 0, raster.gray.shape[1], raster.gray.shape[0])]
                     continue
                 boxes, keep = plan
                 self.stats.words_reused += len(keep)
                 out[pno].extend(keep)
                 if boxes:
-                    raster = _Raster(page, self.dpi)
+                    raster = _Raster(page, reading_dpi(page, self.dpi))
                     k = raster.zoom  # the plan is in points of the visible page
                     h, w = raster.gray.shape
                     yield pno, raster, _merge_boxes((int(x0 * k), int(y0 * k), min(int(np.ceil(x1 * k)), w),
@@ -570,10 +577,10 @@ class ImportedReading:
     """Verification of a case document whose scanned pages were read at import (#14).
 
     The import read every scanned page whole with mode 3 (``ingest.pdf.ocr_pdf_page``), on the same page
-    at the same resolution, and the case holds those words.  Reading the unchanged parts of the page with
-    mode 3 again gives the same words, so mode 3 reads only where the output's pixels changed (the boxes
-    and their neighbourhood, with the lines they touch read again whole: ``OcrSession._plan_output``) and
-    the import's words are reused elsewhere.  Mode 11 (sparse text), which finds words mode 3 misses, is
+    at the same resolution (``pdflib.reading_dpi``), and the case holds those words.  Reading the
+    unchanged parts of the page with mode 3 again gives the same words, so mode 3 reads only where the
+    output's pixels changed (the boxes and their neighbourhood, with the lines they touch read again
+    whole: ``OcrSession._plan_output``) and the import's words are reused elsewhere.  Mode 11 (sparse text), which finds words mode 3 misses, is
     not reused from anywhere: it reads every page to check whole, as before.  A page without imported
     words is read as ``OcrSession`` reads it (every text-capable image, both modes)."""
 

@@ -329,7 +329,8 @@ def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, session: OcrSes
             if any(len(t) >= 5 and _levenshtein_le1(s, t) for t in tokens):
                 found.add(i)
         details += [f"{terms.ref(i)} read by OCR on page {pno}" for i in sorted(found)]
-    return (not details), [*details, f"OCR ({session.dpi} dpi) of pages {pages}", session.stats.summary()]
+    read = f"OCR (at most {session.dpi} dpi, scans at their own resolution) of pages {pages}"
+    return (not details), [*details, read, session.stats.summary()]
 
 
 def _check_annotations(doc, terms: _Terms) -> tuple[bool, list[str]]:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from aktindsigt.core.model import Rect
+from aktindsigt.demo.writers import write_scanned_pdf
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact import ocr_cache
 from aktindsigt.redact.engine import redact_pdf
@@ -290,3 +291,15 @@ def test_a_word_the_import_missed_is_still_read_by_the_sparse_mode(tmp_path):
     with ocr_cache.ImportedReading(src, missed) as session, pymupdf.open(src) as doc:
         words = session.read_output(doc, [1])[1]
     assert any(w.text.startswith("Hansen") and w.line[0] != "import" for w in words)
+
+
+def test_a_scanned_page_with_one_name_on_it_is_read_and_a_blank_one_is_not(tmp_path):
+    """A signature page: one line on an A4 scan is far less than 1 % of its pixels; it was taken for blank
+    and never read by the verification, so a name left standing on it passed."""
+    path = write_scanned_pdf(tmp_path / "scan.pdf", [[], ["Med venlig hilsen", "Signe Kjærsgaard"]])
+    with ocr_cache.OcrSession(dpi=300) as session:
+        report = verify(path, [("Kjærsgaard", "PERSON")], [], ocr_pages=[1, 2], require_ocr=True,
+                        ocr_session=session)
+        assert not report.passed
+        assert any("read by OCR on page 2" in d for c in report.checks if c.name == "ocr" for d in c.details)
+        assert session.stats.tesseract_runs == len(session.psms)  # page 1 is blank: not read

@@ -66,6 +66,10 @@ def test_redact_case_removes_text_keeps_the_rest_and_verifies(services, case, tm
     pdf.close()
     report = json.loads((out / "revision" / "verification_report.json").read_text(encoding="utf-8"))
     assert report["passed"] and report["documents"][0]["sha256"]
+    # what was looked for is counted per file, not listed: a list per file grows with files x values
+    terms = report["documents"][0]["terms"]
+    assert terms["checked"] == sum(terms["by_type"].values()) >= 2  # the document's own text and the case's values
+    assert terms["by_type"]["own"] >= 2 and terms["by_type"]["PERSON"] >= 1 and "ref" not in json.dumps(terms)
     log = (out / "revision" / "redaction_log.csv").read_text(encoding="utf-8-sig")
     assert "Mette" not in log and "010203" not in log and log.count("\n") == 4  # header + 3 decisions
 
