@@ -284,7 +284,8 @@ def peer_tesseract(scans: list[Path], work: Path) -> tuple[Measure, int] | None:
                     path = work / f"{pdf.stem}-{page.number}.{img['ext']}"
                     path.write_bytes(img["image"])
                     images.append(path)
-    images = images[:PEER_OCR_PAGES]
+    # an even sample of all the scanned pages (the first ones are not like the rest at every size)
+    images = images[::max(1, len(images) // PEER_OCR_PAGES)][:PEER_OCR_PAGES]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with Measure() as m:
         running: list[subprocess.Popen] = []
