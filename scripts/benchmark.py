@@ -470,7 +470,7 @@ def print_table(result: dict) -> None:
 
 def print_growth(results: list[dict]) -> None:
     base = results[0]
-    print(f"\ngrowth per page relative to {base['pages']} pages (1.00 = linear):")
+    print(f"\ngrowth relative to {base['pages']} pages: time per page (1.00 = linear), peak memory (ratio of the peaks):")
     names = [n for n in base["stages"] if n != "ui"]
     print(f"{'pages':>6} " + " ".join(f"{n + ' s':>12} {n + ' MB':>10}" for n in names))
     for r in results:
