@@ -284,7 +284,8 @@ def peer_tesseract(scans: list[Path], work: Path) -> tuple[Measure, int] | None:
                     path = work / f"{pdf.stem}-{page.number}.{img['ext']}"
                     path.write_bytes(img["image"])
                     images.append(path)
-    images = images[:PEER_OCR_PAGES]
+    # an even sample of all the scanned pages (the first ones are not like the rest at every size)
+    images = images[::max(1, len(images) // PEER_OCR_PAGES)][:PEER_OCR_PAGES]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with Measure() as m:
         running: list[subprocess.Popen] = []
@@ -469,7 +470,7 @@ def print_table(result: dict) -> None:
 
 def print_growth(results: list[dict]) -> None:
     base = results[0]
-    print(f"\ngrowth per page relative to {base['pages']} pages (1.00 = linear):")
+    print(f"\ngrowth relative to {base['pages']} pages: time per page (1.00 = linear), peak memory (ratio of the peaks):")
     names = [n for n in base["stages"] if n != "ui"]
     print(f"{'pages':>6} " + " ".join(f"{n + ' s':>12} {n + ' MB':>10}" for n in names))
     for r in results:

@@ -20,8 +20,10 @@ import multiprocessing as mp
 import os
 import sys
 import threading
+import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import util as mp_util
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,10 @@ class DetectionWorkers:
         self._lock = threading.RLock()
         self._busy = 0
         self._timer: threading.Timer | None = None
+        # at the end of the process, before multiprocessing closes its queues (priority 10) and joins the
+        # children: a worker process that started workers and keeps its engine (the UI's worker process
+        # when the app quits) would otherwise wait for ever for them to stop by themselves
+        mp_util.Finalize(None, _close_at_exit, args=(weakref.ref(self),), exitpriority=100)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -111,6 +117,8 @@ class DetectionWorkers:
             futures = [self._pool().submit(_ready) for _ in range(self.processes)]
         for f in futures:
             f.result()
+        with self._lock:
+            self._arm()  # started but not (yet) used, as by the warm-up: they stop when idle too
 
     def pids(self) -> set[int]:
         return {p.pid for p in (getattr(self._executor, "_processes", None) or {}).values()}
@@ -133,10 +141,14 @@ class DetectionWorkers:
     def _done(self, _fut: Future) -> None:
         with self._lock:
             self._busy -= 1
-            if self._busy == 0 and self.idle > 0 and self._executor is not None:
-                self._timer = threading.Timer(self.idle, self._stop_idle)
-                self._timer.daemon = True
-                self._timer.start()
+            self._arm()
+
+    def _arm(self) -> None:
+        """Under the lock: stop the workers after ``idle`` seconds when nothing is running."""
+        if self._busy == 0 and self.idle > 0 and self._executor is not None and self._timer is None:
+            self._timer = threading.Timer(self.idle, self._stop_idle)
+            self._timer.daemon = True
+            self._timer.start()
 
     def _stop_idle(self) -> None:
         with self._lock:
@@ -154,3 +166,9 @@ class DetectionWorkers:
             executor, self._executor = self._executor, None
         if executor is not None:  # outside the lock: the pool's own thread may be calling _done
             executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def _close_at_exit(ref: weakref.ref) -> None:
+    workers = ref()
+    if workers is not None:
+        workers.close(wait=True)

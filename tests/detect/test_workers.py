@@ -143,3 +143,58 @@ def test_a_script_without_the_main_guard_runs_once(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.count("RUN") == 1
     assert "WORKERS 2 80" in r.stdout
+
+
+def test_warmed_up_workers_that_never_worked_stop_when_idle():
+    """The app warms the engine up in the background; when no analysis follows, the workers end after the
+    idle time too (they waited for ever, and the UI's worker process with them)."""
+    eng = DetectionEngine(n_process=2)
+    eng.workers.idle = 1.0
+    try:
+        eng.warm_up()
+        pids = eng.workers.pids()
+        assert len(pids) == 2
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        assert not any(_alive(p) for p in pids)
+    finally:
+        eng.close()
+
+
+def test_a_process_that_started_workers_ends_without_waiting_for_them(tmp_path):
+    """A worker process that warmed up an engine and returns (the UI's worker process when the app quits)
+    ends at once: multiprocessing joins a child's children when it ends, and the workers are closed
+    first (the benchmark's UI run waited for them for ten minutes)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "warm_and_go.py"
+    script.write_text(
+        "import multiprocessing as mp\n"
+        "KEPT = []\n"
+        "def child(q):\n"
+        "    from aktindsigt.detect.engine import DetectionEngine\n"
+        "    eng = DetectionEngine(n_process=2)\n"
+        "    KEPT.append(eng)  # kept, as the services keep their engine\n"
+        "    eng.warm_up()\n"
+        "    q.put(sorted(eng.workers.pids()))\n"
+        "if __name__ == '__main__':\n"
+        "    ctx = mp.get_context('spawn')\n"
+        "    q = ctx.Queue()\n"
+        "    p = ctx.Process(target=child, args=(q,))\n"
+        "    p.start()\n"
+        "    pids = q.get(timeout=200)\n"
+        "    p.join(60)\n"
+        "    print('PIDS', *pids, 'ENDED', not p.is_alive(), flush=True)\n"
+        "    p.kill()\n", encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "AKTINDSIGT_DETECT_IDLE_S": "900"}  # the idle stop is not what ends them here
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=root, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "ENDED True" in r.stdout, r.stdout
+    pids = [int(p) for p in r.stdout.split("PIDS", 1)[1].split("ENDED")[0].split()]
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.2)
+    assert len(pids) == 2 and not any(_alive(p) for p in pids)
