@@ -580,9 +580,10 @@ class ImportedReading:
     at the same resolution (``pdflib.reading_dpi``), and the case holds those words.  Reading the
     unchanged parts of the page with mode 3 again gives the same words, so mode 3 reads only where the
     output's pixels changed (the boxes and their neighbourhood, with the lines they touch read again
-    whole: ``OcrSession._plan_output``) and the import's words are reused elsewhere.  Mode 11 (sparse text), which finds words mode 3 misses, is
-    not reused from anywhere: it reads every page to check whole, as before.  A page without imported
-    words is read as ``OcrSession`` reads it (every text-capable image, both modes)."""
+    whole: ``OcrSession._plan_output``) and the import's words are reused elsewhere.  Mode 11 (sparse
+    text), which finds words mode 3 misses, is not reused from anywhere: it reads every page to check
+    whole, as before.  A page without imported words is read as ``OcrSession`` reads it (every
+    text-capable image, both modes)."""
 
     def __init__(self, source: str | os.PathLike, imported: dict[int, Sequence[tuple[str, Sequence[float], int]]],
                  *, dpi: int = 300, lang: str = DEFAULT_LANG) -> None:

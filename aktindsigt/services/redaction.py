@@ -29,6 +29,7 @@ import logging
 import re
 import secrets
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -721,10 +722,7 @@ def _terms_checked(terms: Sequence[tuple[str, str]], distinct: int) -> dict[str,
     for text, et in terms:
         first.setdefault(text.strip(), et or "own")
     first.pop("", None)
-    by_type: dict[str, int] = {}
-    for et in first.values():
-        by_type[et] = by_type.get(et, 0) + 1
-    return {"checked": distinct, "by_type": dict(sorted(by_type.items()))}
+    return {"checked": distinct, "by_type": dict(sorted(Counter(first.values()).items()))}
 
 
 def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:

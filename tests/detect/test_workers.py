@@ -38,6 +38,14 @@ def _alive(pid):
         return f.read().rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def _ended(pids, within: float = 20.0) -> bool:
+    """Have all of ``pids`` ended (waiting up to ``within`` seconds)?"""
+    deadline = time.time() + within
+    while time.time() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.2)
+    return not any(_alive(p) for p in pids)
+
+
 def test_workers_find_what_one_process_finds_and_are_kept(single, pooled):
     texts = _texts(MIN_TEXTS_FOR_PROCESSES + 10)
     pids = pooled.workers.pids()
@@ -96,10 +104,7 @@ def test_workers_end_when_their_parent_is_killed(tmp_path):
         assert len(pids) == 2 and all(_alive(p) for p in pids)
         owner.kill()
         owner.wait()
-        deadline = time.time() + 20
-        while time.time() < deadline and any(_alive(p) for p in pids):
-            time.sleep(0.2)
-        assert not any(_alive(p) for p in pids)
+        assert _ended(pids)
     finally:
         owner.kill()
 
@@ -114,10 +119,7 @@ def test_idle_workers_are_stopped_and_start_again(single):
         assert eng.analyze_texts(texts) == single.analyze_texts(texts)
         pids = eng.workers.pids()
         assert pids
-        deadline = time.time() + 20
-        while time.time() < deadline and any(_alive(p) for p in pids):
-            time.sleep(0.2)
-        assert not any(_alive(p) for p in pids)
+        assert _ended(pids)
         assert eng.analyze_texts(texts) == single.analyze_texts(texts)
         assert eng.workers.pids() and not (eng.workers.pids() & pids)
     finally:
@@ -154,10 +156,7 @@ def test_warmed_up_workers_that_never_worked_stop_when_idle():
         eng.warm_up()
         pids = eng.workers.pids()
         assert len(pids) == 2
-        deadline = time.time() + 20
-        while time.time() < deadline and any(_alive(p) for p in pids):
-            time.sleep(0.2)
-        assert not any(_alive(p) for p in pids)
+        assert _ended(pids)
     finally:
         eng.close()
 
@@ -194,7 +193,4 @@ def test_a_process_that_started_workers_ends_without_waiting_for_them(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert "ENDED True" in r.stdout, r.stdout
     pids = [int(p) for p in r.stdout.split("PIDS", 1)[1].split("ENDED")[0].split()]
-    deadline = time.time() + 20
-    while time.time() < deadline and any(_alive(p) for p in pids):
-        time.sleep(0.2)
-    assert len(pids) == 2 and not any(_alive(p) for p in pids)
+    assert len(pids) == 2 and _ended(pids)
