@@ -1177,7 +1177,7 @@ class CaseWindow(QMainWindow):
         if not ids:
             self.statusBar().showMessage(self.tr("Der er ingen forvalgte forslag, som afventer."), 5000)
             return None
-        return self.panel.decide(ids, True, self.tr("alle forvalgte"))
+        return self.panel.decide(ids, True, self.tr("alle forvalgte"), preselected=True)
 
     def bulk_visible(self, accept: bool) -> OpHandle | None:
         """Every occurrence the list shows with its filters (the status filter applied to the occurrences)."""

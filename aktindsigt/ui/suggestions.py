@@ -497,9 +497,11 @@ class SuggestionsPanel(QWidget):
         if handle is not None and not several:
             self._advance()
 
-    def decide(self, ids: list[int], accept: bool, what: str = "") -> OpHandle | None:
+    def decide(self, ids: list[int], accept: bool, what: str = "", preselected: bool = False) -> OpHandle | None:
         """Redact or release ``ids`` as one undoable operation. Occurrences without a proposed ground get the
-        ground the caseworker chooses (asked once; none chosen: nothing happens)."""
+        ground the caseworker chooses (asked once; none chosen: nothing happens). ``preselected``: ``ids`` are
+        the pre-selected ones, redacted through ``accept_preselected`` (which takes the pre-selected related forms
+        these decisions bring along in the same operation)."""
         if not ids or self.read_only:
             return None
         svc = self.services
@@ -520,8 +522,11 @@ class SuggestionsPanel(QWidget):
                 entity_type = types[0]
 
         def work():
-            op = (svc.accept(ids, fallback_ground_id=fallback, versions=versions) if accept
-                  else svc.reject(ids, versions=versions))
+            if preselected:
+                op = svc.accept_preselected(self.case_id, versions=versions)
+            else:
+                op = (svc.accept(ids, fallback_ground_id=fallback, versions=versions) if accept
+                      else svc.reject(ids, versions=versions))
             if fallback is not None and hasattr(svc, "remember_ground"):
                 svc.remember_ground(self.case_id, entity_type, fallback)
             if what:
