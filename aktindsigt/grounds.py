@@ -148,15 +148,15 @@ def _entry(path: Path, i: int, raw: Any) -> GroundEntry:
 
 def load_catalogue(path: str | os.PathLike | None = None) -> dict[str, GroundEntry]:
     """All grounds with their catalogue details, in file order."""
+    from aktindsigt.core import yamlfiles
+
     p = Path(path) if path is not None else default_path()
     try:
-        text = p.read_text(encoding="utf-8")
+        data = yamlfiles.load(p)  # parsed once per change of the file (the case window asks often)
     except FileNotFoundError as exc:
         raise GroundsError(f"{p}: the legal-ground catalogue was not found") from exc
     except OSError as exc:
         raise GroundsError(f"{p}: cannot read the legal-ground catalogue: {exc}") from exc
-    try:
-        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise GroundsError(f"{p}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("grounds"), list):

@@ -179,6 +179,7 @@ def main() -> int:
         end = time.perf_counter() + 0.015
         while time.perf_counter() < end:
             app.processEvents()
+    cw2.viewer.go_to_page(args.pages)  # the steps need not end on the last page (1,000 pages: 997)
     wait_until(app, lambda: cw2.viewer.current_page() >= args.pages - 2 or bar.value() == bar.maximum())
     stall_scroll = hb.stop()
     worst_scroll = hb.worst()

@@ -407,6 +407,7 @@ class DetectionEngine:
             if not entry.suggest and not self.include_unsuggested:
                 continue
             span_text = text[r.start : r.end]
+            score = round(min(1.0, r.score), 4)
             if self.allow is not None and self.allow(r.entity_type, span_text):
                 continue
             if self.stoplist is not None and self.stoplist.allows(r.entity_type, span_text):
@@ -417,10 +418,10 @@ class DetectionEngine:
                     start=r.start,
                     end=r.end,
                     text=span_text,
-                    score=round(min(1.0, r.score), 4),
+                    score=score,
                     detector=r.detector,
                     ground_id=entry.ground_id,
-                    preselected=entry.preselected,
+                    preselected=entry.preselects(score),
                 )
             )
         return out

@@ -14,6 +14,14 @@ class PolicyEntry:
     ground_id: str | None
     preselected: bool
     suggest: bool
+    #: a suggestion of this type whose score is at least this is pre-selected too (``None``: never by score)
+    preselect_score: float | None = None
+
+    def preselects(self, score: float) -> bool:
+        """Whether a suggestion with this score starts pre-selected (never without a ground)."""
+        if self.ground_id is None:
+            return False
+        return self.preselected or (self.preselect_score is not None and score >= self.preselect_score)
 
 
 class Policy:
@@ -35,4 +43,14 @@ class Policy:
             ground_id=ground,
             preselected=bool(spec.get("preselected", False)) and ground is not None,
             suggest=bool(spec.get("suggest", True)),
+            preselect_score=_score(spec.get("preselect_score")),
         )
+
+
+def _score(value: Any) -> float | None:
+    if value is None:
+        return None
+    score = float(value)
+    if not 0.0 < score <= 1.0:
+        raise ValueError(f"preselect_score must be in (0, 1], not {value!r}")
+    return score

@@ -7,8 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ENV_VAR = "AKTINDSIGT_RESOURCES"
 
 
@@ -27,8 +25,9 @@ def detect_dir() -> Path:
 @lru_cache(maxsize=32)
 def load_yaml(name: str) -> Any:
     path = detect_dir() / name
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    from aktindsigt.core import yamlfiles
+
+    return yamlfiles.parse(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=32)

@@ -346,7 +346,13 @@ ORG_ENDINGS = ("skolen", "klubben", "foreningen", "posten", "avisen", "bladet", 
                "fonden", "banken", "kassen", "centret", "centeret", "huset", "gruppen", "partiet", "forlaget")
 
 
-def org_place_cues(doc: Doc) -> Doc:
+def _org_headed(tok) -> bool:
+    """One word that ends in an organisation head word and is in no name list: "Miljøklagenævnet",
+    "Ankestyrelsen", "Socialudvalget" (``person_filter.ORG_HEADS``, which the detector uses too)."""
+    return len(tok.text) > 7 and tok.text[:1].isupper() and not name_flags(tok.text) and _org_word(tok.text)
+
+
+def org_place_cues(doc: Doc, org_words: bool = False) -> Doc:
     """Cues that outrank the name lists: a PER right after an organisation or place head word
     ("klubben Trabzonspor", "byen Kräklingsbo") or right before a company or club word ("Kjærbo
     ApS", "Brøndby IF"), or one word with an organisation ending ("Fjordbyposten"), is no person."""
@@ -361,7 +367,8 @@ def org_place_cues(doc: Doc) -> Doc:
             last = doc[ent.end - 1].text.lower()
             label = None
             if nxt in ORG_AFTER_WORDS or prev in ORG_BEFORE_WORDS or (
-                    len(last) > 7 and last.endswith(ORG_ENDINGS) and not name_flags(doc[ent.end - 1].text)):
+                    len(last) > 7 and last.endswith(ORG_ENDINGS) and not name_flags(doc[ent.end - 1].text)) or (
+                    org_words and _org_headed(doc[ent.end - 1])):
                 label = "ORG"
             elif prev in PLACE_BEFORE_WORDS:
                 label = "LOC"
@@ -392,6 +399,20 @@ def _plain_word(text: str) -> bool:
     from aktindsigt.detect.person_filter import ordinary_word
 
     return bool(kind_flags(text) & 1) or ordinary_word(text)
+
+
+def _not_name_token(t) -> bool:
+    """A digit, or a slash between lower-case words ("R14", "43,5", "børn/voksne"), or a trailing hyphen."""
+    return any(c.isdigit() for c in t.text) or (
+        "/" in t.text and not any(x[:1].isupper() for x in t.text.split("/")))
+
+
+def drop_unnamelike(doc: Doc) -> Doc:
+    """In any text, cased or not: a PER with a digit or a slash between lower-case words is no name."""
+    if not any(e.label_ == "PER" and any(_not_name_token(t) for t in e) for e in doc.ents):
+        return doc
+    doc.ents = [e for e in doc.ents if not (e.label_ == "PER" and any(_not_name_token(t) for t in e))]
+    return doc
 
 
 def clean_persons(doc: Doc) -> Doc:
@@ -488,19 +509,21 @@ def persons_not_orgs(doc: Doc) -> Doc:
 
 
 # which of the v3 steps run (the build sets them from the cross-validation; see the model card)
-V3_STEPS = {"merge": True, "cues": True, "clean": True, "persons": True}
+V3_STEPS = {"merge": True, "cues": True, "clean": True, "persons": True, "digits": False, "orgwords": False}
 
 
 def name_rules_v3_doc(doc: Doc, steps: dict | None = None) -> Doc:
     steps = V3_STEPS if steps is None else steps
     doc = trim_entities(doc, lexicon=True)
+    if steps.get("digits"):
+        doc = drop_unnamelike(doc)
     if steps.get("clean"):
         doc = clean_persons(doc)
     if steps.get("merge"):
         doc = merge_name_parts(doc)
     doc = extend_names(doc)
     if steps.get("cues"):
-        doc = org_place_cues(doc)
+        doc = org_place_cues(doc, org_words=bool(steps.get("orgwords")))
     if steps.get("persons"):
         doc = persons_not_orgs(doc)
     return relabel_list_members(doc)

@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aktindsigt.core.danish import MONTHS_DA, da_date, join  # noqa: F401  (re-exported: outputs use them from here)
 
 ENV_VAR = "AKTINDSIGT_RESOURCES"
@@ -46,9 +44,10 @@ def templates_dir() -> Path:
 
 
 def load_yaml(name: str) -> dict[str, Any]:
-    """Read a YAML file of ``resources/templates`` (read afresh each time: edits apply at once)."""
-    with (templates_dir() / name).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    """Read a YAML file of ``resources/templates`` (parsed again when the file changes: edits apply at once)."""
+    from aktindsigt.core import yamlfiles
+
+    data = yamlfiles.load(templates_dir() / name) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data
@@ -119,8 +118,9 @@ def load_areas() -> dict[str, Any]:
     from aktindsigt.outputs.data import ComplaintArea
 
     path = resources_dir() / "klageinstanser.yaml"
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    from aktindsigt.core import yamlfiles
+
+    data = yamlfiles.load(path) or {}
     areas = data.get("areas") if isinstance(data, dict) else None
     if not isinstance(areas, list):
         raise ValueError(f"{path}: expected a mapping with an 'areas' list")

@@ -381,13 +381,29 @@ class ReviewServices:
         case_id, ids = self._type_ids(case_ref, entity_type, only_pending)
         return self.reject(ids) if ids else Operation(case_id=case_id, description="Ingen forslag af typen")
 
-    def accept_preselected(self, case_ref: str | int) -> Operation:
-        """Accept every pending suggestion the policy pre-selects (CPR, bank accounts, sensitive data ...)."""
-        ids = [s.id for s in self.suggestions(case_ref, status=SuggestionStatus.PENDING) if s.preselected and s.id]
-        if not ids:
-            case = self.get_case(case_ref)  # type: ignore[attr-defined]
+    #: rounds of "the pre-selected ones" (a round's decisions make the values' related forms open, pre-selected
+    #: suggestions: the e-mail address made of a redacted name; they are part of what the caseworker chose)
+    PRESELECTED_ROUNDS = 4
+
+    def accept_preselected(self, case_ref: str | int, versions: Mapping[int, int] | None = None) -> Operation:
+        """Accept every pending suggestion the policy pre-selects (CPR, bank accounts, sensitive data, sure persons)
+        and the pre-selected related forms these decisions bring (a redacted name's first name alone, its e-mail
+        local part), as one operation (one undo). ``versions``: as the user saw the first round's suggestions."""
+        case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        merged: Operation | None = None
+        seen: set[int] = set()
+        for _ in range(self.PRESELECTED_ROUNDS):
+            ids = [s.id for s in self.suggestions(case.id, status=SuggestionStatus.PENDING)
+                   if s.preselected and s.id and s.id not in seen]
+            if not ids:
+                break
+            seen.update(ids)
+            op = self.accept(ids, versions=versions if merged is None else None)
+            merged = op if merged is None else _merge_operations(merged, op)
+        if merged is None:
             return Operation(case_id=case.id, description="Ingen forvalgte forslag")
-        return self.accept(ids)
+        merged.description = f"Overstreg {_occurrences(len(seen))}"
+        return merged
 
     def set_ground(self, suggestion_ids: Sequence[int], ground_id: str,
                    versions: Mapping[int, int] | None = None) -> None:
@@ -764,3 +780,26 @@ def overridden_notices(removed: Sequence[Decision], user: str, action: DecisionA
         lines.append(f"{n} {what} var {verb[was]} af {who}{' ' + clock(last) if last else ''}; "
                      f"din afgørelse ({verb[action]}) erstatter den.")
     return lines
+
+
+def _merge_operations(first: Operation, then: Operation) -> Operation:
+    """One operation that does ``first`` and then ``then`` (decisions only, same case): undoing it undoes both.
+    A suggestion ``first`` created stays one it created (undo deletes it, whatever ``then`` did to it)."""
+    added = {s.id for s in first.added_suggestions}
+    status_before = dict(first.status_before)
+    for sid, st in then.status_before.items():
+        if sid not in status_before and sid not in added:
+            status_before[sid] = st
+    return Operation(
+        case_id=first.case_id,
+        created=[*first.created, *then.created],
+        removed=[*first.removed, *then.removed],
+        status_before=status_before,
+        status_after={**first.status_after, **then.status_after},
+        description=first.description,
+        added_suggestions=[*first.added_suggestions, *then.added_suggestions],
+        deleted_suggestions=[*first.deleted_suggestions, *then.deleted_suggestions],
+        versions_after={**first.versions_after, **then.versions_after},
+        document_versions_after={**first.document_versions_after, **then.document_versions_after},
+        notices=[*first.notices, *then.notices],
+    )

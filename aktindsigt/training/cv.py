@@ -95,6 +95,13 @@ VARIANTS: dict[str, dict] = {
     "char": {"overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3"}},
     # lighter augmentation: half the generated documents, no name-substituted copies
     "lessaug": {"synthetic_docs": 200, "name_substitution_copies": 0},
+    # round 5: the char recipe trained longer, with more dropout, with the real sentences weighted more
+    "char-steps3k": {"max_steps": 3000,
+                     "overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3"}},
+    "char-drop3": {"overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3",
+                                 "training.dropout": 0.3}},
+    "char-real8": {"real_repeats": 8,
+                   "overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3"}},
 }
 
 

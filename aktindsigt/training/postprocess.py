@@ -45,7 +45,11 @@ POST: dict[str, PostFn] = {"raw": _raw, "rules": _rules_v2, "v3": _rules_v3,
                            "v3-cues": _v3_steps(merge=False, cues=True),
                            "v3-all": _v3_steps(merge=True, cues=True),
                            "v3-clean": _v3_steps(merge=True, cues=True, clean=True),
-                           "v3-persons": _v3_steps(merge=True, cues=True, clean=True, persons=True)}
+                           "v3-persons": _v3_steps(merge=True, cues=True, clean=True, persons=True),
+                           "v3-digits": _v3_steps(merge=True, cues=True, clean=True, persons=True, digits=True),
+                           "v3-orgwords": _v3_steps(merge=True, cues=True, clean=True, persons=True, orgwords=True),
+                           "v3-r5": _v3_steps(merge=True, cues=True, clean=True, persons=True, digits=True,
+                                              orgwords=True)}
 
 
 def register(name: str, fn: PostFn) -> None:

@@ -145,6 +145,93 @@ def cross_validate(roots: list[Path], post_name: str = "rules", l2: float = 1.0,
     return res
 
 
+PRESELECT_CUTS = (0.7, 0.8, 0.85, 0.9, 0.95)
+
+
+def _preselect_counts(docs, golds, model, threshold: float, cuts) -> dict[float, list[int]]:
+    """Per cut: [kept PER spans, of them at or above the cut, of those exactly a gold PER, of those overlapping a
+    gold PER, gold PER spans, gold PER spans overlapped by a span at or above the cut]."""
+    from aktindsigt.nlp.verifier import span_features
+
+    out = {c: [0, 0, 0, 0, 0, 0] for c in cuts}
+    for doc, gold in zip(docs, golds, strict=True):
+        gold_per = [(s, e) for s, e, lab in gold if lab == "PER"]
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            p = model.prob(span_features(doc, ent.start, ent.end))
+            if p >= threshold:
+                spans.append((ent.start, ent.end, min(0.95, p)))  # the detector's score is capped at 0.95
+        for c in cuts:
+            row = out[c]
+            row[0] += len(spans)
+            row[4] += len(gold_per)
+            sure = [(s, e) for s, e, p in spans if p >= c]
+            row[1] += len(sure)
+            row[2] += sum(1 for sp in sure if sp in gold_per)
+            row[3] += sum(1 for s, e in sure if any(s < ge and gs < e for gs, ge in gold_per))
+            row[5] += sum(1 for gs, ge in gold_per if any(s < ge and gs < e for s, e in sure))
+    return out
+
+
+def preselection(roots: list[Path], post_name: str = "rules", l2: float = 1.0, threshold: float = 0.35,
+                 cuts=PRESELECT_CUTS) -> dict:
+    """How sure a PERSON score is: for each cut, the share of the kept PER spans whose (verifier) score reaches
+    it, their precision (exact span, and "is a person at all": overlaps a gold PER) and the share of gold persons
+    they cover. News folds: the verifier fitted on the other folds only (as in ``cross_validate``); sets 2 and 3
+    (no model saw them): the verifier fitted on all folds. Mean ± sd over the folds."""
+    from aktindsigt.nlp.verifier import LogReg
+
+    post = POST[post_name]
+    prepared = []
+    for info, run in _runs(roots):
+        docs, golds = _test_docs(run, post)
+        X, y, _ = _examples(docs, golds)
+        sX, sy = [], []
+        if "syn" in run:
+            sX, sy, _ = _examples(*_set_docs(run, "syn", post))
+        prepared.append((info, run, docs, golds, X + sX, y + sy))
+    res: dict = {"threshold": threshold, "runs": len(prepared), "sets": {}}
+
+    def summarise(name: str, per_run: list[dict[float, list[int]]]) -> None:
+        table = {}
+        for c in cuts:
+            rows = [r[c] for r in per_run]
+            share = mean_sd([r[1] / r[0] for r in rows if r[0]])
+            exact = mean_sd([r[2] / r[1] for r in rows if r[1]])
+            person = mean_sd([r[3] / r[1] for r in rows if r[1]])
+            cover = mean_sd([r[5] / r[4] for r in rows if r[4]])
+            table[str(c)] = {"share": share, "precision_exact": exact, "precision_person": person,
+                             "gold_covered": cover, "n": sum(r[1] for r in rows),
+                             "wrong": sum(r[1] - r[3] for r in rows)}
+        res["sets"][name] = table
+
+    news = []
+    for info, _run, docs, golds, _X, _y in prepared:
+        X = [x for p in prepared if p[0]["fold"] != info["fold"] for x in p[4]]
+        y = [v for p in prepared if p[0]["fold"] != info["fold"] for v in p[5]]
+        news.append(_preselect_counts(docs, golds, LogReg().fit(X, y, l2=l2), threshold, cuts))
+    summarise("news (CV)", news)
+    model = LogReg().fit([x for p in prepared for x in p[4]], [v for p in prepared for v in p[5]], l2=l2)
+    for name in ("set2", "set3"):
+        runs = [_preselect_counts(*_set_docs(run, name, post), model, threshold, cuts)
+                for _info, run, *_ in prepared if name in run]
+        if runs:
+            summarise(name, runs)
+    lines = [f"PERSON pre-selection by score (verifier threshold {threshold}, {len(prepared)} runs; mean ± sd)",
+             f"{'set':<10} {'cut':>5} {'share':>14} {'P exact':>14} {'P person':>14} {'gold covered':>14} "
+             f"{'n':>6} {'wrong':>6}"]
+    for name, table in res["sets"].items():
+        for c, row in table.items():
+            lines.append(f"{name:<10} {float(c):5.2f} " + " ".join(
+                f"{row[k][0]:.3f} ± {row[k][1]:.3f}" for k in ("share", "precision_exact", "precision_person",
+                                                               "gold_covered"))
+                + f" {row['n']:>6} {row['wrong']:>6}")
+    res["text"] = "\n".join(lines)
+    return res
+
+
 def fit_all(roots: list[Path], post_name: str = "rules", l2: float = 1.0, use_syn: bool = True):
     from aktindsigt.nlp.verifier import LogReg
 
@@ -172,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-syn", action="store_true", help="fit on news-text spans only")
     ap.add_argument("--add-syn", action="store_true", help="first add the synthetic predictions to every run")
+    ap.add_argument("--preselect", action="store_true",
+                    help="how sure the PERSON scores are: precision and share at each pre-selection cut")
     args = ap.parse_args(argv)
     if args.add_syn:
         from aktindsigt.training.build import data_dir
@@ -181,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
             for rd in sorted(Path(root).glob("fold*-seed*")):
                 if (rd / "run.json").is_file():
                     add_synthetic_predictions(data_dir(None), rd)
+    if args.preselect:
+        res = preselection(args.runs, args.post, args.l2)
+        print(res["text"])
+        if args.json:
+            args.json.write_text(json.dumps(res, indent=2), encoding="utf-8")
+        return 0
     res = cross_validate(args.runs, args.post, args.l2, not args.no_syn)
     print(res["text"])
     if args.json:

@@ -456,6 +456,10 @@ class CaseWindow(QMainWindow):
                                                   tip=self.tr("Alle forekomster, som listen viser med de valgte "
                                                               "filtre"))
         self.reject_visible_action = self._action(self.tr("Frigiv alle s&ynlige …"), lambda: self.bulk_visible(False))
+        self.accept_preselected_action = self._action(
+            self.tr("Overstreg &alle forvalgte"), self.bulk_preselected,
+            tip=self.tr("De afventende forslag, som programmet er sikkert på (cpr-numre, kontonumre, følsomme "
+                        "oplysninger og personnavne med høj sikkerhed)"))
         self.ground_change_action = self._action(self.tr("Skift &hjemmel …"), self.panel.change_ground)
         self.help_action = self._action(self.tr("&Tastaturgenveje og farver"), self.show_shortcuts, "F1")
         self.editing_actions = [
@@ -463,7 +467,7 @@ class CaseWindow(QMainWindow):
             self.everywhere_action, self.access_action, self.withhold_page_action, self.esdh_column_action,
             self.remove_action, self.replace_action, self.retry_action, self.password_action,
             self.accept_key_action, self.reject_key_action, self.toggle_key_action, self.accept_visible_action,
-            self.reject_visible_action, self.ground_change_action,
+            self.reject_visible_action, self.accept_preselected_action, self.ground_change_action,
         ] + ([self.analyze_action] if self.analyze_action else [])
         self.ground_actions = (self.redact_selection_action, self.everywhere_action, self.withhold_page_action,
                                self.area_action)
@@ -493,6 +497,7 @@ class CaseWindow(QMainWindow):
         self.accept_type_menu.aboutToShow.connect(lambda: self._fill_type_menu(self.accept_type_menu, True))
         self.reject_type_menu.aboutToShow.connect(lambda: self._fill_type_menu(self.reject_type_menu, False))
         m.addActions([self.accept_visible_action, self.reject_visible_action])
+        m.addAction(self.accept_preselected_action)
         m.addSeparator()
         m.addAction(self.ground_change_action)
         m = self.menuBar().addMenu(self.tr("&Dokument"))
@@ -991,9 +996,13 @@ class CaseWindow(QMainWindow):
         if total == 0 and not self._decided and self.analyze_action is not None:
             return self.tr("Næste skridt: Find personoplysninger (Ctrl+F5).")
         if pending:
+            what = count(pending, self.tr("afventende forslag"), self.tr("afventende forslag"))
+            sure = len(self.panel.preselected_ids())
+            if sure:
+                what += self.tr(" ({0}; Forslag › Overstreg alle forvalgte)").format(
+                    count(sure, self.tr("forvalgt"), self.tr("forvalgte")))
             return self.tr("Næste skridt: Gennemgå {0}: A overstreger, R frigiver, J/K går videre, F1 viser alle "
-                           "genveje.").format(count(pending, self.tr("afventende forslag"),
-                                                    self.tr("afventende forslag")))
+                           "genveje.").format(what)
         if self.problems:
             return self.tr("Næste skridt: Løs {0} på tjeklisten (F9); dobbeltklik på et punkt for at gå til det."
                            ).format(count(len(self.problems), self.tr("punkt"), self.tr("punkter")))
@@ -1161,6 +1170,14 @@ class CaseWindow(QMainWindow):
         ids = [s.id for g in self.panel.all_groups if g.entity_type is entity_type for s in g.suggestions
                if s.status.value == "pending" and s.id is not None]
         return self.panel.decide(ids, accept, self.tr("alle afventende af typen {0}").format(entity_type.label))
+
+    def bulk_preselected(self) -> OpHandle | None:
+        """Every open suggestion the detector pre-selects, as one undoable operation."""
+        ids = self.panel.preselected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Der er ingen forvalgte forslag, som afventer."), 5000)
+            return None
+        return self.panel.decide(ids, True, self.tr("alle forvalgte"), preselected=True)
 
     def bulk_visible(self, accept: bool) -> OpHandle | None:
         """Every occurrence the list shows with its filters (the status filter applied to the occurrences)."""

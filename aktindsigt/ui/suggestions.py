@@ -46,7 +46,25 @@ def status_label(status: str) -> str:
         "accepted": QCoreApplication.translate("SuggestionsPanel", "Overstreges"),
         "rejected": QCoreApplication.translate("SuggestionsPanel", "Frigives"),
         "mixed": QCoreApplication.translate("SuggestionsPanel", "Blandet"),
+        PRESELECTED: QCoreApplication.translate("SuggestionsPanel", "Forvalgt"),
     }[status]
+
+
+#: the shown status of an open suggestion that the detector pre-selects (it is still open: the caseworker confirms
+#: it, one by one or with "Overstreg alle forvalgte")
+PRESELECTED = "preselected"
+
+
+def shown_status(s: Suggestion) -> str:
+    return PRESELECTED if s.status is SuggestionStatus.PENDING and s.preselected else s.status.value
+
+
+def group_status(g: SuggestionGroup) -> str:
+    """A group's shown status: "Forvalgt" when all of it is open and some of it pre-selected."""
+    status = g.status
+    if status == SuggestionStatus.PENDING.value and any(s.preselected for s in g.suggestions):
+        return PRESELECTED
+    return status
 
 
 class SuggestionTree(QTreeWidget):
@@ -154,6 +172,8 @@ class SuggestionsPanel(QWidget):
         self.status_filter.addItem(self.tr("Alle"), None)
         for st in SuggestionStatus:
             self.status_filter.addItem(status_label(st.value), st.value)
+            if st is SuggestionStatus.PENDING:
+                self.status_filter.addItem(status_label(PRESELECTED), PRESELECTED)
         self.doc_filter = QComboBox()
         self.doc_filter.setAccessibleName(self.tr("Filtrér efter dokument"))
         self.doc_filter.addItem(self.tr("Alle dokumenter"), None)
@@ -260,14 +280,21 @@ class SuggestionsPanel(QWidget):
         self.legend.setVisible(bool(types))
         self.apply_filters()
 
-    def _filters(self) -> tuple[EntityType | None, SuggestionStatus | None, int | None]:
+    def _filters(self) -> tuple[EntityType | None, str | None, int | None]:
         et, st, doc = self.type_filter.currentData(), self.status_filter.currentData(), self.doc_filter.currentData()
-        return (EntityType(et) if et else None), (SuggestionStatus(st) if st else None), doc
+        return (EntityType(et) if et else None), (st or None), doc
 
     def _matches(self, s: Suggestion) -> bool:
+        """"Afventer" lets every open occurrence through (pre-selected ones too), "Forvalgt" only those."""
         et, st, doc = self._filters()
-        return ((et is None or s.entity_type is et) and (st is None or s.status is st)
+        return ((et is None or s.entity_type is et)
+                and (st is None or (shown_status(s) == st if st == PRESELECTED else s.status.value == st))
                 and (doc is None or s.document_id == doc))
+
+    def preselected_ids(self) -> list[int]:
+        """Every open occurrence the detector pre-selects, in the whole case (not only the shown ones)."""
+        return [s.id for g in self.all_groups for s in g.suggestions
+                if shown_status(s) == PRESELECTED and s.id is not None]
 
     def apply_filters(self) -> None:
         """The filters as the services apply them: a group is shown when any of its occurrences matches."""
@@ -301,10 +328,10 @@ class SuggestionsPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         target = None
-        pending = 0
+        pending = preselected = 0
         items = []
         for g in groups:
-            gi = QTreeWidgetItem([g.label, status_label(g.status),
+            gi = QTreeWidgetItem([g.label, status_label(group_status(g)),
                                   ", ".join(sorted(ground_label(gid) for gid in {s.ground_id for s in g.suggestions}
                                                    if gid))])
             gi.setIcon(0, icons.get(g.entity_type, icons[EntityType.MANUAL]))
@@ -313,6 +340,7 @@ class SuggestionsPanel(QWidget):
             gi.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(gi)
             pending += g.pending
+            preselected += sum(1 for s in g.suggestions if shown_status(s) == PRESELECTED)
         self.tree.addTopLevelItems(items)
         for gi, g in zip(items, groups, strict=True):
             if g.key == key and sid is None:
@@ -331,9 +359,13 @@ class SuggestionsPanel(QWidget):
         elif self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         n = sum(len(g.suggestions) for g in groups)
-        self.summary.setText(self.tr("{0}, {1}, {2} afventer.").format(
+        text = self.tr("{0}, {1}, {2} afventer").format(
             count(len(groups), self.tr("gruppe"), self.tr("grupper")),
-            count(n, self.tr("forekomst"), self.tr("forekomster")), pending))
+            count(n, self.tr("forekomst"), self.tr("forekomster")), pending)
+        if preselected:
+            text += self.tr(", heraf {0} forvalgt").format(preselected) if preselected == 1 else \
+                self.tr(", heraf {0} forvalgte").format(preselected)
+        self.summary.setText(text + ".")
         self.loaded.emit()
 
     def _where(self, s: Suggestion, full: bool = True) -> str:
@@ -351,7 +383,7 @@ class SuggestionsPanel(QWidget):
             return
         children = []
         for s in g.suggestions:
-            ci = QTreeWidgetItem([self._where(s), status_label(s.status.value), ground_label(s.ground_id)])
+            ci = QTreeWidgetItem([self._where(s), status_label(shown_status(s)), ground_label(s.ground_id)])
             ci.setData(0, GROUP_ROLE, g.key)
             ci.setData(0, SUGG_ROLE, s)
             ci.setToolTip(0, self.tr("{0} · {1} · fundet af {2} (sikkerhed {3:.2f})").format(
@@ -465,9 +497,11 @@ class SuggestionsPanel(QWidget):
         if handle is not None and not several:
             self._advance()
 
-    def decide(self, ids: list[int], accept: bool, what: str = "") -> OpHandle | None:
+    def decide(self, ids: list[int], accept: bool, what: str = "", preselected: bool = False) -> OpHandle | None:
         """Redact or release ``ids`` as one undoable operation. Occurrences without a proposed ground get the
-        ground the caseworker chooses (asked once; none chosen: nothing happens)."""
+        ground the caseworker chooses (asked once; none chosen: nothing happens). ``preselected``: ``ids`` are
+        the pre-selected ones, redacted through ``accept_preselected`` (which takes the pre-selected related forms
+        these decisions bring along in the same operation)."""
         if not ids or self.read_only:
             return None
         svc = self.services
@@ -488,8 +522,11 @@ class SuggestionsPanel(QWidget):
                 entity_type = types[0]
 
         def work():
-            op = (svc.accept(ids, fallback_ground_id=fallback, versions=versions) if accept
-                  else svc.reject(ids, versions=versions))
+            if preselected:
+                op = svc.accept_preselected(self.case_id, versions=versions)
+            else:
+                op = (svc.accept(ids, fallback_ground_id=fallback, versions=versions) if accept
+                      else svc.reject(ids, versions=versions))
             if fallback is not None and hasattr(svc, "remember_ground"):
                 svc.remember_ground(self.case_id, entity_type, fallback)
             if what:

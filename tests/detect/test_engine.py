@@ -1,3 +1,4 @@
+import pytest
 import spacy
 from spacy.language import Language
 
@@ -86,6 +87,36 @@ def test_policy_is_data():
     e = pol.entry(Regime.OFL7, EntityType.CPR)
     assert e.ground_id == "x" and e.preselected
     assert Policy().entry(Regime.OFL7, EntityType.LOCATION).suggest is False
+
+
+def test_a_person_is_pre_selected_only_when_its_score_reaches_the_policy_cut(ruler_nlp):
+    """The ruler's PERSON score (SCORES) against a cut below and above it; without a ground never."""
+    from aktindsigt.detect.recognizers.ner import SCORES
+
+    score = SCORES[EntityType.PERSON]
+    text = "Kommunen har talt med Mette Hansen om sagen."
+
+    def person(cut, ground="private"):
+        pol = Policy({"private_ground": {"ofl7": "ofl30_1"},
+                      "entities": {"PERSON": {"ground": ground, "preselected": False, "preselect_score": cut}}})
+        (d,) = [d for d in DetectionEngine(nlp=ruler_nlp, policy=pol).analyze_text(text)
+                if d.entity_type is EntityType.PERSON]
+        return d
+
+    assert person(score).preselected and person(round(score - 0.05, 2)).preselected
+    assert not person(round(score + 0.01, 2)).preselected
+    assert not person(None).preselected
+    assert not person(score, ground=None).preselected  # nothing starts pre-selected without a ground
+    shipped = Policy().entry(Regime.OFL7, EntityType.PERSON)
+    assert not shipped.preselected and shipped.preselect_score == 0.95
+    assert shipped.preselects(0.95) and not shipped.preselects(0.94)
+
+
+@pytest.mark.parametrize("cut", [0, -0.5, 1.5, "høj"])
+def test_a_pre_selection_cut_outside_0_to_1_is_refused(cut):
+    pol = Policy({"entities": {"PERSON": {"ground": "private", "preselect_score": cut}}})
+    with pytest.raises(ValueError):
+        pol.entry(Regime.OFL7, EntityType.PERSON)
 
 
 def test_batch_offsets_and_one_spacy_pass_per_document():

@@ -175,3 +175,19 @@ def test_a_span_across_a_sentence_end_is_judged_in_parts():
     found = persons(text, "DABADKKK. Kontaktlæreren Edel Meldgaard")
     assert found == ["Edel Meldgaard"]
     assert persons("Vi talte med Frk. Olsvig i går.", "Frk. Olsvig") == ["Frk. Olsvig"]  # an abbreviation
+
+
+def test_a_name_of_frequent_words_is_kept_when_the_model_is_sure():
+    """No word of "Cornelius Krog Krogs" looks like a name to the lists (frequent in wordfreq, an ordinary word):
+    from the model alone such a span is dropped, with the verifier's high probability it is a person."""
+    from aktindsigt.detect.recognizers.ner import SURE_PERSON, plausible_person
+
+    text = "Tilsynet blev gennemført uanmeldt. Cornelius Krog Krogs ansøgning om bolig er modtaget."
+    s = text.index("Cornelius")
+    e = s + len("Cornelius Krog Krogs")
+    assert plausible_person(text, s, e) is None
+    assert plausible_person(text, s, e, SURE_PERSON - 0.1) is None
+    assert plausible_person(text, s, e, SURE_PERSON) == (s, e)
+    for words in ("Med Venlig Hilsen", "Venlig Hilsen", "krog krogs"):  # ordinary words stay no name
+        t = f"Tak for hjælpen. {words}"
+        assert plausible_person(t, t.index(words), len(t), 0.95) is None, words

@@ -98,6 +98,34 @@ def test_undo_and_redo_restore_the_store(services, case_with_docs):
     assert actions.count("decision.undo") == 2
 
 
+def test_all_pre_selected_takes_the_related_forms_it_brings_in_one_undoable_operation(services):
+    """Redacting a pre-selected name makes its related forms (its e-mail address's local part) open, pre-selected
+    suggestions; "alle forvalgte" redacts those too, in the same operation, and one undo takes all of it back."""
+    case = services.create_case("Sag", "Ole Olsen", "ofl7", date(2026, 11, 2))
+    text = "Fra Mette Hansen mette@eksempel.dk om sagen"
+    doc = services.store.add_documents(case.id, _doc(text), "t")[0]
+    t = services.document_text(doc.id)
+    i = t.index("Mette Hansen")
+    services.review.add_suggestions(case.id, [Suggestion(case.id, doc.id, EntityType.PERSON, i, i + 12,
+                                                         "Mette Hansen", 0.95, "ner", "ofl30_1", True,
+                                                         entity_key="PERSON:mette hansen")], "t")
+    before = services.suggestions(case.id)
+    op = services.accept_preselected(case.id)
+    after = services.suggestions(case.id)
+    assert [s for s in after if s.status is SuggestionStatus.PENDING and s.preselected] == []
+    assert len(after) > len(before)  # the related form was found ...
+    assert {s.status for s in after} == {SuggestionStatus.ACCEPTED}  # ... and redacted with it
+    local = next(s for s in after if s.text.lower() == "mette" and s.detector.startswith("propagation"))
+    assert t[local.start:local.end] == "mette"
+    assert op.description == "Overstreg 2 forekomster"
+    services.undo(op)
+    assert services.decisions(case.id) == []
+    assert [(s.id, s.status) for s in services.suggestions(case.id)] == [(before[0].id, SuggestionStatus.PENDING)]
+    # nothing pre-selected left: said, not an error
+    services.reject([before[0].id])
+    assert services.accept_preselected(case.id).description == "Ingen forvalgte forslag"
+
+
 def test_manual_text_and_area_redactions(services, case_with_docs):
     case, d1, d2 = case_with_docs
     op = services.redact_text(d1.id, 0, 5, "ofl30_1")

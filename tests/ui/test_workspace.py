@@ -194,7 +194,9 @@ def test_checklist_points_open_their_field_and_disappear_when_fixed(qtbot, servi
     panel = win.doc_panel
     qtbot.waitUntil(lambda: panel.ids == [docs[1].id] and win.focusWidget() is panel.esdh, timeout=5000)
     assert win.right_tabs.currentWidget() is panel
-    assert panel.problem_box.isVisible() and "journalreference" in panel.problem_list.item(0).text()
+    # the window's own checklist runs in the background (debounced): its point shows in the panel when it is in
+    qtbot.waitUntil(panel.problem_box.isVisible, timeout=5000)
+    assert "journalreference" in panel.problem_list.item(0).text()
     qtbot.keyClicks(panel.esdh, "DOK-0002")
     qtbot.keyClick(panel.esdh, Qt.Key.Key_Return)
     wait_ops()
@@ -462,6 +464,39 @@ def test_bulk_by_type_and_visible_are_one_undoable_operation(qtbot, services, le
     assert win.undo_stack[-1].description == "Overstreg 5 forekomster"
     # one verb for R everywhere
     assert panel.reject_button.text() == "&Frigiv (R)" and win.reject_key_action.text() == "&Frigiv"
+    _close(win)
+
+
+def test_preselected_suggestions_are_shown_and_confirmed_in_one_undoable_operation(qtbot, services, letters,
+                                                                                   wait_ops):
+    """The detector pre-selects what it is sure of (here the CPR numbers): the list says "Forvalgt" for them and
+    "Afventer" for the rest, a filter shows only them, and "Overstreg alle forvalgte" redacts them as one operation;
+    the rest stays open for the caseworker."""
+    case, _docs = letters
+    win = _open(qtbot, services, case.id, wait_ops)
+    panel, tree = win.panel, win.panel.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3)
+    shown = {tree.topLevelItem(i).text(0).split(" — ")[0]: tree.topLevelItem(i).text(1)
+             for i in range(tree.topLevelItemCount())}
+    assert shown == {"Mette Hansen": "Afventer", "010200-1234": "Forvalgt", "010201-1234": "Forvalgt"}
+    assert panel.summary.text() == "3 grupper, 5 forekomster, 5 afventer, heraf 2 forvalgte."
+    qtbot.waitUntil(lambda: "Gennemgå 5 afventende forslag (2 forvalgte; Forslag › Overstreg alle forvalgte)"
+                    in win.hint_label.text())
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("preselected"))
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2)
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("pending"))  # open: pre-selected ones too
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3)
+    win.accept_preselected_action.trigger()
+    wait_ops()
+    by_type = {(s.entity_type, s.status) for s in services.suggestions(case.id)}
+    assert by_type == {(EntityType.CPR, SuggestionStatus.ACCEPTED), (EntityType.PERSON, SuggestionStatus.PENDING)}
+    assert len(win.undo_stack) == 1 and "alle forvalgte" in win.undo_stack[0].description
+    qtbot.waitUntil(lambda: panel.summary.text() == "1 gruppe, 3 forekomster, 3 afventer.")
+    assert win.bulk_preselected() is None  # nothing left to confirm: said, not done
+    assert "ingen forvalgte" in win.statusBar().currentMessage()
+    win.undo_action.trigger()
+    wait_ops()
+    assert {s.status for s in services.suggestions(case.id)} == {SuggestionStatus.PENDING}
     _close(win)
 
 

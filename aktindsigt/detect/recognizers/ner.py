@@ -77,10 +77,16 @@ def _tail_part(word: str) -> bool:
     return word[:1].isupper() and not _acronym(word) and word.lower() not in stopwords()
 
 
-def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+#: a PERSON the model's verifier is this sure of needs no word that looks like a name by the lists ("Cornelius
+#: Krog Krogs": every word is frequent in wordfreq or an ordinary word, and the span is still a person)
+SURE_PERSON = 0.8
+
+
+def plausible_person(text: str, start: int, end: int, score: float = 0.0) -> tuple[int, int] | None:
     """Clean a PERSON span from the model: drop it when it is an organisation ("Lauridsen &
     Søn A/S", "Kontakt Borgerservice"), a lower-case word ("e-mail") or only ordinary words
-    ("Mobil", "Afgørelsen"); trim ordinary words in front ("Kontakt Mette Hansen")."""
+    ("Mobil", "Afgørelsen"); trim ordinary words in front ("Kontakt Mette Hansen"). ``score``: the
+    verifier's probability; from ``SURE_PERSON`` on, two or more capitalised words need no name-like word."""
     toks = list(_TOKEN.finditer(text, start, end))
     if not toks:
         return None
@@ -102,7 +108,13 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     namey = [_namey(t.group(0).capitalize() if lower_text else t.group(0)) and (
         lower_text or t.group(0)[0].isupper()) for t in toks]
     if not any(namey):
-        return None
+        from aktindsigt.detect.person_filter import ordinary_word
+
+        words = [t.group(0) for t in toks]
+        if not (score >= SURE_PERSON and len(words) >= 2 and all(_title_cased(w) for w in words)
+                and not ordinary_word(words[0])):  # "Med Venlig Hilsen", "Venlig Hilsen" are no names
+            return None
+        namey = [True] * len(toks)
     first = namey.index(True)
     last = len(namey) - 1 - namey[::-1].index(True)
     def word(k: int) -> str:
@@ -125,6 +137,11 @@ def plausible_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     ):
         return None
     return toks[first].start(), end
+
+
+def _title_cased(word: str) -> bool:
+    """"Krog", "Hald-Nielsen", "Krogs"; not "KROG", "krog", "McDonald"."""
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in word.split("-"))
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
@@ -207,7 +224,7 @@ class DaNerRecognizer(DanishRecognizer):
                 p = calibrated.get((ent.start_char, ent.end_char))
                 if p is not None:  # the model's verifier: how often such a span is a person
                     score = round(min(0.95, max(0.3, p)), 3)
-                span = plausible_person(text, start, end)
+                span = plausible_person(text, start, end, p or 0.0)
                 if span is None:
                     continue
                 start, end = span
