@@ -15,7 +15,7 @@ process tree, sampled every 50 ms), and the peer it is compared with on the same
 | docx | the DOCX part of the import (through one LibreOffice) | one ``soffice --convert-to pdf`` call for all of them |
 | ocr | the scans part of the import (OCR) | Tesseract alone on the same page images (up to 40), two processes (both cores) |
 | analysis | ``Services.analyze_case`` (NER + Danish detectors + propagation), the engine loaded first (its load time is reported beside it) | presidio's ``AnalyzerEngine`` with the same spaCy model and its default recognizers, one process |
-| redaction | ``Services.redact_case``: true redaction + case-level verification of every released file | |
+| redaction | ``Services.redact_case`` after a finished review (pre-selected suggestions redacted, the rest released): true redaction + case-level verification of every released file | |
 | export | ``Services.export_bundle`` (letters, aktliste, journal note, bundle) | |
 | ui | ``scripts/bench_ui.py`` (first page of 500 pages, longest UI stalls) | |
 
@@ -408,7 +408,12 @@ def run_size(pages: int, seed: int, peers: bool, ui: bool) -> dict:
             imported_pages)}
     _said("analysis", stages["analysis"])
 
+    # a finished review, as the checklist demands before a file goes out: the pre-selected suggestions are
+    # redacted (with the related forms they bring), everything still open is released
+    from aktindsigt.core.model import SuggestionStatus
+
     svc.accept_preselected(case.id)
+    svc.reject([s.id for s in svc.suggestions(case.id, status=SuggestionStatus.PENDING) if s.id is not None])
     with Measure() as m:
         red = svc.redact_case(case.id, work / "udlevering")
     stages["redaction"] = {**m.row(imported_pages), "files": len(red.documents), "passed": red.passed,

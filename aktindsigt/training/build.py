@@ -376,7 +376,7 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     from aktindsigt.training.bench import benchmark
 
     bench = benchmark(MODEL_DIR, work / "heldout_synthetic.jsonl", data / "ner" / DEV_FILE)
-    info = {"variant": VERIFIER["variant"], "recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
+    info = {"variant": VERIFIER["variant"], "dropout": variant_overrides.get("training.dropout", 0.2), "recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
             "size_bytes": dir_size(MODEL_DIR), "build_seconds": round(time.time() - t0)}
     (work / "build_result.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     from aktindsigt.training.card import write_model_card

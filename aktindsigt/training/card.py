@@ -126,7 +126,11 @@ names outside them. `ner`: transition-based parser, hidden width 64.
   are cut off;
 - 'persons': an ORG of two or three capitalised words that begins with a first name (known, or a
   word no lexicon knows), with no place, acronym or organisation head word ("Børnehave",
-  "Friskole") and no organisation cue around it, is a PER ("Tyge Smed har søgt om hjælp").
+  "Friskole") and no organisation cue around it, is a PER ("Tyge Smed har søgt om hjælp");
+- round 5: a PER with a digit or a slash between lower-case words is dropped in any text, not only
+  in one that uses capitals ('digits': "43,5 kg.", "for/bag"); a PER whose last word is one word
+  ending in an organisation head word of the detector's list and in no name list is an ORG
+  ('orgwords': "Miljøklagenævnet", "Ankestyrelsen", "Socialudvalget").
 
 `aktindsigt_person_verifier` (`aktindsigt/nlp/verifier.py`): a logistic regression over generic
 span features (number of tokens, the lexicon flags of its words, capitals, genitive, initials,
@@ -138,7 +142,7 @@ It drops a PER whose probability is below {cv['threshold']} and gives every othe
 which the detector uses as the suggestion's score (`doc.spans["aktindsigt_per"]`).
 
 Config: `aktindsigt/training/config.cfg`. Optimiser Adam with parameter averaging, seed {r['seed']},
-dropout 0.2, {r['max_steps']} steps; the last model is kept (no sentence is left to pick a checkpoint with,
+dropout {info.get('dropout', 0.2)}, {r['max_steps']} steps; the last model is kept (no sentence is left to pick a checkpoint with,
 and the cross-validation measured exactly this procedure).
 
 ## Training command
@@ -158,7 +162,7 @@ shared machine); the build took {info['build_seconds'] / 60:.0f} minutes here.
 {cv['k']}-fold cross-validation over all {cv['sentences']} annotated sentences (folds keep sentences that
 name the same person together; the files have no document boundaries), {"seed" if len(cv['seeds']) == 1 else "seeds"} {", ".join(map(str, cv['seeds']))},
 the whole pipeline as shipped (model trained on the other folds + rules v3 + a verifier fitted only on
-the other folds' out-of-fold spans); mean ± standard deviation over the {cv['runs']} test folds:
+the other folds' out-of-fold spans); mean ± standard deviation over the {cv['runs']} runs (test folds x seeds):
 
 {_cv_table(cv)}
 

@@ -100,6 +100,8 @@ VARIANTS: dict[str, dict] = {
                      "overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3"}},
     "char-drop3": {"overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3",
                                  "training.dropout": 0.3}},
+    "char-drop4": {"overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3",
+                                 "training.dropout": 0.4}},
     "char-real8": {"real_repeats": 8,
                    "overrides": {"components.tok2vec.model.embed.@architectures": "aktindsigt.NameFeatureEmbed.v3"}},
 }

@@ -2,6 +2,56 @@
 
 EXPERIMENTS_MD = """## Experiments (what helped, what did not)
 
+### Round 5 (issue #13): a second seed, four recipe variants, two rule steps, verifier features, pre-selection
+
+A fold now trains in about a minute, so every recipe variant got the full 5-fold cross-validation and the
+shipped recipe and one variant a second seed (10 runs: the spread below is over folds and seeds). Verifier
+always fitted on the other folds' spans (both seeds' runs where there are two), threshold 0.35; "r5" = rules
+v3 + the two new steps below. Sets 2 and 3 as before (never tuned on).
+
+| run | recipe (5 folds x seeds) | news PER P / R / F1, rules v3 + verifier | news overall F1 | set 2 PER P / R | set 3 PER P / R | news PER F1 with r5 (set 3 P / R) |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+| c18 | `char` (the shipped recipe), seeds 1 + 2 | 0.783 ± 0.038 / 0.900 ± 0.037 / 0.837 ± 0.023 | 0.743 ± 0.040 | 0.976 / 0.969 | 0.964 / 0.896 | **0.840 ± 0.022** (0.967 / 0.896) |
+| c19 | `char-drop3`: dropout 0.3, seeds 1 + 2 | 0.788 ± 0.054 / 0.899 ± 0.036 / 0.839 ± 0.037 | 0.740 ± 0.048 | 0.972 / 0.969 | 0.967 / 0.895 | 0.840 ± 0.038 (0.971 / 0.896) |
+| c20 | `char-drop4`: dropout 0.4, seed 1 | 0.783 ± 0.039 / 0.894 ± 0.037 / 0.834 ± 0.026 | 0.732 ± 0.035 | 0.968 / 0.972 | 0.965 / 0.905 | 0.838 ± 0.030 (0.967 / 0.905) |
+| c21 | `char-steps3k`: 3,000 steps, seed 1 | 0.772 ± 0.051 / 0.898 ± 0.043 / 0.829 ± 0.020 | 0.727 ± 0.040 | 0.952 / 0.972 | 0.959 / 0.905 | 0.831 ± 0.023 (0.961 / 0.905) |
+| c22 | `char-real8`: the real sentences 8 times instead of 5, seed 1 | 0.759 ± 0.045 / 0.912 ± 0.033 / 0.828 ± 0.034 | 0.736 ± 0.054 | 0.961 / 0.971 | 0.961 / 0.894 | 0.831 ± 0.036 (0.963 / 0.892) |
+| c23 | `lessaug` (`base` embedding, 200 generated documents, no substituted copies), seed 1 | 0.797 ± 0.043 / 0.876 ± 0.053 / 0.833 ± 0.024 | 0.734 ± 0.038 | 0.974 / 0.950 | 0.945 / 0.878 | 0.834 ± 0.022 (0.948 / 0.876) |
+
+Findings:
+
+- **Seeds matter as much as any variant.** The shipped recipe scores 0.844 (seed 1) and 0.830 (seed 2) on
+  the same folds. Dropout 0.3 first looked like a clear gain on seed 1 alone (0.807 / 0.922 / 0.860, overall
+  0.752); its second seed (0.827) brought it back to a tie with the shipped recipe (0.839 vs 0.837). Not
+  shipped; a one-seed result is not evidence, like one fold in round 3.
+- **Dropout 0.4, 3,000 steps, more weight on the real sentences, lighter augmentation**: all at or below
+  the shipped recipe on news text; more steps and more real sentences cost set-2 precision, lighter
+  augmentation costs recall on both case-text sets (set 3 R 0.878). Not shipped.
+- **Two rule steps ('r5', written, switched off)**: a PER with a digit or a slash between lower-case words is
+  dropped in any text (the 'clean' step did it only where the text uses capitals, so "vejede 43,5 kg." in a
+  sentence without capitals stayed a person), and a one-word organisation name ("Miljøklagenævnet",
+  "Ankestyrelsen"; the detector's organisation head words) is an ORG. Small but the same sign on every
+  variant and seed: +0.001 to +0.004 news PER F1, set 3 PER precision +0.002 to +0.004, recall unchanged.
+  `make model` with r5 and the verifier fitted on both seeds gave a model (training is not bit-for-bit
+  reproducible) with set 3 PER P / R 0.976 / 0.910 (shipped 0.959 / 0.901) but set 2 0.969 / 0.971 (0.980 /
+  0.967), and in the detector (`scripts/bench_detect.py`, 300 pages) PERSON recall 0.9760 on the case texts
+  (shipped 0.9775: one name fewer) and 0.9965 on the independent corpus (0.9978: three names fewer) at
+  precision 0.9879 / 0.9935 (0.9879 / 0.9880). A missed name is a breach, an extra one a key press: the
+  committed model was kept and the steps stay off (`rules.V3_STEPS`), to be taken with the next model that
+  wins on recall too.
+- **Verifier features** (c18's runs, r5): the neighbouring words themselves (hashed, 256 buckets) cost news
+  recall (0.900 -> 0.876, F1 0.828); the other entities of the sentence 0.835; the tokens' shapes 0.837;
+  both the first two 0.836 - all below the generic features alone (0.840). Not shipped: the verifier's
+  generic features are as much as these 1,168 sentences support.
+- **Pre-selection** (`python -m aktindsigt.training.verify_fit training-work/cv/char --post v3-persons
+  --preselect`): the share of the kept PER spans whose verifier score reaches a cut, and how often those are
+  persons (overlap a gold PER). At the score cap 0.95: news 0.927 ± 0.028 persons (63 % of the spans),
+  set 2 0.999 (85 %), set 3 1.000 (74 %); at 0.90: news 0.908, set 2 0.999, set 3 0.996. The detector
+  policy pre-selects a PERSON from 0.95 on (`resources/detect/policy.yaml`); the rest is left "Afventer".
+- **Not run**: a wider tok2vec (width 96 would cost ~30 % speed, below the 10,000 words/s target);
+  ensembles (half the speed); tok2vec pretraining (still no Danish raw text in a package whose licence
+  allows it).
+
 ### Round 4 (issue #13): character embeddings on the full cross-validation (the shipped model)
 
 Same 5 folds, seed 1, last model after 2000 steps, for the recipe before this round (`base`,
