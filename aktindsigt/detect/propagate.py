@@ -154,6 +154,14 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
+def _dictionary_word(word: str) -> bool:
+    """A form or lemma of spaCy's Danish lemma table ("liv", "nord", "hans"; not "mette", "karen")."""
+    from aktindsigt.nlp.features import kind_flags  # spaCy: only when a one-word name stands in lower case
+
+    base = word[:-2] if word.endswith("'s") else word
+    return bool(kind_flags(base) & 1)
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and text[k] == " ":
@@ -187,12 +195,17 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
             if owners:
                 part_hits.append((h.start, h.end, frozenset(owners), base))
 
+    cased = any(c.isupper() for c in text)  # a text wholly in lower case keeps its lower-case names
     kept: list[tuple[int, int, int, str, bool, bool]] = []  # start, end, value, form, exact, ambiguous
     for h in hits:
         form = h.form
         # value -1: a first name or surname alone, its owners are resolved below
         et = EntityType.PERSON if h.value < 0 else values[h.value].entity_type
         if h.exact:
+            if (et is EntityType.PERSON and h.value >= 0 and text[h.start].islower() and cased
+                    and " " not in values[h.value].text and not _in_address(text, h.start, h.end)
+                    and _dictionary_word(view.folded[h.start:h.end])):
+                continue  # a one-word name written as a word ("Liv" / "liv", "Nord" / "fra nord") is the word
             kept.append((h.start, h.end, h.value, form, True, False))
             continue
         upper = text[h.start].isupper()

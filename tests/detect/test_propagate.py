@@ -164,3 +164,19 @@ def test_an_ordinary_word_surname_after_a_staff_title_a_signature_or_its_own_fir
     docs2 = ["Bager Vinter klager.", "Der er vinter. En bager kom, og Bager Vinter ringede igen. Bager Vinter."]
     got2 = [(o.doc, o.text) for o in propagate(docs2, [KnownEntity("Bager Vinter", EntityType.PERSON)])]
     assert got2 == [(0, "Bager Vinter"), (1, "Bager Vinter"), (1, "Bager Vinter")]
+
+
+def test_a_one_word_name_written_as_a_word_is_the_word():
+    """A person known by one word that is also a Danish word ("Liv", "Nord"): written with a capital it is the
+    person everywhere, in lower case in a text that uses capitals it is the word ("livet", "fra nord"); a text
+    written wholly in lower case keeps it (it has no capitals to tell)."""
+    liv = KnownEntity("Liv", EntityType.PERSON)
+    text = "Liv ringede i går. Hun sagde, at hendes liv er svært. Vinden kom fra nord. Liv kommer igen."
+    assert [o.text for o in occ([text], liv)] == ["Liv", "Liv"]
+    assert [o.text for o in occ(["hej liv, tak for sidst"], liv)] == ["liv"]
+    # a first name that is no Danish word stays a name in lower case ("hej mette," in a mail that uses capitals)
+    mette = KnownEntity("Mette", EntityType.PERSON)
+    assert [o.text for o in occ(["Tak for mødet. hej mette, vi ses. Mette kommer."], mette)] == ["mette", "Mette"]
+    # a name of two words keeps its lower-case form (an e-mail written in lower case, a form)
+    assert [o.text for o in occ(["Brev fra mette hansen om Mette Hansen."], METTE)] == ["mette hansen",
+                                                                                       "Mette Hansen"]
