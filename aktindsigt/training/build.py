@@ -401,10 +401,14 @@ def cross_validated_verifier(data: Path, recipe: dict, log=print):
     v = VERIFIER
     root = REPO / CV_ROOT / v["variant"]
     run_cv(data, root, v["variant"], v["folds"], v["seeds"], log=log)
-    for rd in sorted(root.glob("fold*-seed*")):
+    # only the recipe's seeds: a run of another seed left in training-work/ (an experiment) must not change the
+    # shipped verifier or its figures
+    runs = [rd for rd in sorted(root.glob("fold*-seed*"))
+            if int(rd.name.rsplit("seed", 1)[1]) in v["seeds"] and int(rd.name[4:].split("-")[0]) < v["folds"]]
+    for rd in runs:
         add_synthetic_predictions(data, rd)
-    model, n = fit_all([root], v["post"], v["l2"], v["synthetic_examples"])
-    res = cross_validate([root], v["post"], v["l2"], v["synthetic_examples"])
+    model, n = fit_all(runs, v["post"], v["l2"], v["synthetic_examples"])
+    res = cross_validate(runs, v["post"], v["l2"], v["synthetic_examples"])
     log(res["text"])
     cv = cv_summary(res, v["threshold"], v["folds"], v["seeds"], len(all_sentences(data)))
     cv["verifier_examples"] = n

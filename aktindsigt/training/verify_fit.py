@@ -21,9 +21,12 @@ THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
 def _runs(roots: list[Path]):
+    """The saved runs under each root (``fold*-seed*``), or the root itself when it is one run."""
     out = []
     for root in roots:
-        for rd in sorted(Path(root).glob("fold*-seed*")):
+        root = Path(root)
+        dirs = [root] if (root / "run.json").is_file() else sorted(root.glob("fold*-seed*"))
+        for rd in dirs:
             if (rd / "run.json").is_file() and (rd / "test_raw.spacy").is_file():
                 out.append((json.loads((rd / "run.json").read_text()), load_run(rd)))
     return out
