@@ -402,16 +402,16 @@ def _plain_word(text: str) -> bool:
 
 
 def _not_name_token(t) -> bool:
-    """A digit, or a slash between lower-case words ("R14", "43,5", "børn/voksne"), or a trailing hyphen."""
+    """A digit, or a slash between lower-case words ("R14", "43,5", "børn/voksne")."""
     return any(c.isdigit() for c in t.text) or (
         "/" in t.text and not any(x[:1].isupper() for x in t.text.split("/")))
 
 
 def drop_unnamelike(doc: Doc) -> Doc:
     """In any text, cased or not: a PER with a digit or a slash between lower-case words is no name."""
-    if not any(e.label_ == "PER" and any(_not_name_token(t) for t in e) for e in doc.ents):
-        return doc
-    doc.ents = [e for e in doc.ents if not (e.label_ == "PER" and any(_not_name_token(t) for t in e))]
+    kept = [e for e in doc.ents if not (e.label_ == "PER" and any(_not_name_token(t) for t in e))]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
     return doc
 
 
@@ -434,7 +434,7 @@ def clean_persons(doc: Doc) -> Doc:
         if not any(_capitalised(t.text) for t in toks) and not any(
                 name_flags(t.text.capitalize()) or kind_flags(t.text) & 2 for t in toks) and all(
                 _plain_word(t.text) for t in toks if t.text[:1].isalpha()) or any(
-                any(c.isdigit() for c in t.text) or ("/" in t.text and not any(x[:1].isupper() for x in t.text.split("/"))) for t in toks) or toks[-1].text.endswith("-"):
+                _not_name_token(t) for t in toks) or toks[-1].text.endswith("-"):
             changed = True
             continue
         s = ent.start

@@ -376,7 +376,8 @@ def build(data_path: Path | None, work: Path, skip_train: bool = False) -> int:
     from aktindsigt.training.bench import benchmark
 
     bench = benchmark(MODEL_DIR, work / "heldout_synthetic.jsonl", data / "ner" / DEV_FILE)
-    info = {"variant": VERIFIER["variant"], "dropout": variant_overrides.get("training.dropout", 0.2), "recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
+    info = {"variant": VERIFIER["variant"], "dropout": variant_overrides.get("training.dropout", 0.2),
+            "recipe": recipe, "data": stats, "scores": res, "bench": bench, "cv": cv,
             "size_bytes": dir_size(MODEL_DIR), "build_seconds": round(time.time() - t0)}
     (work / "build_result.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     from aktindsigt.training.card import write_model_card
@@ -403,8 +404,11 @@ def cross_validated_verifier(data: Path, recipe: dict, log=print):
     run_cv(data, root, v["variant"], v["folds"], v["seeds"], log=log)
     # only the recipe's seeds: a run of another seed left in training-work/ (an experiment) must not change the
     # shipped verifier or its figures
-    runs = [rd for rd in sorted(root.glob("fold*-seed*"))
-            if int(rd.name.rsplit("seed", 1)[1]) in v["seeds"] and int(rd.name[4:].split("-")[0]) < v["folds"]]
+    runs = []
+    for rd in sorted(root.glob("fold*-seed*")):
+        info = json.loads((rd / "run.json").read_text(encoding="utf-8")) if (rd / "run.json").is_file() else {}
+        if info.get("seed") in v["seeds"] and info.get("fold", v["folds"]) < v["folds"]:
+            runs.append(rd)
     for rd in runs:
         add_synthetic_predictions(data, rd)
     model, n = fit_all(runs, v["post"], v["l2"], v["synthetic_examples"])

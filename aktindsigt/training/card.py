@@ -127,7 +127,8 @@ names outside them. `ner`: transition-based parser, hidden width 64.
 - 'persons': an ORG of two or three capitalised words that begins with a first name (known, or a
   word no lexicon knows), with no place, acronym or organisation head word ("Børnehave",
   "Friskole") and no organisation cue around it, is a PER ("Tyge Smed har søgt om hjælp");
-- round 5: a PER with a digit or a slash between lower-case words is dropped in any text, not only
+- written in round 5 and switched off (`V3_STEPS`, see the experiments): a PER with a digit or a slash
+  between lower-case words is dropped in any text, not only
   in one that uses capitals ('digits': "43,5 kg.", "for/bag"); a PER whose last word is one word
   ending in an organisation head word of the detector's list and in no name list is an ORG
   ('orgwords': "Miljøklagenævnet", "Ankestyrelsen", "Socialudvalget").
