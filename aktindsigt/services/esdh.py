@@ -626,7 +626,7 @@ class EsdhServices:
             skip = case_terms.skip_for({vi for vi, _page in kept})
             terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
             survivors = survivor_words(pages, text, spans, areas, withheld,
-                                       [t for t, _ in terms] + case_terms.strings(skip))
+                                       case_terms.word_filter([t for t, _ in terms], skip))
             ocr_pages = sorted(areas | {p.number for p in pages if p.ocr and any(
                 p.text_start <= a < p.text_end for a, _b in spans)})
             report = verify(root / rel, terms, survivors, ocr_pages=ocr_pages, require_ocr=True,

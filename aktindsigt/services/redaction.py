@@ -31,7 +31,7 @@ import re
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,18 +179,33 @@ def verification_terms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[lis
     return list(dict.fromkeys(check)), list(dict.fromkeys(uncheckable))
 
 
-def survivor_words(pages: Sequence[Page], text: str, spans: Sequence[tuple[int, int]],
-                   area_pages: set[int], withheld: set[int], terms: Sequence[str]) -> list[str]:
-    """Words far from every redaction that must still be in the output."""
-    import ahocorasick
+class WordFilter:
+    """Strings a survivor word must not be part of, nor contain (``survivor_words``), prepared once:
+    ``also`` is a shared filter looked at too (the case's values, for each of its files)."""
 
-    folded_terms = {t.casefold() for t in terms if t}
-    joined = "\x00".join(folded_terms)  # "a word inside a term": one C search, not one per term
-    inside = ahocorasick.Automaton()  # "a term inside the word"
-    for t in folded_terms:
-        inside.add_word(t, t)
-    if len(inside):
-        inside.make_automaton()
+    def __init__(self, terms: Iterable[str], also: WordFilter | None = None) -> None:
+        import ahocorasick
+
+        folded = {t.casefold() for t in terms if t}
+        self.joined = "\x00".join(folded)  # "a word inside a term": one C search, not one per term
+        self.inside = ahocorasick.Automaton()  # "a term inside the word"
+        for t in folded:
+            self.inside.add_word(t, t)
+        if len(self.inside):
+            self.inside.make_automaton()
+        self.also = also
+
+    def touches(self, word: str) -> bool:
+        low = word.casefold()
+        if low in self.joined or (len(self.inside) and next(self.inside.iter(low), None) is not None):
+            return True
+        return self.also is not None and self.also.touches(word)
+
+
+def survivor_words(pages: Sequence[Page], text: str, spans: Sequence[tuple[int, int]],
+                   area_pages: set[int], withheld: set[int], terms: Iterable[str] | WordFilter) -> list[str]:
+    """Words far from every redaction that must still be in the output."""
+    avoid = terms if isinstance(terms, WordFilter) else WordFilter(terms)
     out: list[str] = []
     for page in pages:
         if page.number in withheld or page.number in area_pages:
@@ -199,8 +214,7 @@ def survivor_words(pages: Sequence[Page], text: str, spans: Sequence[tuple[int, 
         for w in page.words:
             if w.line in touched_lines or len(w.text) < 4 or not w.text.isalpha():
                 continue
-            low = w.text.casefold()
-            if low in joined or (len(inside) and next(inside.iter(low), None) is not None):
+            if avoid.touches(w.text):
                 continue
             out.append(w.text)
             if len(out) >= MAX_SURVIVOR_WORDS:
@@ -443,17 +457,19 @@ class RedactionServices:
             terms: list[tuple[str, str]] = [(t, "") for t in own_terms]
             terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
             skip = case_terms.skip_for(conflict_values)
-            all_strings = [t for t, _ in terms] + case_terms.strings(skip)
-            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages), all_strings)
+            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages),
+                                       case_terms.word_filter([t for t, _ in terms], skip))
             out_path = released / released_name(doc)
-            options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr,
-                                    title=f"Akt {doc.akt_nr}", redacted_strings=tuple(all_strings))
+            # links and outline entries that carry a value withheld anywhere in the case are dropped (a value
+            # kept here too: its link goes, its text stays)
+            options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr, title=f"Akt {doc.akt_nr}",
+                                    redacted_strings=tuple(t for t, _ in terms), case_strings=case_terms.all)
             surviving = _surviving_text(text, spans)
             # every input of the redaction and its verification: a file verified with the same inputs is
             # reused (redact/reuse.py), e.g. by the export after the caseworker's redaction (the case's
             # values by their digest: hashing them once per file grew with documents times values)
             key = redaction_key(rendition=doc.rendition_sha256, boxes=boxes, withholds=withholds,
-                                options=dataclasses.replace(options, redacted_strings=()),
+                                options=dataclasses.replace(options, case_strings=()),
                                 terms=terms, case_terms=case_terms.digest(skip), survivors=survivors, spans=spans,
                                 require_ocr=require_ocr, text=hashlib.sha256(text.encode("utf-8")).hexdigest())
             report = None
@@ -641,6 +657,8 @@ class CaseTerms:
                 j = self.terms.position.get(f)
                 if j is not None:
                     self._values_of.setdefault(j, set()).add(vi)
+        self.all = tuple(self.terms.strings)  # one tuple for every file (``RedactOptions.case_strings``)
+        self._filter: WordFilter | None = None
 
     def skip_for(self, kept_values: set[int]) -> frozenset[int]:
         """The terms not to look for in a document that deliberately keeps ``kept_values`` (a term is
@@ -650,8 +668,13 @@ class CaseTerms:
         return frozenset(j for vi in kept_values for f in self._of_value.get(vi, ())
                          if (j := self.terms.position.get(f)) is not None and self._values_of[j] <= kept_values)
 
-    def strings(self, skip: frozenset[int] = frozenset()) -> list[str]:
-        return [t for j, t in enumerate(self.terms.strings) if j not in skip]
+    def word_filter(self, own: Sequence[str], skip: frozenset[int] = frozenset()) -> WordFilter:
+        """``survivor_words``' filter of a file: its own strings and the case's (but ``skip``)."""
+        if skip:
+            return WordFilter([*own, *(t for j, t in enumerate(self.terms.strings) if j not in skip)])
+        if self._filter is None:
+            self._filter = WordFilter(self.terms.strings)
+        return WordFilter(own, also=self._filter)
 
     def labelled(self, skip: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
         return [(t, self.terms.labels[j]) for j, t in enumerate(self.terms.strings) if j not in skip]

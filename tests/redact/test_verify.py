@@ -145,3 +145,20 @@ def test_near_words_is_levenshtein_within_one():
             s = rng.choice([s, s[:k] + s[k + 1:], s[:k] + rng.choice(alphabet) + s[k:], s[:k] + rng.choice(
                 alphabet) + s[k + 1:], "".join(rng.choice(alphabet) for _ in range(len(s)))])
             assert near.within_one(s) == any(lev1(s, w) for w in words), (s, words)
+
+
+def test_needles_say_what_the_haystack_says_for_each_term():
+    """textnorm.Needles (one automaton for many terms, used for links, outline titles and URI actions) finds a
+    term in a text exactly when Haystack.contains finds it."""
+    from aktindsigt.redact.textnorm import Needles
+
+    terms = ["Anne Kjeldsen", "010203-1234", "Kløvermarksvej 3", "Else", "37 62 01 97", "E-mail-adressen"]
+    texts = ["mailto:anne.kjeldsen@mail.dk", "Godkendelse", "CPR 0102031234", "ring 37620197", "Kløver-\nmarksvej 3",
+             "https://x.dk/?q=anne_kjeldsen", "intet her", "", "e-mailadressen", "ANNE  KJELDSEN"]
+    for text in texts:
+        hay = Haystack(text)
+        assert Needles(terms).in_text(text) == any(hay.contains(t) for t in terms), text
+        for t in terms:
+            assert Needles([t]).in_text(text) == hay.contains(t), (t, text)
+            assert Needles([], also=Needles([t])).in_text(text) == hay.contains(t), (t, text)
+    assert not Needles([]).in_text("Anne Kjeldsen") and not Needles(["  "])
