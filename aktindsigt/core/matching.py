@@ -32,14 +32,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
 from aktindsigt.core.model import EntityType
-from aktindsigt.core.textview import TextView
+from aktindsigt.core.textview import TextView, in_address
 
 NUMERIC_TYPES = frozenset({EntityType.CPR, EntityType.PHONE, EntityType.BANK_ACCOUNT, EntityType.CARD,
                            EntityType.CVR, EntityType.IBAN})
@@ -152,11 +152,28 @@ class Hit:
     exact: bool
 
 
-class CaseMatcher:
-    """All values of a case and their patterns in two automata (words and digits)."""
+def capitalised_word(text: str) -> bool:
+    """One word written with a capital initial ("Rose", "Skov's"): the shape of a value that may also be an
+    ordinary word ("rose", "skov")."""
+    w = text.strip()
+    base = w[:-2] if w.endswith(("'s", "’s")) else w
+    return len(base) >= 2 and base.isalpha() and base[0].isupper()
 
-    def __init__(self, values: Iterable[tuple[str, EntityType]], *, related: bool = True) -> None:
+
+class CaseMatcher:
+    """All values of a case and their patterns in two automata (words and digits).
+
+    ``word_like(folded)`` (given a value of one capitalised word, folded, without a possessive) says whether
+    the value is also an ordinary Danish word ("Rose" / "rose", "Skov" / "skov"); such a value is not
+    found where it stands in lower case in a text that has capitals - "hun rose ham" is the verb, not
+    Rose - except inside an e-mail address, a URL or a path.  The detector proposes, and the case-level
+    and file checks demand, the same occurrences (one rule, here)."""
+
+    def __init__(self, values: Iterable[tuple[str, EntityType]], *, related: bool = True,
+                 word_like: Callable[[str], bool] | None = None) -> None:
         self.values: list[Value] = []
+        self.word_like = word_like
+        self.words: set[int] = set()  # values that are also ordinary words (see the class)
         self.index: dict[str, int] = {}
         self.parts: dict[int, PersonParts] = {}
         #: a first name or surname alone -> the persons it may stand for (one hit per occurrence, whoever
@@ -187,6 +204,10 @@ class CaseMatcher:
         i = len(self.values)
         self.values.append(Value(" ".join(text.split()), entity_type, key))
         self.index[key] = i
+        if self.word_like is not None and capitalised_word(text):
+            base = re.sub(r"(?:'s|’s)$", "", fold(text.strip()))
+            if self.word_like(base):
+                self.words.add(i)
         self._built = False
         for pattern, form, kind in self._patterns(i, text, entity_type, related):
             exact = form in EXACT_FORMS
@@ -301,7 +322,14 @@ class CaseMatcher:
             for mt in _LOCAL_PART.finditer(view.folded):
                 for i in self.acronyms.get(mt.group(1), ()):
                     hits.append(Hit(mt.start(1), mt.end(1), i, "acronym", False))
+        if self.words and hits and view.text.lower() != view.text:
+            hits = [h for h in hits if not self._word_use(view.text, h.value, h.start, h.end)]
         return hits
+
+    def _word_use(self, text: str, value: int, start: int, end: int) -> bool:
+        """Whether this occurrence of a value that is also a word is that word, in a text that has capitals
+        (see the class)."""
+        return value in self.words and text[start].islower() and not in_address(text, start, end)
 
     def _maybe(self, text: str) -> bool:
         """Whether any exact pattern can occur in ``text`` (cheap: two C passes, no view)."""
@@ -319,7 +347,9 @@ class CaseMatcher:
         view = TextView.build(text, soft_lines=True)
         found = {h.value for h in self.find(view) if h.exact}
         if len(self._compact) and self._compact.kind == ahocorasick.AHOCORASICK:
-            found |= {i for i, form in _compact_hits(self._compact, view.folded) if form in EXACT_FORMS}
+            found |= {i for i, form, s, e in _compact_hits(self._compact, view.folded)
+                      if form in EXACT_FORMS and not (self.words and view.text.lower() != view.text
+                                                      and self._word_use(view.text, i, s, e))}
         return found
 
 
@@ -409,7 +439,7 @@ def _digit_hits(auto: ahocorasick.Automaton, dv: str, dmap: array, text: str) ->
             yield Hit(s_view, e_view, i, form, exact)
 
 
-def _compact_hits(auto: ahocorasick.Automaton, folded: str) -> Iterator[tuple[int, str]]:
+def _compact_hits(auto: ahocorasick.Automaton, folded: str) -> Iterator[tuple[int, str, int, int]]:
     chars: list[str] = []
     idx: list[int] = []
     for k, c in enumerate(folded):
@@ -426,4 +456,4 @@ def _compact_hits(auto: ahocorasick.Automaton, folded: str) -> Iterator[tuple[in
         if e < n and _alnum(folded[e]) and not (folded[e] == "s" and (e + 1 == n or not _alnum(folded[e + 1]))):
             continue
         for i, form, _exact in payloads:
-            yield i, form
+            yield i, form, s, e

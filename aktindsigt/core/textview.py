@@ -386,6 +386,23 @@ def _dehyphenate(source: str, a: int, b: int, out: list[str]) -> str:
     return "join"
 
 
+_CHUNK_END = frozenset("()<>[]{}\"'")
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """[start, end) lies in a chunk without white space or brackets that is an e-mail address, a URL or a
+    path (brackets end it: "(rose@x.dk)" is an address, "(hun rose.)Tj/F1" in a PDF stream is not)."""
+    a = start
+    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in _CHUNK_END:
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace() and text[b] not in _CHUNK_END:
+        b += 1
+    chunk = text[a:b]
+    return "@" in chunk or "/" in chunk or "\\" in chunk or chunk.lower().startswith("www.") or (
+        "." in chunk.strip(".,;:!?)") and "_" in chunk)
+
+
 def token_around(text: str, start: int, end: int) -> str:
     """The chunk without white space that holds [start, end) (an e-mail address, a URL, a word)."""
     a = start

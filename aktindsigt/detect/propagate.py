@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from aktindsigt.core.matching import EXACT_FORMS, NUMERIC_TYPES, CaseMatcher, Hit, fold, value_key
 from aktindsigt.core.model import EntityType
-from aktindsigt.core.textview import HARD, TextView
+from aktindsigt.core.textview import HARD, TextView, in_address
 
 __all__ = ["NUMERIC_TYPES", "KnownEntity", "Occurrence", "entity_key", "normalize", "propagate", "propagate_iter"]
 
@@ -111,7 +111,7 @@ def propagate_iter(
     words).  ``cancelled()`` is checked between documents."""
     docs = list(texts.items()) if isinstance(texts, Mapping) else list(enumerate(texts))
     if matcher is None:
-        matcher = CaseMatcher((e.text, EntityType(e.entity_type)) for e in entities)
+        matcher = case_matcher((e.text, EntityType(e.entity_type)) for e in entities)
     if not len(matcher):
         return
     views: list[tuple[object, TextView]] = []
@@ -124,7 +124,7 @@ def propagate_iter(
         view = t if isinstance(t, TextView) else TextView.build(t, soft_lines=True)
         hits = matcher.find(view)
         for h in hits:
-            if h.form in _PARTIAL and view.text[h.start].islower() and not _in_address(view.text, h.start, h.end):
+            if h.form in _PARTIAL and view.text[h.start].islower() and not in_address(view.text, h.start, h.end):
                 ordinary.add(view.folded[h.start:h.end])
         views.append((key, view))
         all_hits.append(hits)
@@ -134,14 +134,6 @@ def propagate_iter(
         if cancelled is not None and cancelled():
             return
         yield key, _choose(key, view, hits, matcher, ordinary)
-
-
-def _in_address(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) lies in an e-mail address or a URL (a token with @, / or www.)."""
-    from aktindsigt.core.textview import token_around
-
-    token = token_around(text, start, end)
-    return "@" in token or "/" in token or token.lower().startswith("www.")
 
 
 def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -154,12 +146,20 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _dictionary_word(word: str) -> bool:
+def dictionary_word(word: str) -> bool:
     """A form or lemma of spaCy's Danish lemma table ("liv", "nord", "hans"; not "mette", "karen")."""
-    from aktindsigt.nlp.features import kind_flags  # spaCy: only when a one-word name stands in lower case
+    from aktindsigt.nlp.features import kind_flags  # spaCy's lookups: only for one-word capitalised values
 
     base = word[:-2] if word.endswith("'s") else word
     return bool(kind_flags(base) & 1)
+
+
+def case_matcher(values: Iterable[tuple[str, EntityType]], *, related: bool = True) -> CaseMatcher:
+    """The matcher of a case's values with the rule that a one-word value that is also a Danish word ("Liv",
+    "Nord", "Rose") is not found at its lower-case use in a text with capitals ("hendes liv", "fra nord").
+    The detector, the case-level check before release and the check of the saved files all build it here,
+    so that what is proposed and what is demanded are the same occurrences."""
+    return CaseMatcher(values, related=related, word_like=dictionary_word)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -179,7 +179,7 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
                 and h.form in ("full", "name", "initials", "email"):
             if h.form in ("name", "initials") and not text[h.start].isupper():
                 continue
-            if h.form == "email" and not _in_address(text, h.start, h.end):
+            if h.form == "email" and not in_address(text, h.start, h.end):
                 continue
             persons_here.add(h.value)
             full_at.setdefault(h.value, []).append(h.start)
@@ -195,17 +195,12 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
             if owners:
                 part_hits.append((h.start, h.end, frozenset(owners), base))
 
-    cased = any(c.isupper() for c in text)  # a text wholly in lower case keeps its lower-case names
     kept: list[tuple[int, int, int, str, bool, bool]] = []  # start, end, value, form, exact, ambiguous
     for h in hits:
         form = h.form
         # value -1: a first name or surname alone, its owners are resolved below
         et = EntityType.PERSON if h.value < 0 else values[h.value].entity_type
         if h.exact:
-            if (et is EntityType.PERSON and h.value >= 0 and text[h.start].islower() and cased
-                    and " " not in values[h.value].text and not _in_address(text, h.start, h.end)
-                    and _dictionary_word(view.folded[h.start:h.end])):
-                continue  # a one-word name written as a word ("Liv" / "liv", "Nord" / "fra nord") is the word
             kept.append((h.start, h.end, h.value, form, True, False))
             continue
         upper = text[h.start].isupper()
@@ -214,7 +209,7 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
                 kept.append((h.start, h.end, h.value, form, False, False))
             continue
         if form == "email":
-            if _in_address(text, h.start, h.end):
+            if in_address(text, h.start, h.end):
                 kept.append((h.start, h.end, h.value, form, False, False))
             continue
         if form == "acronym":
@@ -229,8 +224,7 @@ def _choose(key: object, view: TextView, hits: list[Hit], m: CaseMatcher, ordina
         cands = m.part_owners.get(base) or m.part_owners.get(part) or m.part_owners.get(base[:-1]) or []
         if not cands:
             continue
-        in_address = _in_address(text, h.start, h.end)
-        if in_address:
+        if in_address(text, h.start, h.end):
             here = [c for c in cands if c in persons_here]
             if here:
                 kept.append((h.start, h.end, here[0], "email", False, len(here) > 1))

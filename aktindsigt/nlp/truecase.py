@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from aktindsigt.core.textview import in_address
+
 _WORD = re.compile(r"[^\W\d_]+")
 _ALPHA2 = re.compile(r"[^\W\d_]{2,}")
 _SENT_END = ".!?:\n•"
@@ -52,15 +54,6 @@ def _ordinary(low: str) -> bool:
     if kind & 1:
         return True
     return ordinary_word(low) and not name_flags(low.capitalize()) and not kind & 6
-
-
-def _in_address(text: str, start: int, end: int) -> bool:
-    """[start, end) lies in a chunk without white space that is an e-mail address, a URL or a path."""
-    from aktindsigt.core.textview import token_around
-
-    chunk = token_around(text, start, end)
-    return "@" in chunk or "/" in chunk or "\\" in chunk or chunk.lower().startswith("www.") or (
-        "." in chunk.strip(".,;:!?)") and "_" in chunk)
 
 
 def _cap(word: str) -> str:
@@ -109,7 +102,7 @@ def _truecase(text: str) -> str:
         while k >= 0 and text[k] in " \t\"'(«“-–":
             k -= 1
         start = k < 0 or text[k] in _SENT_END
-        if _in_address(text, m.start(), m.end()):
+        if in_address(text, m.start(), m.end()):
             out.append(word)  # a part of an e-mail address, a URL or a file name: as written
         elif _ordinary(word.lower()):
             # capitalised at a sentence start, as the model knows sentences - but not a pronoun or

@@ -9,7 +9,7 @@ letter may be produced.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -203,17 +203,26 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def leaks(texts: Mapping[Any, str], redacted: Sequence[str]) -> dict[Any, str]:
+def leaks(texts: Mapping[Any, str], redacted: Sequence[str],
+          word_like: Callable[[str], bool] | None = None) -> dict[Any, str]:
     """For each named text that contains a redacted string: the (longest) string found, compared on word
     boundaries (``core.matching``: case, line breaks, a possessive -s, numbers in any grouping), so that
-    "Else" is not found inside "Godkendelse". Strings under 3 characters are ignored."""
+    "Else" is not found inside "Godkendelse". Strings under 3 characters are ignored.  ``word_like``: a
+    capitalised one-word string that is also a word ("Rose") is not found at its lower-case use in a text
+    with capitals ("udvalget rose indsatsen"), as in the check of the released files."""
     from aktindsigt.core.matching import CaseMatcher
     from aktindsigt.core.model import EntityType
 
-    needles = sorted({_norm(r) for r in redacted if len(_norm(r)) >= 3}, key=len, reverse=True)
+    forms: dict[str, str] = {}  # normalised -> as written (in lower case where any redaction wrote it so)
+    for r in redacted:
+        n = _norm(r)
+        if len(n) >= 3:
+            shown = " ".join(r.split())
+            forms[n] = n if (n in forms and forms[n] != shown) or shown == n else shown
+    needles = sorted(forms.values(), key=len, reverse=True)
     if not needles:
         return {}
-    matcher = CaseMatcher(((n, EntityType.MANUAL) for n in needles), related=False)
+    matcher = CaseMatcher(((n, EntityType.MANUAL) for n in needles), related=False, word_like=word_like)
     found = {}
     for name, text in texts.items():
         hits = matcher.present(text or "")
@@ -222,7 +231,8 @@ def leaks(texts: Mapping[Any, str], redacted: Sequence[str]) -> dict[Any, str]:
     return found
 
 
-def _leak_problems(data: CaseData, redacted: Sequence[str]) -> list[Problem]:
+def _leak_problems(data: CaseData, redacted: Sequence[str],
+                   word_like: Callable[[str], bool] | None = None) -> list[Problem]:
     """Texts that reach the requester must not contain what was redacted."""
     problems: list[Problem] = []
     if not redacted:
@@ -240,7 +250,7 @@ def _leak_problems(data: CaseData, redacted: Sequence[str]) -> list[Problem]:
     texts.update({("case.scope", None): data.case.scope, ("statements.extraction", None): st.extraction,
                   ("statements.meroffentlighed", None): st.meroffentlighed,
                   **{(f"statements.laws.{k}", None): v for k, v in st.laws.items()}})
-    found = leaks(texts, redacted)
+    found = leaks(texts, redacted, word_like)
     for (fld, doc_id) in texts:  # in the order of the documents, then the case's texts
         if (fld, doc_id) not in found:
             continue
@@ -265,7 +275,8 @@ _TEXT_PROBLEMS = {
 
 def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = None,
               redacted: Sequence[str] = (), own_redacted: Mapping[int, Sequence[str]] | None = None,
-              indsigt: Mapping[str, Any] | None = None) -> list[Problem]:
+              indsigt: Mapping[str, Any] | None = None,
+              word_like: Callable[[str], bool] | None = None) -> list[Problem]:
     """Everything that must be fixed before the final letter can be sent.
 
     ``redacted``: the texts redacted in the case; titles, reasons and statements must not contain them.
@@ -341,7 +352,7 @@ def checklist(data: CaseData, pending_by_document: Mapping[int, int] | None = No
         problems.append(Problem("complaint_body_missing", "Klageinstansen er ikke valgt: angiv den underliggende "
                                 "sags område (fx socialområdet eller byggesager) eller skriv klageinstansen.",
                                 "statements.matter_area"))
-    problems.extend(_leak_problems(data, redacted))
+    problems.extend(_leak_problems(data, redacted, word_like))
     deadline = complaint_deadline_phrases(complaint)
     if deadline:
         problems.append(Problem("complaint_deadline", "Klagevejledningen ser ud til at angive en klagefrist ("

@@ -23,7 +23,7 @@ from urllib.parse import unquote_plus
 
 import pikepdf
 
-from aktindsigt.redact.textnorm import Haystack
+from aktindsigt.redact.textnorm import Needles, as_needles
 
 #: actions that run code, open or fetch something outside the document, or send data
 DANGEROUS = frozenset({
@@ -54,8 +54,8 @@ def _text(obj) -> str:
 
 
 class _Remover:
-    def __init__(self, redacted: Iterable[str]) -> None:
-        self.terms = [t for t in redacted if t.strip()]
+    def __init__(self, redacted: Iterable[str] | Needles) -> None:
+        self.terms = as_needles(redacted)
         self.removed: list[str] = []
 
     def bad_action(self, obj, depth: int = 0, seen: set | None = None) -> str:
@@ -81,10 +81,8 @@ class _Remover:
             return f"{str(kind)[1:]} action"
         if "/JS" in obj:
             return "JavaScript"
-        if kind == pikepdf.Name.URI and self.terms:
-            hay = Haystack(_decoded(_text(obj.get("/URI", ""))))
-            if any(hay.contains(t) for t in self.terms):
-                return "URI with redacted text"
+        if kind == pikepdf.Name.URI and self.terms.in_text(_decoded(_text(obj.get("/URI", "")))):
+            return "URI with redacted text"
         nxt = obj.get("/Next")
         return self.bad_action(nxt, depth + 1, seen) if nxt is not None else ""
 
@@ -152,7 +150,7 @@ def _container(obj) -> bool:
     return isinstance(obj, pikepdf.Dictionary | pikepdf.Stream | pikepdf.Array)
 
 
-def remove_actions(pdf: pikepdf.Pdf, redacted: Sequence[str] = ()) -> list[str]:
+def remove_actions(pdf: pikepdf.Pdf, redacted: Sequence[str] | Needles = ()) -> list[str]:
     """Remove the actions described in the module docstring from an open ``pikepdf.Pdf``; what was removed."""
     r = _Remover(redacted)
     r.annotations(pdf)
@@ -164,7 +162,7 @@ def remove_actions(pdf: pikepdf.Pdf, redacted: Sequence[str] = ()) -> list[str]:
     return r.removed
 
 
-def remove_actions_from_file(path: str | os.PathLike, redacted: Sequence[str] = ()) -> list[str]:
+def remove_actions_from_file(path: str | os.PathLike, redacted: Sequence[str] | Needles = ()) -> list[str]:
     """Remove actions from the PDF at ``path`` in place (rewritten atomically only when needed)."""
     path = Path(path)
     with pikepdf.open(path) as pdf:

@@ -38,6 +38,7 @@ from aktindsigt.redact.sanitize import (
     rewrite_outline,
     strip_document,
 )
+from aktindsigt.redact.textnorm import Needles, needles
 
 FONT = "helv"
 # text extraction without clipping to the mediabox, keeping ligatures and whitespace
@@ -494,7 +495,8 @@ def redact_pdf(
                 result.image_redaction_pages.append(pno)
             result.boxes_applied += len(pboxes)
 
-        redacted_strings = list(dict.fromkeys([*options.redacted_strings, *result.redacted_texts]))
+        redacted_strings = Needles([*options.redacted_strings, *result.redacted_texts],
+                                   also=needles(options.case_strings) if options.case_strings else None)
         rects_by_page = {p: [to_rect(b.rect) for b in bs] for p, bs in by_page.items()}
         nl = filter_links(doc, rects_by_page, redacted_strings)
         if nl:

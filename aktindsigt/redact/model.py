@@ -77,6 +77,9 @@ class RedactOptions:
     # strings known to be redacted (besides the text found under the boxes); used to
     # drop outline entries and links that carry them
     redacted_strings: tuple[str, ...] = ()
+    # the same for every file of a case (every value withheld in it): pass the same tuple for each file,
+    # it is prepared once (``textnorm.needles``)
+    case_strings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

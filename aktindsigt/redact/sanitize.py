@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from aktindsigt.pdflib import pymupdf
 from aktindsigt.redact.pdfsyntax import remove_marked_sections, strip_marked_content_text
-from aktindsigt.redact.textnorm import Haystack
+from aktindsigt.redact.textnorm import Needles, as_needles
 
 _REF_RE = re.compile(r"/([^\s/<>\[\]()]+)\s+(\d+)\s+0\s+R")
 _CATALOG_KEYS = (
@@ -196,10 +196,10 @@ def flatten_and_strip_annotations(doc: pymupdf.Document) -> tuple[int, int]:
 def filter_links(
     doc: pymupdf.Document,
     boxes_by_page: dict[int, Sequence[pymupdf.Rect]],
-    redacted: Iterable[str],
+    redacted: Iterable[str] | Needles,
 ) -> int:
     """Remove links under a redaction box or whose target carries a redacted string."""
-    terms = [t for t in redacted if t.strip()]
+    terms = as_needles(redacted)
     removed = 0
     for page in doc:
         rects = boxes_by_page.get(page.number + 1, ())
@@ -207,15 +207,14 @@ def filter_links(
             target = " ".join(str(link.get(k, "")) for k in ("uri", "file", "nameddest", "to"))
             hit = any(link["from"].intersects(r) for r in rects)
             if not hit and terms:
-                hay = Haystack(target)
-                hit = any(hay.contains(t) for t in terms)
+                hit = terms.in_text(target)
             if hit or link.get("kind") in (pymupdf.LINK_LAUNCH,):
                 page.delete_link(link)
                 removed += 1
     return removed
 
 
-def rewrite_outline(doc: pymupdf.Document, redacted: Iterable[str]) -> tuple[int, int]:
+def rewrite_outline(doc: pymupdf.Document, redacted: Iterable[str] | Needles) -> tuple[int, int]:
     """Keep only outline entries whose titles carry no redacted string, as plain GoTo entries.
 
     Returns (kept, dropped).
@@ -224,12 +223,12 @@ def rewrite_outline(doc: pymupdf.Document, redacted: Iterable[str]) -> tuple[int
         toc = doc.get_toc(simple=True)
     except Exception:  # noqa: BLE001
         toc = []
-    terms = [t for t in redacted if t.strip()]
+    terms = as_needles(redacted)
     kept: list[list] = []
     dropped = 0
     prev = 0
     for lvl, title, pno in toc:
-        if any(Haystack(title).contains(t) for t in terms):
+        if terms.in_text(title):
             dropped += 1
             continue
         lvl = min(lvl, prev + 1)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 SOFT_HYPHEN = "\u00ad"
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
@@ -98,6 +100,55 @@ class Haystack:
 
 def contains(text: str, term: str) -> bool:
     return Haystack(text).contains(term)
+
+
+class Needles:
+    """Many terms prepared once: ``in_text(text)`` is ``any(Haystack(text).contains(t) for t in terms)``
+    in two automaton passes (a case's values against every link and outline title of every file grew
+    with documents times values, #14)."""
+
+    def __init__(self, terms: Iterable[str], also: Needles | None = None) -> None:
+        import ahocorasick
+
+        self.also = also  # a shared set looked in too (a case's values, built once)
+        self._compact = ahocorasick.Automaton()
+        self._digits = ahocorasick.Automaton()
+        for t in terms:
+            if not t.strip():
+                continue
+            for form in needle_forms(t):
+                self._compact.add_word(form, form)
+                if form.isdigit():
+                    self._digits.add_word(form, form)
+        for auto in (self._compact, self._digits):
+            if len(auto):
+                auto.make_automaton()
+
+    def __bool__(self) -> bool:
+        return bool(len(self._compact)) or bool(self.also)
+
+    def in_text(self, text: str) -> bool:
+        if not text or not self:
+            return False
+        hay = Haystack(text)
+        return self._in(hay)
+
+    def _in(self, hay: Haystack) -> bool:
+        if len(self._compact) and next(self._compact.iter(hay._compact), None) is not None:
+            return True
+        if len(self._digits) and next(self._digits.iter(hay._digits), None) is not None:
+            return True
+        return self.also is not None and self.also._in(hay)
+
+
+def as_needles(redacted: Iterable[str] | Needles) -> Needles:
+    return redacted if isinstance(redacted, Needles) else Needles(redacted)
+
+
+@lru_cache(maxsize=4)
+def needles(terms: tuple[str, ...]) -> Needles:
+    """The ``Needles`` of a tuple of terms (the same case's terms for each of its files: built once)."""
+    return Needles(terms)
 
 
 # ---------------------------------------------------------------- positional search

@@ -7,7 +7,9 @@ Every redacted string (optionally a ``(string, label)`` pair: the label, e.g. th
 of the value, is printed in the report, the string never) is searched on word
 boundaries in the normalised view of each text (``core.matching``: case, line breaks,
 hyphenation at line ends, soft hyphens, ligatures, a possessive -s, numbers in any
-grouping; also with all spaces removed, for letter-spaced text), in:
+grouping; also with all spaces removed, for letter-spaced text; with ``word_like``, a capitalised
+one-word string that is also an ordinary word is not looked for at its lower-case use in a text with
+capitals, as ``core.matching.CaseMatcher`` says), in:
 
 * page text by four extraction routes (plain text, words, rawdict characters
   joined, blocks), without clipping to the mediabox;
@@ -35,7 +37,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -62,6 +64,7 @@ class VerificationReport:
     passed: bool = False
     checks: list[CheckResult] = field(default_factory=list)
     terms: list[dict] = field(default_factory=list)  # index + salted hash, never the text
+    shared_terms: int = 0  # strings looked for from a shared set (``TermSet.shared``), not listed one by one
     salt: str = ""
     created: str = ""
     seconds: float = 0.0
@@ -87,11 +90,18 @@ class VerificationReport:
         os.replace(tmp, path)
 
 
-class _Terms:
+class TermSet:
     """The strings to look for (each optionally with a label such as its type, never printed with
-    the string), matched on word boundaries by one automaton (``core.matching.CaseMatcher``)."""
+    the string), matched on word boundaries by one automaton (``core.matching.CaseMatcher``).
 
-    def __init__(self, strings: Iterable[str | tuple[str, str]], salt: str) -> None:
+    ``shared``: a set built once for many files (every value withheld in a case) that is searched too,
+    its strings numbered after this set's own; ``skip``: indices of ``shared`` not to look for here (a value
+    deliberately kept in this document).  A case's files then cost one automaton of the case's values,
+    not one per file."""
+
+    def __init__(self, strings: Iterable[str | tuple[str, str]], salt: str = "",
+                 word_like: Callable[[str], bool] | None = None, *, shared: TermSet | None = None,
+                 skip: Iterable[int] = ()) -> None:
         from aktindsigt.core.matching import CaseMatcher, value_key
         from aktindsigt.core.model import EntityType
 
@@ -101,25 +111,95 @@ class _Terms:
             text = text.strip()
             if text and text not in labels:
                 labels[text] = label
+        self.shared = shared
+        self.skip = frozenset(skip)
+        if shared is not None:  # a string of the shared set is looked for there
+            for text in [t for t in labels if t in shared.position]:
+                if shared.position[text] not in self.skip:
+                    del labels[text]
         self.strings = list(labels)
         self.labels = [labels[s] for s in self.strings]
+        self.position = {t: i for i, t in enumerate(self.strings)}
         self.salt = salt
-        self.matcher = CaseMatcher(((s, EntityType.MANUAL) for s in self.strings), related=False)
+        self.matcher = CaseMatcher(((s, EntityType.MANUAL) for s in self.strings), related=False,
+                                   word_like=word_like)
         self._of_value: dict[int, list[int]] = {}
         for i, s in enumerate(self.strings):
             v = self.matcher.index.get(value_key(s, EntityType.MANUAL))
             if v is not None:
                 self._of_value.setdefault(v, []).append(i)
+        self._digest = ""
+
+    def __len__(self) -> int:
+        """How many strings are looked for (own and shared, without the skipped ones)."""
+        return len(self.strings) + (len(self.shared) - len(self.skip) if self.shared is not None else 0)
+
+    @property
+    def digest(self) -> str:
+        """A hash of the strings, labels and word rule, for the reuse key of a verified file."""
+        if not self._digest:
+            h = hashlib.sha256(json.dumps([self.strings, self.labels, self.matcher.word_like is not None],
+                                          ensure_ascii=False).encode("utf-8"))
+            if self.shared is not None:
+                h.update(f"|{self.shared.digest}|{sorted(self.skip)}".encode())
+            self._digest = h.hexdigest()
+        return self._digest
+
+    def string(self, i: int) -> str:
+        n = len(self.strings)
+        return self.strings[i] if i < n else self.shared.strings[i - n]  # type: ignore[union-attr]
+
+    def label(self, i: int) -> str:
+        n = len(self.strings)
+        return self.labels[i] if i < n else self.shared.labels[i - n]  # type: ignore[union-attr]
+
+    def items(self) -> Iterator[tuple[int, str]]:
+        """(index, string) of every string looked for."""
+        yield from enumerate(self.strings)
+        if self.shared is not None:
+            n = len(self.strings)
+            yield from ((n + j, t) for j, t in enumerate(self.shared.strings) if j not in self.skip)
 
     def ref(self, i: int) -> str:
-        h = hashlib.sha256((self.salt + self.strings[i]).encode("utf-8")).hexdigest()[:12]
-        label = f"{self.labels[i]}, " if self.labels[i] else ""
+        h = hashlib.sha256((self.salt + self.string(i)).encode("utf-8")).hexdigest()[:12]
+        label = f"{self.label(i)}, " if self.label(i) else ""
         return f"term #{i + 1} ({label}sha256:{h})"
 
     def find(self, text: str) -> list[int]:
-        if not text or not self.strings:
+        if not text:
             return []
-        return sorted(i for v in self.matcher.present(text) for i in self._of_value.get(v, ()))
+        found = [i for v in self.matcher.present(text) for i in self._of_value.get(v, ())] if self.strings else []
+        if self.shared is not None:
+            n = len(self.strings)
+            found += [n + j for j in self.shared.find(text) if j not in self.skip]
+        return sorted(found)
+
+
+_Terms = TermSet  # the name the checks and older callers use
+
+
+class _NearWords:
+    """Words, indexed so that "is any of them within one edit (Levenshtein) of s" costs a few set lookups
+    per character of s, not a comparison with every word."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = set(words)
+        self.shorter: set[str] = set()  # a word with one character deleted
+        self.replaced: set[tuple[int, str]] = set()  # (position, the word without that character)
+        for w in self.words:
+            for k in range(len(w)):
+                d = w[:k] + w[k + 1:]
+                self.shorter.add(d)
+                self.replaced.add((k, d))
+
+    def within_one(self, s: str) -> bool:
+        if s in self.words or s in self.shorter:  # equal, or a word has one character more
+            return True
+        for k in range(len(s)):
+            d = s[:k] + s[k + 1:]
+            if d in self.words or (k, d) in self.replaced:  # s has one more, or one is replaced
+                return True
+        return False
 
 
 def _levenshtein_le1(a: str, b: str) -> bool:
@@ -225,15 +305,20 @@ def verify(
     require_ocr: bool = True,
     ocr_dpi: int = 300,
     ocr_session: OcrSession | None = None,
+    word_like: Callable[[str], bool] | None = None,
+    shared_terms: TermSet | None = None,
+    skip_shared: Iterable[int] = (),
 ) -> VerificationReport:
     t0 = time.perf_counter()
     salt = secrets.token_hex(8)
-    terms = _Terms(redacted_strings, salt)
+    terms = TermSet(redacted_strings, salt, word_like, shared=shared_terms, skip=skip_shared)
     report = VerificationReport(
         file=str(output_path),
         salt=salt,
         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        # one salted reference per own string; the shared strings (a case's values) are counted
         terms=[{"index": i + 1, "ref": terms.ref(i)} for i in range(len(terms.strings))],
+        shared_terms=len(terms) - len(terms.strings),
     )
 
     def run(name: str, fn: Callable[[], tuple[bool, list[str]] | tuple[str, bool, list[str]]]) -> None:
@@ -312,7 +397,7 @@ def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, session: OcrSes
         return "not_run", not require_ocr, [f"OCR not run: {msg}", f"pages needing OCR: {pages}",
                                            "fails closed" if require_ocr else "accepted without OCR (require_ocr=False)"]
     details: list[str] = []
-    single = [(i, compact(fold(s))) for i, s in enumerate(terms.strings)]
+    single = [(i, c) for i, c in ((i, compact(fold(t))) for i, t in terms.items()) if len(c) >= 6 and c.isalnum()]
     read = session.read_output(doc, pages)  # changed or unread regions; earlier readings elsewhere (ocr_cache)
     for pno in pages:
         words = read[pno]
@@ -322,12 +407,8 @@ def _check_ocr(doc, terms: _Terms, ocr_pages, require_ocr: bool, session: OcrSes
         text = "\n".join(" ".join(v) for v in lines.values())
         found = set(terms.find(text))
         # OCR misreads one letter now and then: near matches of longer single words count
-        tokens = {re.sub(r"[^\w]", "", fold(w.text)) for w in words}
-        for i, s in single:
-            if i in found or len(s) < 6 or not s.isalnum():
-                continue
-            if any(len(t) >= 5 and _levenshtein_le1(s, t) for t in tokens):
-                found.add(i)
+        near = _NearWords(t for t in (re.sub(r"[^\w]", "", fold(w.text)) for w in words) if len(t) >= 5)
+        found.update(i for i, c in single if i not in found and near.within_one(c))
         details += [f"{terms.ref(i)} read by OCR on page {pno}" for i in sorted(found)]
     read = f"OCR (at most {session.dpi} dpi, scans at their own resolution) of pages {pages}"
     return (not details), [*details, read, session.stats.summary()]

@@ -355,15 +355,14 @@ class AnalysisServices:
                         progress: Callable[[int, int], None] | None = None,
                         cancel: CancelToken | None = None) -> list[Suggestion]:
         """Analysis-time propagation over the given documents; stored per batch of documents."""
-        from aktindsigt.core.matching import CaseMatcher
-        from aktindsigt.detect.propagate import propagate_iter
+        from aktindsigt.detect.propagate import case_matcher, propagate_iter
 
         suggestions = self.review.list_suggestions(case.id)  # type: ignore[attr-defined]
         decisions = self.review.list_decisions(case.id)  # type: ignore[attr-defined]
         values, decided = self._known_values(case.id, suggestions, decisions)
         if not values:
             return []
-        matcher = CaseMatcher(values)
+        matcher = case_matcher(values)
         index = _CaseIndex(suggestions, decisions)
         policy = _policy()
         views = {i: self.document_view(i) for i in doc_ids}
@@ -399,8 +398,8 @@ class AnalysisServices:
         Occurrences of the same string are decided the same way (open suggestions there are decided,
         new ones are created decided); related forms (a person's other name parts, initials, the name in
         an e-mail address) become open suggestions with the same ground."""
-        from aktindsigt.core.matching import CaseMatcher, value_key
-        from aktindsigt.detect.propagate import propagate_iter
+        from aktindsigt.core.matching import value_key
+        from aktindsigt.detect.propagate import case_matcher, propagate_iter
 
         plan = SpreadPlan()
         values: list[tuple[str, EntityType]] = []
@@ -422,7 +421,7 @@ class AnalysisServices:
         for key, (action, _g) in list(decided.items()):
             if key in earlier and earlier[key][0] is not None and earlier[key][0] is not action:
                 decided[key] = (None, None)
-        matcher = CaseMatcher(values, related=True)
+        matcher = case_matcher(values, related=True)
         index = _CaseIndex(suggestions, decisions, exclude)
         policy = _policy()
         allow = self.allowlist_for(case)

@@ -587,22 +587,18 @@ class EsdhServices:
         """Run the leak verification again on every released file, with the case's decisions and, as at the
         export, every value withheld anywhere in the case (a value withheld in akt 1 must not stand in akt 2),
         except a value the caseworker deliberately kept in that document."""
-        from aktindsigt.core.matching import CaseMatcher
         from aktindsigt.core.model import DecisionAction, DecisionKind, SuggestionStatus
+        from aktindsigt.detect.propagate import case_matcher, dictionary_word
         from aktindsigt.redact.verify import verify
-        from aktindsigt.services.redaction import (
-            _CaseCheck,
-            _verification_forms,
-            survivor_words,
-            verification_terms,
-        )
+        from aktindsigt.services.redaction import CaseTerms, _CaseCheck, survivor_words, verification_terms
 
         problems = []
         docs = {d.akt_nr: d for d in self.store.list_documents(case.id)}
         decisions = self.decisions(case.id)  # type: ignore[attr-defined]
         values = self.withheld_values(case.id, decisions)  # type: ignore[attr-defined]
-        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        matcher = case_matcher(((t, e) for t, e, _ in values), related=False)
         withheld_keys = {v.key for v in matcher.values}
+        case_terms = CaseTerms(matcher)
         open_sugg: dict[int, list[Any]] = {}
         for sg in self.review.list_suggestions(case.id, status=SuggestionStatus.PENDING):  # type: ignore[attr-defined]
             if sg.entity_key in withheld_keys:
@@ -627,14 +623,14 @@ class EsdhServices:
             terms: list[tuple[str, str]] = [(t, "") for t in own]
             _misses, kept = _CaseCheck(self.document_view(doc.id), pages, mine, withheld).run(  # type: ignore[attr-defined]
                 matcher, open_sugg.get(doc.id or 0, []))
-            conflicts = {vi for vi, _page in kept}
-            terms += [(form, v.entity_type.value) for vi, v in enumerate(matcher.values) if vi not in conflicts
-                      for form in _verification_forms(v.text, v.entity_type)]
+            skip = case_terms.skip_for({vi for vi, _page in kept})
             terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
-            survivors = survivor_words(pages, text, spans, areas, withheld, [t for t, _ in terms])
+            survivors = survivor_words(pages, text, spans, areas, withheld,
+                                       case_terms.word_filter([t for t, _ in terms], skip))
             ocr_pages = sorted(areas | {p.number for p in pages if p.ocr and any(
                 p.text_start <= a < p.text_end for a, _b in spans)})
-            report = verify(root / rel, terms, survivors, ocr_pages=ocr_pages, require_ocr=True)
+            report = verify(root / rel, terms, survivors, ocr_pages=ocr_pages, require_ocr=True,
+                            word_like=dictionary_word, shared_terms=case_terms.terms, skip_shared=skip)
             check.released_checked += 1
             if not report.passed:
                 failed = ", ".join(c.name for c in report.failures)

@@ -351,6 +351,7 @@ class OutputServices:
         return [text for _et, text, _doc in self._redacted_spans(case_id)]
 
     def _checklist(self, data: CaseData) -> list[Problem]:
+        from aktindsigt.detect.propagate import dictionary_word
         from aktindsigt.outputs.aktliste import own_domains, party_for
         from aktindsigt.outputs.checklist import leaks
         from aktindsigt.services.requester import own_redactions
@@ -363,14 +364,15 @@ class OutputServices:
             if own_redactions(data.case, [(et, text)]):
                 own_by_doc.setdefault(doc_id, []).append(text)
         problems = checklist(data, self._pending(case_id), redacted, own_redacted=own_by_doc,
-                             indsigt=load_indsigt() if data.regime is Regime.GDPR15 else None)
+                             indsigt=load_indsigt() if data.regime is Regime.GDPR15 else None,
+                             word_like=dictionary_word)
         # the automatic "Afsender/modtager" of the aktliste (a sole trader's firm may carry a person's name)
         config, own = load_aktliste_config(), own_domains(data)
         manual = data.statements.public_parties
         parties = {str(d.doc.id): party_for(d, data, config, own) for d in data.documents
                    if str(d.doc.id) not in manual}
         by_id = {str(d.doc.id): d.doc for d in data.documents}
-        for doc_id in leaks(parties, redacted):
+        for doc_id in leaks(parties, redacted, dictionary_word):
             doc = by_id[doc_id]
             problems.append(Problem("leak", "Afsender/modtager i aktlisten indeholder en oplysning, der er "
                                     "overstreget i sagen. Skriv en offentlig værdi for dokumentet.",
@@ -382,11 +384,12 @@ class OutputServices:
 
     def _scan_rendered(self, case_id: int, text: str, exclude: list[str]) -> list[str]:
         """Messages for redacted strings found in a rendered text (recipient and signer lines excluded)."""
+        from aktindsigt.detect.propagate import dictionary_word
         from aktindsigt.outputs.checklist import leaks
 
         for value in sorted((e for e in exclude if e), key=len, reverse=True):
             text = text.replace(value, " ")
-        found = leaks({"text": text}, self._redacted_texts(case_id))
+        found = leaks({"text": text}, self._redacted_texts(case_id), dictionary_word)
         if not found:
             return []
         return [f"Bemærk: teksten indeholder '{found['text']}', som er overstreget i et af sagens dokumenter. "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import dataclasses
 import hashlib
 import json
 import logging
@@ -30,7 +31,7 @@ import re
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,10 +179,33 @@ def verification_terms(text: str, spans: Sequence[tuple[int, int]]) -> tuple[lis
     return list(dict.fromkeys(check)), list(dict.fromkeys(uncheckable))
 
 
+class WordFilter:
+    """Strings a survivor word must not be part of, nor contain (``survivor_words``), prepared once:
+    ``also`` is a shared filter looked at too (the case's values, for each of its files)."""
+
+    def __init__(self, terms: Iterable[str], also: WordFilter | None = None) -> None:
+        import ahocorasick
+
+        folded = {t.casefold() for t in terms if t}
+        self.joined = "\x00".join(folded)  # "a word inside a term": one C search, not one per term
+        self.inside = ahocorasick.Automaton()  # "a term inside the word"
+        for t in folded:
+            self.inside.add_word(t, t)
+        if len(self.inside):
+            self.inside.make_automaton()
+        self.also = also
+
+    def touches(self, word: str) -> bool:
+        low = word.casefold()
+        if low in self.joined or (len(self.inside) and next(self.inside.iter(low), None) is not None):
+            return True
+        return self.also is not None and self.also.touches(word)
+
+
 def survivor_words(pages: Sequence[Page], text: str, spans: Sequence[tuple[int, int]],
-                   area_pages: set[int], withheld: set[int], terms: Sequence[str]) -> list[str]:
+                   area_pages: set[int], withheld: set[int], terms: Iterable[str] | WordFilter) -> list[str]:
     """Words far from every redaction that must still be in the output."""
-    folded_terms = [t.casefold() for t in terms]
+    avoid = terms if isinstance(terms, WordFilter) else WordFilter(terms)
     out: list[str] = []
     for page in pages:
         if page.number in withheld or page.number in area_pages:
@@ -190,7 +214,7 @@ def survivor_words(pages: Sequence[Page], text: str, spans: Sequence[tuple[int, 
         for w in page.words:
             if w.line in touched_lines or len(w.text) < 4 or not w.text.isalpha():
                 continue
-            if any(w.text.casefold() in t or t in w.text.casefold() for t in folded_terms):
+            if avoid.touches(w.text):
                 continue
             out.append(w.text)
             if len(out) >= MAX_SURVIVOR_WORDS:
@@ -332,6 +356,7 @@ class RedactionServices:
         against every value withheld in the case (``out_dir`` is a work folder: ``redact_case`` and the
         export rename it into place)."""
         from aktindsigt.core.matching import CaseMatcher
+        from aktindsigt.detect.propagate import case_matcher, dictionary_word
         from aktindsigt.pdflib import release_caches
         from aktindsigt.redact.engine import RedactError, redact_pdf
         from aktindsigt.redact.model import PageWithhold, RedactionBox, RedactOptions
@@ -366,8 +391,9 @@ class RedactionServices:
                 todo.append(item)
         # the case-level check: every value withheld anywhere, one automaton for all of them
         values = self.withheld_values(case.id, decisions)
-        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        matcher = case_matcher(((t, e) for t, e, _ in values), related=False)
         withheld_keys = {matcher.values[i].key for i in range(len(matcher))}
+        case_terms = CaseTerms(matcher)
         akts_of = {matcher.index[k]: akts for k, akts in
                    ((v.key, values[i][2]) for i, v in enumerate(matcher.values))}
         open_sugg: dict[int, list[Any]] = {}
@@ -425,24 +451,27 @@ class RedactionServices:
             for et, page, why in misses:
                 problems.append(f"Akt {doc.akt_nr}, side {page or '?'}: {et.label.lower()}, som er undtaget i sagen, "
                                 f"{why}; filen er ikke udleveret.")
-            # 2. redact, then search the saved file by every route
+            # 2. redact, then search the saved file by every route: the document's own redacted text and
+            # open suggestions here, and (the shared set, built once) every value withheld in the case
             own_terms, _uncheckable = verification_terms(text, spans)
             terms: list[tuple[str, str]] = [(t, "") for t in own_terms]
-            for vi, v in enumerate(matcher.values):
-                if vi in conflict_values:
-                    continue
-                terms += [(form, v.entity_type.value) for form in _verification_forms(v.text, v.entity_type)]
             terms += [(sg.text, sg.entity_type.value) for sg in open_sugg.get(doc.id or 0, [])]
-            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages), [t for t, _ in terms])
+            skip = case_terms.skip_for(conflict_values)
+            survivors = survivor_words(pages, text, spans, area_pages, set(withheld_pages),
+                                       case_terms.word_filter([t for t, _ in terms], skip))
             out_path = released / released_name(doc)
-            options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr,
-                                    title=f"Akt {doc.akt_nr}", redacted_strings=tuple(t for t, _ in terms))
+            # links and outline entries that carry a value withheld anywhere in the case are dropped (a value
+            # kept here too: its link goes, its text stays)
+            options = RedactOptions(case_number=case.case_number, akt_nr=doc.akt_nr, title=f"Akt {doc.akt_nr}",
+                                    redacted_strings=tuple(t for t, _ in terms), case_strings=case_terms.all)
             surviving = _surviving_text(text, spans)
             # every input of the redaction and its verification: a file verified with the same inputs is
-            # reused (redact/reuse.py), e.g. by the export after the caseworker's redaction
-            key = redaction_key(rendition=doc.rendition_sha256, boxes=boxes, withholds=withholds, options=options,
-                                terms=terms, survivors=survivors, spans=spans, require_ocr=require_ocr,
-                                text=hashlib.sha256(text.encode("utf-8")).hexdigest())
+            # reused (redact/reuse.py), e.g. by the export after the caseworker's redaction (the case's
+            # values by their digest: hashing them once per file grew with documents times values)
+            key = redaction_key(rendition=doc.rendition_sha256, boxes=boxes, withholds=withholds,
+                                options=dataclasses.replace(options, case_strings=()),
+                                terms=terms, case_terms=case_terms.digest(skip), survivors=survivors, spans=spans,
+                                require_ocr=require_ocr, text=hashlib.sha256(text.encode("utf-8")).hexdigest())
             report = None
             kept_entry = cache.fetch(key, out_path)
             if kept_entry is not None:
@@ -469,10 +498,11 @@ class RedactionServices:
                                        for w in p.words] for p in pages if p.ocr}
                 with ImportedReading(rendition, imported) as ocr_session:
                     report = verify(out_path, terms, survivors, ocr_pages=sorted(set(res.image_redaction_pages)),
-                                    require_ocr=require_ocr, ocr_session=ocr_session)
+                                    require_ocr=require_ocr, ocr_session=ocr_session, word_like=dictionary_word,
+                                    shared_terms=case_terms.terms, skip_shared=skip)
                 add_pixel_check(report, rendition, out_path, boxes, withheld_pages)  # nothing lost outside the boxes
                 rep = report.to_dict()
-                rep["terms"] = _terms_checked(terms, len(report.terms))
+                rep["terms"] = _terms_checked(terms + case_terms.labelled(skip), len(report.terms) + report.shared_terms)
                 out_withheld, collateral, file_passed = list(res.withheld_pages), len(res.collateral_loss), report.passed
                 if file_passed and not misses:
                     cache.keep(key, out_path, rep, out_withheld, collateral)
@@ -528,14 +558,14 @@ class RedactionServices:
 
     def case_conflicts(self, case_ref: str | int) -> list[Conflict]:
         """Values withheld in one document and deliberately kept in another (without making files)."""
-        from aktindsigt.core.matching import CaseMatcher
+        from aktindsigt.detect.propagate import case_matcher
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
         decisions = self.decisions(case.id)  # type: ignore[attr-defined]
         values = self.withheld_values(case.id, decisions)
         if not values:
             return []
-        matcher = CaseMatcher(((t, e) for t, e, _ in values), related=False)
+        matcher = case_matcher(((t, e) for t, e, _ in values), related=False)
         akts_of = {matcher.index[v.key]: values[i][2] for i, v in enumerate(matcher.values)}
         by_doc: dict[int, list[Decision]] = {}
         for d in decisions:
@@ -604,6 +634,53 @@ def _akter(akts: Sequence[int]) -> str:
     if len(akts) == 1:
         return f"akt {akts[0]}"
     return "akt " + ", ".join(map(str, akts[:-1])) + f" og {akts[-1]}"
+
+
+class CaseTerms:
+    """The strings every released file of a case is searched for - each value withheld in the case and its
+    verification forms - in one ``redact.verify.TermSet``, built once for all the case's files."""
+
+    def __init__(self, matcher: Any) -> None:
+        from aktindsigt.detect.propagate import dictionary_word
+        from aktindsigt.redact.verify import TermSet
+
+        pairs: list[tuple[str, str]] = []
+        self._of_value: dict[int, list[str]] = {}
+        for vi, v in enumerate(matcher.values):
+            forms = _verification_forms(v.text, v.entity_type)
+            self._of_value[vi] = [f.strip() for f in forms]
+            pairs += [(form, v.entity_type.value) for form in forms]
+        self.terms = TermSet(pairs, word_like=dictionary_word)
+        self._values_of: dict[int, set[int]] = {}  # term index -> the values that have it as a form
+        for vi, forms in self._of_value.items():
+            for f in forms:
+                j = self.terms.position.get(f)
+                if j is not None:
+                    self._values_of.setdefault(j, set()).add(vi)
+        self.all = tuple(self.terms.strings)  # one tuple for every file (``RedactOptions.case_strings``)
+        self._filter: WordFilter | None = None
+
+    def skip_for(self, kept_values: set[int]) -> frozenset[int]:
+        """The terms not to look for in a document that deliberately keeps ``kept_values`` (a term is
+        skipped only when every value it is a form of is kept there)."""
+        if not kept_values:
+            return frozenset()
+        return frozenset(j for vi in kept_values for f in self._of_value.get(vi, ())
+                         if (j := self.terms.position.get(f)) is not None and self._values_of[j] <= kept_values)
+
+    def word_filter(self, own: Sequence[str], skip: frozenset[int] = frozenset()) -> WordFilter:
+        """``survivor_words``' filter of a file: its own strings and the case's (but ``skip``)."""
+        if skip:
+            return WordFilter([*own, *(t for j, t in enumerate(self.terms.strings) if j not in skip)])
+        if self._filter is None:
+            self._filter = WordFilter(self.terms.strings)
+        return WordFilter(own, also=self._filter)
+
+    def labelled(self, skip: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
+        return [(t, self.terms.labels[j]) for j, t in enumerate(self.terms.strings) if j not in skip]
+
+    def digest(self, skip: frozenset[int] = frozenset()) -> str:
+        return f"{self.terms.digest}:{sorted(skip)}" if skip else self.terms.digest
 
 
 def _verification_forms(text: str, et: EntityType) -> list[str]:

@@ -53,3 +53,29 @@ def test_present_finds_letter_spaced_text_but_only_on_word_boundaries():
     assert m.present("Ring 37 62 01\n97") == {1}
     assert m.present("xmettehansenx") == set()
     assert m.present("Mette Hansensvej 4") == set()
+
+
+def test_a_value_that_is_also_a_word_is_not_found_at_its_lower_case_use_in_a_cased_text():
+    words = {"rose", "skov"}.__contains__  # stands in for the lemma table the detector passes
+
+    def hits(values, text):
+        m = CaseMatcher(values, related=False, word_like=words)
+        view = TextView.build(text, soft_lines=True)
+        return [view.text[h.start:h.end] for h in m.find(view)], m.present(text)
+
+    assert hits([("Rose", E.PERSON)], "Udvalget rose hende. Senere kom Rose.") == (["Rose"], {0})
+    assert hits([("Rose", E.PERSON)], "Udvalget rose hende.") == ([], set())
+    assert hits([("Rose", E.PERSON)], "hilsen rose") == (["rose"], {0})  # a text wholly in lower case
+    assert hits([("Rose", E.PERSON)], "Skriv til rose@mail.dk i dag.") == (["rose"], {0})  # an address
+    assert hits([("Rose", E.PERSON)], "(Udvalget rose)Tj/F1 9 Tf") == ([], set())  # a PDF stream: no address
+    assert hits([("Rose", E.PERSON)], "ROSE KOM") == (["ROSE"], {0})
+    assert hits([("Roses", E.PERSON)], "Hun rose ham") == ([], set())
+    # a name that is no word, a value in lower case or of two words: every occurrence, however cased
+    assert hits([("Mette", E.PERSON)], "Hej mette.") == (["mette"], {0})
+    assert hits([("rose", E.MANUAL)], "Hun rose ham. Rose kom.") == (["rose", "Rose"], {0})
+    assert hits([("Rose Skov", E.PERSON)], "Hej rose skov.") == (["rose skov"], {0})
+    # without the word test (the default) every occurrence is found
+    assert CaseMatcher([("Rose", E.PERSON)], related=False).present("Udvalget rose hende.") == {0}
+    # letter-spaced: the same rule
+    m = CaseMatcher([("Skov", E.PERSON)], related=False, word_like=words)
+    assert m.present("I en s k o v. Mødet") == set() and m.present("Hej S k o v, tak") == {0}

@@ -185,5 +185,16 @@ def test_a_redacted_word_is_found_on_word_boundaries_only():
     texts = {"letter": "Godkendelse af sagen. Elsebeth og Hansens sag.",
              "title": "Brev fra METTE\nHANSEN", "reason": "Oplysningen Mette Hansens far", "cpr": "cpr 0102031234",
              "name": "Hilsen Else."}
-    assert leaks(texts, redacted) == {"title": "mette hansen", "reason": "mette hansen", "cpr": "010203-1234",
-                                      "name": "else"}
+    assert leaks(texts, redacted) == {"title": "Mette Hansen", "reason": "Mette Hansen", "cpr": "010203-1234",
+                                      "name": "Else"}  # as the redaction wrote it
+
+
+def test_a_redacted_name_that_is_also_a_word_is_no_leak_at_its_lower_case_use():
+    from aktindsigt.outputs.checklist import leaks
+
+    words = {"rose"}.__contains__
+    texts = {"verb": "Udvalget rose indsatsen.", "name": "Rose har fået svar.", "low": "hilsen rose"}
+    assert leaks(texts, ["Rose"], words) == {"name": "Rose", "low": "Rose"}
+    assert leaks(texts, ["Rose"]) == {"verb": "Rose", "name": "Rose", "low": "Rose"}
+    # redacted somewhere in lower case too: every use counts
+    assert set(leaks(texts, ["Rose", "rose"], words)) == {"verb", "name", "low"}

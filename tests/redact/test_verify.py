@@ -108,3 +108,57 @@ def test_find_in_units_hyphenation_and_case():
     hits = find_in_units(units, "HANSEN")
     assert len(hits) == 1
     assert {units[i].c for i in hits[0]} == set("Hansen")
+
+
+def test_a_capitalised_word_term_is_not_looked_for_at_its_lower_case_use(tmp_path):
+    """verify(word_like=...) applies the case rule of core.matching: "Tom" withheld, "klinisk tom." kept."""
+    words = {"tom"}.__contains__
+    kept = _pdf(tmp_path, "Rummet var klinisk tom. Det var Udvalget")
+    assert verify(kept, [("Tom", "PERSON")], word_like=words).passed
+    assert not verify(kept, [("Tom", "PERSON")]).passed  # without the rule: every occurrence counts
+    leaked = _pdf(tmp_path, "Rummet var tomt. Tom kom senere")
+    rep = verify(leaked, [("Tom", "PERSON")], word_like=words)
+    assert not rep.passed and not rep.check("text:text").passed and not rep.check("raw_objects").passed
+
+
+def test_near_words_is_levenshtein_within_one():
+    import random
+
+    def lev1(a, b):  # the plain definition, as an oracle
+        if a == b:
+            return True
+        if abs(len(a) - len(b)) > 1:
+            return False
+        if len(a) == len(b):
+            return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+    rng = random.Random(5)
+    alphabet = "aeknrsø"
+    for _ in range(300):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 8))) for _ in range(rng.randint(1, 6))]
+        near = verify_module._NearWords(words)
+        for _ in range(20):
+            s = rng.choice(words)
+            k = rng.randrange(len(s))
+            s = rng.choice([s, s[:k] + s[k + 1:], s[:k] + rng.choice(alphabet) + s[k:], s[:k] + rng.choice(
+                alphabet) + s[k + 1:], "".join(rng.choice(alphabet) for _ in range(len(s)))])
+            assert near.within_one(s) == any(lev1(s, w) for w in words), (s, words)
+
+
+def test_needles_say_what_the_haystack_says_for_each_term():
+    """textnorm.Needles (one automaton for many terms, used for links, outline titles and URI actions) finds a
+    term in a text exactly when Haystack.contains finds it."""
+    from aktindsigt.redact.textnorm import Needles
+
+    terms = ["Anne Kjeldsen", "010203-1234", "Kløvermarksvej 3", "Else", "37 62 01 97", "E-mail-adressen"]
+    texts = ["mailto:anne.kjeldsen@mail.dk", "Godkendelse", "CPR 0102031234", "ring 37620197", "Kløver-\nmarksvej 3",
+             "https://x.dk/?q=anne_kjeldsen", "intet her", "", "e-mailadressen", "ANNE  KJELDSEN"]
+    for text in texts:
+        hay = Haystack(text)
+        assert Needles(terms).in_text(text) == any(hay.contains(t) for t in terms), text
+        for t in terms:
+            assert Needles([t]).in_text(text) == hay.contains(t), (t, text)
+            assert Needles([], also=Needles([t])).in_text(text) == hay.contains(t), (t, text)
+    assert not Needles([]).in_text("Anne Kjeldsen") and not Needles(["  "])

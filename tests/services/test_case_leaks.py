@@ -281,3 +281,58 @@ def test_a_short_form_withheld_with_its_person_does_not_reach_another_person_of_
     assert result.passed, [p for d in result.documents for p in d.problems]
     released = {d.document.title: _routes(d.path)[0] for d in result.documents}
     assert "Tirvald Jensen" in released["c"] and "Tirvald" not in released["b"] and not _leaks(released["a"])
+
+
+def _pdf(path, lines):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i, line in enumerate(lines):
+        page.insert_text((72, 90 + 18 * i), line, fontsize=11)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def test_a_one_word_name_that_is_also_a_word_is_withheld_where_it_is_the_name(services, tmp_path, monkeypatch):
+    """A person known by one word that is also a Danish word ("Rose" / "rose", "Skov" / "skov"): the detector
+    proposes, and the case-level and file checks demand, the capitalised occurrences and those in an address
+    or a text wholly in lower case - not the word in a text that has capitals ("udvalget rose indsatsen").
+    A capitalised occurrence that is missed still fails the file."""
+    import aktindsigt.detect.propagate as propagate
+
+    files = [
+        _pdf(tmp_path / "a.pdf", ["Borgeren Rose ringede til kommunen i går."]),
+        _pdf(tmp_path / "b.pdf", ["Udvalget rose indsatsen på mødet.", "Senere skrev Rose igen til os.",
+                                  "Svar til rose@mail.dk hurtigst muligt."]),
+        _pdf(tmp_path / "c.pdf", ["tak for i går.", "hilsen rose"]),  # a text wholly in lower case
+    ]
+    case = services.create_case("Sag", "Journalist", "ofl7", date(2026, 11, 2), case_number="AKT-2026-0102")
+    services.import_paths(case.id, files)
+    docs = {d.title: d for d in services.case_detail(case.id).documents}
+    text_a = services.document_text(docs["a"].id)
+    start = text_a.index("Rose")
+    services.redact_text(docs["a"].id, start, start + 4, "ofl30_1")
+    services.accept_preselected(case.id)
+    result = services.redact_case(case.id, tmp_path / "ud")
+    assert result.passed, [p for d in result.documents for p in d.problems]
+    out = {d.document.title: _routes(d.path)[0] for d in result.documents}
+    assert "Rose" not in out["a"] and "ringede" in out["a"]
+    assert "Udvalget rose indsatsen" in out["b"]  # the verb stays
+    assert "Rose igen" not in out["b"] and "rose@mail.dk" not in out["b"]
+    assert "rose" not in out["c"] and "hilsen" in out["c"]
+
+    # propagation that misses the capitalised "Rose" in b: the case-level check fails that file
+    real = propagate._choose
+
+    def miss_capital(key, view, hits, m, ordinary):
+        return [o for o in real(key, view, hits, m, ordinary) if o.text != "Rose" or "Senere" not in view.text]
+
+    monkeypatch.setattr(propagate, "_choose", miss_capital)
+    case2 = services.create_case("Sag 2", "Journalist", "ofl7", date(2026, 11, 2), case_number="AKT-2026-0103")
+    services.import_paths(case2.id, files[:2])
+    docs2 = {d.title: d for d in services.case_detail(case2.id).documents}
+    services.redact_text(docs2["a"].id, start, start + 4, "ofl30_1")
+    result2 = services.redact_case(case2.id, tmp_path / "ud2")
+    (failed,) = result2.failed
+    assert failed.document.title == "b"
+    assert any("står uden overstregning" in p for p in failed.problems)
