@@ -158,6 +158,15 @@ class DetectionWorkers:
         log.info("detection workers idle for %.0f s: stopped", self.idle)
         self.close()
 
+    def stop_if_idle(self) -> bool:
+        """Stop the workers now when nothing is running on them (the redaction needs their memory more than
+        the idle timer does); the next submit starts new ones. Returns whether they were stopped."""
+        with self._lock:
+            if self._busy != 0 or self._executor is None:
+                return False
+        self.close()
+        return True
+
     def close(self, wait: bool = True) -> None:
         with self._lock:
             if self._timer is not None:

@@ -98,6 +98,14 @@ class AnalysisServices:
             self._engine_lock = threading.Lock()
         return engine
 
+    def release_detection_workers(self) -> None:
+        """Stop the detection engine's idle worker processes (each holds a model, ~250 MB): the redaction
+        and the export that follow an analysis do not need them, and the next analysis starts them again."""
+        engine = getattr(self, "_detection_engine", None)
+        workers = getattr(engine, "workers", None)
+        if workers is not None and workers.stop_if_idle():
+            log.info("detection workers stopped before the redaction")
+
     # --- allowlists ------------------------------------------------------------
 
     def import_employees_csv(self, path: Path) -> int:

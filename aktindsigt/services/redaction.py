@@ -366,6 +366,7 @@ class RedactionServices:
         from aktindsigt.redact.verify import verify
 
         case = self.get_case(case_ref)  # type: ignore[attr-defined]
+        self.release_detection_workers()  # type: ignore[attr-defined]  # their memory, for the redaction
         cache = RedactionCache.for_user()
         grounds = self.legal_grounds()  # type: ignore[attr-defined]
         out_dir = Path(out_dir)

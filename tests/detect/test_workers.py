@@ -194,3 +194,40 @@ def test_a_process_that_started_workers_ends_without_waiting_for_them(tmp_path):
     assert "ENDED True" in r.stdout, r.stdout
     pids = [int(p) for p in r.stdout.split("PIDS", 1)[1].split("ENDED")[0].split()]
     assert len(pids) == 2 and _ended(pids)
+
+
+def test_the_redaction_stops_idle_workers_and_the_next_analysis_starts_them(services, tmp_path):
+    """Each worker holds a model (~250 MB): the redaction after an analysis does not keep them for the idle
+    time, and the analysis after it starts new ones and finds the same."""
+    import pymupdf
+
+    eng = DetectionEngine(n_process=2)
+    eng.workers.idle = 3600.0  # only the redaction can have stopped them within this test
+    services.engine_factory = lambda: eng
+    try:
+        paths = []
+        for i in range(MIN_TEXTS_FOR_PROCESSES + 2):
+            doc = pymupdf.open()
+            page = doc.new_page()
+            page.insert_text((72, 80), _texts(i + 1)[i][:90], fontname="helv", fontsize=9)
+            paths.append(tmp_path / f"notat{i:02d}.pdf")
+            doc.save(paths[-1])
+            doc.close()
+        from datetime import date
+
+        c = services.create_case("Aktindsigt", "Jens Jensen", "ofl7", date(2026, 11, 2))
+        services.import_paths(c.id, paths)
+        first = services.analyze_case(c.id)
+        pids = eng.workers.pids()
+        assert len(pids) == 2
+        found = sorted((s.document_id, s.start, s.end) for s in services.suggestions(c.id))
+        services.redact_case_into(c.id, tmp_path / "out", require_ocr=False)
+        assert _ended(pids, within=10)
+        assert not eng.workers.pids()
+        services.store.set_setting(f"case:{c.id}:analysis", {"complete": True, "done": []}, "test")
+        again = services.analyze_case(c.id)
+        assert eng.workers.pids() and not (eng.workers.pids() & pids)
+        assert again.new_suggestions == 0 and first.new_suggestions > 0
+        assert sorted((s.document_id, s.start, s.end) for s in services.suggestions(c.id)) == found
+    finally:
+        eng.close()
