@@ -6,8 +6,8 @@ A case of N pages is generated (seeded): multi-page text PDFs, DOCX files, e-mai
 attachment, and about 10 % scanned pages (PDFs of page images without a text layer). Every person,
 CPR number, phone number and address in it is invented (Faker ``da_DK``).
 
-Stages, each with wall seconds, pages/s, CPU seconds (the process and its workers) and peak RSS (the
-process tree, sampled every 50 ms), and the peer it is compared with on the same input in the same run:
+Stages, each with wall seconds, pages/s, CPU seconds (the process and its workers) and peak memory (the
+process tree, sampled every 50 ms, its processes' PSS added: a forked child's shared pages count once), and the peer it is compared with on the same input in the same run:
 
 | stage | what | peer |
 | --- | --- | --- |
@@ -68,8 +68,22 @@ def _tree_pids(root: int) -> list[int]:
 
 
 def _rss_mb(pids: list[int]) -> float:
+    """Memory of ``pids`` with shared pages counted once: the sum of their proportional set sizes (``Pss`` in
+    ``/proc/<pid>/smaps_rollup``). Summing resident sizes would count a forked child's copy-on-write pages
+    twice (every subprocess start, and a worker forked from a parent with a model loaded); for one process
+    the two agree within its share of the system's libraries. ``statm``'s resident size where there is no
+    ``smaps_rollup``."""
     total = 0
     for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            continue
+        except (OSError, ValueError, IndexError):
+            pass
         try:
             with open(f"/proc/{pid}/statm", encoding="ascii") as f:
                 total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
