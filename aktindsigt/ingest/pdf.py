@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import tempfile
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,16 @@ from aktindsigt.core.model import Rect
 from aktindsigt.ingest import tools
 from aktindsigt.ingest.base import IngestedDocument
 from aktindsigt.ingest.layout import A4, DocText, LineWords, font, pdf_page_lines, save_atomic
-from aktindsigt.ingest.registry import CORRUPT, IngestContext, IngestError, format_size, register, safe_name
+from aktindsigt.ingest.ocrpool import FileKey, file_key, shared_pool
+from aktindsigt.ingest.registry import (
+    CORRUPT,
+    IngestContext,
+    IngestError,
+    format_size,
+    on_end_of_import,
+    register,
+    safe_name,
+)
 from aktindsigt.ingest.registry import count as files
 from aktindsigt.ingest.textlayer import ocr_is_better, score_words
 from aktindsigt.pdflib import pymupdf, reading_dpi
@@ -152,7 +162,8 @@ def ingest_pdf(ctx: IngestContext, doc: IngestedDocument, depth: int) -> None:
         if title and not re.fullmatch(r"(?i)(untitled|uden titel|microsoft word - .*|dokument\d*)", title):
             doc.title = title
         doc.doc_date = parse_pdf_date(meta.get("creationDate") or meta.get("modDate") or "")
-        process_pdf(ctx, doc, pdf, copy_source=True)
+        plain = depth == 0 and not was_repaired(pdf) and not getattr(pdf, "_aktindsigt_decrypted", False)
+        process_pdf(ctx, doc, pdf, copy_source=True, ahead_key=file_key(doc.source_path) if plain else None)
         embedded_files(ctx, doc, pdf, depth)
     finally:
         pdf.close()
@@ -325,14 +336,16 @@ _SKIP_ANNOTS = {pymupdf.PDF_ANNOT_LINK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANN
                 pymupdf.PDF_ANNOT_FILE_ATTACHMENT}  # type: ignore[attr-defined]
 
 
-def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, copy_source: bool) -> None:
+def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document, copy_source: bool,
+                ahead_key: FileKey | None = None) -> None:
     """Fill pages/text/rendition of ``doc`` from an open PDF, OCR'ing scanned pages.
 
     Word boxes are in PyMuPDF's coordinates of the unrotated page (as ``get_text``,
     ``search_for`` and redaction annotations use them); ``Page.width/height`` are
     that page's size. With ``copy_source`` an unmodified, well-formed PDF is copied
     byte for byte as the rendition; otherwise (OCR layer added, repaired, decrypted
-    or generated) the document is saved anew.
+    or generated) the document is saved anew. ``ahead_key``: the file on disk that ``pdf`` is, opened
+    as it is, whose scanned pages the import may have read ahead (``ocrpool``).
     """
     opts = ctx.options
     dt = DocText()
@@ -352,12 +365,14 @@ def process_pdf(ctx: IngestContext, doc: IngestedDocument, pdf: pymupdf.Document
     status = tools.tesseract_status(opts.ocr_language) if opts.ocr else None
     with tempfile.TemporaryDirectory(prefix="ocr-", dir=ctx.workdir) as tmp, contextlib.ExitStack() as stack:
         ahead = None
-        if status is not None and status.available and ocr_workers() > 1 and pdf.page_count > 1:
-            ahead = OcrAhead(pdf, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout)
+        if status is not None and status.available and ocr_workers() > 1:
+            ahead = OcrAhead(pdf, opts.ocr_language, opts.ocr_dpi, Path(tmp), opts.ocr_timeout, key=ahead_key)
             stack.callback(ahead.close)
         for page_index in range(pdf.page_count):
             number = page_index + 1
             ctx.step(page_index, pdf.page_count, f"{doc.source_name}: side {number} af {pdf.page_count}")
+            if ahead is not None:
+                ahead.pool.fill_idle()  # Tesseract idle while this file has text pages: the next files' scans
             try:
                 page = pdf.load_page(page_index)
                 width, height = unrotated_size(page)
@@ -567,23 +582,31 @@ class OcrAhead:
 
     Once a page of a document turns out to be a scan, the pages after it are looked at ahead of the
     loop (text extracted, ``needs_ocr``), and those that are scans too are rendered here (PyMuPDF stays
-    in the importing thread) and handed to a pool of threads that each run one Tesseract process.  The
-    loop takes a page's words when it reaches the page; what it decides (text layer or OCR, warnings) is
-    unchanged.  At most ``2 x workers`` rendered pages wait on disk.  Pages whose layer is only
-    suspicious are not read ahead: whether they are OCR'd depends on the pages before them."""
+    in the importing thread) and handed to the import's pool of threads (``ocrpool``) that each run one
+    Tesseract process.  The loop takes a page's words when it reaches the page; what it decides (text
+    layer or OCR, warnings) is unchanged.  At most ``2 x workers`` rendered pages wait on disk.  Pages
+    whose layer is only suspicious are not read ahead: whether they are OCR'd depends on the pages
+    before them.  With ``key`` (a file as it lies on disk, opened as it is) the pages the pool read
+    ahead of this file while earlier files were imported are taken from there."""
 
     def __init__(self, pdf: pymupdf.Document, language: str, dpi: int, tmpdir: Path, timeout: float,
-                 workers: int | None = None) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
+                 workers: int | None = None, key: FileKey | None = None) -> None:
         self.pdf, self.language, self.dpi, self.tmpdir, self.timeout = pdf, language, dpi, tmpdir, timeout
         self.workers = workers or ocr_workers()
-        self.pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="ocr")
-        self.futures: dict[int, object] = {}
+        self.pool = shared_pool(self.workers)
+        self.key = key
+        if key is not None:
+            self.pool.claim(key)
+        self.futures: dict[int, Future] = {}
         self.next = 0
         self.active = False
 
+    def _read_ahead(self, index: int) -> bool:
+        return self.key is not None and self.pool.reading(self.key, index, self.language, self.dpi)
+
     def submit(self, page: pymupdf.Page) -> None:
+        if self._read_ahead(page.number):
+            return
         image, zoom = render_for_ocr(page, self.dpi, self.tmpdir)
         self.futures[page.number] = self.pool.submit(read_rendered, image, zoom, self.language, self.timeout)
 
@@ -599,6 +622,8 @@ class OcrAhead:
         while self.active and len(self.futures) < 2 * self.workers and self.next < self.pdf.page_count:
             index = self.next
             self.next += 1
+            if self._read_ahead(index):
+                continue
             try:
                 page = self.pdf.load_page(index)
                 lines = pdf_page_lines(page)
@@ -607,22 +632,41 @@ class OcrAhead:
                 self.submit(page)
             except Exception:  # noqa: BLE001 - the loop meets the same page and handles what is wrong
                 continue
+        self.pool.fill_idle()  # a thread still free: the next file's scans
 
     def take(self, index: int) -> list[LineWords] | None:
-        """The words of page ``index`` if it was read ahead (a failure raises as ``ocr_pdf_page`` does)."""
+        """The words of page ``index`` if it was read ahead (a failure raises as ``ocr_pdf_page`` does;
+        one read ahead of an earlier file's import is read again here)."""
         future = self.futures.pop(index, None)
         if future is None:
-            return None
+            if self.key is None:
+                return None
+            got = self.pool.take(self.key, index, self.language, self.dpi)
+            self.fill()
+            return got
+        self.pool.fill_idle()
         try:
-            return future.result()  # type: ignore[attr-defined]
+            return future.result()
         finally:
             self.fill()
 
     def close(self) -> None:
         for f in self.futures.values():
-            f.cancel()  # type: ignore[attr-defined]
-        self.pool.shutdown(wait=True)
+            f.cancel()
+        for f in self.futures.values():  # the pool outlives the document, its temporary folder does not
+            with contextlib.suppress(BaseException):
+                if not f.cancelled():
+                    f.result()
         self.futures.clear()
+
+
+def _end_ocr_pool() -> None:
+    from aktindsigt.ingest.ocrpool import end_import
+
+    end_import()
+
+
+on_end_of_import(_end_ocr_pool)
 
 
 def add_invisible_text(page: pymupdf.Page, lines: list[LineWords]) -> None:

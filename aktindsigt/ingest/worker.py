@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -167,19 +168,22 @@ class IngestWorker:
     # --- one file ----------------------------------------------------------------------------
 
     def ingest(self, path: Path, name: str, options: IngestOptions | None, workdir: Path,
-               progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> IngestedDocument:
+               progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+               ahead: Sequence[Path] = ()) -> IngestedDocument:
         """The document tree of one file; raises ``WorkerFailure`` when the child died on it and
-        ``Cancelled`` when ``cancel`` was set meanwhile (the child is then stopped at once)."""
+        ``Cancelled`` when ``cancel`` was set meanwhile (the child is then stopped at once). ``ahead``: the
+        files the import reads next, whose scans the child reads ahead when Tesseract has time."""
+        request = (str(path), name, options, str(workdir), [str(p) for p in ahead])
         with self._lock:
             proc = self._proc if self._proc is not None and self._proc.poll() is None else self._start()
             assert proc.stdin is not None and proc.stdout is not None
             try:
-                _send(proc.stdin, (str(path), name, options, str(workdir)))
+                _send(proc.stdin, request)
             except (OSError, ValueError):
                 self._kill()
                 proc = self._start()
                 assert proc.stdin is not None
-                _send(proc.stdin, (str(path), name, options, str(workdir)))
+                _send(proc.stdin, request)
             return self._wait(proc, progress, cancel)
 
     def _wait(self, proc: subprocess.Popen, progress: ProgressCallback | None,
@@ -285,6 +289,24 @@ class _Heartbeat:
             _send(self.stream, ("progress", done, total, message))
 
 
+def _expect(current: Path | None, ahead: list[Path], options: IngestOptions | None, workdir: Path) -> None:
+    """The files that follow ``current`` in this import: their scans are read ahead whenever a Tesseract
+    thread is free (``ingest.ocrpool``), into the import's work folder."""
+    from aktindsigt.ingest import tools
+    from aktindsigt.ingest.ocrpool import shared_pool
+    from aktindsigt.ingest.pdf import ocr_workers
+
+    opts = options or IngestOptions()
+    try:
+        if not (ahead and opts.ocr and ocr_workers() > 1 and tools.tesseract_status(opts.ocr_language).available):
+            return
+        pool = shared_pool(ocr_workers())
+        pool.expect(current, ahead, opts.ocr_language, opts.ocr_dpi, opts.ocr_timeout, workdir.parent / "ocr-ahead")
+        pool.fill_idle()
+    except Exception:  # noqa: BLE001 - reading ahead is an optimisation: the import reads every page itself
+        log.warning("OCR read-ahead failed", exc_info=True)
+
+
 def main() -> None:  # pragma: no cover - runs in the child (tested through IngestWorker)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the message pipe
@@ -303,13 +325,15 @@ def main() -> None:  # pragma: no cover - runs in the child (tested through Inge
             if req == "end-of-import":
                 end_of_import()
                 continue
-            path, name, options, workdir = req
+            path, name, options, workdir, ahead = req
             progress = _Heartbeat(stdout)
+            _expect(Path(path), [Path(p) for p in ahead], options, Path(workdir))
             try:
                 result = ingest(Path(path), options, name=name, progress=progress, workdir=Path(workdir))
             except Cancelled:
                 _send(stdout, ("cancelled",))
                 continue
+            _expect(None, [Path(p) for p in ahead], options, Path(workdir))  # busy while the file is stored
             _send(stdout, ("ok", result.document))
     finally:
         end_of_import()

@@ -38,6 +38,8 @@ from aktindsigt.store.store import NewDocument, NotFound, Store, case_counts
 
 log = logging.getLogger(__name__)
 
+OCR_AHEAD_FILES = 3  # the import's worker reads the scans of this many following files ahead (ingest.ocrpool)
+
 # Files that are never case documents (OS clutter in folders)
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "__macosx"}
 
@@ -476,7 +478,8 @@ class CaseServices(RequesterServices):
                 filework = work / f"{i:05d}"
                 try:
                     if worker is not None:
-                        doc = worker.ingest(path, name, options, filework, cancel=cancel)
+                        doc = worker.ingest(path, name, options, filework, cancel=cancel,
+                                            ahead=plan.files[i + 1 : i + 1 + OCR_AHEAD_FILES])
                         docs = self.store.add_documents(case.id, self._to_new_document(doc), self.user)
                     else:
                         from aktindsigt.ingest import ingest

@@ -74,3 +74,97 @@ def test_a_page_whose_ocr_fails_is_told_about_and_the_others_are_read(tmp_path, 
         assert [p.ocr for p in doc.pages] == [True, True, False, True, True]
         assert any("OCR mislykkedes på side 3" in w for w in doc.warnings)
         assert "1005" in doc.text and "1002" in doc.text
+
+
+# --- reading ahead into the next files of an import (ingest.ocrpool) ---------------------------------------
+
+
+def _letters(tmp_path, n: int, tag: str = "") -> list:
+    """``n`` one-page scans (a case of short scanned letters), each with its own numbers."""
+    return [writers.write_scanned_pdf(tmp_path / f"brev{i}{tag}.pdf",
+                                      [f"Brev {i}{tag}: borgeren Jens Hansen har ringet.",
+                                       f"Journalnummer {4000 + i} er noteret."]) for i in range(n)]
+
+
+def _import_like_the_worker(paths, workdir) -> list[list[str]]:
+    """What the import's worker process does per file (ingest.worker.main): tell the pool what comes next,
+    then read the file."""
+    from aktindsigt.ingest import worker
+
+    out = []
+    for i, path in enumerate(paths):
+        ahead = paths[i + 1 : i + 4]
+        work = workdir / f"{i:05d}"
+        worker._expect(path, ahead, None, work)
+        with ingest(path, workdir=work) as res:
+            assert all(p.ocr for p in res.document.pages), res.document.warnings
+            out.append([w.text for p in res.document.pages for w in p.words])
+        worker._expect(None, ahead, None, work)
+    from aktindsigt.ingest.registry import end_of_import
+
+    end_of_import()
+    return out
+
+
+@needs_tesseract
+def test_one_page_scans_of_an_import_are_read_two_at_a_time_with_the_same_words(tmp_path, monkeypatch):
+    """Between two files Tesseract stood still: a case of one-page scans used one core. The next files'
+    pages are read while the current one is, and each file gets the words it gets alone."""
+    paths = _letters(tmp_path, 4)
+    monkeypatch.setenv("AKTINDSIGT_OCR_WORKERS", "1")
+    alone = []
+    for p in paths:
+        with ingest(p) as res:
+            alone.append([w.text for pg in res.document.pages for w in pg.words])
+    spy = Spy(monkeypatch)
+    monkeypatch.setenv("AKTINDSIGT_OCR_WORKERS", "2")
+    together = _import_like_the_worker(paths, tmp_path / "import")
+    assert spy.most == 2
+    assert together == alone
+    assert all(f"{4000 + i}" in " ".join(words) for i, words in enumerate(together))
+    assert not (tmp_path / "import" / "ocr-ahead").exists() or not any((tmp_path / "import" / "ocr-ahead").rglob("*.pgm"))
+
+
+@needs_tesseract
+def test_a_file_changed_after_it_was_read_ahead_is_read_again(tmp_path, monkeypatch):
+    from aktindsigt.ingest import worker
+    from aktindsigt.ingest.ocrpool import shared_pool
+
+    monkeypatch.setenv("AKTINDSIGT_OCR_WORKERS", "2")
+    first, second = _letters(tmp_path, 2)
+    worker._expect(first, [second], None, tmp_path / "import" / "00000")
+    pool = shared_pool(2)
+    deadline = time.time() + 30
+    while pool.idle_threads() < 2 and time.time() < deadline:  # the second letter has been read ahead
+        time.sleep(0.05)
+    from aktindsigt.ingest.base import IngestOptions
+    from aktindsigt.ingest.ocrpool import file_key
+
+    opts = IngestOptions()
+    assert pool.reading(file_key(second), 0, opts.ocr_language, opts.ocr_dpi)
+    time.sleep(0.01)  # another modification time, even on a coarse clock
+    writers.write_scanned_pdf(second, ["Et helt andet brev med nummer 7777."])
+    try:
+        with ingest(second, workdir=tmp_path / "import" / "00001") as res:
+            assert "7777" in res.document.text and "4001" not in res.document.text
+    finally:
+        from aktindsigt.ingest.registry import end_of_import
+
+        end_of_import()
+
+
+@needs_tesseract
+def test_an_import_through_the_worker_process_reads_ahead_and_gets_every_page(tmp_path, monkeypatch):
+    """The real worker: the request names the files that follow, and each file's document has its words."""
+    from aktindsigt.ingest.worker import IngestWorker
+
+    monkeypatch.setenv("AKTINDSIGT_OCR_WORKERS", "2")
+    paths = _letters(tmp_path, 4)
+    worker = IngestWorker()
+    try:
+        for i, p in enumerate(paths):
+            doc = worker.ingest(p, p.name, None, tmp_path / "import" / f"{i:05d}", ahead=paths[i + 1 : i + 4])
+            assert [pg.ocr for pg in doc.pages] == [True]
+            assert f"{4000 + i}" in doc.text and "Jens Hansen" in doc.text
+    finally:
+        worker.close()
