@@ -8,6 +8,7 @@ suggestion whose document, span and type already exist).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import re
 import threading
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 PROPAGATION_SCORE = 0.6
 BATCH_DOCUMENTS = 8
+PIPELINE_BATCHES = 2  # batches handed to the detection workers ahead of the one being stored
 # Placeholders used in proposed public titles, by entity type
 TITLE_PLACEHOLDER = {
     EntityType.PERSON: "[navn]",
@@ -226,22 +228,31 @@ class AnalysisServices:
             step = BATCH_DOCUMENTS * 8 if getattr(engine, "n_process", 1) > 1 else BATCH_DOCUMENTS
             is_cancelled = (lambda: cancel.cancelled) if cancel is not None else None
             batches = [todo[i : i + step] for i in range(0, len(todo), step)]
-            # the next batch is handed to the engine's workers before the last one's results are stored
-            started = _start_views(engine, [self.document_view(d.id) for d in batches[0]], is_cancelled) \
-                if batches else None
-            for k, batch in enumerate(batches):
+            # two batches are with the engine's workers at any time: while this process stores one batch's
+            # results (and finishes the next), a worker that is done with its part of a batch goes on with
+            # the one queued behind it instead of waiting for the other worker
+            pending: list[Callable[[], list[list[Any]]]] = []
+            queued = 0
+
+            def queue_up() -> None:
+                nonlocal queued
+                while queued < len(batches) and len(pending) < PIPELINE_BATCHES:
+                    views = [self.document_view(d.id) for d in batches[queued]]
+                    pending.append(_start_views(engine, views, is_cancelled))
+                    queued += 1
+
+            queue_up()
+            for batch in batches:
                 if cancel is not None and cancel.cancelled:
                     summary.cancelled = True
                     break
                 progress(len(done), total, f"Analyserer {batch[0].title} (dokument {len(done) + 1} af {len(docs)})")
                 try:
-                    results = started()
+                    results = pending.pop(0)()
                 except DetectionCancelled:
                     summary.cancelled = True
                     break
-                if k + 1 < len(batches):
-                    started = _start_views(engine, [self.document_view(d.id) for d in batches[k + 1]],
-                                           is_cancelled)
+                queue_up()
                 found: list[Suggestion] = []
                 for doc, detections in zip(batch, results, strict=True):
                     detections = self._own_data(case, doc, detections, allow, docs)  # services/requester.py (law)
@@ -255,6 +266,10 @@ class AnalysisServices:
                 added_all += self.review.add_suggestions(case.id, found, self.user)  # type: ignore[attr-defined]
                 done.update(d.id for d in batch)
                 self.store.set_setting(state_key, {"complete": False, "done": sorted(done)}, self.user)
+            if summary.cancelled:  # the batches queued behind are taken back from the workers
+                for rest in pending:
+                    with contextlib.suppress(DetectionCancelled):
+                        rest()
             # Public titles: titles and file names carry names and CPR numbers too
             titled = [d for d in docs if d.id in done and d.public_title == d.title]
             if titled and not summary.cancelled:

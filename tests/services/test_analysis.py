@@ -194,3 +194,45 @@ def test_a_cancelled_analysis_keeps_what_it_found_and_the_next_run_goes_on(svc, 
     assert {s.document_id for s in firsts} == {d.id for d in docs}
     third = svc.analyze_case(case.id)  # a complete run before: a new run analyses everything again
     assert third.new_suggestions == 0 and sum(calls) == 4 + 6
+
+
+def test_the_next_batch_is_queued_before_a_batch_is_stored_and_taken_back_on_cancel(svc, monkeypatch):
+    """Two batches are with the engine ahead of the one being stored (a worker done with its share of a
+    batch goes on with the next instead of waiting); on cancel the queued ones are taken back, and only
+    what was stored is kept."""
+    from aktindsigt.core.progress import CancelToken
+    from aktindsigt.services import analysis
+
+    monkeypatch.setattr(analysis, "BATCH_DOCUMENTS", 2)
+    case = svc.create_case("Sag", "Journalist", "ofl7", date(2026, 11, 2))
+    docs = [_add(svc, case, f"Notat {i}", f"Mette Hansen ringede den {i}.") for i in range(8)]
+    engine = svc._engine()
+    events = []
+    real = engine.start_views
+
+    def start_views(views, **k):
+        n = sum(e == "start" for e in events)
+        events.append("start")
+        finish = real(views, **k)
+
+        def taken(*a):
+            events.append(f"finish {n}")
+            return finish(*a)
+
+        return taken
+
+    monkeypatch.setattr(engine, "start_views", start_views)
+    token = CancelToken()
+    real_add = svc.review.add_suggestions
+
+    def add(*a, **k):
+        events.append("store")
+        token.cancel()  # the caseworker cancels while the first batch is stored
+        return real_add(*a, **k)
+
+    monkeypatch.setattr(svc.review, "add_suggestions", add)
+    summary = svc.analyze_case(case.id, cancel=token)
+    assert summary.cancelled
+    assert events[: events.index("store")] == ["start", "start", "finish 0", "start"]
+    assert sorted(e for e in events if e.startswith("finish")) == ["finish 0", "finish 1", "finish 2"]
+    assert {s.document_id for s in svc.suggestions(case.id)} == {docs[0].id, docs[1].id}
