@@ -132,7 +132,15 @@ class OcrPool:
     def fill_idle(self) -> None:
         """Give every free Tesseract thread the next scanned page of the files that come next (called from
         the importing thread)."""
-        from aktindsigt.ingest.pdf import pdf_page_lines, read_rendered, render_for_ocr, was_repaired
+        from aktindsigt.ingest.pdf import (
+            needs_ocr,
+            pdf_page_lines,
+            read_rendered,
+            render_for_ocr,
+            unreadable,
+            was_repaired,
+        )
+        from aktindsigt.pdflib import pymupdf
 
         while True:
             with self._lock:
@@ -147,10 +155,6 @@ class OcrPool:
             page_index = todo.next_page
             todo.next_page += 1
             try:
-                import pymupdf
-
-                from aktindsigt.ingest.pdf import needs_ocr, unreadable
-
                 if file_key(todo.path) != todo.key:
                     todo.finished = True
                     continue
